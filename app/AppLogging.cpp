@@ -1,0 +1,6 @@
+#include "AppLogging.h"
+
+Q_LOGGING_CATEGORY(lcProvider, "smsdesk.provider", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSync, "smsdesk.sync", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcOutbox, "smsdesk.outbox", QtInfoMsg)
+Q_LOGGING_CATEGORY(lcSecrets, "smsdesk.secrets", QtInfoMsg)
