@@ -42,6 +42,17 @@ build() {
     cmake --build --preset "$preset"
 }
 
+# Fails when clang-format would change any tracked C++ file (the committed .clang-format).
+check_format() {
+    local bad
+    bad=$(git ls-files '*.cpp' '*.h' | xargs -r clang-format --dry-run -Werror 2>&1 | grep -Eo '^[^:]+\.(cpp|h)' | sort -u || true)
+    if [ -n "$bad" ]; then
+        echo "smsdesk.sh: not clang-formatted (run clang-format -i on them):" >&2
+        echo "$bad" >&2
+        return 1
+    fi
+}
+
 default_preset() {
     if [ "${CI:-}" = "true" ]; then echo ci; else echo dev; fi
 }
@@ -74,6 +85,7 @@ run)
 test)
     install_missing_packages
     preset=$(default_preset)
+    if [ -d .git ] || git rev-parse --git-dir >/dev/null 2>&1; then check_format; fi
     build "$preset"
     with_test_keyring ctest --preset "$preset" "$@"
     ;;

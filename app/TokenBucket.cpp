@@ -1,0 +1,42 @@
+#include "TokenBucket.h"
+
+#include <algorithm>
+#include <cmath>
+
+TokenBucket::TokenBucket(double segmentsPerSecond, double burst, Clock::time_point now)
+    : m_rate(std::max(segmentsPerSecond, 0.001))
+    , m_burst(std::max(burst, 1.0))
+    , m_tokens(m_burst)
+    , m_last(now)
+{}
+
+void TokenBucket::refill(Clock::time_point now)
+{
+    if (now <= m_last)
+        return;
+    const std::chrono::duration<double> elapsed = now - m_last;
+    m_tokens = std::min(m_burst, m_tokens + elapsed.count() * m_rate);
+    m_last = now;
+}
+
+std::chrono::milliseconds TokenBucket::delayFor(int segments, Clock::time_point now)
+{
+    refill(now);
+    const double needed = std::min(double(std::max(segments, 1)), m_burst);
+    if (m_tokens >= needed)
+        return std::chrono::milliseconds(0);
+    const double seconds = (needed - m_tokens) / m_rate;
+    return std::chrono::milliseconds(qint64(std::ceil(seconds * 1000.0)));
+}
+
+void TokenBucket::consume(int segments, Clock::time_point now)
+{
+    refill(now);
+    m_tokens -= std::max(segments, 1);
+}
+
+double TokenBucket::available(Clock::time_point now)
+{
+    refill(now);
+    return m_tokens;
+}
