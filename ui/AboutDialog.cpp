@@ -63,7 +63,7 @@ AboutDialog::AboutDialog(QWidget *parent)
     layout->addWidget(details);
     layout->addSpacing(12);
     layout->addWidget(buttons);
-    setFixedWidth(420);
+    layout->setSizeConstraint(QLayout::SetFixedSize);
 }
 
 QString AboutDialog::version()
