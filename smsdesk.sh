@@ -12,7 +12,7 @@ packages=(
     qt6-websockets-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qtkeychain-qt6-dev libphonenumber-dev libgl-dev libxkbcommon-dev
     cmake ninja-build pkg-config g++ sqlite3 xvfb xauth imagemagick
-    gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 clang-format
+    gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 clang-format desktop-file-utils appstream
 )
 
 usage() {

@@ -1,11 +1,53 @@
+// The main window shell: account switcher, navigation rail, one page per rail entry, menus.
+// Screens are built elsewhere and put in with setPage().
 #pragma once
 
+#include "NavigationRail.h"
+
+#include <QList>
 #include <QMainWindow>
+#include <QPair>
+#include <QPointer>
+
+class AboutDialog;
+class QAction;
+class QComboBox;
+class QStackedWidget;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
+    static constexpr qint64 NoAccount = -1;
+
     explicit MainWindow(QWidget *parent = nullptr);
+
+    // (account id, display name) in display order. Keeps the current account when it is
+    // still listed; an empty list shows a disabled "No account".
+    void setAccounts(const QList<QPair<qint64, QString>> &accounts);
+    qint64 currentAccountId() const;
+
+    // Puts `widget` in place of the page for `page` (at first an EmptyStatePage). The window
+    // takes ownership; the replaced page is deleted.
+    void setPage(NavigationRail::Page page, QWidget *widget);
+    QWidget *page(NavigationRail::Page page) const;
+    NavigationRail::Page currentPage() const;
+    void showPage(NavigationRail::Page page);
+
+    QAction *aboutAction() const;
+
+signals:
+    void currentAccountChanged(qint64 accountId);
+
+private:
+    QWidget *createSidebar();
+    void createMenus();
+    void showAbout();
+
+    QComboBox *m_accountSwitcher = nullptr;
+    NavigationRail *m_rail = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QPointer<AboutDialog> m_aboutDialog;
 };
