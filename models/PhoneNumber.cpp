@@ -211,7 +211,9 @@ PhoneNumberParse PhoneNumber::parse(const QString &input, const QString &default
         }
         return fail(ParseError::InvalidCountryCode, u"does not start with a valid country code"_s);
     case PhoneNumberUtil::NOT_A_NUMBER:
-        return fail(ParseError::NotANumber, u"is not a phone number"_s);
+        // The characters were checked above, so libphonenumber only refuses it for having
+        // fewer digits than any number could ("1", "+1").
+        return fail(ParseError::TooShort, u"is too short for a phone number"_s);
     case PhoneNumberUtil::TOO_SHORT_AFTER_IDD:
     case PhoneNumberUtil::TOO_SHORT_NSN:
         return fail(ParseError::TooShort, u"is too short for a phone number"_s);
