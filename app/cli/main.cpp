@@ -1,6 +1,13 @@
-// smsdesk-cli: parses the subcommand and hands over to it.
+// smsdesk-cli: registers the subcommands and hands the arguments over to them.
+#include "CliApplication.h"
+#include "NormalizeCommand.h"
+#include "SegmentsCommand.h"
+
 #include <QCoreApplication>
+#include <QFile>
 #include <QTextStream>
+
+#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
@@ -8,6 +15,15 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"smsdesk-cli"_s);
-    QTextStream(stderr) << "usage: smsdesk-cli <command> [options]\n";
-    return 64;
+
+    // Left closed when there is no standard input; commands then read nothing from it.
+    QFile in;
+    (void)in.open(stdin, QIODevice::ReadOnly);
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    CliApplication cli(CliIo{in, out, err});
+    cli.addCommand(std::make_unique<SegmentsCommand>());
+    cli.addCommand(std::make_unique<NormalizeCommand>());
+    return cli.run(QCoreApplication::arguments().mid(1));
 }
