@@ -14,6 +14,12 @@ namespace StoreTestUtil {
 inline QSqlQuery exec(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
 {
     QSqlQuery query(db);
+    if (values.isEmpty()) {
+        // Unprepared: Qt's placeholder scan would misread ':' inside JSON literals.
+        if (!query.exec(sql))
+            qWarning("exec failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return query;
+    }
     if (!query.prepare(sql)) {
         qWarning("prepare failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
         return query;
