@@ -75,8 +75,9 @@ bool MessageStore::prepare()
              u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "
              u"body, status, provider_sid, client_ref, segments, error_code, error_message, price, "
              u"price_unit, created_at, sent_at, updated_at) VALUES (:account, :thread, :direction, "
-             u":from, :to, :body, :status, :sid, :ref, :segments, :error_code, :error_message, "
-             u":price, :price_unit, :created, :sent, :updated) "
+             u":from, :to, coalesce(:body, ''), :status, :sid, :ref, :segments, :error_code, "
+             u"coalesce(:error_message, ''), :price, coalesce(:price_unit, ''), :created, :sent, "
+             u":updated) "
              u"ON CONFLICT (provider_sid) DO UPDATE SET body = excluded.body, "
              u"status = excluded.status, segments = excluded.segments, "
              u"error_code = excluded.error_code, error_message = excluded.error_message, "
@@ -282,8 +283,8 @@ bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messag
         u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "
         u"body, status, client_ref, segments, encoding, created_at, updated_at, author, "
         u"campaign_id, variant) VALUES (:account, :thread, 'out', :from, :to, :body, "
-        u"'queued', :ref, :segments, :encoding, :now, :now, :author, :campaign, "
-        u":variant) RETURNING id"_s);
+        u"'queued', :ref, :segments, coalesce(:encoding, ''), :now, :now, "
+        u"coalesce(:author, ''), :campaign, coalesce(:variant, '')) RETURNING id"_s);
     query.bindValue(u":account"_s, accountId);
     query.bindValue(u":thread"_s, message.threadId);
     query.bindValue(u":from"_s, ours);

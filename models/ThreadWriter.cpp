@@ -49,20 +49,22 @@ bool ThreadWriter::prepare()
              u"WHERE number = :number AND account_id = :account"_s) &&
         prep(m_findThread, u"SELECT id FROM threads WHERE account_id = :account AND "
                            u"customer_number = :customer AND sender_number_id = :sender AND "
-                           u"provider_keyword = :keyword"_s) &&
-        prep(m_insertThread, u"INSERT INTO threads (account_id, customer_number, sender_number_id, "
-                             u"provider_keyword) "
-                             u"VALUES (:account, :customer, :sender, :keyword) RETURNING id"_s) &&
-        prep(m_setLatest,
-             u"UPDATE threads SET last_message_id = :message, last_message_at = :at, "
-             u"last_message_preview = :preview WHERE id = :thread AND (last_message_at IS NULL "
-             u"OR last_message_at < :at OR (last_message_at = :at AND "
-             u"coalesce(last_message_id, 0) < :message))"_s) &&
+                           u"provider_keyword = coalesce(:keyword, '')"_s) &&
+        prep(m_insertThread,
+             u"INSERT INTO threads (account_id, customer_number, sender_number_id, "
+             u"provider_keyword) "
+             u"VALUES (:account, :customer, :sender, coalesce(:keyword, '')) RETURNING id"_s) &&
+        prep(m_setLatest, u"UPDATE threads SET last_message_id = :message, last_message_at = :at, "
+                          u"last_message_preview = coalesce(:preview, '') WHERE id = :thread AND "
+                          u"(last_message_at IS NULL "
+                          u"OR last_message_at < :at OR (last_message_at = :at AND "
+                          u"coalesce(last_message_id, 0) < :message))"_s) &&
         prep(m_addUnread, u"UPDATE threads SET unread_count = unread_count + 1, status = 'open', "
                           u"snoozed_until = NULL WHERE id = :thread"_s) &&
-        prep(m_setPreview,
-             u"UPDATE threads SET last_message_preview = :preview WHERE id = :thread "
-             u"AND last_message_id = :message AND last_message_preview <> :preview"_s);
+        prep(
+            m_setPreview,
+            u"UPDATE threads SET last_message_preview = coalesce(:preview, '') WHERE id = :thread "
+            u"AND last_message_id = :message AND last_message_preview <> coalesce(:preview, '')"_s);
     return m_prepared;
 }
 

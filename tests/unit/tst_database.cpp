@@ -1,12 +1,11 @@
 #include "Database.h"
-#include "SqlScript.h"
+#include "RawConnection.h"
 #include "StoreTestUtil.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QRegularExpression>
-#include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -14,7 +13,10 @@
 
 using namespace Qt::StringLiterals;
 using StoreTestUtil::exec;
+using StoreTestUtil::ftsConsistent;
+using StoreTestUtil::rows;
 using StoreTestUtil::scalar;
+using StoreTestUtil::search;
 
 namespace {
 
@@ -33,57 +35,6 @@ QByteArray fileHash(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256);
-}
-
-// A plain QtSql connection, for building files the way another program would.
-class RawConnection
-{
-public:
-    explicit RawConnection(const QString &path)
-        : m_name(u"raw-%1"_s.arg(quintptr(this)))
-    {
-        m_db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_name);
-        m_db.setDatabaseName(path);
-        m_db.open();
-    }
-    ~RawConnection()
-    {
-        m_db.close();
-        m_db = QSqlDatabase();
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    QSqlDatabase db() const { return m_db; }
-    bool runScript(const QString &script)
-    {
-        QStringList statements;
-        QString error;
-        if (!SqlScript::split(script, &statements, &error))
-            return false;
-        for (const QString &statement : std::as_const(statements)) {
-            if (!exec(m_db, statement).isActive())
-                return false;
-        }
-        return true;
-    }
-
-private:
-    QString m_name;
-    QSqlDatabase m_db;
-};
-
-QStringList rows(const QSqlDatabase &db, const QString &sql, const QVariantList &values = {})
-{
-    QStringList result;
-    QSqlQuery query = exec(db, sql, values);
-    while (query.next()) {
-        QStringList fields;
-        for (int i = 0; i < query.record().count(); ++i) {
-            const QVariant value = query.value(i);
-            fields.append(value.isNull() ? u"NULL"_s : value.toString());
-        }
-        result.append(fields.join(u'|'));
-    }
-    return result;
 }
 
 // Every table, column (name, type, not null, default, key, hidden), index, foreign key,
@@ -122,22 +73,7 @@ QStringList schemaOf(const QSqlDatabase &db)
     return schema;
 }
 
-bool ftsConsistent(const QSqlDatabase &db)
-{
-    // rank 1: compare the index with the content it was built from, not only with itself.
-    return exec(db,
-                u"INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 1)"_s)
-        .isActive();
-}
-
-QStringList search(const QSqlDatabase &db, const QString &match)
-{
-    return rows(db, u"SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid"_s,
-                {match});
-}
-
 } // namespace
-
 class TstDatabase : public QObject
 {
     Q_OBJECT
@@ -158,11 +94,6 @@ private Q_SLOTS:
     void notASqliteFile();
     void brokenMigrationRollsBack_data();
     void brokenMigrationRollsBack();
-    void uniqueness_data();
-    void uniqueness();
-    void consentEventsAreAppendOnly();
-    void auditLogIsAppendOnly();
-    void ftsFollowsMessagesAndContacts();
 
 private:
     QString path(const QString &name = u"profile.sqlite"_s) const { return m_dir->filePath(name); }
@@ -437,185 +368,6 @@ void TstDatabase::brokenMigrationRollsBack()
     QCOMPARE(after.schemaVersion(), latest);
     QVERIFY(!scalar(after.connection(), u"SELECT 1 FROM sqlite_master WHERE name = 'half_done'"_s)
                  .isValid());
-}
-
-void TstDatabase::uniqueness_data()
-{
-    QTest::addColumn<QString>("duplicate");
-    QTest::addColumn<QString>("constraint");
-    QTest::addColumn<bool>("accepted");
-
-    QTest::newRow("sender number in two accounts")
-        << u"INSERT INTO sender_numbers (account_id, number, kind, throughput_mps) "
-           u"VALUES (2, '+15550100001', 'long_code', 1)"_s
-        << u"sender_numbers.number"_s << false;
-    QTest::newRow("duplicate thread key")
-        << u"INSERT INTO threads (account_id, customer_number, sender_number_id) "
-           u"VALUES (1, '+15557770001', 1)"_s
-        << u"threads.account_id, threads.customer_number"_s << false;
-    QTest::newRow("same customer on another number is another thread")
-        << u"INSERT INTO threads (account_id, customer_number, sender_number_id) "
-           u"VALUES (1, '+15557770001', 2)"_s
-        << QString() << true;
-    QTest::newRow("duplicate provider sid")
-        << u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, body, "
-           u"status, provider_sid, created_at, updated_at) VALUES (1, 1, 'in', '+15557770001', "
-           u"'+15550100001', 'again', 'received', 'SM1', 2, 2)"_s
-        << u"messages.provider_sid"_s << false;
-    QTest::newRow("duplicate client_ref")
-        << u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, body, "
-           u"status, client_ref, created_at, updated_at) VALUES (1, 1, 'out', '+15550100001', "
-           u"'+15557770001', 'again', 'queued', 'ref-1', 2, 2)"_s
-        << u"messages.client_ref"_s << false;
-    QTest::newRow("messages without client_ref are many")
-        << u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, body, "
-           u"status, provider_sid, created_at, updated_at) VALUES (1, 1, 'in', '+15557770001', "
-           u"'+15550100001', 'more', 'received', 'SM3', 2, 2)"_s
-        << QString() << true;
-    QTest::newRow("duplicate contact in an account")
-        << u"INSERT INTO contacts (account_id, number) VALUES (1, '+15557770001')"_s
-        << u"contacts.account_id, contacts.number"_s << false;
-    QTest::newRow("same contact number in another account")
-        << u"INSERT INTO contacts (account_id, number) VALUES (2, '+15557770001')"_s << QString()
-        << true;
-}
-
-void TstDatabase::uniqueness()
-{
-    QFETCH(QString, duplicate);
-    QFETCH(QString, constraint);
-    QFETCH(bool, accepted);
-    Database db(path());
-    QVERIFY(db.open());
-    RawConnection raw(path());
-    QVERIFY(raw.runScript(
-        u"INSERT INTO accounts (id, name) VALUES (1, 'Bloom'), (2, 'Bakery');"
-        u"INSERT INTO sender_numbers (id, account_id, number, kind, throughput_mps) "
-        u"VALUES (1, 1, '+15550100001', 'long_code', 1), (2, 1, '+15550100002', 'long_code', 1);"
-        u"INSERT INTO contacts (account_id, number) VALUES (1, '+15557770001');"
-        u"INSERT INTO threads (id, account_id, customer_number, sender_number_id) "
-        u"VALUES (1, 1, '+15557770001', 1);"
-        u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, body, "
-        u"status, provider_sid, created_at, updated_at) VALUES (1, 1, 'in', '+15557770001', "
-        u"'+15550100001', 'hi', 'received', 'SM1', 1, 1);"
-        u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, body, "
-        u"status, provider_sid, client_ref, created_at, updated_at) VALUES (1, 1, 'out', "
-        u"'+15550100001', '+15557770001', 'hello', 'sent', 'SM2', 'ref-1', 1, 1);"_s));
-
-    QSqlQuery query(db.connection());
-    const bool ok = query.exec(duplicate);
-    QCOMPARE(ok, accepted);
-    if (!accepted) {
-        const QString error = query.lastError().databaseText();
-        QVERIFY2(error.contains(u"UNIQUE constraint failed: "_s + constraint), qPrintable(error));
-    }
-}
-
-void TstDatabase::consentEventsAreAppendOnly()
-{
-    Database db(path());
-    QVERIFY(db.open());
-    const QSqlDatabase c = db.connection();
-    QVERIFY(exec(c, u"INSERT INTO accounts (id, name) VALUES (1, 'Bloom')"_s).isActive());
-    QVERIFY(exec(c, u"INSERT INTO consent_events (account_id, contact_number, kind, source, "
-                    u"detail, actor, occurred_at) VALUES (1, '+15557770001', 'opt_out', "
-                    u"'keyword', 'STOP', 'system', 1)"_s)
-                .isActive());
-
-    QSqlQuery update(c);
-    QVERIFY(!update.exec(u"UPDATE consent_events SET kind = 'opt_in'"_s));
-    QVERIFY2(update.lastError().databaseText().contains(u"append-only"_s),
-             qPrintable(update.lastError().text()));
-    QSqlQuery remove(c);
-    QVERIFY(!remove.exec(u"DELETE FROM consent_events"_s));
-    QVERIFY(remove.lastError().databaseText().contains(u"append-only"_s));
-    QCOMPARE(scalar(c, u"SELECT kind FROM consent_events"_s).toString(), u"opt_out"_s);
-
-    // A later opt-in is a new event; the history stays.
-    QVERIFY(exec(c, u"INSERT INTO consent_events (account_id, contact_number, kind, source, "
-                    u"actor, occurred_at) VALUES (1, '+15557770001', 'opt_in', 'keyword', "
-                    u"'system', 2)"_s)
-                .isActive());
-    QCOMPARE(scalar(c, u"SELECT count(*) FROM consent_events"_s).toInt(), 2);
-
-    // The history goes only with its account.
-    QVERIFY(exec(c, u"DELETE FROM accounts WHERE id = 1"_s).isActive());
-    QCOMPARE(scalar(c, u"SELECT count(*) FROM consent_events"_s).toInt(), 0);
-}
-
-void TstDatabase::auditLogIsAppendOnly()
-{
-    Database db(path());
-    QVERIFY(db.open());
-    const QSqlDatabase c = db.connection();
-    QVERIFY(exec(c, u"INSERT INTO audit_log (actor, action) VALUES ('sam', 'thread.resolve')"_s)
-                .isActive());
-    QSqlQuery query(c);
-    QVERIFY(!query.exec(u"UPDATE audit_log SET actor = 'eve'"_s));
-    QVERIFY(!query.exec(u"DELETE FROM audit_log"_s));
-    QCOMPARE(scalar(c, u"SELECT actor FROM audit_log"_s).toString(), u"sam"_s);
-}
-
-void TstDatabase::ftsFollowsMessagesAndContacts()
-{
-    Database db(path());
-    QVERIFY(db.open());
-    const QSqlDatabase c = db.connection();
-    RawConnection raw(path());
-    QVERIFY(raw.runScript(
-        u"INSERT INTO accounts (id, name) VALUES (1, 'Bloom'), (2, 'Bakery');"
-        u"INSERT INTO sender_numbers (id, account_id, number, kind, throughput_mps) "
-        u"VALUES (1, 1, '+15550100001', 'long_code', 1);"
-        u"INSERT INTO contacts (account_id, number, name) VALUES (1, '+15557770001', 'Dana "
-        u"Whitfield');"
-        u"INSERT INTO threads (id, account_id, customer_number, sender_number_id) "
-        u"VALUES (1, 1, '+15557770001', 1);"
-        u"INSERT INTO messages (id, account_id, thread_id, direction, from_number, to_number, "
-        u"body, status, provider_sid, created_at, updated_at) VALUES "
-        u"(1, 1, 1, 'in', '+15557770001', '+15550100001', 'Is the crème brûlée ready?', "
-        u"'received', 'SM1', 1, 1),"
-        u"(2, 1, 1, 'out', '+15550100001', '+15557770001', 'Yes, pick up at noon', 'sent', "
-        u"'SM2', 2, 2),"
-        u"(3, 1, NULL, 'in', '+15557770002', '+15550100009', 'wrong number', 'received', "
-        u"'SM3', 3, 3);"_s));
-    QVERIFY(ftsConsistent(c));
-    QCOMPARE(search(c, u"creme"_s), QStringList{u"1"_s}); // diacritics folded
-    QCOMPARE(search(c, u"whitfield"_s), (QStringList{u"1"_s, u"2"_s}));
-    QCOMPARE(search(c, u"wrong"_s), QStringList{u"3"_s});
-
-    QVERIFY(exec(c, u"UPDATE messages SET body = 'Is the tart ready?' WHERE id = 1"_s).isActive());
-    QVERIFY(search(c, u"creme"_s).isEmpty());
-    QCOMPARE(search(c, u"tart"_s), QStringList{u"1"_s});
-    QVERIFY(ftsConsistent(c));
-
-    QVERIFY(exec(c, u"UPDATE contacts SET name = 'Dana Okafor'"_s).isActive());
-    QVERIFY(search(c, u"whitfield"_s).isEmpty());
-    QCOMPARE(search(c, u"okafor"_s), (QStringList{u"1"_s, u"2"_s}));
-    QVERIFY(ftsConsistent(c));
-
-    QVERIFY(exec(c, u"INSERT INTO contacts (account_id, number, name) "
-                    u"VALUES (1, '+15557770002', 'Lee Marsh')"_s)
-                .isActive());
-    QCOMPARE(search(c, u"marsh"_s), QStringList{u"3"_s});
-    QVERIFY(exec(c, u"UPDATE contacts SET number = '+15557770003' WHERE name = 'Lee Marsh'"_s)
-                .isActive());
-    QVERIFY(search(c, u"marsh"_s).isEmpty());
-    QVERIFY(ftsConsistent(c));
-
-    QVERIFY(exec(c, u"DELETE FROM messages WHERE id = 2"_s).isActive());
-    QCOMPARE(search(c, u"okafor"_s), QStringList{u"1"_s});
-    QVERIFY(ftsConsistent(c));
-
-    QVERIFY(exec(c, u"DELETE FROM contacts WHERE name = 'Dana Okafor'"_s).isActive());
-    QVERIFY(search(c, u"okafor"_s).isEmpty());
-    QCOMPARE(search(c, u"tart"_s), QStringList{u"1"_s});
-    QVERIFY(ftsConsistent(c));
-
-    // Cascades from an account delete keep the index in step too.
-    QVERIFY(exec(c, u"DELETE FROM accounts WHERE id = 1"_s).isActive());
-    QCOMPARE(scalar(c, u"SELECT count(*) FROM messages"_s).toInt(), 0);
-    QVERIFY(search(c, u"tart"_s).isEmpty());
-    QVERIFY(ftsConsistent(c));
 }
 
 QTEST_GUILESS_MAIN(TstDatabase)
