@@ -1,0 +1,397 @@
+#include "MessageStore.h"
+
+#include "StoreLogging.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QVariant msOrNull(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
+}
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant();
+}
+
+} // namespace
+
+MessageStore::MessageStore(QSqlDatabase db, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_threads(db)
+    , m_adoptLocal(db)
+    , m_findBySid(db)
+    , m_upsert(db)
+{}
+
+QStringList MessageStore::knownStatuses()
+{
+    // Keep in step with the CHECK on messages.status (resources/migrations/0001_core.sql).
+    return {u"queued"_s,      u"sending"_s,   u"sent"_s,      u"delivered"_s,
+            u"undelivered"_s, u"failed"_s,    u"receiving"_s, u"received"_s,
+            u"accepted"_s,    u"scheduled"_s, u"read"_s,      u"partially_delivered"_s,
+            u"canceled"_s,    u"blocked"_s};
+}
+
+bool MessageStore::isKnownStatus(const QString &status)
+{
+    static const QStringList statuses = knownStatuses();
+    return statuses.contains(status);
+}
+
+bool MessageStore::fail(const QString &message)
+{
+    m_error = message;
+    qCWarning(lcStore).noquote() << message;
+    return false;
+}
+
+bool MessageStore::prepare()
+{
+    if (m_prepared)
+        return true;
+    const auto prep = [this](QSqlQuery &query, const QString &sql) {
+        return query.prepare(sql) ||
+               fail(u"cannot prepare message statement: %1"_s.arg(query.lastError().text()));
+    };
+    m_prepared =
+        prep(m_adoptLocal, u"UPDATE messages SET provider_sid = :sid "
+                           u"WHERE client_ref = :ref AND provider_sid IS NULL"_s) &&
+        prep(m_findBySid,
+             u"SELECT id, thread_id, body FROM messages WHERE provider_sid = :sid"_s) &&
+        prep(m_upsert,
+             u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "
+             u"body, status, provider_sid, client_ref, segments, error_code, error_message, price, "
+             u"price_unit, created_at, sent_at, updated_at) VALUES (:account, :thread, :direction, "
+             u":from, :to, coalesce(:body, ''), :status, :sid, :ref, :segments, :error_code, "
+             u"coalesce(:error_message, ''), :price, coalesce(:price_unit, ''), :created, :sent, "
+             u":updated) "
+             u"ON CONFLICT (provider_sid) DO UPDATE SET body = excluded.body, "
+             u"status = excluded.status, segments = excluded.segments, "
+             u"error_code = excluded.error_code, error_message = excluded.error_message, "
+             u"price = excluded.price, price_unit = excluded.price_unit, "
+             u"sent_at = excluded.sent_at, updated_at = excluded.updated_at "
+             u"WHERE body IS NOT excluded.body OR status IS NOT excluded.status "
+             u"OR segments IS NOT excluded.segments OR error_code IS NOT excluded.error_code "
+             u"OR error_message IS NOT excluded.error_message OR price IS NOT excluded.price "
+             u"OR price_unit IS NOT excluded.price_unit OR sent_at IS NOT excluded.sent_at "
+             u"OR updated_at IS NOT excluded.updated_at "
+             u"RETURNING id"_s);
+    return m_prepared;
+}
+
+bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page,
+                              UpsertStats *stats)
+{
+    m_error.clear();
+    if (!prepare())
+        return false;
+    if (!m_db.transaction())
+        return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
+    m_threads.clearCache();
+
+    UpsertStats result;
+    PageChanges changes;
+    for (const MessageRecord &record : page) {
+        if (!upsertOne(accountId, record, &result, &changes)) {
+            for (QSqlQuery *query : {&m_adoptLocal, &m_findBySid, &m_upsert})
+                query->finish();
+            m_db.rollback();
+            return false;
+        }
+    }
+    if (!commit())
+        return false;
+
+    if (stats)
+        *stats = result;
+    if (!changes.added.isEmpty())
+        Q_EMIT messagesAdded(changes.added);
+    if (!changes.updated.isEmpty())
+        Q_EMIT messagesUpdated(changes.updated);
+    if (!result.changedThreads.isEmpty())
+        Q_EMIT threadsChanged(result.changedThreads);
+    return true;
+}
+
+bool MessageStore::upsertOne(qint64 accountId, const MessageRecord &record, UpsertStats *stats,
+                             PageChanges *changes)
+{
+    if (record.sid.isEmpty())
+        return fail(u"a message in the page has no sid"_s);
+    if (record.from.isEmpty() || record.to.isEmpty())
+        return fail(u"message %1 has no from or no to number"_s.arg(record.sid));
+    if (!isKnownStatus(record.status))
+        return fail(u"message %1 has an unknown status \"%2\""_s.arg(record.sid, record.status));
+    if (!record.dateCreated.isValid())
+        return fail(u"message %1 has no creation date"_s.arg(record.sid));
+
+    if (!record.clientRef.isEmpty()) {
+        m_adoptLocal.bindValue(u":sid"_s, record.sid);
+        m_adoptLocal.bindValue(u":ref"_s, record.clientRef);
+        if (!m_adoptLocal.exec())
+            return fail(u"message %1: %2"_s.arg(record.sid, m_adoptLocal.lastError().text()));
+    }
+
+    m_findBySid.bindValue(u":sid"_s, record.sid);
+    if (!m_findBySid.exec())
+        return fail(u"message %1: %2"_s.arg(record.sid, m_findBySid.lastError().text()));
+    const bool exists = m_findBySid.next();
+    const qint64 existingId = exists ? m_findBySid.value(0).toLongLong() : 0;
+    qint64 threadId = exists ? m_findBySid.value(1).toLongLong() : 0; // NULL reads as 0
+    const bool bodyChanged = exists && m_findBySid.value(2).toString() != record.body;
+    m_findBySid.finish();
+
+    const bool inbound = record.direction == MessageRecord::Direction::Inbound;
+    if (!exists) {
+        const QString &ours = inbound ? record.to : record.from;
+        const QString &customer = inbound ? record.from : record.to;
+        std::optional<ThreadWriter::SenderNumber> sender;
+        if (!m_threads.senderNumber(accountId, ours, &sender))
+            return fail(m_threads.errorString());
+        if (sender && !sender->sendOnly) {
+            threadId =
+                m_threads.findOrCreate(accountId, customer, sender->id, sender->providerKeyword);
+            if (threadId == 0)
+                return fail(m_threads.errorString());
+        }
+    }
+
+    m_upsert.bindValue(u":account"_s, accountId);
+    m_upsert.bindValue(u":thread"_s, idOrNull(threadId));
+    m_upsert.bindValue(u":direction"_s, inbound ? u"in"_s : u"out"_s);
+    m_upsert.bindValue(u":from"_s, record.from);
+    m_upsert.bindValue(u":to"_s, record.to);
+    m_upsert.bindValue(u":body"_s, record.body);
+    m_upsert.bindValue(u":status"_s, record.status);
+    m_upsert.bindValue(u":sid"_s, record.sid);
+    m_upsert.bindValue(u":ref"_s, textOrNull(record.clientRef));
+    m_upsert.bindValue(u":segments"_s, record.numSegments);
+    m_upsert.bindValue(u":error_code"_s,
+                       record.errorCode ? QVariant(record.errorCode) : QVariant());
+    m_upsert.bindValue(u":error_message"_s, record.errorMessage);
+    m_upsert.bindValue(u":price"_s, textOrNull(record.price));
+    m_upsert.bindValue(u":price_unit"_s, record.priceUnit);
+    m_upsert.bindValue(u":created"_s, record.dateCreated.toMSecsSinceEpoch());
+    m_upsert.bindValue(u":sent"_s, msOrNull(record.dateSent));
+    m_upsert.bindValue(u":updated"_s, record.dateUpdated.isValid()
+                                          ? record.dateUpdated.toMSecsSinceEpoch()
+                                          : record.dateCreated.toMSecsSinceEpoch());
+    if (!m_upsert.exec())
+        return fail(u"message %1: %2"_s.arg(record.sid, m_upsert.lastError().text()));
+    const bool written = m_upsert.next();
+    const qint64 id = written ? m_upsert.value(0).toLongLong() : existingId;
+    m_upsert.finish();
+
+    bool threadChanged = false;
+    if (!exists) {
+        ++stats->inserted;
+        changes->added.append(id);
+        if (inbound)
+            stats->newInbound.append(id);
+        if (threadId != 0) {
+            bool changed = false;
+            if (!m_threads.noteMessage(threadId, id, record.dateCreated.toMSecsSinceEpoch(),
+                                       record.body, &changed))
+                return fail(m_threads.errorString());
+            threadChanged = changed;
+            if (inbound) {
+                if (!m_threads.noteNewInbound(threadId, &changed))
+                    return fail(m_threads.errorString());
+                threadChanged = threadChanged || changed;
+            }
+        }
+    } else if (written) {
+        ++stats->updated;
+        changes->updated.append(id);
+        if (threadId != 0 && bodyChanged &&
+            !m_threads.noteBodyChanged(threadId, id, record.body, &threadChanged))
+            return fail(m_threads.errorString());
+    } else {
+        ++stats->unchanged;
+    }
+    if (threadId == 0)
+        ++stats->unrouted;
+    if (threadChanged && !changes->threads.contains(threadId)) {
+        changes->threads.insert(threadId);
+        stats->changedThreads.append(threadId);
+    }
+    return true;
+}
+
+bool MessageStore::commit()
+{
+    if (m_db.commit())
+        return true;
+    const QString reason = m_db.lastError().text();
+    m_db.rollback();
+    return fail(u"cannot commit: %1"_s.arg(reason));
+}
+
+qint64 MessageStore::findOrCreateThread(qint64 accountId, const QString &customerNumber,
+                                        qint64 senderNumberId, const QString &providerKeyword)
+{
+    m_error.clear();
+    m_threads.clearCache();
+    const qint64 id =
+        m_threads.findOrCreate(accountId, customerNumber, senderNumberId, providerKeyword);
+    if (id == 0)
+        fail(m_threads.errorString());
+    return id;
+}
+
+bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messageId)
+{
+    m_error.clear();
+    if (message.clientRef.isEmpty())
+        return fail(u"an outgoing message needs a client reference"_s);
+    if (message.body.isEmpty())
+        return fail(u"an outgoing message needs a body"_s);
+    if (!m_db.transaction())
+        return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
+    m_threads.clearCache();
+    QSqlQuery query(m_db);
+    const auto abort = [&](const QString &why) {
+        query.finish();
+        m_db.rollback();
+        return fail(why);
+    };
+    query.prepare(u"SELECT t.account_id, t.customer_number, s.number FROM threads t "
+                  u"JOIN sender_numbers s ON s.id = t.sender_number_id WHERE t.id = :thread"_s);
+    query.bindValue(u":thread"_s, message.threadId);
+    if (!query.exec() || !query.next())
+        return abort(u"no thread %1 to send in"_s.arg(message.threadId));
+    const qint64 accountId = query.value(0).toLongLong();
+    const QString customer = query.value(1).toString();
+    const QString ours = query.value(2).toString();
+    query.finish();
+
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    query.prepare(
+        u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "
+        u"body, status, client_ref, segments, encoding, created_at, updated_at, author, "
+        u"campaign_id, variant) VALUES (:account, :thread, 'out', :from, :to, :body, "
+        u"'queued', :ref, :segments, coalesce(:encoding, ''), :now, :now, "
+        u"coalesce(:author, ''), :campaign, coalesce(:variant, '')) RETURNING id"_s);
+    query.bindValue(u":account"_s, accountId);
+    query.bindValue(u":thread"_s, message.threadId);
+    query.bindValue(u":from"_s, ours);
+    query.bindValue(u":to"_s, customer);
+    query.bindValue(u":body"_s, message.body);
+    query.bindValue(u":ref"_s, message.clientRef);
+    query.bindValue(u":segments"_s, message.segments);
+    query.bindValue(u":encoding"_s, message.encoding);
+    query.bindValue(u":now"_s, now);
+    query.bindValue(u":author"_s, message.author);
+    query.bindValue(u":campaign"_s, idOrNull(message.campaignId));
+    query.bindValue(u":variant"_s, message.variant);
+    if (!query.exec() || !query.next())
+        return abort(
+            u"cannot queue message %1: %2"_s.arg(message.clientRef, query.lastError().text()));
+    const qint64 id = query.value(0).toLongLong();
+    query.finish();
+    bool threadChanged = false;
+    if (!m_threads.noteMessage(message.threadId, id, now, message.body, &threadChanged))
+        return abort(m_threads.errorString());
+    if (!commit())
+        return false;
+    if (messageId)
+        *messageId = id;
+    Q_EMIT messagesAdded({id});
+    if (threadChanged)
+        Q_EMIT threadsChanged({message.threadId});
+    return true;
+}
+
+bool MessageStore::attachSid(const QString &clientRef, const QString &sid, const QString &status)
+{
+    m_error.clear();
+    if (sid.isEmpty())
+        return fail(u"no sid to attach to message %1"_s.arg(clientRef));
+    if (!isKnownStatus(status))
+        return fail(u"message %1: unknown status \"%2\""_s.arg(sid, status));
+    if (!m_db.transaction())
+        return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
+    QSqlQuery query(m_db);
+    const auto abort = [&](const QString &why) {
+        query.finish();
+        m_db.rollback();
+        return fail(why);
+    };
+    query.prepare(u"SELECT id, thread_id, provider_sid FROM messages WHERE client_ref = :ref"_s);
+    query.bindValue(u":ref"_s, clientRef);
+    if (!query.exec() || !query.next())
+        return abort(u"no message with client reference %1"_s.arg(clientRef));
+    const qint64 id = query.value(0).toLongLong();
+    const qint64 threadId = query.value(1).toLongLong();
+    const QString knownSid = query.value(2).toString();
+    query.finish();
+    if (!knownSid.isEmpty() && knownSid != sid)
+        return abort(u"message %1 already has sid %2, not %3"_s.arg(clientRef, knownSid, sid));
+
+    // A sync page may have stored the provider's copy before the send call returned.
+    query.prepare(u"SELECT id, client_ref FROM messages WHERE provider_sid = :sid AND id <> :id"_s);
+    query.bindValue(u":sid"_s, sid);
+    query.bindValue(u":id"_s, id);
+    if (!query.exec())
+        return abort(query.lastError().text());
+    const bool hasCopy = query.next();
+    const qint64 copyId = hasCopy ? query.value(0).toLongLong() : 0;
+    if (hasCopy && !query.value(1).isNull())
+        return abort(u"sid %1 already belongs to message %2"_s.arg(sid, query.value(1).toString()));
+    query.finish();
+
+    if (hasCopy) {
+        // The copy's provider fields are at least as recent as the send call's answer.
+        const QStringList steps = {
+            u"UPDATE messages SET (status, segments, error_code, error_message, price, price_unit, "
+            u"sent_at, updated_at) = (SELECT status, segments, error_code, error_message, price, "
+            u"price_unit, sent_at, updated_at FROM messages WHERE id = :copy) WHERE id = :id"_s,
+            u"DELETE FROM messages WHERE id = :copy"_s,
+            u"UPDATE messages SET provider_sid = :sid WHERE id = :id"_s,
+            // The deleted copy may have been the thread's last message (now NULL).
+            u"UPDATE threads SET last_message_id = :id WHERE id = :thread AND last_message_id IS NULL"_s,
+        };
+        for (const QString &step : steps) {
+            query.prepare(step);
+            for (const auto &[name, value] :
+                 {std::pair{u":copy"_s, QVariant(copyId)}, std::pair{u":sid"_s, QVariant(sid)},
+                  std::pair{u":id"_s, QVariant(id)}, std::pair{u":thread"_s, QVariant(threadId)}}) {
+                if (step.contains(name))
+                    query.bindValue(name, value);
+            }
+            if (!query.exec())
+                return abort(u"merging message %1 into %2: %3"_s.arg(sid, clientRef,
+                                                                     query.lastError().text()));
+        }
+    } else {
+        query.prepare(u"UPDATE messages SET provider_sid = :sid, status = :status, "
+                      u"updated_at = :now WHERE id = :id"_s);
+        query.bindValue(u":sid"_s, sid);
+        query.bindValue(u":status"_s, status);
+        query.bindValue(u":now"_s, QDateTime::currentMSecsSinceEpoch());
+        query.bindValue(u":id"_s, id);
+        if (!query.exec())
+            return abort(
+                u"cannot attach sid %1 to %2: %3"_s.arg(sid, clientRef, query.lastError().text()));
+    }
+    query.finish();
+    if (!commit())
+        return false;
+    Q_EMIT messagesUpdated({id});
+    if (hasCopy && threadId)
+        Q_EMIT threadsChanged({threadId});
+    return true;
+}

@@ -1,0 +1,76 @@
+// Writes messages: the sync engine's pages from the provider and the outbox's local messages.
+#pragma once
+
+#include "MessageRecord.h"
+#include "OutgoingMessage.h"
+#include "ThreadWriter.h"
+#include "UpsertStats.h"
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+// Use it on the thread that opened the connection, and destroy it before the Database.
+class MessageStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MessageStore(QSqlDatabase db, QObject *parent = nullptr);
+
+    // In one transaction: inserts or updates every message by provider sid, files new ones
+    // in the thread (account, customer number, our sender number), creating it when missing,
+    // and updates thread aggregates. A message to or from a number that is not a two-way
+    // sender number of the account is stored unrouted (thread_id NULL). Local columns
+    // (thread, author, campaign, variant, client_ref) are never overwritten. On failure
+    // nothing is written and errorString() says why; *stats is filled only on success.
+    bool upsertPage(qint64 accountId, const QList<MessageRecord> &page, UpsertStats *stats);
+
+    // The outbox's message, status 'queued', written before any network call.
+    bool insertOutgoing(const OutgoingMessage &message, qint64 *messageId = nullptr);
+    // The provider accepted the message composed under clientRef: record its sid and status.
+    // If a sync page already stored that sid as a separate row, the two are merged into the
+    // local one (the provider's fields win).
+    bool attachSid(const QString &clientRef, const QString &sid, const QString &status);
+
+    // The thread for a new conversation started here.
+    qint64 findOrCreateThread(qint64 accountId, const QString &customerNumber,
+                              qint64 senderNumberId, const QString &providerKeyword = {});
+
+    QString errorString() const { return m_error; }
+
+    // Status words the messages table accepts.
+    static bool isKnownStatus(const QString &status);
+    static QStringList knownStatuses();
+
+Q_SIGNALS:
+    // Emitted after a successful commit.
+    void messagesAdded(const QList<qint64> &messageIds);
+    void messagesUpdated(const QList<qint64> &messageIds);
+    void threadsChanged(const QList<qint64> &threadIds);
+
+private:
+    struct PageChanges
+    {
+        QList<qint64> added;
+        QList<qint64> updated;
+        QSet<qint64> threads;
+    };
+
+    bool prepare();
+    bool fail(const QString &message);
+    bool upsertOne(qint64 accountId, const MessageRecord &record, UpsertStats *stats,
+                   PageChanges *changes);
+    bool commit();
+
+    QSqlDatabase m_db;
+    ThreadWriter m_threads;
+    bool m_prepared = false;
+    QSqlQuery m_adoptLocal;
+    QSqlQuery m_findBySid;
+    QSqlQuery m_upsert;
+    QString m_error;
+};

@@ -1,0 +1,53 @@
+// The ordered list of built-in schema migrations, checked at compile time.
+#pragma once
+
+#include <array>
+#include <string_view>
+
+struct MigrationTable
+{
+    struct Entry
+    {
+        int version;
+        std::string_view resource; // ":/migrations/NNNN_name.sql"
+    };
+
+    // Append new migrations here (and to the FILES of qt_add_resources in models/CMakeLists.txt).
+    // Never edit or reorder a released one: profiles already ran it.
+    static constexpr std::array entries{
+        Entry{1, ":/migrations/0001_core.sql"},
+        Entry{2, ":/migrations/0002_compliance_campaigns.sql"},
+    };
+
+    static constexpr int latestVersion() { return int(entries.size()); }
+
+    // Versions are 1..n in order, and each resource's NNNN prefix is its version.
+    static constexpr bool isConsistent()
+    {
+        constexpr std::string_view prefix = ":/migrations/";
+        int expected = 1;
+        for (const Entry &entry : entries) {
+            if (entry.version != expected++)
+                return false;
+            if (!entry.resource.starts_with(prefix) || !entry.resource.ends_with(".sql"))
+                return false;
+            const std::string_view file = entry.resource.substr(prefix.size());
+            if (file.size() < 6 || file[4] != '_')
+                return false;
+            int number = 0;
+            for (char c : file.substr(0, 4)) {
+                if (c < '0' || c > '9')
+                    return false;
+                number = number * 10 + (c - '0');
+            }
+            if (number != entry.version)
+                return false;
+        }
+        return true;
+    }
+};
+
+static_assert(!MigrationTable::entries.empty(), "at least one migration");
+static_assert(MigrationTable::isConsistent(),
+              "migrations must be numbered 1..n in order, each file named NNNN_<name>.sql "
+              "with NNNN equal to its version");
