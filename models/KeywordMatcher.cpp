@@ -17,9 +17,27 @@ QString fullFoldWithoutDotlessI(const QString &text)
     return text.toCaseFolded().toUpper().toLower().toCaseFolded();
 }
 
-bool isLetterOrMark(char32_t c)
+// Punctuation, symbols (emoji included) and what glues emoji together (ZWJ, variation
+// selectors); digits and letters are never stripped: "STOP2" is not a near miss.
+bool isDecoration(char32_t c)
 {
-    return QChar::isLetter(c) || QChar::isMark(c);
+    switch (QChar::category(c)) {
+    case QChar::Punctuation_Connector:
+    case QChar::Punctuation_Dash:
+    case QChar::Punctuation_Open:
+    case QChar::Punctuation_Close:
+    case QChar::Punctuation_InitialQuote:
+    case QChar::Punctuation_FinalQuote:
+    case QChar::Punctuation_Other:
+    case QChar::Symbol_Math:
+    case QChar::Symbol_Currency:
+    case QChar::Symbol_Modifier:
+    case QChar::Symbol_Other:
+    case QChar::Other_Format:
+        return true;
+    default:
+        return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+    }
 }
 
 // The code point that starts at `i`, and how many UTF-16 units it takes.
@@ -40,21 +58,21 @@ std::pair<char32_t, qsizetype> codePointBefore(const QString &text, qsizetype en
     return {c.unicode(), 1};
 }
 
-// Punctuation and symbols stripped from both ends, a whole code point at a time, so that
+// Decoration stripped from both ends, a whole code point at a time, so that
 // an emoji (a surrogate pair) goes whole.
-QString stripNonLetters(const QString &word)
+QString stripDecoration(const QString &word)
 {
     qsizetype first = 0;
     qsizetype last = word.size();
     while (first < last) {
         const auto [c, length] = codePointAt(word, first);
-        if (isLetterOrMark(c))
+        if (!isDecoration(c))
             break;
         first += length;
     }
     while (last > first) {
         const auto [c, length] = codePointBefore(word, last);
-        if (isLetterOrMark(c))
+        if (!isDecoration(c))
             break;
         last -= length;
     }
@@ -126,7 +144,7 @@ KeywordMatcher::Match KeywordMatcher::match(QStringView body, NumberKind kind,
     if (kind == NumberKind::SharedShortCode) {
         // "baby stop": the provider routes by the first word; alone, "stop" belongs to no
         // one on a shared code.
-        if (parts.size() != 2)
+        if (parts.isEmpty())
             return result;
         foldedProvider = fold(parts.at(0));
         const auto known =
@@ -135,6 +153,8 @@ KeywordMatcher::Match KeywordMatcher::match(QStringView body, NumberKind kind,
         if (known == providerKeywords.cend())
             return result;
         result.providerKeyword = *known;
+        if (parts.size() != 2)
+            return result;
         serviceWord = parts.at(1);
     } else {
         if (parts.size() != 1)
@@ -163,7 +183,7 @@ KeywordMatcher::Match KeywordMatcher::match(QStringView body, NumberKind kind,
 
     // Twilio acts on "STOP" with surrounding whitespace only, never on "STOP."; so do we,
     // but say so, because a person wrote it meaning to opt out.
-    const QString stripped = stripNonLetters(serviceWord);
+    const QString stripped = stripDecoration(serviceWord);
     if (stripped.isEmpty() || stripped == serviceWord)
         return result;
     const QString foldedStripped = fold(stripped);

@@ -29,7 +29,9 @@ public:
     {
         std::optional<KeywordProcess> process; // the started process the text triggers
         QString keyword;                       // the process's keyword as the team typed it
-        QString providerKeyword; // shared short code: the provider keyword as configured
+        // Shared short code: the provider keyword the text starts with, as configured, set
+        // even when nothing matched (routing still knows whose text it is).
+        QString providerKeyword;
         // True when the provider would itself have acted on the whole message (one of its
         // defaults on a number that is not a shared short code).
         bool isProviderDefault = false;
