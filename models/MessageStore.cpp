@@ -10,16 +10,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QVariant msOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
-}
-
-QVariant textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant() : QVariant(text);
-}
-
 QVariant idOrNull(qint64 id)
 {
     return id > 0 ? QVariant(id) : QVariant();
@@ -31,9 +21,7 @@ MessageStore::MessageStore(QSqlDatabase db, QObject *parent)
     : QObject(parent)
     , m_db(db)
     , m_threads(db)
-    , m_adoptLocal(db)
-    , m_findBySid(db)
-    , m_upsert(db)
+    , m_pages(db, &m_threads)
 {}
 
 QStringList MessageStore::knownStatuses()
@@ -58,176 +46,35 @@ bool MessageStore::fail(const QString &message)
     return false;
 }
 
-bool MessageStore::prepare()
-{
-    if (m_prepared)
-        return true;
-    const auto prep = [this](QSqlQuery &query, const QString &sql) {
-        return query.prepare(sql) ||
-               fail(u"cannot prepare message statement: %1"_s.arg(query.lastError().text()));
-    };
-    m_prepared =
-        prep(m_adoptLocal, u"UPDATE messages SET provider_sid = :sid "
-                           u"WHERE client_ref = :ref AND provider_sid IS NULL"_s) &&
-        prep(m_findBySid,
-             u"SELECT id, thread_id, body FROM messages WHERE provider_sid = :sid"_s) &&
-        prep(m_upsert,
-             u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "
-             u"body, status, provider_sid, client_ref, segments, error_code, error_message, price, "
-             u"price_unit, created_at, sent_at, updated_at) VALUES (:account, :thread, :direction, "
-             u":from, :to, coalesce(:body, ''), :status, :sid, :ref, :segments, :error_code, "
-             u"coalesce(:error_message, ''), :price, coalesce(:price_unit, ''), :created, :sent, "
-             u":updated) "
-             u"ON CONFLICT (provider_sid) DO UPDATE SET body = excluded.body, "
-             u"status = excluded.status, segments = excluded.segments, "
-             u"error_code = excluded.error_code, error_message = excluded.error_message, "
-             u"price = excluded.price, price_unit = excluded.price_unit, "
-             u"sent_at = excluded.sent_at, updated_at = excluded.updated_at "
-             u"WHERE body IS NOT excluded.body OR status IS NOT excluded.status "
-             u"OR segments IS NOT excluded.segments OR error_code IS NOT excluded.error_code "
-             u"OR error_message IS NOT excluded.error_message OR price IS NOT excluded.price "
-             u"OR price_unit IS NOT excluded.price_unit OR sent_at IS NOT excluded.sent_at "
-             u"OR updated_at IS NOT excluded.updated_at "
-             u"RETURNING id"_s);
-    return m_prepared;
-}
-
 bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page,
                               UpsertStats *stats)
 {
     m_error.clear();
-    if (!prepare())
-        return false;
+    if (!m_pages.prepare())
+        return fail(m_pages.errorString());
     if (!m_db.transaction())
         return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
     m_threads.clearCache();
 
     UpsertStats result;
-    PageChanges changes;
-    for (const MessageRecord &record : page) {
-        if (!upsertOne(accountId, record, &result, &changes)) {
-            for (QSqlQuery *query : {&m_adoptLocal, &m_findBySid, &m_upsert})
-                query->finish();
-            m_db.rollback();
-            return false;
-        }
+    QList<qint64> added;
+    QList<qint64> updated;
+    if (!m_pages.write(accountId, page, &result, &added, &updated)) {
+        m_pages.abandon();
+        m_db.rollback();
+        return fail(m_pages.errorString());
     }
     if (!commit())
         return false;
 
     if (stats)
         *stats = result;
-    if (!changes.added.isEmpty())
-        Q_EMIT messagesAdded(changes.added);
-    if (!changes.updated.isEmpty())
-        Q_EMIT messagesUpdated(changes.updated);
+    if (!added.isEmpty())
+        Q_EMIT messagesAdded(added);
+    if (!updated.isEmpty())
+        Q_EMIT messagesUpdated(updated);
     if (!result.changedThreads.isEmpty())
         Q_EMIT threadsChanged(result.changedThreads);
-    return true;
-}
-
-bool MessageStore::upsertOne(qint64 accountId, const MessageRecord &record, UpsertStats *stats,
-                             PageChanges *changes)
-{
-    if (record.sid.isEmpty())
-        return fail(u"a message in the page has no sid"_s);
-    if (record.from.isEmpty() || record.to.isEmpty())
-        return fail(u"message %1 has no from or no to number"_s.arg(record.sid));
-    if (!isKnownStatus(record.status))
-        return fail(u"message %1 has an unknown status \"%2\""_s.arg(record.sid, record.status));
-    if (!record.dateCreated.isValid())
-        return fail(u"message %1 has no creation date"_s.arg(record.sid));
-
-    if (!record.clientRef.isEmpty()) {
-        m_adoptLocal.bindValue(u":sid"_s, record.sid);
-        m_adoptLocal.bindValue(u":ref"_s, record.clientRef);
-        if (!m_adoptLocal.exec())
-            return fail(u"message %1: %2"_s.arg(record.sid, m_adoptLocal.lastError().text()));
-    }
-
-    m_findBySid.bindValue(u":sid"_s, record.sid);
-    if (!m_findBySid.exec())
-        return fail(u"message %1: %2"_s.arg(record.sid, m_findBySid.lastError().text()));
-    const bool exists = m_findBySid.next();
-    const qint64 existingId = exists ? m_findBySid.value(0).toLongLong() : 0;
-    qint64 threadId = exists ? m_findBySid.value(1).toLongLong() : 0; // NULL reads as 0
-    const bool bodyChanged = exists && m_findBySid.value(2).toString() != record.body;
-    m_findBySid.finish();
-
-    const bool inbound = record.direction == MessageRecord::Direction::Inbound;
-    if (!exists) {
-        const QString &ours = inbound ? record.to : record.from;
-        const QString &customer = inbound ? record.from : record.to;
-        std::optional<ThreadWriter::SenderNumber> sender;
-        if (!m_threads.senderNumber(accountId, ours, &sender))
-            return fail(m_threads.errorString());
-        if (sender && !sender->sendOnly) {
-            threadId =
-                m_threads.findOrCreate(accountId, customer, sender->id, sender->providerKeyword);
-            if (threadId == 0)
-                return fail(m_threads.errorString());
-        }
-    }
-
-    m_upsert.bindValue(u":account"_s, accountId);
-    m_upsert.bindValue(u":thread"_s, idOrNull(threadId));
-    m_upsert.bindValue(u":direction"_s, inbound ? u"in"_s : u"out"_s);
-    m_upsert.bindValue(u":from"_s, record.from);
-    m_upsert.bindValue(u":to"_s, record.to);
-    m_upsert.bindValue(u":body"_s, record.body);
-    m_upsert.bindValue(u":status"_s, record.status);
-    m_upsert.bindValue(u":sid"_s, record.sid);
-    m_upsert.bindValue(u":ref"_s, textOrNull(record.clientRef));
-    m_upsert.bindValue(u":segments"_s, record.numSegments);
-    m_upsert.bindValue(u":error_code"_s,
-                       record.errorCode ? QVariant(record.errorCode) : QVariant());
-    m_upsert.bindValue(u":error_message"_s, record.errorMessage);
-    m_upsert.bindValue(u":price"_s, textOrNull(record.price));
-    m_upsert.bindValue(u":price_unit"_s, record.priceUnit);
-    m_upsert.bindValue(u":created"_s, record.dateCreated.toMSecsSinceEpoch());
-    m_upsert.bindValue(u":sent"_s, msOrNull(record.dateSent));
-    m_upsert.bindValue(u":updated"_s, record.dateUpdated.isValid()
-                                          ? record.dateUpdated.toMSecsSinceEpoch()
-                                          : record.dateCreated.toMSecsSinceEpoch());
-    if (!m_upsert.exec())
-        return fail(u"message %1: %2"_s.arg(record.sid, m_upsert.lastError().text()));
-    const bool written = m_upsert.next();
-    const qint64 id = written ? m_upsert.value(0).toLongLong() : existingId;
-    m_upsert.finish();
-
-    bool threadChanged = false;
-    if (!exists) {
-        ++stats->inserted;
-        changes->added.append(id);
-        if (inbound)
-            stats->newInbound.append(id);
-        if (threadId != 0) {
-            bool changed = false;
-            if (!m_threads.noteMessage(threadId, id, record.dateCreated.toMSecsSinceEpoch(),
-                                       record.body, &changed))
-                return fail(m_threads.errorString());
-            threadChanged = changed;
-            if (inbound) {
-                if (!m_threads.noteNewInbound(threadId, &changed))
-                    return fail(m_threads.errorString());
-                threadChanged = threadChanged || changed;
-            }
-        }
-    } else if (written) {
-        ++stats->updated;
-        changes->updated.append(id);
-        if (threadId != 0 && bodyChanged &&
-            !m_threads.noteBodyChanged(threadId, id, record.body, &threadChanged))
-            return fail(m_threads.errorString());
-    } else {
-        ++stats->unchanged;
-    }
-    if (threadId == 0)
-        ++stats->unrouted;
-    if (threadChanged && !changes->threads.contains(threadId)) {
-        changes->threads.insert(threadId);
-        stats->changedThreads.append(threadId);
-    }
     return true;
 }
 

@@ -3,12 +3,12 @@
 
 #include "MessageRecord.h"
 #include "OutgoingMessage.h"
+#include "PageWriter.h"
 #include "ThreadWriter.h"
 #include "UpsertStats.h"
 
 #include <QList>
 #include <QObject>
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -53,24 +53,11 @@ Q_SIGNALS:
     void threadsChanged(const QList<qint64> &threadIds);
 
 private:
-    struct PageChanges
-    {
-        QList<qint64> added;
-        QList<qint64> updated;
-        QSet<qint64> threads;
-    };
-
-    bool prepare();
     bool fail(const QString &message);
-    bool upsertOne(qint64 accountId, const MessageRecord &record, UpsertStats *stats,
-                   PageChanges *changes);
     bool commit();
 
     QSqlDatabase m_db;
     ThreadWriter m_threads;
-    bool m_prepared = false;
-    QSqlQuery m_adoptLocal;
-    QSqlQuery m_findBySid;
-    QSqlQuery m_upsert;
+    PageWriter m_pages;
     QString m_error;
 };

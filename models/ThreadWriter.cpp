@@ -59,8 +59,9 @@ bool ThreadWriter::prepare()
                           u"(last_message_at IS NULL "
                           u"OR last_message_at < :at OR (last_message_at = :at AND "
                           u"coalesce(last_message_id, 0) < :message))"_s) &&
-        prep(m_addUnread, u"UPDATE threads SET unread_count = unread_count + 1, status = 'open', "
-                          u"snoozed_until = NULL WHERE id = :thread"_s) &&
+        prep(m_addUnread,
+             u"UPDATE threads SET unread_count = unread_count + :count, status = 'open', "
+             u"snoozed_until = NULL WHERE id = :thread"_s) &&
         prep(
             m_setPreview,
             u"UPDATE threads SET last_message_preview = coalesce(:preview, '') WHERE id = :thread "
@@ -147,10 +148,11 @@ bool ThreadWriter::noteMessage(qint64 threadId, qint64 messageId, qint64 created
     return true;
 }
 
-bool ThreadWriter::noteNewInbound(qint64 threadId, bool *changed)
+bool ThreadWriter::noteNewInbound(qint64 threadId, int count, bool *changed)
 {
     if (!prepare())
         return false;
+    m_addUnread.bindValue(u":count"_s, count);
     m_addUnread.bindValue(u":thread"_s, threadId);
     if (!run(m_addUnread, "counting an unread message"))
         return false;

@@ -35,8 +35,8 @@ public:
     // (by created_at, then id). *changed is set when the thread row changed.
     bool noteMessage(qint64 threadId, qint64 messageId, qint64 createdAtMs, const QString &body,
                      bool *changed);
-    // A new inbound message: one more unread, and a resolved or snoozed thread reopens.
-    bool noteNewInbound(qint64 threadId, bool *changed);
+    // New inbound messages: that many more unread, and a resolved or snoozed thread reopens.
+    bool noteNewInbound(qint64 threadId, int count, bool *changed);
     // An existing message's body changed: refresh the preview if it is the last message.
     bool noteBodyChanged(qint64 threadId, qint64 messageId, const QString &body, bool *changed);
 

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void statusUpdates();
     void newInboundReopensResolvedThread();
     void olderMessageDoesNotBecomeLast();
+    void sidRepeatedWithinPage();
     void unrouted_data();
     void unrouted();
     void badRecordRollsBackPage_data();
@@ -266,6 +267,24 @@ void TstMessageStore::olderMessageDoesNotBecomeLast()
     QCOMPARE(threadField(thread, u"last_message_id"_s), messageField(u"SM2"_s, u"id"_s));
     QCOMPARE(threadField(thread, u"last_message_preview"_s).toString(), u"newer"_s);
     QCOMPARE(threadField(thread, u"unread_count"_s).toInt(), 2);
+}
+
+void TstMessageStore::sidRepeatedWithinPage()
+{
+    QVERIFY(upsert({inbound(u"SM1"_s, Customer, OurA, u"old"_s, 1)}));
+    UpsertStats stats;
+    // Pages that overlap can repeat a message; new and existing ones mix.
+    QVERIFY(upsert({inbound(u"SM2"_s, Customer, OurA, u"two"_s, 2),
+                    inbound(u"SM2"_s, Customer, OurA, u"two"_s, 2),
+                    inbound(u"SM1"_s, Customer, OurA, u"old"_s, 1)},
+                   &stats));
+    QCOMPARE(stats.inserted, 1);
+    QCOMPARE(stats.unchanged, 2);
+    QCOMPARE(stats.newInbound, QList<qint64>{messageField(u"SM2"_s, u"id"_s).toLongLong()});
+    QCOMPARE(scalar(db(), u"SELECT count(*) FROM messages"_s).toInt(), 2);
+    const qint64 thread = messageField(u"SM2"_s, u"thread_id"_s).toLongLong();
+    QCOMPARE(threadField(thread, u"unread_count"_s).toInt(), 2);
+    QCOMPARE(threadField(thread, u"last_message_preview"_s).toString(), u"two"_s);
 }
 
 void TstMessageStore::unrouted_data()

@@ -1,0 +1,287 @@
+#include "PageWriter.h"
+
+#include "MessageStore.h"
+#include "ThreadWriter.h"
+
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString Columns =
+    u"account_id, thread_id, direction, from_number, to_number, body, status, provider_sid, "
+    u"client_ref, segments, error_code, error_message, price, price_unit, created_at, sent_at, "
+    u"updated_at"_s;
+
+const QString Values =
+    u":account, :thread, :direction, :from, :to, coalesce(:body, ''), :status, :sid, :ref, "
+    u":segments, :error_code, coalesce(:error_message, ''), :price, coalesce(:price_unit, ''), "
+    u":created, :sent, :updated"_s;
+
+// Provider fields only: thread, author, campaign, variant and client_ref are ours.
+const QString OnConflict =
+    u" ON CONFLICT (provider_sid) DO UPDATE SET body = excluded.body, status = excluded.status, "
+    u"segments = excluded.segments, error_code = excluded.error_code, "
+    u"error_message = excluded.error_message, price = excluded.price, "
+    u"price_unit = excluded.price_unit, sent_at = excluded.sent_at, "
+    u"updated_at = excluded.updated_at "
+    u"WHERE body IS NOT excluded.body OR status IS NOT excluded.status "
+    u"OR segments IS NOT excluded.segments OR error_code IS NOT excluded.error_code "
+    u"OR error_message IS NOT excluded.error_message OR price IS NOT excluded.price "
+    u"OR price_unit IS NOT excluded.price_unit OR sent_at IS NOT excluded.sent_at "
+    u"OR updated_at IS NOT excluded.updated_at"_s;
+
+QVariant textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+} // namespace
+
+PageWriter::PageWriter(QSqlDatabase db, ThreadWriter *threads)
+    : m_db(db)
+    , m_threads(threads)
+    , m_clearStage(db)
+    , m_stage(db)
+    , m_insertStaged(db)
+    , m_stagedIds(db)
+    , m_adoptLocal(db)
+    , m_findBySid(db)
+    , m_upsert(db)
+{}
+
+bool PageWriter::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+bool PageWriter::prepare()
+{
+    if (m_prepared)
+        return true;
+    QSqlQuery create(m_db);
+    // TEMP: private to this connection, never in the profile file.
+    if (!create.exec(u"CREATE TEMP TABLE IF NOT EXISTS page_messages (seq INTEGER PRIMARY KEY, "_s +
+                     Columns + u")"_s))
+        return fail(u"cannot create the staging table: %1"_s.arg(create.lastError().text()));
+    const auto prep = [this](QSqlQuery &query, const QString &sql) {
+        return query.prepare(sql) ||
+               fail(u"cannot prepare message statement: %1"_s.arg(query.lastError().text()));
+    };
+    m_prepared = prep(m_clearStage, u"DELETE FROM temp.page_messages"_s) &&
+                 prep(m_stage, u"INSERT INTO temp.page_messages (seq, "_s + Columns +
+                                   u") VALUES (:seq, "_s + Values + u")"_s) &&
+                 // "WHERE true" keeps ON CONFLICT from being read as part of the SELECT.
+                 prep(m_insertStaged,
+                      u"INSERT INTO messages ("_s + Columns + u") SELECT "_s + Columns +
+                          u" FROM temp.page_messages WHERE true ORDER BY seq"_s + OnConflict) &&
+                 prep(m_stagedIds, u"SELECT p.seq, m.id FROM temp.page_messages p "
+                                   u"JOIN messages m ON m.provider_sid = p.provider_sid"_s) &&
+                 prep(m_adoptLocal, u"UPDATE messages SET provider_sid = :sid "
+                                    u"WHERE client_ref = :ref AND provider_sid IS NULL"_s) &&
+                 prep(m_findBySid,
+                      u"SELECT id, thread_id, body FROM messages WHERE provider_sid = :sid"_s) &&
+                 prep(m_upsert, u"INSERT INTO messages ("_s + Columns + u") VALUES ("_s + Values +
+                                    u")"_s + OnConflict + u" RETURNING id"_s);
+    return m_prepared;
+}
+
+void PageWriter::abandon()
+{
+    for (QSqlQuery *query : {&m_clearStage, &m_stage, &m_insertStaged, &m_stagedIds, &m_adoptLocal,
+                             &m_findBySid, &m_upsert})
+        query->finish();
+}
+
+QString PageWriter::validate(const MessageRecord &record)
+{
+    if (record.sid.isEmpty())
+        return u"a message in the page has no sid"_s;
+    if (record.from.isEmpty() || record.to.isEmpty())
+        return u"message %1 has no from or no to number"_s.arg(record.sid);
+    if (!MessageStore::isKnownStatus(record.status))
+        return u"message %1 has an unknown status \"%2\""_s.arg(record.sid, record.status);
+    if (!record.dateCreated.isValid())
+        return u"message %1 has no creation date"_s.arg(record.sid);
+    return {};
+}
+
+void PageWriter::bindRecord(QSqlQuery &query, qint64 accountId, qint64 threadId,
+                            const MessageRecord &record)
+{
+    const bool inbound = record.direction == MessageRecord::Direction::Inbound;
+    const qint64 created = record.dateCreated.toMSecsSinceEpoch();
+    query.bindValue(u":account"_s, accountId);
+    query.bindValue(u":thread"_s, threadId > 0 ? QVariant(threadId) : QVariant());
+    query.bindValue(u":direction"_s, inbound ? u"in"_s : u"out"_s);
+    query.bindValue(u":from"_s, record.from);
+    query.bindValue(u":to"_s, record.to);
+    query.bindValue(u":body"_s, record.body);
+    query.bindValue(u":status"_s, record.status);
+    query.bindValue(u":sid"_s, record.sid);
+    query.bindValue(u":ref"_s, textOrNull(record.clientRef));
+    query.bindValue(u":segments"_s, record.numSegments);
+    query.bindValue(u":error_code"_s, record.errorCode ? QVariant(record.errorCode) : QVariant());
+    query.bindValue(u":error_message"_s, record.errorMessage);
+    query.bindValue(u":price"_s, textOrNull(record.price));
+    query.bindValue(u":price_unit"_s, record.priceUnit);
+    query.bindValue(u":created"_s, created);
+    query.bindValue(u":sent"_s, record.dateSent.isValid()
+                                    ? QVariant(record.dateSent.toMSecsSinceEpoch())
+                                    : QVariant());
+    query.bindValue(u":updated"_s, record.dateUpdated.isValid()
+                                       ? record.dateUpdated.toMSecsSinceEpoch()
+                                       : created);
+}
+
+bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, UpsertStats *stats,
+                       QList<qint64> *added, QList<qint64> *updated)
+{
+    m_changed.clear();
+    if (!m_clearStage.exec())
+        return fail(m_clearStage.lastError().text());
+    QList<Staged> staged;
+    QSet<QString> seen; // a sid repeated within the page is the same message
+    for (qsizetype i = 0; i < page.size(); ++i) {
+        const MessageRecord &record = page.at(i);
+        if (const QString problem = validate(record); !problem.isEmpty())
+            return fail(problem);
+        if (seen.contains(record.sid)) {
+            ++stats->unchanged;
+            continue;
+        }
+        seen.insert(record.sid);
+
+        if (!record.clientRef.isEmpty()) {
+            m_adoptLocal.bindValue(u":sid"_s, record.sid);
+            m_adoptLocal.bindValue(u":ref"_s, record.clientRef);
+            if (!m_adoptLocal.exec())
+                return fail(u"message %1: %2"_s.arg(record.sid, m_adoptLocal.lastError().text()));
+        }
+        m_findBySid.bindValue(u":sid"_s, record.sid);
+        if (!m_findBySid.exec())
+            return fail(u"message %1: %2"_s.arg(record.sid, m_findBySid.lastError().text()));
+        if (m_findBySid.next()) {
+            const qint64 id = m_findBySid.value(0).toLongLong();
+            const qint64 threadId = m_findBySid.value(1).toLongLong(); // NULL reads as 0
+            const bool bodyChanged = m_findBySid.value(2).toString() != record.body;
+            m_findBySid.finish();
+            if (!writeExisting(accountId, record, id, threadId, bodyChanged, stats, updated))
+                return false;
+            continue;
+        }
+        m_findBySid.finish();
+
+        const bool inbound = record.direction == MessageRecord::Direction::Inbound;
+        std::optional<ThreadWriter::SenderNumber> sender;
+        if (!m_threads->senderNumber(accountId, inbound ? record.to : record.from, &sender))
+            return fail(m_threads->errorString());
+        qint64 threadId = 0;
+        if (sender && !sender->sendOnly) {
+            threadId = m_threads->findOrCreate(accountId, inbound ? record.from : record.to,
+                                               sender->id, sender->providerKeyword);
+            if (threadId == 0)
+                return fail(m_threads->errorString());
+        }
+        m_stage.bindValue(u":seq"_s, i);
+        bindRecord(m_stage, accountId, threadId, record);
+        if (!m_stage.exec())
+            return fail(u"message %1: %2"_s.arg(record.sid, m_stage.lastError().text()));
+        staged.append({i, threadId});
+    }
+    return staged.isEmpty() || insertStaged(page, staged, stats, added);
+}
+
+bool PageWriter::writeExisting(qint64 accountId, const MessageRecord &record, qint64 id,
+                               qint64 threadId, bool bodyChanged, UpsertStats *stats,
+                               QList<qint64> *updated)
+{
+    bindRecord(m_upsert, accountId, threadId, record);
+    if (!m_upsert.exec())
+        return fail(u"message %1: %2"_s.arg(record.sid, m_upsert.lastError().text()));
+    const bool written = m_upsert.next();
+    m_upsert.finish();
+    if (threadId == 0)
+        ++stats->unrouted;
+    if (!written) {
+        ++stats->unchanged;
+        return true;
+    }
+    ++stats->updated;
+    updated->append(id);
+    bool changed = false;
+    if (threadId != 0 && bodyChanged &&
+        !m_threads->noteBodyChanged(threadId, id, record.body, &changed))
+        return fail(m_threads->errorString());
+    if (changed && !m_changed.contains(threadId)) {
+        m_changed.insert(threadId);
+        stats->changedThreads.append(threadId);
+    }
+    return true;
+}
+
+bool PageWriter::insertStaged(const QList<MessageRecord> &page, const QList<Staged> &staged,
+                              UpsertStats *stats, QList<qint64> *added)
+{
+    if (!m_insertStaged.exec())
+        return fail(u"cannot insert the page: %1"_s.arg(m_insertStaged.lastError().text()));
+    if (!m_stagedIds.exec())
+        return fail(m_stagedIds.lastError().text());
+    QHash<qsizetype, qint64> ids;
+    ids.reserve(staged.size());
+    while (m_stagedIds.next())
+        ids.insert(m_stagedIds.value(0).toLongLong(), m_stagedIds.value(1).toLongLong());
+    m_stagedIds.finish();
+
+    // One aggregate update per thread: its newest new message and its count of new inbound.
+    struct ThreadNews
+    {
+        qint64 lastId = 0;
+        qint64 lastAt = 0;
+        qsizetype lastIndex = 0;
+        int inbound = 0;
+    };
+    QHash<qint64, ThreadNews> news;
+    QList<qint64> threadOrder;
+    for (const Staged &s : staged) {
+        const MessageRecord &record = page.at(s.index);
+        const qint64 id = ids.value(s.index);
+        if (id == 0)
+            return fail(u"message %1 was not stored"_s.arg(record.sid));
+        const bool inbound = record.direction == MessageRecord::Direction::Inbound;
+        ++stats->inserted;
+        added->append(id);
+        if (inbound)
+            stats->newInbound.append(id);
+        if (s.threadId == 0) {
+            ++stats->unrouted;
+            continue;
+        }
+        if (!news.contains(s.threadId))
+            threadOrder.append(s.threadId);
+        ThreadNews &n = news[s.threadId];
+        const qint64 at = record.dateCreated.toMSecsSinceEpoch();
+        if (n.lastId == 0 || at > n.lastAt || (at == n.lastAt && id > n.lastId))
+            n = {id, at, s.index, n.inbound};
+        n.inbound += inbound ? 1 : 0;
+    }
+    for (const qint64 threadId : std::as_const(threadOrder)) {
+        const ThreadNews &n = news.value(threadId);
+        bool latest = false;
+        bool unread = false;
+        if (!m_threads->noteMessage(threadId, n.lastId, n.lastAt, page.at(n.lastIndex).body,
+                                    &latest) ||
+            (n.inbound > 0 && !m_threads->noteNewInbound(threadId, n.inbound, &unread)))
+            return fail(m_threads->errorString());
+        if ((latest || unread) && !m_changed.contains(threadId)) {
+            m_changed.insert(threadId);
+            stats->changedThreads.append(threadId);
+        }
+    }
+    return true;
+}
