@@ -27,7 +27,9 @@ QString SandboxClient::account(const QString &suffix) const
 
 QNetworkRequest SandboxClient::request(const QString &pathAndQuery, const Headers &headers) const
 {
-    QNetworkRequest request(QUrl(m_base + pathAndQuery));
+    // Absolute URLs (Sync's next_page_url) are used as they are.
+    QNetworkRequest request(
+        QUrl(pathAndQuery.startsWith(u"http"_s) ? pathAndQuery : m_base + pathAndQuery));
     if (!m_authorization.isEmpty())
         request.setRawHeader("Authorization", m_authorization);
     for (const auto &[name, value] : headers)
