@@ -55,7 +55,7 @@ QJsonObject NumbersResource::phoneNumberJson(const SenderNumber &n, const QStrin
         {u"origin"_s, u"twilio"_s},
         {u"phone_number"_s, n.number},
         {u"sid"_s, n.sid},
-        {u"sms_application_sid"_s, u""_s},
+        {u"sms_application_sid"_s, null},
         {u"sms_fallback_method"_s, u"POST"_s},
         {u"sms_fallback_url"_s, u""_s},
         {u"sms_method"_s, u"POST"_s},
@@ -67,7 +67,7 @@ QJsonObject NumbersResource::phoneNumberJson(const SenderNumber &n, const QStrin
         {u"type"_s, n.kind == SenderNumber::Kind::TollFree ? u"tollfree"_s : u"local"_s},
         {u"uri"_s, QString(u"/2010-04-01/Accounts/"_s + accountSid + u"/IncomingPhoneNumbers/"_s +
                            n.sid + u".json"_s)},
-        {u"voice_application_sid"_s, u""_s},
+        {u"voice_application_sid"_s, null},
         {u"voice_caller_id_lookup"_s, false},
         {u"voice_fallback_method"_s, u"POST"_s},
         {u"voice_fallback_url"_s, null},

@@ -1,5 +1,7 @@
 #include "PhoneRules.h"
 
+#include <QHash>
+
 #include <phonenumbers/phonenumberutil.h>
 
 using namespace Qt::StringLiterals;
@@ -136,25 +138,31 @@ LineInfo lineInfo(const Parsed &number)
         info.type = u"unknown"_s;
         break;
     }
-    const bool us = number.callingCode == u"1"_s;
+    // Mobile country codes of a few countries; network codes are the sandbox's own (fictional
+    // carriers). Strings always, as the spec types them.
+    static const QHash<QString, QString> mccByCountry = {{u"US"_s, u"310"_s}, {u"CA"_s, u"302"_s},
+                                                         {u"GB"_s, u"234"_s}, {u"DE"_s, u"262"_s},
+                                                         {u"FR"_s, u"208"_s}, {u"AU"_s, u"505"_s}};
+    info.mobileCountryCode = mccByCountry.value(number.countryCode, u"901"_s);
     if (info.type == u"mobile"_s) {
         static const char *const names[] = {"Bluebird Mobile", "Northwind Wireless",
                                             "Summit Cellular"};
         static const char *const mncs[] = {"260", "480", "410"};
         const int pick = (xy < 0 ? 0 : xy) % 3;
         info.carrierName = QString::fromLatin1(names[pick]);
-        if (us) {
-            info.mobileCountryCode = u"310"_s;
-            info.mobileNetworkCode = QString::fromLatin1(mncs[pick]);
-        }
+        info.mobileNetworkCode = QString::fromLatin1(mncs[pick]);
     } else if (info.type == u"landline"_s) {
         info.carrierName = u"Harbor Telephone Co."_s;
+        info.mobileNetworkCode = u"910"_s;
     } else if (info.type == u"fixedVoip"_s) {
         info.carrierName = u"Lattice Voice"_s;
+        info.mobileNetworkCode = u"920"_s;
     } else if (info.type == u"nonFixedVoip"_s) {
         info.carrierName = u"Cloudline VoIP"_s;
-    } else if (info.type == u"tollFree"_s) {
-        info.carrierName = u"Toll-Free Registry"_s;
+        info.mobileNetworkCode = u"930"_s;
+    } else {
+        info.carrierName = u"Sandbox Numbering Registry"_s;
+        info.mobileNetworkCode = u"940"_s;
     }
     return info;
 }

@@ -28,8 +28,8 @@ struct LineInfo
 {
     QString type; // Twilio Lookup v2 line_type_intelligence.type
     QString carrierName;
-    QString mobileCountryCode; // empty = null
-    QString mobileNetworkCode; // empty = null
+    QString mobileCountryCode;
+    QString mobileNetworkCode;
 };
 LineInfo lineInfo(const Parsed &number);
 
