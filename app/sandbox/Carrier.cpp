@@ -52,6 +52,19 @@ void Carrier::enqueue(quint32 messageId, const QString &sender, double rate)
     pump(sender, m_clock.nowMs());
 }
 
+void Carrier::restore(quint32 messageId, double rate)
+{
+    StoredMessage &message = m_state.messages.at(messageId);
+    if (message.status == MessageStatus::Sent) {
+        m_scheduler.at(m_clock.nowMs() + m_options.deliveryDelayMs,
+                       [this, messageId](qint64 at) { finish(messageId, at); });
+    } else if (message.status == MessageStatus::Queued ||
+               message.status == MessageStatus::Sending) {
+        message.status = MessageStatus::Queued;
+        enqueue(messageId, m_state.messages.number(message.from), rate);
+    }
+}
+
 void Carrier::setPaused(bool paused)
 {
     if (m_paused == paused)

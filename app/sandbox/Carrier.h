@@ -28,6 +28,9 @@ public:
     qint64 queuedSegments(const QString &sender) const;
 
     void enqueue(quint32 messageId, const QString &sender, double rate);
+    // After loading saved state: queued/sending messages queue again, sent ones get their
+    // delivery receipt.
+    void restore(quint32 messageId, double rate);
 
     // A paused carrier accepts messages but sends nothing (tests of queue limits use it).
     void setPaused(bool paused);

@@ -43,6 +43,16 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     connect(m_carrier.get(), &Carrier::delivered, m_customers.get(),
             &CustomerSimulator::onDelivered);
     m_faults = std::make_unique<FaultInjector>(seed);
+    // Messages that were on their way when the state was saved continue.
+    for (quint32 id = 0; id < quint32(m_state.messages.size()); ++id) {
+        const StoredMessage &message = m_state.messages.at(id);
+        if (message.direction != MessageDirection::Inbound &&
+            (message.status == MessageStatus::Queued || message.status == MessageStatus::Sending ||
+             message.status == MessageStatus::Sent)) {
+            m_carrier->restore(id, m_carrier->rateFor(m_state.numbers.find(
+                                       m_state.messages.number(message.from))));
+        }
+    }
 
     m_api = std::make_unique<Router>();
     m_messages = std::make_unique<MessagesResource>(m_state, *m_dispatcher);

@@ -40,16 +40,13 @@ public:
     Client(const SandboxServer &server)
         : m_base(server.baseUrl().toString())
         , m_auth("Basic " + (server.accountSid() + u':' + server.authToken()).toUtf8().toBase64())
-    {
-    }
-    QNetworkReply *get(const QString &path)
-    {
-        return m_nam.get(request(path));
-    }
+    {}
+    QNetworkReply *get(const QString &path) { return m_nam.get(request(path)); }
     QNetworkReply *post(const QString &path, const QByteArray &form)
     {
         QNetworkRequest r = request(path);
-        r.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/x-www-form-urlencoded"));
+        r.setHeader(QNetworkRequest::ContentTypeHeader,
+                    QByteArray("application/x-www-form-urlencoded"));
         return m_nam.post(r, form);
     }
     static QJsonObject wait(QNetworkReply *reply, int *status)
@@ -105,7 +102,8 @@ int main(int argc, char *argv[])
     server.seedHistory(total, int(qMin<qint64>(total / 20 + 1, 100000)), 90);
     const qint64 seedMs = timer.elapsed();
     std::printf("seed %lld messages: %lld ms (%.0f messages/s)\n", static_cast<long long>(total),
-                static_cast<long long>(seedMs), double(total) * 1000.0 / double(qMax<qint64>(seedMs, 1)));
+                static_cast<long long>(seedMs),
+                double(total) * 1000.0 / double(qMax<qint64>(seedMs, 1)));
     std::printf("memory after seeding: VmRSS %s, VmHWM %s\n", qPrintable(procStatus("VmRSS:")),
                 qPrintable(procStatus("VmHWM:")));
 
@@ -129,32 +127,39 @@ int main(int argc, char *argv[])
             next = page.value(u"next_page_uri"_s).toString();
         }
         const qint64 ms = timer.elapsed();
-        std::printf("list: %d pages of 1000 = %lld messages in %lld ms: %.0f messages/s, %.1f ms/page\n", pages,
-                    static_cast<long long>(served), static_cast<long long>(ms),
-                    double(served) * 1000.0 / double(qMax<qint64>(ms, 1)), double(ms) / pages);
+        std::printf(
+            "list: %d pages of 1000 = %lld messages in %lld ms: %.0f messages/s, %.1f ms/page\n",
+            pages, static_cast<long long>(served), static_cast<long long>(ms),
+            double(served) * 1000.0 / double(qMax<qint64>(ms, 1)), double(ms) / pages);
     }
     // Filtered listing (one customer's thread, scanning the whole store).
     {
         int status = 0;
         const QJsonObject first = Client::wait(client.get(messages + u"?PageSize=1"_s), &status);
         const QJsonObject m = first.value(u"messages"_s).toArray().first().toObject();
-        const QString customer = m.value(u"direction"_s).toString() == u"inbound"_s ? m.value(u"from"_s).toString()
-                                                                                      : m.value(u"to"_s).toString();
+        const QString customer = m.value(u"direction"_s).toString() == u"inbound"_s
+                                     ? m.value(u"from"_s).toString()
+                                     : m.value(u"to"_s).toString();
         timer.restart();
-        const QJsonObject page = Client::wait(
-            client.get(messages + u"?PageSize=1000&To="_s + QString::fromLatin1(QUrl::toPercentEncoding(customer))), &status);
-        std::printf("list To=<one customer> (full scan of %lld): %lld ms, %lld matches on the first page\n",
-                    static_cast<long long>(total), static_cast<long long>(timer.elapsed()),
-                    static_cast<long long>(page.value(u"messages"_s).toArray().size()));
+        const QJsonObject page =
+            Client::wait(client.get(messages + u"?PageSize=1000&To="_s +
+                                    QString::fromLatin1(QUrl::toPercentEncoding(customer))),
+                         &status);
+        std::printf(
+            "list To=<one customer> (full scan of %lld): %lld ms, %lld matches on the first page\n",
+            static_cast<long long>(total), static_cast<long long>(timer.elapsed()),
+            static_cast<long long>(page.value(u"messages"_s).toArray().size()));
     }
     // Creating: sequential (one request at a time), then 6 in flight (the network manager's
     // connections per host).
-    const QStringList senders = {u"+14155550100"_s, u"+14155550101"_s, u"+18445550100"_s, u"74621"_s};
+    const QStringList senders = {u"+14155550100"_s, u"+14155550101"_s, u"+18445550100"_s,
+                                 u"74621"_s};
     const auto form = [&](int i) -> QByteArray {
         // Customers' line numbers end 00-79: ordinary mobiles under the sandbox's rules.
-        return "To=%2B1415555" + QByteArray::number(10 + i % 70) + QByteArray::number((i / 70) % 80).rightJustified(2, '0') +
-               "&From=" +
-               QUrl::toPercentEncoding(senders[i % senders.size()]) + "&Body=Benchmark+message+" + QByteArray::number(i);
+        return "To=%2B1415555" + QByteArray::number(10 + i % 70) +
+               QByteArray::number((i / 70) % 80).rightJustified(2, '0') +
+               "&From=" + QUrl::toPercentEncoding(senders[i % senders.size()]) +
+               "&Body=Benchmark+message+" + QByteArray::number(i);
     };
     {
         const int count = 3000;
@@ -168,7 +173,8 @@ int main(int argc, char *argv[])
             }
         }
         const qint64 ms = timer.elapsed();
-        std::printf("create, sequential: %d in %lld ms: %.0f requests/s\n", count, static_cast<long long>(ms),
+        std::printf("create, sequential: %d in %lld ms: %.0f requests/s\n", count,
+                    static_cast<long long>(ms),
                     double(count) * 1000.0 / double(qMax<qint64>(ms, 1)));
     }
     {
@@ -181,7 +187,8 @@ int main(int argc, char *argv[])
         std::function<void()> launch = [&] {
             QNetworkReply *reply = client.post(messages, form(100000 + started++));
             QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply] {
-                failures += reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201;
+                failures +=
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() != 201;
                 reply->deleteLater();
                 if (++finished == count)
                     loop.quit();
@@ -194,8 +201,9 @@ int main(int argc, char *argv[])
             launch();
         loop.exec();
         const qint64 ms = timer.elapsed();
-        std::printf("create, %d in flight: %d in %lld ms: %.0f requests/s (%d failed)\n", inFlight, count,
-                    static_cast<long long>(ms), double(count) * 1000.0 / double(qMax<qint64>(ms, 1)), failures);
+        std::printf("create, %d in flight: %d in %lld ms: %.0f requests/s (%d failed)\n", inFlight,
+                    count, static_cast<long long>(ms),
+                    double(count) * 1000.0 / double(qMax<qint64>(ms, 1)), failures);
     }
     // Saving and loading the whole state (--state).
     {
@@ -214,8 +222,10 @@ int main(int argc, char *argv[])
         const qint64 loadMs = timer.elapsed();
         std::printf("state file: %.0f MB, save %lld ms, load %lld ms (%lld messages)\n",
                     double(QFile(saving.statePath).size()) / 1e6, static_cast<long long>(saveMs),
-                    static_cast<long long>(loadMs), static_cast<long long>(reloaded.state().messages.size()));
+                    static_cast<long long>(loadMs),
+                    static_cast<long long>(reloaded.state().messages.size()));
     }
-    std::printf("peak memory (VmHWM, whole process incl. a reloaded copy): %s\n", qPrintable(procStatus("VmHWM:")));
+    std::printf("peak memory (VmHWM, whole process incl. a reloaded copy): %s\n",
+                qPrintable(procStatus("VmHWM:")));
     return 0;
 }

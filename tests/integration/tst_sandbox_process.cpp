@@ -99,6 +99,8 @@ void TestSandboxProcess::stateSurvivesRestart()
         QProcess process;
         QVERIFY(start(process, {u"--port"_s, u"0"_s, u"--state"_s, stateFile}, &first));
         SandboxClient client(first.url, first.sid, first.token);
+        // Paused: the message is still queued when the sandbox stops.
+        QCOMPARE(client.post(u"/sandbox/carrier"_s, {{u"Paused"_s, u"true"_s}}).status, 200);
         const HttpResult sent =
             client.sendMessage(u"+14155550100"_s, u"+14155550142"_s, u"remember me"_s);
         QCOMPARE(sent.status, 201);
@@ -117,7 +119,8 @@ void TestSandboxProcess::stateSurvivesRestart()
     }
     QProcess process;
     Started second;
-    QVERIFY(start(process, {u"--port"_s, u"0"_s, u"--state"_s, stateFile}, &second));
+    QVERIFY(start(process, {u"--port"_s, u"0"_s, u"--state"_s, stateFile, u"--speed"_s, u"100"_s},
+                  &second));
     // Same account and credentials, same messages, opt-outs and Sync data.
     QCOMPARE(second.sid, first.sid);
     QCOMPARE(second.token, first.token);
@@ -125,6 +128,10 @@ void TestSandboxProcess::stateSurvivesRestart()
     const HttpResult fetched = client.get(client.account(u"/Messages/"_s + sid + u".json"_s));
     QCOMPARE(fetched.status, 200);
     QCOMPARE(fetched.json.value(u"body"_s).toString(), u"remember me"_s);
+    // It was saved queued (paused carrier) and carries on after the restart.
+    const QString path = client.account(u"/Messages/"_s + sid + u".json"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(client.get(path).json.value(u"status"_s).toString(), u"delivered"_s,
+                              20000);
     QCOMPARE(client.sendMessage(u"+14155550100"_s, u"+14155550143"_s, u"x"_s)
                  .json.value(u"code"_s)
                  .toInt(),
