@@ -41,6 +41,7 @@ private slots:
     void customersReplyAtTheConfiguredRate();
     void silentCustomersAtRateZero();
     void replyKindsFollowTheDocumentedShares();
+    void demoCustomersWalkIn();
 
 private:
     QList<QJsonObject> messages(const QString &query = {})
@@ -286,6 +287,26 @@ void TestSandboxKeywords::replyKindsFollowTheDocumentedShares()
     QCOMPARE(help, 5);
     QCOMPARE(questions, 35);
     QCOMPARE(other, 50);
+}
+
+void TestSandboxKeywords::demoCustomersWalkIn()
+{
+    SandboxOptions options = SandboxFixture::testOptions();
+    options.demo = true;
+    options.speed = 1000.0; // a walk-in every 45-120 sandbox seconds: 45-120 ms of wall time
+    m = {};
+    QVERIFY(m.start(options));
+    const auto walkIns = [&] {
+        int count = 0;
+        for (const QJsonObject &o : messages()) {
+            const QString from = o.value(u"from"_s).toString();
+            count += o.value(u"direction"_s).toString() == u"inbound"_s &&
+                     from.startsWith(u"+14155550"_s) && from.mid(9).toInt() >= 110 &&
+                     from.mid(9).toInt() <= 179;
+        }
+        return count;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(walkIns() >= 3, 20000);
 }
 
 QTEST_MAIN(TestSandboxKeywords)

@@ -36,6 +36,9 @@ private slots:
     void badPagingParametersAreRejected_data();
     void badPagingParametersAreRejected();
     void unknownSidIs404();
+    void wrongMethodIs405();
+    void seedEndpointAddsHistory();
+    void sameSeedSameAnswers();
 
 private:
     QList<QJsonObject> listAll(const QString &query, int pageSize, int *pages = nullptr);
@@ -368,6 +371,50 @@ void TestSandboxMessages::unknownSidIs404()
         m.client->get(m.client->account(u"/Messages/SM00000000000000000000000000000000.json"_s));
     QCOMPARE(result.status, 404);
     QCOMPARE(result.json.value(u"code"_s).toInt(), 20404);
+}
+
+void TestSandboxMessages::wrongMethodIs405()
+{
+    const HttpResult result = m.client->del(m.client->account(u"/Messages.json"_s));
+    QCOMPARE(result.status, 405);
+    QCOMPARE(result.json.value(u"code"_s).toInt(), 20004);
+}
+
+void TestSandboxMessages::seedEndpointAddsHistory()
+{
+    const HttpResult seeded =
+        m.client->post(u"/sandbox/seed"_s, {{u"Messages"_s, u"250"_s}, {u"Threads"_s, u"10"_s}});
+    QCOMPARE(seeded.status, 201);
+    QCOMPARE(seeded.json.value(u"total_messages"_s).toInt(), 250);
+    const QList<QJsonObject> all = listAll({}, 100);
+    QCOMPARE(all.size(), 250);
+    QSet<QString> customers;
+    for (const QJsonObject &o : all) {
+        const bool inbound = o.value(u"direction"_s).toString() == u"inbound"_s;
+        QCOMPARE(o.value(u"status"_s).toString(), inbound ? u"received"_s : u"delivered"_s);
+        customers.insert(o.value(inbound ? u"from"_s : u"to"_s).toString());
+    }
+    QVERIFY(customers.size() <= 10);
+    QCOMPARE(m.client->post(u"/sandbox/seed"_s, {{u"Messages"_s, u"lots"_s}}).status, 400);
+}
+
+void TestSandboxMessages::sameSeedSameAnswers()
+{
+    const auto run = [](QString *account, QString *sid) {
+        SandboxFixture f;
+        if (!f.start())
+            return;
+        *account = f.server->accountSid();
+        *sid = f.client->sendMessage(kSupport, u"+14155550142"_s, u"same"_s)
+                   .json.value(u"sid"_s)
+                   .toString();
+    };
+    QString account1, sid1, account2, sid2;
+    run(&account1, &sid1);
+    run(&account2, &sid2);
+    QVERIFY(!sid1.isEmpty());
+    QCOMPARE(account2, account1);
+    QCOMPARE(sid2, sid1);
 }
 
 QTEST_MAIN(TestSandboxMessages)
