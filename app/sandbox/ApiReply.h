@@ -1,0 +1,22 @@
+// One HTTP answer from a sandbox resource: status, JSON body, extra headers.
+#pragma once
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+struct ApiReply
+{
+    int status = 200;
+    QByteArray body;                              // JSON text (empty for 204)
+    QList<QPair<QByteArray, QByteArray>> headers; // besides Content-Type/Length
+    // Fault injection: the work is done but the connection closes without an answer.
+    bool dropConnection = false;
+
+    static ApiReply json(const QJsonObject &object, int status = 200);
+    static ApiReply noContent();
+    // Twilio's error body: {code, message, more_info, status}.
+    static ApiReply error(int httpStatus, int code, const QString &message);
+};

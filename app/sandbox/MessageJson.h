@@ -1,0 +1,14 @@
+// A message as Twilio's 2010 API writes it (api.v2010.account.message: every property).
+#pragma once
+
+#include <QJsonObject>
+
+class MessageStore;
+struct StoredMessage;
+
+namespace MessageJson {
+
+QJsonObject toJson(const MessageStore &store, const StoredMessage &message,
+                   const QString &accountSid);
+
+} // namespace MessageJson

@@ -1,0 +1,24 @@
+#include "SandboxClock.h"
+
+#include <cmath>
+
+SandboxClock::SandboxClock(double speed, qint64 startMs)
+    : m_speed(speed > 0.0 ? speed : 1.0)
+    , m_startMs(startMs)
+{
+    m_elapsed.start();
+}
+
+qint64 SandboxClock::nowMs() const
+{
+    return m_startMs +
+           static_cast<qint64>(std::floor(double(m_elapsed.nsecsElapsed()) / 1e6 * m_speed));
+}
+
+qint64 SandboxClock::wallDelayUntil(qint64 atMs) const
+{
+    const qint64 ahead = atMs - nowMs();
+    if (ahead <= 0)
+        return 0;
+    return static_cast<qint64>(std::ceil(double(ahead) / m_speed));
+}

@@ -1,0 +1,23 @@
+// Sandbox time: wall time scaled by --speed, so a test at speed 100 sees a 1-segment-per-second
+// long code send 100 segments per wall second, with timestamps 1 second apart.
+#pragma once
+
+#include <QElapsedTimer>
+#include <QtGlobal>
+
+class SandboxClock
+{
+public:
+    // startMs: sandbox time (ms since the Unix epoch, UTC) at construction.
+    SandboxClock(double speed, qint64 startMs);
+
+    qint64 nowMs() const;
+    double speed() const { return m_speed; }
+    // Wall milliseconds until sandbox time atMs (0 if already past).
+    qint64 wallDelayUntil(qint64 atMs) const;
+
+private:
+    double m_speed;
+    qint64 m_startMs;
+    QElapsedTimer m_elapsed;
+};

@@ -1,0 +1,249 @@
+#include "SandboxServer.h"
+
+#include "Carrier.h"
+#include "ControlResource.h"
+#include "CustomerSimulator.h"
+#include "FaultInjector.h"
+#include "HistorySeeder.h"
+#include "LookupResource.h"
+#include "MessageDispatcher.h"
+#include "MessagesResource.h"
+#include "NumbersResource.h"
+#include "Router.h"
+#include "SandboxClock.h"
+#include "SandboxHttpServer.h"
+#include "SandboxLogging.h"
+#include "Scheduler.h"
+#include "SidFactory.h"
+#include "SyncItemsResource.h"
+#include "SyncResource.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    const quint64 seed = options.seed.value_or(QRandomGenerator::system()->generate64());
+    m_sids = std::make_unique<SidFactory>(seed);
+    m_clock = std::make_unique<SandboxClock>(options.speed, QDateTime::currentMSecsSinceEpoch());
+    m_scheduler = std::make_unique<Scheduler>(*m_clock);
+    initialiseState(seed);
+
+    m_carrier = std::make_unique<Carrier>(m_state, *m_scheduler, *m_clock, m_options);
+    m_dispatcher = std::make_unique<MessageDispatcher>(m_state, *m_carrier, *m_sids, *m_clock);
+    m_customers =
+        std::make_unique<CustomerSimulator>(m_state, *m_dispatcher, *m_scheduler, m_options, seed);
+    connect(m_carrier.get(), &Carrier::delivered, m_customers.get(),
+            &CustomerSimulator::onDelivered);
+    m_faults = std::make_unique<FaultInjector>(seed);
+    // Messages that were on their way when the state was saved continue.
+    for (quint32 id = 0; id < quint32(m_state.messages.size()); ++id) {
+        const StoredMessage &message = m_state.messages.at(id);
+        if (message.direction != MessageDirection::Inbound &&
+            (message.status == MessageStatus::Queued || message.status == MessageStatus::Sending ||
+             message.status == MessageStatus::Sent)) {
+            m_carrier->restore(id, m_carrier->rateFor(m_state.numbers.find(
+                                       m_state.messages.number(message.from))));
+        }
+    }
+
+    m_api = std::make_unique<Router>();
+    m_messages = std::make_unique<MessagesResource>(m_state, *m_dispatcher);
+    m_messages->registerRoutes(*m_api);
+    m_numbers = std::make_unique<NumbersResource>(m_state);
+    m_numbers->registerRoutes(*m_api);
+    m_lookup = std::make_unique<LookupResource>(m_baseUrl);
+    m_lookup->registerRoutes(*m_api);
+    m_sync = std::make_unique<SyncResource>(m_state, *m_sids, *m_clock, m_baseUrl);
+    m_sync->registerRoutes(*m_api);
+    m_syncItems = std::make_unique<SyncItemsResource>(*m_sync, *m_clock);
+    m_syncItems->registerRoutes(*m_api);
+    m_control = std::make_unique<Router>();
+    m_controlResource = std::make_unique<ControlResource>(*this);
+    m_controlResource->registerRoutes(*m_control);
+
+    m_http = std::make_unique<SandboxHttpServer>([this](const ApiRequest &request, int inFlight) {
+        SandboxHttpServer::Outcome outcome;
+        outcome.reply = handle(request, inFlight, &outcome.delayMs);
+        return outcome;
+    });
+    if (m_options.demo)
+        m_customers->startWalkIns(m_clock->nowMs());
+}
+
+SandboxServer::~SandboxServer() = default;
+
+void SandboxServer::initialiseState(quint64 seed)
+{
+    Q_UNUSED(seed);
+    if (!m_options.statePath.isEmpty() && QFileInfo::exists(m_options.statePath)) {
+        m_error = m_state.loadFrom(m_options.statePath);
+        if (m_error.isEmpty()) {
+            qCInfo(lcSandbox) << "loaded state from" << m_options.statePath << "with"
+                              << m_state.messages.size() << "messages";
+            return;
+        }
+    }
+    const qint64 now = m_clock->nowMs();
+    m_state.accountSid =
+        m_options.accountSid.isEmpty() ? m_sids->make("AC"_L1) : m_options.accountSid;
+    m_state.authToken = m_options.authToken.isEmpty() ? m_sids->hex32() : m_options.authToken;
+    m_state.numbers = NumberDirectory::demo(*m_sids, now);
+    m_state.sync.service.sid = m_sids->make("IS"_L1);
+    m_state.sync.service.uniqueName = u"default"_s;
+    m_state.sync.service.friendlyName = u"SMS Desk team state"_s;
+    m_state.sync.service.dateCreated = m_state.sync.service.dateUpdated = now;
+}
+
+bool SandboxServer::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_error.isEmpty())
+        return false;
+    m_port = m_http->listen(address, port);
+    if (m_port == 0) {
+        m_error = u"cannot listen on %1:%2"_s.arg(address.toString()).arg(port);
+        return false;
+    }
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? u'[' + address.toString() + u']'
+                             : address.toString();
+    m_baseUrl = u"http://"_s + host + u':' + QString::number(m_port);
+    return true;
+}
+
+bool SandboxServer::authorised(const ApiRequest &request) const
+{
+    const QByteArray header = request.header("authorization");
+    if (!header.startsWith("Basic "))
+        return false;
+    const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
+    return decoded == (m_state.accountSid + u':' + m_state.authToken).toUtf8();
+}
+
+ApiReply SandboxServer::handle(const ApiRequest &request, int inFlight, int *delayMs)
+{
+    *delayMs = 0;
+    static const QRegularExpression accountPath(u"\\A/2010-04-01/Accounts/([^/]+)/"_s);
+    const QRegularExpressionMatch account = accountPath.match(request.path);
+    if (!authorised(request) || (account.hasMatch() && account.captured(1) != m_state.accountSid)) {
+        ApiReply reply = ApiReply::error(401, 20003, u"Authenticate"_s);
+        reply.headers.append(
+            qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"Twilio API\"")));
+        return reply;
+    }
+    if (request.path.startsWith(u"/sandbox/"_s))
+        return m_control->dispatch(request);
+
+    const FaultSettings &faults = m_faults->settings();
+    switch (m_faults->before(inFlight)) {
+    case FaultInjector::Fault::TooManyRequests: {
+        ApiReply reply = ApiReply::error(429, 20429, u"Too Many Requests"_s);
+        if (faults.retryAfterSeconds >= 0)
+            reply.headers.append(
+                qMakePair(QByteArray("Retry-After"), QByteArray::number(faults.retryAfterSeconds)));
+        return reply;
+    }
+    case FaultInjector::Fault::ServerError:
+        *delayMs = faults.latencyMs;
+        return ApiReply::error(500, 20500, u"Internal Server Error"_s);
+    case FaultInjector::Fault::ServiceUnavailable:
+        *delayMs = faults.latencyMs;
+        return ApiReply::error(503, 20503, u"Service Unavailable"_s);
+    case FaultInjector::Fault::None:
+        break;
+    }
+    *delayMs = faults.latencyMs;
+    ApiReply reply = m_api->dispatch(request);
+    const bool messageCreate =
+        request.method == "POST" && request.path.endsWith(u"/Messages.json"_s);
+    if (messageCreate && reply.status == 201 && m_faults->dropAfterCreate())
+        reply.dropConnection = true;
+    return reply;
+}
+
+SandboxServer::InboundResult SandboxServer::injectInbound(const QString &from, const QString &to,
+                                                          const QString &body)
+{
+    InboundResult result;
+    const MessageDispatcher::Result r =
+        m_dispatcher->receiveInbound(from, to, body, &result.routed);
+    result.ok = r.ok();
+    result.errorCode = r.errorCode;
+    result.error = r.errorMessage;
+    if (r.ok())
+        result.sid = m_state.messages.at(*r.messageId).sid.toString("SM"_L1);
+    return result;
+}
+
+void SandboxServer::setFaults(const FaultSettings &faults)
+{
+    m_faults->setSettings(faults);
+}
+
+FaultSettings SandboxServer::faults() const
+{
+    return m_faults->settings();
+}
+
+void SandboxServer::reseedFaults(quint64 seed)
+{
+    m_faults->reseed(seed);
+}
+
+void SandboxServer::setCarrierPaused(bool paused)
+{
+    m_carrier->setPaused(paused);
+}
+
+bool SandboxServer::isCarrierPaused() const
+{
+    return m_carrier->isPaused();
+}
+
+void SandboxServer::setReplyRate(double rate)
+{
+    m_customers->setReplyRate(rate);
+}
+
+double SandboxServer::replyRate() const
+{
+    return m_customers->replyRate();
+}
+
+bool SandboxServer::setAdvancedOptOut(const QString &shortCode, bool on)
+{
+    SenderNumber *number = m_state.numbers.find(shortCode);
+    if (!number || number->kind != SenderNumber::Kind::ShortCode)
+        return false;
+    number->advancedOptOut = on;
+    return true;
+}
+
+double SandboxServer::carrierRateFor(const SenderNumber &number) const
+{
+    return m_carrier->rateFor(&number);
+}
+
+void SandboxServer::seedHistory(qint64 messages, int threads, int days)
+{
+    HistorySeeder::seed(m_state, *m_sids, m_clock->nowMs(), messages, threads, days);
+}
+
+QString SandboxServer::saveState() const
+{
+    if (m_options.statePath.isEmpty())
+        return u"no state file configured (--state)"_s;
+    return m_state.saveTo(m_options.statePath);
+}
+
+qint64 SandboxServer::nowMs() const
+{
+    return m_clock->nowMs();
+}

@@ -1,0 +1,74 @@
+#include "SandboxState.h"
+
+#include <QFile>
+#include <QSaveFile>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr quint32 kMagic = 0x534D5342; // "SMSB"
+constexpr quint32 kVersion = 1;
+} // namespace
+
+void SandboxState::setOptedOut(const QString &sender, const QString &customer, bool optedOut)
+{
+    if (optedOut)
+        m_optOuts.insert(pairKey(sender, customer));
+    else
+        m_optOuts.remove(pairKey(sender, customer));
+}
+
+QList<QPair<QString, QString>> SandboxState::optOuts() const
+{
+    QList<QPair<QString, QString>> result;
+    for (const QString &key : m_optOuts) {
+        const qsizetype bar = key.indexOf(u'|');
+        result.append({key.left(bar), key.mid(bar + 1)});
+    }
+    std::sort(result.begin(), result.end());
+    return result;
+}
+
+QString SandboxState::saveTo(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return u"cannot write state file %1: %2"_s.arg(path, file.errorString());
+    QDataStream out(&file);
+    out.setVersion(QDataStream::Qt_6_4);
+    out << kMagic << kVersion << accountSid << authToken;
+    numbers.save(out);
+    out << m_optOuts;
+    sync.save(out);
+    messages.save(out);
+    if (out.status() != QDataStream::Ok || !file.commit())
+        return u"cannot write state file %1: %2"_s.arg(path, file.errorString());
+    return {};
+}
+
+QString SandboxState::loadFrom(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"cannot read state file %1: %2"_s.arg(path, file.errorString());
+    QDataStream in(&file);
+    in.setVersion(QDataStream::Qt_6_4);
+    quint32 magic = 0;
+    quint32 version = 0;
+    in >> magic >> version;
+    if (magic != kMagic)
+        return u"%1 is not an smsdesk-sandbox state file"_s.arg(path);
+    if (version != kVersion)
+        return u"%1 has state format version %2; this sandbox reads version %3"_s.arg(path)
+            .arg(version)
+            .arg(kVersion);
+    in >> accountSid >> authToken;
+    if (!numbers.load(in))
+        return u"state file %1 is damaged (numbers)"_s.arg(path);
+    in >> m_optOuts;
+    if (!sync.load(in))
+        return u"state file %1 is damaged (sync)"_s.arg(path);
+    if (!messages.load(in))
+        return u"state file %1 is damaged (messages)"_s.arg(path);
+    return {};
+}

@@ -1,0 +1,15 @@
+#include "SidFactory.h"
+
+SidFactory::SidFactory(quint64 seed)
+    : m_random(seed)
+{}
+
+Sid128 SidFactory::next128()
+{
+    Sid128 sid;
+    do {
+        sid.hi = m_random.generate64();
+        sid.lo = m_random.generate64();
+    } while (sid.isNull());
+    return sid;
+}

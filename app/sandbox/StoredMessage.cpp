@@ -1,0 +1,35 @@
+#include "StoredMessage.h"
+
+QLatin1StringView statusName(MessageStatus status)
+{
+    switch (status) {
+    case MessageStatus::Queued:
+        return QLatin1StringView("queued");
+    case MessageStatus::Sending:
+        return QLatin1StringView("sending");
+    case MessageStatus::Sent:
+        return QLatin1StringView("sent");
+    case MessageStatus::Delivered:
+        return QLatin1StringView("delivered");
+    case MessageStatus::Undelivered:
+        return QLatin1StringView("undelivered");
+    case MessageStatus::Failed:
+        return QLatin1StringView("failed");
+    case MessageStatus::Received:
+        return QLatin1StringView("received");
+    }
+    return QLatin1StringView("queued");
+}
+
+QLatin1StringView directionName(MessageDirection direction)
+{
+    switch (direction) {
+    case MessageDirection::Inbound:
+        return QLatin1StringView("inbound");
+    case MessageDirection::OutboundApi:
+        return QLatin1StringView("outbound-api");
+    case MessageDirection::OutboundReply:
+        return QLatin1StringView("outbound-reply");
+    }
+    return QLatin1StringView("outbound-api");
+}

@@ -1,0 +1,53 @@
+// Sync v1 state: the account's one Service, its Maps and their Items (ordered by key).
+#pragma once
+
+#include <QByteArray>
+#include <QDataStream>
+#include <QString>
+
+#include <map>
+
+struct SyncItem
+{
+    QString key;
+    QByteArray data; // compact JSON object text
+    quint64 revision = 0;
+    qint64 dateCreated = 0;
+    qint64 dateUpdated = 0;
+};
+
+struct SyncMap
+{
+    QString sid; // MP...
+    QString uniqueName;
+    quint64 revision = 0;
+    qint64 dateCreated = 0;
+    qint64 dateUpdated = 0;
+    std::map<QString, SyncItem> items;
+};
+
+struct SyncService
+{
+    QString sid; // IS...
+    QString uniqueName;
+    QString friendlyName;
+    qint64 dateCreated = 0;
+    qint64 dateUpdated = 0;
+};
+
+class SyncStore
+{
+public:
+    SyncService service;
+
+    SyncMap *findMap(const QString &sidOrUniqueName);
+    SyncMap &addMap(const SyncMap &map);
+    bool removeMap(const QString &sid) { return m_maps.erase(sid) > 0; }
+    const std::map<QString, SyncMap> &maps() const { return m_maps; }
+
+    void save(QDataStream &out) const;
+    bool load(QDataStream &in);
+
+private:
+    std::map<QString, SyncMap> m_maps; // by sid
+};
