@@ -16,7 +16,8 @@ public:
     static constexpr qint64 DayMSecs = 24LL * 3600 * 1000;
     static constexpr qint64 WeekMSecs = 7 * DayMSecs;
 
-    explicit FrequencyCap(int maxPerDay = 1, int maxPerWeek = 3);
+    FrequencyCap() = default; // 1 a day, 3 in 7 days
+    FrequencyCap(int maxPerDay, int maxPerWeek);
     static FrequencyCap unlimited() { return FrequencyCap(NoLimit, NoLimit); }
 
     int maxPerDay() const { return m_perDay; }
@@ -31,6 +32,6 @@ public:
     static int busiestWindow(const QList<qint64> &sends, qint64 at, qint64 length);
 
 private:
-    int m_perDay;
-    int m_perWeek;
+    int m_perDay = 1;
+    int m_perWeek = 3;
 };
