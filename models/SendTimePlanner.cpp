@@ -11,11 +11,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Qt also accepts POSIX TZ rules ("Nowhere" reads as a zone named Nowhere at UTC), so a name
+// must be in Qt's list of IANA ids or at least have the Area/Location form of one (which
+// admits backward aliases such as Asia/Calcutta that the list leaves out).
 bool knownZone(const QString &id, QTimeZone *zone)
 {
     if (id.isEmpty())
         return false;
-    QTimeZone candidate(id.toUtf8());
+    const QByteArray name = id.toUtf8();
+    if (!QTimeZone::isTimeZoneIdAvailable(name) && !name.contains('/'))
+        return false;
+    QTimeZone candidate(name);
     if (!candidate.isValid())
         return false;
     *zone = candidate;

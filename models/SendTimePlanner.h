@@ -13,7 +13,9 @@
 // The zone of a recipient is, in order: the contact's IANA zone when it names a zone this
 // system knows; else the default zone of the number's region (the caller derives it from the
 // number, e.g. with libphonenumber); else the account's zone. An unknown zone name is counted
-// (Batch::unknownContactZones) so the UI can show it, and the next source is used.
+// (Batch::unknownContactZones) so the UI can show it, and the next source is used. A known
+// zone is an IANA id (Area/Location, or one in Qt's list such as "UTC"); POSIX TZ strings
+// that Qt would also accept ("EST5EDT", "Nowhere") are refused.
 //
 // The planned instant is max(target, now), moved out of quiet hours in the recipient's zone to
 // the end of the quiet span (the next allowed window start):
