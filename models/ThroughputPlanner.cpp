@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <queue>
+#include <tuple>
 #include <vector>
 
 using namespace Qt::StringLiterals;
@@ -235,19 +236,28 @@ ThroughputPlanner::Plan ThroughputPlanner::plan(const QList<Recipient> &recipien
         }
     };
 
-    using Entry = std::pair<qint64, int>; // (key, queue)
+    // Served by earliest time; on ties, the queue whose window closes first (so a zone about
+    // to go quiet is not starved by one that can wait), then the queue made first.
+    using Entry = std::tuple<qint64, qint64, int>; // (earliest, window closes, queue)
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+    auto schedule = [&](int qi, qint64 key) {
+        const int group = queues[size_t(qi)].windowGroup;
+        const qint64 closes =
+            group < 0 ? AllowedWindows::Forever : windows[size_t(group)].allowedUntil(key);
+        heap.emplace(key, closes, qi);
+    };
     for (int q = 0; q < int(queues.size()); ++q)
-        heap.emplace(recipients.at(queues[size_t(q)].members.front()).earliestMSecs, q);
+        schedule(q, recipients.at(queues[size_t(q)].members.front()).earliestMSecs);
 
     plan.assignments.resize(recipients.size());
     while (!heap.empty()) {
-        const auto [key, qi] = heap.top();
+        const auto [key, closes, qi] = heap.top();
         heap.pop();
         Queue &q = queues[size_t(qi)];
         const int ri = q.members[q.next];
         const Recipient &r = recipients.at(ri);
-        const qint64 earliest = std::max(key, r.earliestMSecs);
+        const qint64 earliest = key; // never before the recipient's own earliest time
+        Q_ASSERT(earliest >= r.earliestMSecs);
 
         int best = -1;
         qint64 bestStart = 0;
@@ -265,12 +275,11 @@ ThroughputPlanner::Plan ThroughputPlanner::plan(const QList<Recipient> &recipien
         }
         SenderState &st = senders[size_t(best)];
         const qint64 raw = std::max(st.nextFree, earliest);
-        const bool inWindow =
-            q.windowGroup < 0 || bestStart < windows[size_t(q.windowGroup)].allowedUntil(earliest);
+        const bool inWindow = bestStart < closes;
         if (bestStart != raw || !inWindow) {
             // A cap or a closed window moves the whole queue; others use the senders meanwhile.
             q.deferredUntil = bestStart;
-            heap.emplace(bestStart, qi);
+            schedule(qi, bestStart);
             continue;
         }
 
@@ -300,7 +309,7 @@ ThroughputPlanner::Plan ThroughputPlanner::plan(const QList<Recipient> &recipien
 
         if (++q.next < q.members.size()) {
             const qint64 nextEarliest = recipients.at(q.members[q.next]).earliestMSecs;
-            heap.emplace(std::max(nextEarliest, q.deferredUntil), qi);
+            schedule(qi, std::max(nextEarliest, q.deferredUntil));
         }
     }
     return plan;
