@@ -100,6 +100,11 @@ ProviderError ProviderError::fromHttpResponse(int httpStatus, const QByteArray &
         code = intValue(object.value("code"_L1));
         message = object.value("message"_L1).toString();
         moreInfo = object.value("more_info"_L1).toString();
+        // 401 answers say "Authenticate" in `message` and the useful part in `detail`.
+        const QString detail = object.value("detail"_L1).toString();
+        if (!detail.isEmpty() && detail != message) {
+            message = message.isEmpty() ? detail : message + u": "_s + detail;
+        }
     }
     const bool twilioBody = code.has_value() || !message.isEmpty();
 
