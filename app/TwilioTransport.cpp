@@ -29,11 +29,13 @@ QByteArray verb(TwilioTransport::Method method)
 }
 
 // Errors that mean no complete HTTP response arrived, as opposed to the errors Qt derives
-// from an HTTP status (2xx content and 4xx server ranges of QNetworkReply::NetworkError).
+// from an HTTP status (the content and server ranges, and ProtocolInvalidOperationError,
+// which is how Qt reports HTTP 400).
 bool isTransportError(QNetworkReply::NetworkError error)
 {
     const int code = static_cast<int>(error);
-    return (code > 0 && code < 200) || (code >= 300 && code < 400);
+    return (code > 0 && code < 200) || error == QNetworkReply::ProtocolUnknownError ||
+           error == QNetworkReply::ProtocolFailure;
 }
 
 } // namespace

@@ -36,14 +36,16 @@ struct RecordedRequest
 
 struct ScriptedResponse
 {
-    enum class Action {
+    enum class Action
+    {
         Reply,             // the whole response
         CloseMidBody,      // status line, headers and half the body, then close
         CloseWithoutReply, // close the connection without answering
         Hang,              // never answer (for client timeouts)
     };
 
-    static ScriptedResponse json(int status, const QByteArray &body, const HeaderList &headers = {});
+    static ScriptedResponse json(int status, const QByteArray &body,
+                                 const HeaderList &headers = {});
     static ScriptedResponse closeMidBody(int status, const QByteArray &body);
     static ScriptedResponse closeWithoutReply();
     static ScriptedResponse hang();

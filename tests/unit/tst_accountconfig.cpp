@@ -21,8 +21,8 @@ private slots:
         QTest::newRow("lower-case hex") << u"ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"_s << QString();
         QTest::newRow("empty") << QString() << u"empty"_s;
         QTest::newRow("API key SID") << u"SK0123456789abcdef0123456789abcdef"_s << u"\"AC\""_s;
-        QTest::newRow("lower-case prefix") << u"ac0123456789abcdef0123456789abcdef"_s
-                                           << u"\"AC\""_s;
+        QTest::newRow("lower-case prefix")
+            << u"ac0123456789abcdef0123456789abcdef"_s << u"\"AC\""_s;
         QTest::newRow("too short") << u"AC0123"_s << u"6 characters instead of 34"_s;
         QTest::newRow("too long") << kValidSid + u'0' << u"35 characters instead of 34"_s;
         QTest::newRow("not hex") << u"AC0123456789abcdef0123456789abcdeg"_s << u"hexadecimal"_s;
@@ -49,8 +49,8 @@ private slots:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("errorMentions"); // empty: valid
         QTest::newRow("Twilio API") << u"https://api.twilio.com"_s << QString();
-        QTest::newRow("https with path prefix") << u"https://proxy.example.com/twilio/"_s
-                                                << QString();
+        QTest::newRow("https with path prefix")
+            << u"https://proxy.example.com/twilio/"_s << QString();
         QTest::newRow("https to loopback") << u"https://127.0.0.1:8443"_s << QString();
         QTest::newRow("http to 127.0.0.1") << u"http://127.0.0.1:8080"_s << QString();
         QTest::newRow("http to 127.5.6.7") << u"http://127.5.6.7"_s << QString();
@@ -61,15 +61,15 @@ private slots:
         QTest::newRow("http to a remote host") << u"http://api.twilio.com"_s << u"https://"_s;
         QTest::newRow("http to a private address") << u"http://10.0.0.1"_s << u"unencrypted"_s;
         QTest::newRow("http to 128.0.0.1") << u"http://128.0.0.1"_s << u"unencrypted"_s;
-        QTest::newRow("http to localhost.example") << u"http://localhost.example.com"_s
-                                                   << u"unencrypted"_s;
-        QTest::newRow("http to 127.0.0.1.nip.io") << u"http://127.0.0.1.nip.io"_s
-                                                  << u"unencrypted"_s;
+        QTest::newRow("http to localhost.example")
+            << u"http://localhost.example.com"_s << u"unencrypted"_s;
+        QTest::newRow("http to 127.0.0.1.nip.io")
+            << u"http://127.0.0.1.nip.io"_s << u"unencrypted"_s;
         QTest::newRow("empty") << QString() << u"empty"_s;
         QTest::newRow("no scheme") << u"api.twilio.com"_s << u"https://"_s;
         QTest::newRow("ftp") << u"ftp://api.twilio.com"_s << u"https://"_s;
-        QTest::newRow("credentials in URL") << u"https://AC1:secret@api.twilio.com"_s
-                                            << u"user name or password"_s;
+        QTest::newRow("credentials in URL")
+            << u"https://AC1:secret@api.twilio.com"_s << u"user name or password"_s;
         QTest::newRow("query") << u"https://api.twilio.com/?a=1"_s << u"query"_s;
         QTest::newRow("no host") << u"https:///path"_s << u"host"_s;
     }
@@ -101,8 +101,7 @@ private slots:
     void singleBaseUrlServesAllThree()
     {
         const QUrl base(u"http://127.0.0.1:4010"_s);
-        const AccountConfig config =
-            AccountConfig::forSingleBaseUrl(u"Sandbox"_s, kValidSid, base);
+        const AccountConfig config = AccountConfig::forSingleBaseUrl(u"Sandbox"_s, kValidSid, base);
         QVERIFY(config.isValid());
         QCOMPARE(config.displayName, u"Sandbox"_s);
         QCOMPARE(config.apiBaseUrl, base);

@@ -65,15 +65,14 @@ private slots:
         QTest::addColumn<bool>("mayBeLost");
 
         using K = ProviderError::Kind;
-        QTest::newRow("21211 invalid To") << 400 << kInvalidTo << QByteArray() << true << K::Http
-                                          << false << false;
+        QTest::newRow("21211 invalid To")
+            << 400 << kInvalidTo << QByteArray() << true << K::Http << false << false;
         QTest::newRow("20003 authenticate")
             << 401 << kAuthenticate << QByteArray() << false << K::Auth << false << false;
         QTest::newRow("20003 on a POST")
             << 401 << kAuthenticate << QByteArray() << true << K::Auth << false << false;
-        QTest::newRow("20429 with Retry-After")
-            << 429 << kTooManyRequests << QByteArray("5") << true << K::RateLimited << true
-            << false;
+        QTest::newRow("20429 with Retry-After") << 429 << kTooManyRequests << QByteArray("5")
+                                                << true << K::RateLimited << true << false;
         QTest::newRow("20429 without Retry-After")
             << 429 << kTooManyRequests << QByteArray() << true << K::RateLimited << true << false;
         QTest::newRow("21610 unsubscribed")
@@ -139,8 +138,8 @@ private slots:
         QTest::newRow("401 empty") << 401 << QByteArray() << K::Auth << false;
         QTest::newRow("429 empty") << 429 << QByteArray() << K::RateLimited << true;
         QTest::newRow("400 JSON array") << 400 << QByteArray("[1,2]") << K::Http << false;
-        QTest::newRow("404 JSON without code") << 404 << QByteArray(R"({"error": "nope"})")
-                                               << K::Http << false;
+        QTest::newRow("404 JSON without code")
+            << 404 << QByteArray(R"({"error": "nope"})") << K::Http << false;
     }
 
     void nonTwilioBodies()
@@ -174,10 +173,10 @@ private slots:
         QTest::addColumn<bool>("transient");
         QTest::addColumn<bool>("mayBeLost");
         using N = QNetworkReply;
-        QTest::newRow("closed mid-response, POST") << N::RemoteHostClosedError << true << true
-                                                   << true;
-        QTest::newRow("closed mid-response, GET") << N::RemoteHostClosedError << false << true
-                                                  << false;
+        QTest::newRow("closed mid-response, POST")
+            << N::RemoteHostClosedError << true << true << true;
+        QTest::newRow("closed mid-response, GET")
+            << N::RemoteHostClosedError << false << true << false;
         QTest::newRow("refused, POST") << N::ConnectionRefusedError << true << true << false;
         QTest::newRow("host not found, POST") << N::HostNotFoundError << true << true << false;
         QTest::newRow("temporary failure, POST")
@@ -185,8 +184,8 @@ private slots:
         QTest::newRow("unknown network error, POST")
             << N::UnknownNetworkError << true << true << true;
         QTest::newRow("protocol failure, POST") << N::ProtocolFailure << true << true << true;
-        QTest::newRow("TLS handshake, POST") << N::SslHandshakeFailedError << true << false
-                                             << false;
+        QTest::newRow("TLS handshake, POST")
+            << N::SslHandshakeFailedError << true << false << false;
     }
 
     void networkErrors()

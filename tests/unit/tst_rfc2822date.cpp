@@ -18,27 +18,27 @@ private slots:
         };
         QTest::newRow("twilio") << u"Thu, 24 Aug 2023 05:01:45 +0000"_s
                                 << utc(2023, 8, 24, 5, 1, 45);
-        QTest::newRow("negative zero zone") << u"Thu, 24 Aug 2023 05:01:45 -0000"_s
-                                            << utc(2023, 8, 24, 5, 1, 45);
-        QTest::newRow("no weekday") << u"24 Aug 2023 05:01:45 +0000"_s
-                                    << utc(2023, 8, 24, 5, 1, 45);
-        QTest::newRow("one-digit day") << u"Fri, 4 Aug 2023 05:01:45 +0000"_s
-                                       << utc(2023, 8, 4, 5, 1, 45);
-        QTest::newRow("GMT (HTTP-date)") << u"Wed, 21 Oct 2015 07:28:00 GMT"_s
-                                         << utc(2015, 10, 21, 7, 28, 0);
+        QTest::newRow("negative zero zone")
+            << u"Thu, 24 Aug 2023 05:01:45 -0000"_s << utc(2023, 8, 24, 5, 1, 45);
+        QTest::newRow("no weekday")
+            << u"24 Aug 2023 05:01:45 +0000"_s << utc(2023, 8, 24, 5, 1, 45);
+        QTest::newRow("one-digit day")
+            << u"Fri, 4 Aug 2023 05:01:45 +0000"_s << utc(2023, 8, 4, 5, 1, 45);
+        QTest::newRow("GMT (HTTP-date)")
+            << u"Wed, 21 Oct 2015 07:28:00 GMT"_s << utc(2015, 10, 21, 7, 28, 0);
         QTest::newRow("UT") << u"Wed, 21 Oct 2015 07:28:00 UT"_s << utc(2015, 10, 21, 7, 28, 0);
-        QTest::newRow("positive offset") << u"Thu, 24 Aug 2023 07:31:45 +0230"_s
-                                         << utc(2023, 8, 24, 5, 1, 45);
+        QTest::newRow("positive offset")
+            << u"Thu, 24 Aug 2023 07:31:45 +0230"_s << utc(2023, 8, 24, 5, 1, 45);
         QTest::newRow("negative offset, crosses midnight")
             << u"Wed, 23 Aug 2023 22:01:45 -0700"_s << utc(2023, 8, 24, 5, 1, 45);
-        QTest::newRow("obsolete US zone") << u"Wed, 23 Aug 2023 22:01:45 PDT"_s
-                                          << utc(2023, 8, 24, 5, 1, 45);
-        QTest::newRow("no seconds") << u"Thu, 24 Aug 2023 05:01 +0000"_s
-                                    << utc(2023, 8, 24, 5, 1, 0);
-        QTest::newRow("lower case names") << u"thu, 24 aug 2023 05:01:45 +0000"_s
-                                          << utc(2023, 8, 24, 5, 1, 45);
-        QTest::newRow("extra spaces") << u"  Thu,  24  Aug  2023  05:01:45  +0000 "_s
-                                      << utc(2023, 8, 24, 5, 1, 45);
+        QTest::newRow("obsolete US zone")
+            << u"Wed, 23 Aug 2023 22:01:45 PDT"_s << utc(2023, 8, 24, 5, 1, 45);
+        QTest::newRow("no seconds")
+            << u"Thu, 24 Aug 2023 05:01 +0000"_s << utc(2023, 8, 24, 5, 1, 0);
+        QTest::newRow("lower case names")
+            << u"thu, 24 aug 2023 05:01:45 +0000"_s << utc(2023, 8, 24, 5, 1, 45);
+        QTest::newRow("extra spaces")
+            << u"  Thu,  24  Aug  2023  05:01:45  +0000 "_s << utc(2023, 8, 24, 5, 1, 45);
         QTest::newRow("leap day") << u"Thu, 29 Feb 2024 00:00:00 +0000"_s
                                   << utc(2024, 2, 29, 0, 0, 0);
     }
