@@ -2,6 +2,7 @@
 
 #include "AppLogging.h"
 #include "TwilioJson.h"
+#include "TwilioUrl.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -15,13 +16,6 @@ namespace {
 
 constexpr int kMaxPages = 500; // a provider that never ends a list is a bug, not a big account
 constexpr int kMaxMapKeyLength = 256;
-
-// One path segment: UTF-8, percent-encoded except the unreserved characters and '+', ':' and
-// '@', which RFC 3986 allows in a segment and Twilio's own URLs show raw (/PhoneNumbers/+1…).
-QByteArray segment(const QString &value)
-{
-    return value.toUtf8().toPercentEncoding("+:@");
-}
 
 QString isoDay(const QDate &date)
 {
@@ -126,7 +120,7 @@ void TwilioClient::collectPages(const QUrl &base, const QUrl &url, Parser<Provid
                 done(collected);
                 return;
             }
-            const std::optional<QUrl> next = rebase(base, page.value().nextPageUri);
+            const std::optional<QUrl> next = TwilioUrl::rebase(base, page.value().nextPageUri);
             if (!next || pagesLeft <= 1) {
                 done(ProviderError::parse(
                     next ? u"The list did not end after %1 pages"_s.arg(kMaxPages)
@@ -138,47 +132,15 @@ void TwilioClient::collectPages(const QUrl &base, const QUrl &url, Parser<Provid
         });
 }
 
-QUrl TwilioClient::urlFor(const QUrl &base, const QByteArray &encodedPath,
-                          const TwilioTransport::Fields &query)
-{
-    QUrl url = base;
-    QString basePath = base.path(QUrl::FullyEncoded);
-    while (basePath.endsWith(u'/')) {
-        basePath.chop(1);
-    }
-    url.setPath(basePath + QString::fromLatin1(encodedPath), QUrl::StrictMode);
-    if (!query.isEmpty()) {
-        url.setQuery(QString::fromLatin1(TwilioTransport::formEncode(query)), QUrl::StrictMode);
-    }
-    return url;
-}
-
-std::optional<QUrl> TwilioClient::rebase(const QUrl &base, const QString &uri)
-{
-    const QUrl given(uri, QUrl::TolerantMode);
-    const QByteArray path = given.path(QUrl::FullyEncoded).toLatin1();
-    if (!given.isValid() || !path.startsWith('/')) {
-        return std::nullopt;
-    }
-    if (!given.isRelative() && given.host() != base.host()) {
-        qCDebug(lcProvider) << "following a next page URI on" << given.host() << "via"
-                            << base.host();
-    }
-    QUrl url = urlFor(base, path);
-    if (given.hasQuery()) {
-        url.setQuery(given.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    }
-    return url;
-}
-
 QByteArray TwilioClient::accountPath() const
 {
-    return "/2010-04-01/Accounts/" + segment(m_config.accountSid);
+    return "/2010-04-01/Accounts/" + TwilioUrl::segment(m_config.accountSid);
 }
 
 QByteArray TwilioClient::itemsPath(const QString &serviceSid, const QString &map) const
 {
-    return "/v1/Services/" + segment(serviceSid) + "/Maps/" + segment(map) + "/Items";
+    return "/v1/Services/" + TwilioUrl::segment(serviceSid) + "/Maps/" + TwilioUrl::segment(map) +
+           "/Items";
 }
 
 std::optional<ProviderError> TwilioClient::mapItemInputError(const QString &serviceSid,
@@ -200,7 +162,8 @@ void TwilioClient::testConnection(QObject *context, ProviderCallback<ProviderAcc
 {
     const QString expectedSid = m_config.accountSid;
     call<ProviderAccount>(
-        Method::Get, urlFor(m_config.apiBaseUrl, accountPath() + ".json"), {}, {}, context,
+        Method::Get, TwilioUrl::under(m_config.apiBaseUrl, accountPath() + ".json"), {}, {},
+        context,
         [expectedSid](const QJsonObject &json) -> ProviderResult<ProviderAccount> {
             ProviderResult<ProviderAccount> account = TwilioJson::account(json);
             if (account.ok() && account.value().sid != expectedSid) {
@@ -226,10 +189,10 @@ void TwilioClient::sendMessage(const QString &from, const QString &to, const QSt
         return;
     }
     const QByteArray form =
-        TwilioTransport::formEncode({{u"To"_s, to}, {u"From"_s, from}, {u"Body"_s, body}});
+        TwilioUrl::formEncode({{u"To"_s, to}, {u"From"_s, from}, {u"Body"_s, body}});
     call<ProviderMessage>(Method::Post,
-                          urlFor(m_config.apiBaseUrl, accountPath() + "/Messages.json"), form, {},
-                          context, &TwilioJson::message, std::move(done));
+                          TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/Messages.json"),
+                          form, {}, context, &TwilioJson::message, std::move(done));
 }
 
 void TwilioClient::fetchMessage(const QString &messageSid, QObject *context,
@@ -243,15 +206,15 @@ void TwilioClient::fetchMessage(const QString &messageSid, QObject *context,
                          messageSid)));
         return;
     }
-    const QByteArray path = accountPath() + "/Messages/" + segment(messageSid) + ".json";
-    call<ProviderMessage>(Method::Get, urlFor(m_config.apiBaseUrl, path), {}, {}, context,
+    const QByteArray path = accountPath() + "/Messages/" + TwilioUrl::segment(messageSid) + ".json";
+    call<ProviderMessage>(Method::Get, TwilioUrl::under(m_config.apiBaseUrl, path), {}, {}, context,
                           &TwilioJson::message, std::move(done));
 }
 
 void TwilioClient::listMessages(const MessageFilter &filter, QObject *context,
                                 ProviderCallback<MessagePage> done)
 {
-    TwilioTransport::Fields query;
+    TwilioUrl::Fields query;
     if (!filter.to.isEmpty()) {
         query.append({u"To"_s, filter.to});
     }
@@ -276,15 +239,15 @@ void TwilioClient::listMessages(const MessageFilter &filter, QObject *context,
     if (filter.pageSize > 0) {
         query.append({u"PageSize"_s, QString::number(filter.pageSize)});
     }
-    call<MessagePage>(Method::Get,
-                      urlFor(m_config.apiBaseUrl, accountPath() + "/Messages.json", query), {}, {},
-                      context, &TwilioJson::messagePage, std::move(done));
+    call<MessagePage>(
+        Method::Get, TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/Messages.json", query),
+        {}, {}, context, &TwilioJson::messagePage, std::move(done));
 }
 
 void TwilioClient::nextMessagePage(const QString &nextPageUri, QObject *context,
                                    ProviderCallback<MessagePage> done)
 {
-    const std::optional<QUrl> url = rebase(m_config.apiBaseUrl, nextPageUri);
+    const std::optional<QUrl> url = TwilioUrl::rebase(m_config.apiBaseUrl, nextPageUri);
     if (!url) {
         failSoon(context, done,
                  ProviderError::invalidRequest(u"Unusable next page URI: %1"_s.arg(nextPageUri)));
@@ -297,16 +260,17 @@ void TwilioClient::nextMessagePage(const QString &nextPageUri, QObject *context,
 void TwilioClient::listIncomingNumbers(QObject *context,
                                        ProviderCallback<QList<ProviderNumber>> done)
 {
-    const QUrl first = urlFor(m_config.apiBaseUrl, accountPath() + "/IncomingPhoneNumbers.json",
-                              {{u"PageSize"_s, u"1000"_s}});
+    const QUrl first =
+        TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/IncomingPhoneNumbers.json",
+                         {{u"PageSize"_s, u"1000"_s}});
     collectPages<ProviderNumber>(m_config.apiBaseUrl, first, &TwilioJson::incomingNumberPage,
                                  context, {}, kMaxPages, std::move(done));
 }
 
 void TwilioClient::listShortCodes(QObject *context, ProviderCallback<QList<ProviderNumber>> done)
 {
-    const QUrl first = urlFor(m_config.apiBaseUrl, accountPath() + "/SMS/ShortCodes.json",
-                              {{u"PageSize"_s, u"1000"_s}});
+    const QUrl first = TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/SMS/ShortCodes.json",
+                                        {{u"PageSize"_s, u"1000"_s}});
     collectPages<ProviderNumber>(m_config.apiBaseUrl, first, &TwilioJson::shortCodePage, context,
                                  {}, kMaxPages, std::move(done));
 }
@@ -321,15 +285,17 @@ void TwilioClient::lookupLineType(const QString &e164, QObject *context,
                      u"\"%1\" is not an E.164 number (+ and up to 15 digits)"_s.arg(e164)));
         return;
     }
-    const QUrl url = urlFor(m_config.lookupBaseUrl, "/v2/PhoneNumbers/" + segment(e164),
-                            {{u"Fields"_s, u"line_type_intelligence"_s}});
+    const QUrl url =
+        TwilioUrl::under(m_config.lookupBaseUrl, "/v2/PhoneNumbers/" + TwilioUrl::segment(e164),
+                         {{u"Fields"_s, u"line_type_intelligence"_s}});
     call<LineTypeLookup>(Method::Get, url, {}, {}, context, &TwilioJson::lineTypeLookup,
                          std::move(done));
 }
 
 void TwilioClient::listSyncServices(QObject *context, ProviderCallback<QList<SyncService>> done)
 {
-    const QUrl first = urlFor(m_config.syncBaseUrl, "/v1/Services", {{u"PageSize"_s, u"100"_s}});
+    const QUrl first =
+        TwilioUrl::under(m_config.syncBaseUrl, "/v1/Services", {{u"PageSize"_s, u"100"_s}});
     collectPages<SyncService>(m_config.syncBaseUrl, first, &TwilioJson::servicePage, context, {},
                               kMaxPages, std::move(done));
 }
@@ -349,7 +315,7 @@ void TwilioClient::listMapItems(const QString &serviceSid, const QString &map,
                      u"The page size must be 1 to 100 (was %1)"_s.arg(query.pageSize)));
         return;
     }
-    TwilioTransport::Fields fields;
+    TwilioUrl::Fields fields;
     if (query.order != MapItemQuery::Order::Default) {
         fields.append(
             {u"Order"_s, query.order == MapItemQuery::Order::Ascending ? u"asc"_s : u"desc"_s});
@@ -365,15 +331,15 @@ void TwilioClient::listMapItems(const QString &serviceSid, const QString &map,
     if (query.pageSize > 0) {
         fields.append({u"PageSize"_s, QString::number(query.pageSize)});
     }
-    call<SyncMapItemPage>(Method::Get,
-                          urlFor(m_config.syncBaseUrl, itemsPath(serviceSid, map), fields), {}, {},
-                          context, &TwilioJson::mapItemPage, std::move(done));
+    call<SyncMapItemPage>(
+        Method::Get, TwilioUrl::under(m_config.syncBaseUrl, itemsPath(serviceSid, map), fields), {},
+        {}, context, &TwilioJson::mapItemPage, std::move(done));
 }
 
 void TwilioClient::nextMapItemPage(const QString &nextPageUrl, QObject *context,
                                    ProviderCallback<SyncMapItemPage> done)
 {
-    const std::optional<QUrl> url = rebase(m_config.syncBaseUrl, nextPageUrl);
+    const std::optional<QUrl> url = TwilioUrl::rebase(m_config.syncBaseUrl, nextPageUrl);
     if (!url) {
         failSoon(context, done,
                  ProviderError::invalidRequest(u"Unusable next page URL: %1"_s.arg(nextPageUrl)));
@@ -390,7 +356,8 @@ void TwilioClient::fetchMapItem(const QString &serviceSid, const QString &map, c
         failSoon(context, done, *error);
         return;
     }
-    const QUrl url = urlFor(m_config.syncBaseUrl, itemsPath(serviceSid, map) + '/' + segment(key));
+    const QUrl url = TwilioUrl::under(m_config.syncBaseUrl,
+                                      itemsPath(serviceSid, map) + '/' + TwilioUrl::segment(key));
     call<SyncMapItem>(Method::Get, url, {}, {}, context, &TwilioJson::mapItem, std::move(done));
 }
 
@@ -403,9 +370,10 @@ void TwilioClient::createMapItem(const QString &serviceSid, const QString &map, 
         return;
     }
     const QString json = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
-    const QByteArray form = TwilioTransport::formEncode({{u"Key"_s, key}, {u"Data"_s, json}});
-    call<SyncMapItem>(Method::Post, urlFor(m_config.syncBaseUrl, itemsPath(serviceSid, map)), form,
-                      {}, context, &TwilioJson::mapItem, std::move(done));
+    const QByteArray form = TwilioUrl::formEncode({{u"Key"_s, key}, {u"Data"_s, json}});
+    call<SyncMapItem>(Method::Post,
+                      TwilioUrl::under(m_config.syncBaseUrl, itemsPath(serviceSid, map)), form, {},
+                      context, &TwilioJson::mapItem, std::move(done));
 }
 
 void TwilioClient::updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
@@ -421,8 +389,9 @@ void TwilioClient::updateMapItem(const QString &serviceSid, const QString &map, 
     if (!ifMatchRevision.isEmpty()) {
         headers.append({"If-Match", ifMatchRevision.toUtf8()});
     }
-    const QUrl url = urlFor(m_config.syncBaseUrl, itemsPath(serviceSid, map) + '/' + segment(key));
-    call<SyncMapItem>(Method::Post, url, TwilioTransport::formEncode({{u"Data"_s, json}}), headers,
+    const QUrl url = TwilioUrl::under(m_config.syncBaseUrl,
+                                      itemsPath(serviceSid, map) + '/' + TwilioUrl::segment(key));
+    call<SyncMapItem>(Method::Post, url, TwilioUrl::formEncode({{u"Data"_s, json}}), headers,
                       context, &TwilioJson::mapItem, std::move(done));
 }
 
@@ -442,7 +411,8 @@ void TwilioClient::deleteMapItem(const QString &serviceSid, const QString &map, 
     if (!ifMatchRevision.isEmpty()) {
         headers.append({"If-Match", ifMatchRevision.toUtf8()});
     }
-    const QUrl url = urlFor(m_config.syncBaseUrl, itemsPath(serviceSid, map) + '/' + segment(key));
+    const QUrl url = TwilioUrl::under(m_config.syncBaseUrl,
+                                      itemsPath(serviceSid, map) + '/' + TwilioUrl::segment(key));
     // 204 No Content: there is no body to parse.
     m_transport->send(
         Method::Delete, url, {}, headers, context,

@@ -77,12 +77,6 @@ private:
     template<typename T>
     void failSoon(QObject *context, const ProviderCallback<T> &done, const ProviderError &error);
 
-    // `encodedPath` is appended to the base URL's own path; `query` is form-encoded.
-    static QUrl urlFor(const QUrl &base, const QByteArray &encodedPath,
-                       const TwilioTransport::Fields &query = {});
-    // The provider's next-page address, moved onto `base` so the credentials only ever go to
-    // the configured host. nullopt when it is not a usable URI.
-    static std::optional<QUrl> rebase(const QUrl &base, const QString &uri);
     QByteArray accountPath() const;
     QByteArray itemsPath(const QString &serviceSid, const QString &map) const;
     std::optional<ProviderError> mapItemInputError(const QString &serviceSid, const QString &map,

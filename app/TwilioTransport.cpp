@@ -71,18 +71,6 @@ QByteArray TwilioTransport::userAgent()
     return QByteArrayLiteral("SMS Desk/" SMSDESK_VERSION);
 }
 
-QByteArray TwilioTransport::formEncode(const Fields &fields)
-{
-    QByteArray encoded;
-    for (const auto &[name, value] : fields) {
-        if (!encoded.isEmpty()) {
-            encoded += '&';
-        }
-        encoded += name.toUtf8().toPercentEncoding() + '=' + value.toUtf8().toPercentEncoding();
-    }
-    return encoded;
-}
-
 void TwilioTransport::send(Method method, const QUrl &url, const QByteArray &formBody,
                            const Headers &headers, QObject *context, Callback done)
 {

@@ -39,7 +39,6 @@ public:
     };
 
     using Headers = QList<std::pair<QByteArray, QByteArray>>;
-    using Fields = QList<std::pair<QString, QString>>;
     using Callback = std::function<void(const ProviderResult<Response> &)>;
 
     static constexpr std::chrono::milliseconds defaultTimeout{30000};
@@ -54,9 +53,6 @@ public:
     std::chrono::milliseconds timeout() const { return m_timeout; }
 
     static QByteArray userAgent(); // "SMS Desk/<version>"
-    // application/x-www-form-urlencoded (also used for query strings): UTF-8, and every byte
-    // outside A–Z a–z 0–9 - . _ ~ percent-encoded, so '+' travels as %2B, never as a space.
-    static QByteArray formEncode(const Fields &fields);
 
     // `formBody` is sent (as a form) only for POST.
     void send(Method method, const QUrl &url, const QByteArray &formBody, const Headers &headers,
