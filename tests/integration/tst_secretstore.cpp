@@ -83,7 +83,9 @@ private:
 private slots:
     void initTestCase()
     {
-        // If QtKeychain ever fell back to its plaintext QSettings file, it would land here.
+        // Any plaintext secret file (QtKeychain's QSettings fallback) would land here. On
+        // Linux, QtKeychain 0.13 does not use that fallback for libsecret errors even when
+        // enabled, so this guards against a file appearing, not against the flag itself.
         QVERIFY(m_configHome.isValid());
         qputenv("XDG_CONFIG_HOME", m_configHome.path().toLocal8Bit());
         QCoreApplication::setOrganizationName(u"SMS Desk Tests"_s);
