@@ -1,0 +1,118 @@
+#include "AccountConfig.h"
+
+#include <QHostAddress>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+QUrl AccountConfig::defaultApiBaseUrl()
+{
+    return QUrl(u"https://api.twilio.com"_s);
+}
+
+QUrl AccountConfig::defaultLookupBaseUrl()
+{
+    return QUrl(u"https://lookups.twilio.com"_s);
+}
+
+QUrl AccountConfig::defaultSyncBaseUrl()
+{
+    return QUrl(u"https://sync.twilio.com"_s);
+}
+
+AccountConfig AccountConfig::forSingleBaseUrl(const QString &displayName, const QString &accountSid,
+                                              const QUrl &baseUrl)
+{
+    AccountConfig config;
+    config.displayName = displayName;
+    config.accountSid = accountSid;
+    config.apiBaseUrl = baseUrl;
+    config.lookupBaseUrl = baseUrl;
+    config.syncBaseUrl = baseUrl;
+    return config;
+}
+
+QString AccountConfig::accountSidError(const QString &accountSid)
+{
+    static const QRegularExpression pattern(u"^AC[0-9a-fA-F]{32}$"_s);
+    if (pattern.match(accountSid).hasMatch()) {
+        return {};
+    }
+    const QString expected = u"An Account SID is \"AC\" followed by 32 hexadecimal characters"_s;
+    if (accountSid.isEmpty()) {
+        return u"The Account SID is empty. "_s + expected + u'.';
+    }
+    if (accountSid.trimmed() != accountSid) {
+        return u"The Account SID has spaces before or after it. "_s + expected + u'.';
+    }
+    if (!accountSid.startsWith("AC"_L1)) {
+        return u"The Account SID must start with \"AC\" (an API key SID starts with \"SK\" and "
+               u"is not an Account SID). "_s +
+               expected + u'.';
+    }
+    if (accountSid.size() != 34) {
+        return u"The Account SID has %1 characters instead of 34. "_s.arg(accountSid.size()) +
+               expected + u'.';
+    }
+    return u"The Account SID contains characters that are not hexadecimal digits. "_s + expected +
+           u'.';
+}
+
+bool AccountConfig::isLoopbackHost(const QString &host)
+{
+    if (host.compare("localhost"_L1, Qt::CaseInsensitive) == 0) {
+        return true;
+    }
+    QHostAddress address;
+    return address.setAddress(host) && address.isLoopback();
+}
+
+QString AccountConfig::baseUrlError(const QUrl &url, const QString &label)
+{
+    if (url.isEmpty()) {
+        return u"The %1 base URL is empty."_s.arg(label);
+    }
+    if (!url.isValid()) {
+        return u"The %1 base URL is not a valid URL: %2"_s.arg(label, url.errorString());
+    }
+    const QString shown = url.toDisplayString(QUrl::RemoveUserInfo);
+    const QString scheme = url.scheme().toLower();
+    if (scheme != "https"_L1 && scheme != "http"_L1) {
+        return u"The %1 base URL \"%2\" must start with https://."_s.arg(label, shown);
+    }
+    if (url.host().isEmpty()) {
+        return u"The %1 base URL \"%2\" has no host name."_s.arg(label, shown);
+    }
+    if (!url.userInfo().isEmpty()) {
+        return u"The %1 base URL must not contain a user name or password; the Auth Token is "
+               u"kept in the keychain."_s.arg(label);
+    }
+    if (url.hasQuery() || url.hasFragment()) {
+        return u"The %1 base URL \"%2\" must not have a query (?…) or fragment (#…)."_s.arg(label,
+                                                                                            shown);
+    }
+    if (scheme == "http"_L1 && !isLoopbackHost(url.host())) {
+        return u"The %1 base URL \"%2\" uses plain http to %3: the Auth Token would travel "
+               u"unencrypted. Use https:// (http is allowed only for 127.0.0.1, ::1 and "
+               u"localhost)."_s.arg(label, shown, url.host());
+    }
+    return {};
+}
+
+QStringList AccountConfig::validationErrors() const
+{
+    QStringList errors;
+    const QString sidError = accountSidError(accountSid);
+    if (!sidError.isEmpty()) {
+        errors.append(sidError);
+    }
+    for (const auto &[url, label] :
+         {std::pair{apiBaseUrl, u"API"_s}, std::pair{lookupBaseUrl, u"Lookup"_s},
+          std::pair{syncBaseUrl, u"Sync"_s}}) {
+        const QString urlError = baseUrlError(url, label);
+        if (!urlError.isEmpty()) {
+            errors.append(urlError);
+        }
+    }
+    return errors;
+}

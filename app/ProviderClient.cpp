@@ -1,0 +1,7 @@
+#include "ProviderClient.h"
+
+ProviderClient::ProviderClient(QObject *parent)
+    : QObject(parent)
+{}
+
+ProviderClient::~ProviderClient() = default;

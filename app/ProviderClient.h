@@ -1,0 +1,83 @@
+// The SMS provider as the rest of the app sees it. TwilioClient implements it over Twilio's
+// REST wire format; tests may substitute their own.
+//
+// Every method is asynchronous and returns at once. Its callback runs later on the client's
+// thread, exactly once, unless `context` was destroyed first (then never). `context` must not
+// be null. Requests are not retried here: the caller decides, using
+// ProviderError::isTransient() and ProviderError::responseMayBeLost().
+#pragma once
+
+#include "LineTypeLookup.h"
+#include "MapItemQuery.h"
+#include "MessageFilter.h"
+#include "ProviderAccount.h"
+#include "ProviderMessage.h"
+#include "ProviderNumber.h"
+#include "ProviderPage.h"
+#include "ProviderResult.h"
+#include "SyncMapItem.h"
+#include "SyncService.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+using MessagePage = ProviderPage<ProviderMessage>;
+using SyncMapItemPage = ProviderPage<SyncMapItem>;
+
+class ProviderClient : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ProviderClient(QObject *parent = nullptr);
+    ~ProviderClient() override;
+
+    // Fetches the account: proves the Account SID and Auth Token work.
+    virtual void testConnection(QObject *context, ProviderCallback<ProviderAccount> done) = 0;
+
+    virtual void sendMessage(const QString &from, const QString &to, const QString &body,
+                             QObject *context, ProviderCallback<ProviderMessage> done) = 0;
+    virtual void fetchMessage(const QString &messageSid, QObject *context,
+                              ProviderCallback<ProviderMessage> done) = 0;
+    // One page, newest first as the provider orders it.
+    virtual void listMessages(const MessageFilter &filter, QObject *context,
+                              ProviderCallback<MessagePage> done) = 0;
+    virtual void nextMessagePage(const QString &nextPageUri, QObject *context,
+                                 ProviderCallback<MessagePage> done) = 0;
+
+    // All pages.
+    virtual void listIncomingNumbers(QObject *context,
+                                     ProviderCallback<QList<ProviderNumber>> done) = 0;
+    virtual void listShortCodes(QObject *context, ProviderCallback<QList<ProviderNumber>> done) = 0;
+
+    virtual void lookupLineType(const QString &e164, QObject *context,
+                                ProviderCallback<LineTypeLookup> done) = 0;
+
+    // All pages.
+    virtual void listSyncServices(QObject *context, ProviderCallback<QList<SyncService>> done) = 0;
+    // `map` is the map's SID (MP…) or unique name.
+    virtual void listMapItems(const QString &serviceSid, const QString &map,
+                              const MapItemQuery &query, QObject *context,
+                              ProviderCallback<SyncMapItemPage> done) = 0;
+    virtual void nextMapItemPage(const QString &nextPageUrl, QObject *context,
+                                 ProviderCallback<SyncMapItemPage> done) = 0;
+    virtual void fetchMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                              QObject *context, ProviderCallback<SyncMapItem> done) = 0;
+    // Fails with HTTP 409 / Twilio 54208 when the key exists.
+    virtual void createMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                               const QJsonObject &data, QObject *context,
+                               ProviderCallback<SyncMapItem> done) = 0;
+    // With a non-empty ifMatchRevision, fails with HTTP 412 / Twilio 54205 when the item
+    // changed since that revision.
+    virtual void updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                               const QJsonObject &data, const QString &ifMatchRevision,
+                               QObject *context, ProviderCallback<SyncMapItem> done) = 0;
+    virtual void deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                               const QString &ifMatchRevision, QObject *context,
+                               ProviderCallback<ProviderDone> done) = 0;
+
+    // Aborts every request in flight; their callbacks get a Cancelled error.
+    virtual void cancelAll() = 0;
+};

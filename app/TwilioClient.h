@@ -1,0 +1,88 @@
+// ProviderClient over Twilio's REST wire format (2010 API, Lookup v2, Sync v1), for the real
+// service and for the sandbox alike. Parsing lives in TwilioJson, HTTP in TwilioTransport.
+#pragma once
+
+#include "AccountConfig.h"
+#include "ProviderClient.h"
+#include "TwilioTransport.h"
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+class TwilioClient : public ProviderClient
+{
+    Q_OBJECT
+
+public:
+    // `network` must outlive the client. An invalid `config` makes every request fail with
+    // an InvalidRequest error carrying AccountConfig::validationErrors().
+    TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
+                 const QString &authToken, QObject *parent = nullptr);
+    ~TwilioClient() override;
+
+    const AccountConfig &config() const { return m_config; }
+    // How long a request may go without receiving data; default 30 s.
+    void setTimeout(std::chrono::milliseconds timeout);
+    std::chrono::milliseconds timeout() const;
+    int pendingRequests() const;
+
+    void testConnection(QObject *context, ProviderCallback<ProviderAccount> done) override;
+    void sendMessage(const QString &from, const QString &to, const QString &body, QObject *context,
+                     ProviderCallback<ProviderMessage> done) override;
+    void fetchMessage(const QString &messageSid, QObject *context,
+                      ProviderCallback<ProviderMessage> done) override;
+    void listMessages(const MessageFilter &filter, QObject *context,
+                      ProviderCallback<MessagePage> done) override;
+    void nextMessagePage(const QString &nextPageUri, QObject *context,
+                         ProviderCallback<MessagePage> done) override;
+    void listIncomingNumbers(QObject *context,
+                             ProviderCallback<QList<ProviderNumber>> done) override;
+    void listShortCodes(QObject *context, ProviderCallback<QList<ProviderNumber>> done) override;
+    void lookupLineType(const QString &e164, QObject *context,
+                        ProviderCallback<LineTypeLookup> done) override;
+    void listSyncServices(QObject *context, ProviderCallback<QList<SyncService>> done) override;
+    void listMapItems(const QString &serviceSid, const QString &map, const MapItemQuery &query,
+                      QObject *context, ProviderCallback<SyncMapItemPage> done) override;
+    void nextMapItemPage(const QString &nextPageUrl, QObject *context,
+                         ProviderCallback<SyncMapItemPage> done) override;
+    void fetchMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                      QObject *context, ProviderCallback<SyncMapItem> done) override;
+    void createMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                       const QJsonObject &data, QObject *context,
+                       ProviderCallback<SyncMapItem> done) override;
+    void updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                       const QJsonObject &data, const QString &ifMatchRevision, QObject *context,
+                       ProviderCallback<SyncMapItem> done) override;
+    void deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                       const QString &ifMatchRevision, QObject *context,
+                       ProviderCallback<ProviderDone> done) override;
+    void cancelAll() override;
+
+private:
+    using Method = TwilioTransport::Method;
+    template<typename T>
+    using Parser = std::function<ProviderResult<T>(const QJsonObject &)>;
+
+    template<typename T>
+    void call(Method method, const QUrl &url, const QByteArray &form,
+              const TwilioTransport::Headers &headers, QObject *context, Parser<T> parse,
+              ProviderCallback<T> done);
+    template<typename T>
+    void collectPages(const QUrl &base, const QUrl &url, Parser<ProviderPage<T>> parse,
+                      QObject *context, QList<T> collected, int pagesLeft,
+                      ProviderCallback<QList<T>> done);
+    template<typename T>
+    void failSoon(QObject *context, const ProviderCallback<T> &done, const ProviderError &error);
+
+    QByteArray accountPath() const;
+    QByteArray itemsPath(const QString &serviceSid, const QString &map) const;
+    std::optional<ProviderError> mapItemInputError(const QString &serviceSid, const QString &map,
+                                                   const QString &key) const;
+
+    AccountConfig m_config;
+    QString m_configError;
+    TwilioTransport *m_transport;
+};
