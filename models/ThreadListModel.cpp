@@ -1,0 +1,238 @@
+#include "ThreadListModel.h"
+
+#include <QDateTime>
+
+namespace {
+
+QList<int> changedRoles(const ThreadRow &a, const ThreadRow &b)
+{
+    using M = ThreadListModel;
+    QList<int> roles;
+    if (a.customerName != b.customerName || a.customerDisplay != b.customerDisplay)
+        roles << Qt::DisplayRole << M::CustomerNameRole;
+    if (a.senderLabel != b.senderLabel)
+        roles << M::SenderLabelRole;
+    if (a.preview != b.preview)
+        roles << M::PreviewRole;
+    if (a.lastMessageAt != b.lastMessageAt)
+        roles << M::LastAtRole;
+    if (a.unreadCount != b.unreadCount)
+        roles << M::UnreadRole;
+    if (a.status != b.status)
+        roles << M::StatusRole;
+    if (a.flagged != b.flagged)
+        roles << M::FlaggedRole;
+    if (a.assignee != b.assignee)
+        roles << M::AssigneeRole;
+    if (a.textEnabled != b.textEnabled)
+        roles << M::TextEnabledRole;
+    return roles;
+}
+
+} // namespace
+
+ThreadListModel::ThreadListModel(QSqlDatabase db, const QString &me, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_query(std::move(db))
+    , m_me(me)
+{}
+
+int ThreadListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ThreadListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ThreadRow &r = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return r.customerName.isEmpty() ? r.customerDisplay : r.customerName;
+    case ThreadIdRole:
+        return r.id;
+    case CustomerNameRole:
+        return r.customerName;
+    case CustomerNumberRole:
+        return r.customerNumber;
+    case SenderLabelRole:
+        return r.senderLabel;
+    case SenderNumberRole:
+        return r.senderNumber;
+    case PreviewRole:
+        return r.preview;
+    case LastAtRole:
+        return QDateTime::fromMSecsSinceEpoch(r.lastMessageAt, Qt::UTC);
+    case UnreadRole:
+        return r.unreadCount;
+    case StatusRole:
+        return r.status;
+    case FlaggedRole:
+        return r.flagged;
+    case AssigneeRole:
+        return r.assignee;
+    case TextEnabledRole:
+        return r.textEnabled;
+    case CustomerDisplayRole:
+        return r.customerDisplay;
+    case SenderDisplayRole:
+        return r.senderDisplay;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ThreadListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{ThreadIdRole, "threadId"},
+                  {CustomerNameRole, "customerName"},
+                  {CustomerNumberRole, "customerNumber"},
+                  {SenderLabelRole, "senderLabel"},
+                  {SenderNumberRole, "senderNumber"},
+                  {PreviewRole, "preview"},
+                  {LastAtRole, "lastAt"},
+                  {UnreadRole, "unread"},
+                  {StatusRole, "status"},
+                  {FlaggedRole, "flagged"},
+                  {AssigneeRole, "assignee"},
+                  {TextEnabledRole, "textEnabled"},
+                  {CustomerDisplayRole, "customerDisplay"},
+                  {SenderDisplayRole, "senderDisplay"}});
+    return names;
+}
+
+bool ThreadListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_hasMore && !m_fetching;
+}
+
+void ThreadListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    std::optional<ThreadQuery::Cursor> after;
+    if (!m_rows.isEmpty())
+        after = ThreadQuery::Cursor{m_rows.last().lastMessageAt, m_rows.last().id};
+    const QList<ThreadRow> page = m_query.page(m_accountId, m_filter, m_me, after, PageSize);
+    // A short page (or an error, which returns none) ends the list.
+    m_hasMore = page.size() == PageSize;
+    if (!page.isEmpty()) {
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
+        m_rows.append(page);
+        endInsertRows();
+    }
+    m_fetching = false;
+}
+
+void ThreadListModel::setAccount(qint64 accountId)
+{
+    m_accountId = accountId;
+    reload();
+    refreshCounts();
+}
+
+void ThreadListModel::setFilter(Filter filter)
+{
+    m_filter = filter;
+    reload();
+}
+
+qint64 ThreadListModel::threadIdAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).id : 0;
+}
+
+int ThreadListModel::rowOf(qint64 threadId) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).id == threadId)
+            return i;
+    }
+    return -1;
+}
+
+void ThreadListModel::threadsChanged(const QList<qint64> &threadIds)
+{
+    for (const qint64 id : threadIds)
+        applyChange(id);
+    refreshCounts();
+}
+
+void ThreadListModel::reload()
+{
+    // The first page is read inside the reset, and the in-flight guard stays up until the
+    // reset is announced: views (and QAbstractItemModelTester) that ask for more rows from
+    // their modelReset handler must not see rows inserted while the reset is still in flight.
+    m_fetching = true;
+    beginResetModel();
+    m_rows.clear();
+    if (m_accountId != 0)
+        m_rows = m_query.page(m_accountId, m_filter, m_me, std::nullopt, PageSize);
+    m_hasMore = m_rows.size() == PageSize;
+    endResetModel();
+    m_fetching = false;
+}
+
+void ThreadListModel::refreshCounts()
+{
+    const auto counts = m_query.counts(m_accountId, m_me);
+    const ThreadQuery::Counts fresh = counts.value_or(ThreadQuery::Counts{});
+    if (fresh != m_counts) {
+        m_counts = fresh;
+        Q_EMIT countsChanged();
+    }
+}
+
+int ThreadListModel::targetRow(const ThreadRow &row, int skipRow) const
+{
+    int position = 0;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (i == skipRow)
+            continue;
+        if (ThreadQuery::sortsBefore(row, m_rows.at(i)))
+            return position;
+        ++position;
+    }
+    return m_hasMore ? -1 : position;
+}
+
+void ThreadListModel::applyChange(qint64 threadId)
+{
+    const int current = rowOf(threadId);
+    const std::optional<ThreadRow> fresh = m_query.fetchRow(threadId);
+    const bool belongs =
+        fresh && fresh->accountId == m_accountId && ThreadQuery::matches(*fresh, m_filter, m_me);
+    const int target = belongs ? targetRow(*fresh, current) : -1;
+
+    if (target < 0) {
+        // No longer listed, or now beyond the loaded rows: a later page brings it.
+        if (current >= 0) {
+            beginRemoveRows({}, current, current);
+            m_rows.removeAt(current);
+            endRemoveRows();
+        }
+        return;
+    }
+    if (current < 0) {
+        beginInsertRows({}, target, target);
+        m_rows.insert(target, *fresh);
+        endInsertRows();
+        return;
+    }
+    if (target != current) {
+        // beginMoveRows counts the destination before the row is taken out.
+        const int destination = target > current ? target + 1 : target;
+        beginMoveRows({}, current, current, {}, destination);
+        m_rows.move(current, target);
+        endMoveRows();
+    }
+    const QList<int> roles = changedRoles(m_rows.at(target), *fresh);
+    m_rows[target] = *fresh;
+    if (!roles.isEmpty()) {
+        const QModelIndex idx = index(target);
+        Q_EMIT dataChanged(idx, idx, roles);
+    }
+}

@@ -1,0 +1,84 @@
+// The agents' thread list: lazily paged rows of one account and filter, updated in place.
+#pragma once
+
+#include "ThreadQuery.h"
+#include "ThreadRow.h"
+
+#include <QAbstractListModel>
+#include <QList>
+#include <QSqlDatabase>
+
+class ThreadListModel : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role
+    {
+        ThreadIdRole = Qt::UserRole + 1,
+        CustomerNameRole,
+        CustomerNumberRole, // canonical
+        SenderLabelRole,
+        SenderNumberRole, // canonical
+        PreviewRole,
+        LastAtRole, // QDateTime, UTC
+        UnreadRole,
+        StatusRole,
+        FlaggedRole,
+        AssigneeRole,
+        TextEnabledRole,
+        CustomerDisplayRole, // the customer's number formatted for people
+        SenderDisplayRole,   // our number formatted for people
+    };
+    Q_ENUM(Role)
+
+    using Filter = ThreadQuery::Filter;
+    static constexpr int PageSize = 100;
+
+    // db: a reader connection owned by the caller's thread; me: the signed-in agent's name.
+    explicit ThreadListModel(QSqlDatabase db, const QString &me, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // Both reset the model and load the first page.
+    void setAccount(qint64 accountId);
+    void setFilter(Filter filter);
+    qint64 accountId() const { return m_accountId; }
+    Filter filter() const { return m_filter; }
+    QString me() const { return m_me; }
+
+    // Thread count per filter for the current account (refreshed on every change).
+    ThreadQuery::Counts counts() const { return m_counts; }
+    int count(Filter filter) const { return m_counts[size_t(filter)]; }
+
+    qint64 threadIdAt(int row) const;
+    int rowOf(qint64 threadId) const; // -1 when not loaded
+
+public Q_SLOTS:
+    // The store changed these threads: update, move, insert or remove their rows in place.
+    void threadsChanged(const QList<qint64> &threadIds);
+
+Q_SIGNALS:
+    void countsChanged();
+
+private:
+    void reload();
+    void refreshCounts();
+    void applyChange(qint64 threadId);
+    // Where row belongs among the loaded rows other than skipRow; -1 when after the last
+    // loaded row while more rows remain unloaded (it will come with a later page).
+    int targetRow(const ThreadRow &row, int skipRow) const;
+
+    ThreadQuery m_query;
+    QString m_me;
+    qint64 m_accountId = 0;
+    Filter m_filter = Filter::Unresolved;
+    QList<ThreadRow> m_rows;
+    ThreadQuery::Counts m_counts{};
+    bool m_hasMore = false;
+    bool m_fetching = false;
+};
