@@ -1,0 +1,202 @@
+#include "ThreadListDelegate.h"
+
+#include "ThreadListModel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr int Padding = 12;
+constexpr int LineGap = 3;
+
+const QColor TextColor(0x11, 0x18, 0x27);
+const QColor MutedColor(0x6b, 0x72, 0x80);
+const QColor AccentColor(0x1d, 0x4e, 0xd8);
+const QColor SelectedBackground(0xdb, 0xe6, 0xfe);
+const QColor HoverBackground(0xf3, 0xf4, 0xf6);
+const QColor DividerColor(0xe5, 0xe7, 0xeb);
+
+struct Badge
+{
+    QString text;
+    QColor foreground;
+    QColor background;
+};
+
+Badge textEnabledBadge(const QString &state)
+{
+    if (state == u"yes")
+        return {u"Text OK"_s, QColor(0x06, 0x5f, 0x46), QColor(0xd1, 0xfa, 0xe5)};
+    if (state == u"no")
+        return {u"Landline"_s, QColor(0x99, 0x1b, 0x1b), QColor(0xfe, 0xe2, 0xe2)};
+    if (state == u"checking")
+        return {u"Checking"_s, MutedColor, QColor(0xf3, 0xf4, 0xf6)};
+    return {u"?"_s, MutedColor, QColor(0xf3, 0xf4, 0xf6)};
+}
+
+// Draws a pill right-aligned at right; returns its left edge.
+int drawPill(QPainter *p, const QFont &font, const Badge &badge, int right, int centerY)
+{
+    const QFontMetrics fm(font);
+    const int w = fm.horizontalAdvance(badge.text) + 12;
+    const int h = fm.height() + 2;
+    const QRect r(right - w, centerY - h / 2, w, h);
+    p->setPen(Qt::NoPen);
+    p->setBrush(badge.background);
+    p->drawRoundedRect(r, h / 2.0, h / 2.0);
+    p->setFont(font);
+    p->setPen(badge.foreground);
+    p->drawText(r, Qt::AlignCenter, badge.text);
+    return r.left();
+}
+
+} // namespace
+
+ThreadListDelegate::ThreadListDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{}
+
+QString ThreadListDelegate::relativeTime(const QDateTime &at, const QDateTime &now)
+{
+    if (!at.isValid())
+        return {};
+    const qint64 secs = at.secsTo(now);
+    if (secs < 60)
+        return u"now"_s;
+    if (secs < 3600)
+        return QString::number(secs / 60) + u"m"_s;
+    const QDateTime local = at.toLocalTime();
+    if (secs < 24 * 3600)
+        return QString::number(secs / 3600) + u"h"_s;
+    const QLocale locale;
+    if (secs < 6 * 24 * 3600)
+        return locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
+    if (local.date().year() == now.toLocalTime().date().year())
+        return locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
+               QString::number(local.date().day());
+    return locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
+           QString::number(local.date().day()) + u", "_s + QString::number(local.date().year());
+}
+
+QSize ThreadListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    const QFontMetrics fm(option.font);
+    QFont small = option.font;
+    small.setPointSizeF(small.pointSizeF() * 0.9);
+    const QFontMetrics sfm(small);
+    return {320, 2 * Padding + fm.height() + 2 * sfm.height() + 2 * LineGap + 4};
+}
+
+void ThreadListDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
+                               const QModelIndex &index) const
+{
+    using M = ThreadListModel;
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    const QRect rect = option.rect;
+
+    const bool selected = option.state & QStyle::State_Selected;
+    if (selected)
+        p->fillRect(rect, SelectedBackground);
+    else if (option.state & QStyle::State_MouseOver)
+        p->fillRect(rect, HoverBackground);
+    p->setPen(DividerColor);
+    p->drawLine(rect.bottomLeft(), rect.bottomRight());
+
+    const int unread = index.data(M::UnreadRole).toInt();
+    const bool resolved = index.data(M::StatusRole).toString() == u"resolved";
+    const bool flagged = index.data(M::FlaggedRole).toBool();
+    const QString assignee = index.data(M::AssigneeRole).toString();
+
+    QFont base = option.font;
+    QFont title = base;
+    title.setBold(unread > 0);
+    QFont small = base;
+    small.setPointSizeF(base.pointSizeF() * 0.9);
+    QFont smallBold = small;
+    smallBold.setBold(true);
+    const QFontMetrics tfm(title);
+    const QFontMetrics sfm(small);
+
+    const int left = rect.left() + Padding + 10; // room for the unread dot
+    const int right = rect.right() - Padding;
+    int y = rect.top() + Padding;
+
+    // Unread: a dot in the left margin, as mail clients do.
+    if (unread > 0) {
+        p->setPen(Qt::NoPen);
+        p->setBrush(AccentColor);
+        p->drawEllipse(QPointF(rect.left() + Padding, y + tfm.height() / 2.0), 3.5, 3.5);
+    }
+
+    // Line 1: who, and when.
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    const QString when = relativeTime(index.data(M::LastAtRole).toDateTime(), now);
+    p->setFont(small);
+    p->setPen(unread > 0 ? AccentColor : MutedColor);
+    const int whenWidth = sfm.horizontalAdvance(when);
+    p->drawText(QRect(right - whenWidth, y, whenWidth, tfm.height()),
+                Qt::AlignRight | Qt::AlignVCenter, when);
+    int titleRight = right - whenWidth - 8;
+    if (flagged) {
+        const QString flag = u"\u2691"_s; // ⚑
+        p->setPen(QColor(0xdc, 0x26, 0x26));
+        p->setFont(title);
+        const int fw = tfm.horizontalAdvance(flag);
+        p->drawText(QRect(titleRight - fw, y, fw, tfm.height()), Qt::AlignCenter, flag);
+        titleRight -= fw + 6;
+    }
+    p->setFont(title);
+    p->setPen(resolved ? MutedColor : TextColor);
+    const QString name = index.data(Qt::DisplayRole).toString();
+    p->drawText(QRect(left, y, titleRight - left, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                tfm.elidedText(name, Qt::ElideRight, titleRight - left));
+    y += tfm.height() + LineGap;
+
+    // Line 2: which of our numbers the conversation is on (always shown), and text-enabled.
+    const int badgeLeft =
+        drawPill(p, small, textEnabledBadge(index.data(M::TextEnabledRole).toString()), right,
+                 y + sfm.height() / 2);
+    const QString label = index.data(M::SenderLabelRole).toString();
+    const QString ours = index.data(M::SenderDisplayRole).toString();
+    const QString via = label.isEmpty() ? QString(u"via "_s + ours)
+                                        : QString(u"via "_s + label + u" \u00b7 "_s + ours);
+    p->setFont(small);
+    p->setPen(MutedColor);
+    p->drawText(QRect(left, y, badgeLeft - 8 - left, sfm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter,
+                sfm.elidedText(via, Qt::ElideMiddle, badgeLeft - 8 - left));
+    y += sfm.height() + LineGap;
+
+    // Line 3: the last message, then unread count, assignee and resolved state.
+    int previewRight = right;
+    const int mid = y + sfm.height() / 2;
+    if (unread > 0)
+        previewRight = drawPill(p, smallBold, {QString::number(unread), Qt::white, AccentColor},
+                                previewRight, mid) -
+                       6;
+    if (resolved)
+        previewRight =
+            drawPill(p, small,
+                     {u"\u2713 Resolved"_s, QColor(0x06, 0x5f, 0x46), QColor(0xec, 0xfd, 0xf5)},
+                     previewRight, mid) -
+            6;
+    if (!assignee.isEmpty())
+        previewRight =
+            drawPill(p, small,
+                     {u"@"_s + assignee, QColor(0x37, 0x41, 0x51), QColor(0xe5, 0xe7, 0xeb)},
+                     previewRight, mid) -
+            6;
+    p->setFont(small);
+    p->setPen(unread > 0 ? TextColor : MutedColor);
+    QString preview = index.data(M::PreviewRole).toString();
+    preview.replace(u'\n', u' ');
+    p->drawText(QRect(left, y, previewRight - 4 - left, sfm.height()),
+                Qt::AlignLeft | Qt::AlignVCenter,
+                sfm.elidedText(preview, Qt::ElideRight, previewRight - 4 - left));
+    p->restore();
+}

@@ -1,0 +1,25 @@
+// Paints one thread of the agents' list: who, via which of our numbers, the last words, state.
+#pragma once
+
+#include <QDateTime>
+#include <QStyledItemDelegate>
+
+class ThreadListDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    explicit ThreadListDelegate(QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // "now", "5m", "3h", "Mon", "Nov 3", "Nov 3, 2025": relative to now (local time).
+    static QString relativeTime(const QDateTime &at, const QDateTime &now);
+    // Tests and screenshots pin the clock; by default the current time is used.
+    void setNow(const QDateTime &now) { m_now = now; }
+
+private:
+    QDateTime m_now;
+};
