@@ -75,13 +75,7 @@ ThreadQuery::ThreadQuery(QSqlDatabase db)
 QList<ThreadRow> ThreadQuery::page(qint64 accountId, Filter filter, const QString &me,
                                    std::optional<Cursor> after, int limit)
 {
-    QString sql = SelectColumns +
-                  u"WHERE t.account_id = :account AND t.last_message_at IS NOT NULL AND "_s +
-                  filterCondition(filter);
-    if (after)
-        sql += u" AND (t.last_message_at, t.id) < (:at, :id)"_s;
-    sql += u" ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit"_s;
-
+    const QString sql = pageSql(filter, after.has_value());
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
@@ -107,6 +101,17 @@ QList<ThreadRow> ThreadQuery::page(qint64 accountId, Filter filter, const QStrin
         rows.append(readRow(q));
     m_error.clear();
     return rows;
+}
+
+QString ThreadQuery::pageSql(Filter filter, bool withCursor)
+{
+    QString sql = SelectColumns +
+                  u"WHERE t.account_id = :account AND t.last_message_at IS NOT NULL AND "_s +
+                  filterCondition(filter);
+    if (withCursor)
+        sql += u" AND (t.last_message_at, t.id) < (:at, :id)"_s;
+    sql += u" ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit"_s;
+    return sql;
 }
 
 std::optional<ThreadRow> ThreadQuery::fetchRow(qint64 threadId)

@@ -51,6 +51,9 @@ public:
     // Whether a sorts before b in the list (newer first).
     static bool sortsBefore(const ThreadRow &a, const ThreadRow &b);
 
+    // The statement page() runs (tests check its query plan).
+    static QString pageSql(Filter filter, bool withCursor);
+
     QString errorString() const { return m_error; }
 
 private:

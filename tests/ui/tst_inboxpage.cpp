@@ -110,6 +110,8 @@ private Q_SLOTS:
     void jkMovesCurrentRow();
     void enterActivates();
     void escapeClears();
+    void relativeTime_data();
+    void relativeTime();
     void screenshot();
 
 private:
@@ -253,7 +255,7 @@ void TstInboxPage::enterActivates()
 {
     ThreadListView *list = m_page->listView();
     QSignalSpy activated(m_page.get(), &InboxPage::threadActivated);
-    list->setCurrentIndex({}); // focusing a view makes its first row current
+    list->setCurrentIndex({});             // focusing a view makes its first row current
     QTest::keyClick(list, Qt::Key_Return); // nothing current yet
     QCOMPARE(activated.size(), 0);
     QTest::keyClick(list, Qt::Key_J);
@@ -273,6 +275,37 @@ void TstInboxPage::escapeClears()
     QTest::keyClick(list, Qt::Key_Escape);
     QVERIFY(!list->selectionModel()->hasSelection());
     QVERIFY(!list->currentIndex().isValid());
+}
+
+void TstInboxPage::relativeTime_data()
+{
+    QTest::addColumn<qint64>("secondsAgo");
+    QTest::addColumn<QString>("expected");
+    const QLocale locale;
+    const auto day = [&](qint64 secondsAgo) -> QString {
+        return locale.dayName(Now.addSecs(-secondsAgo).toLocalTime().date().dayOfWeek(),
+                              QLocale::ShortFormat);
+    };
+    const auto monthDay = [&](qint64 secondsAgo) -> QString {
+        const QDate d = Now.addSecs(-secondsAgo).toLocalTime().date();
+        return locale.monthName(d.month(), QLocale::ShortFormat) + u' ' + QString::number(d.day());
+    };
+    QTest::newRow("seconds") << qint64(20) << u"now"_s;
+    QTest::newRow("minutes") << qint64(5 * 60 + 10) << u"5m"_s;
+    QTest::newRow("hours") << qint64(3 * 3600 + 59) << u"3h"_s;
+    QTest::newRow("days") << qint64(3 * 86400) << day(3 * 86400);
+    QTest::newRow("weeks") << qint64(20 * 86400) << monthDay(20 * 86400);
+    const qint64 lastYear = 400 * 86400;
+    const QDate d = Now.addSecs(-lastYear).toLocalTime().date();
+    QTest::newRow("last year") << lastYear
+                               << monthDay(lastYear) + u", "_s + QString::number(d.year());
+}
+
+void TstInboxPage::relativeTime()
+{
+    QFETCH(qint64, secondsAgo);
+    QFETCH(QString, expected);
+    QCOMPARE(ThreadListDelegate::relativeTime(Now.addSecs(-secondsAgo), Now), expected);
 }
 
 void TstInboxPage::screenshot()

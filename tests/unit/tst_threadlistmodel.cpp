@@ -41,6 +41,8 @@ private Q_SLOTS:
     void twoOfOurNumbersTwoRows();
     void accountIsolation();
     void rolesAndNames();
+    void pageReadsInIndexOrder_data();
+    void pageReadsInIndexOrder();
 
 private:
     ThreadListModel *makeModel(qint64 account, Filter filter = Filter::Unresolved)
@@ -335,6 +337,37 @@ void TstThreadListModel::rolesAndNames()
     QVERIFY(int(ThreadListModel::ThreadIdRole) > int(Qt::UserRole));
     // Every role has a distinct name.
     QCOMPARE(QSet<QByteArray>(names.cbegin(), names.cend()).size(), names.size());
+}
+
+void TstThreadListModel::pageReadsInIndexOrder_data()
+{
+    QTest::addColumn<Filter>("filter");
+    QTest::addColumn<bool>("withCursor");
+    for (int f = 0; f < ThreadQuery::FilterCount; ++f) {
+        for (const bool cursor : {false, true})
+            QTest::addRow("filter %d cursor %d", f, int(cursor)) << Filter(f) << cursor;
+    }
+}
+
+void TstThreadListModel::pageReadsInIndexOrder()
+{
+    // Pages come off a threads index in list order: no sort of the whole account per page.
+    QFETCH(Filter, filter);
+    QFETCH(bool, withCursor);
+    QSqlQuery q(m_fx->db());
+    QVERIFY(q.prepare(u"EXPLAIN QUERY PLAN "_s + ThreadQuery::pageSql(filter, withCursor)));
+    q.bindValue(u":account"_s, 1);
+    q.bindValue(u":me"_s, Me);
+    q.bindValue(u":at"_s, 0);
+    q.bindValue(u":id"_s, 0);
+    q.bindValue(u":limit"_s, 100);
+    QVERIFY(q.exec());
+    QStringList plan;
+    while (q.next())
+        plan.append(q.value(3).toString());
+    const QString text = plan.join(u'\n');
+    QVERIFY2(!text.contains(u"TEMP B-TREE"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"SEARCH t USING INDEX threads_by_"_s), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TstThreadListModel)
