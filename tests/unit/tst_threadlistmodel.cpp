@@ -2,6 +2,7 @@
 #include "ThreadListModel.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -210,6 +211,8 @@ void TstThreadListModel::newMessageMovesRowToTop()
     const qint64 id = m_model->threadIdAt(oldRow);
     const QPersistentModelIndex kept = m_model->index(oldRow);
     const QPersistentModelIndex other = m_model->index(0);
+    QItemSelectionModel selection(m_model.get());
+    selection.setCurrentIndex(m_model->index(oldRow), QItemSelectionModel::ClearAndSelect);
     const qint64 otherId = m_model->threadIdAt(0);
     QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
     QSignalSpy moves(m_model.get(), &QAbstractItemModel::rowsMoved);
@@ -227,6 +230,10 @@ void TstThreadListModel::newMessageMovesRowToTop()
     QCOMPARE(kept.row(), 0);
     QCOMPARE(kept.data(ThreadListModel::ThreadIdRole).toLongLong(), id);
     QCOMPARE(other.data(ThreadListModel::ThreadIdRole).toLongLong(), otherId);
+    // A view's selection and current row follow the moved thread.
+    QCOMPARE(selection.currentIndex().data(ThreadListModel::ThreadIdRole).toLongLong(), id);
+    QCOMPARE(selection.selectedRows().size(), 1);
+    QCOMPARE(selection.selectedRows().first().row(), 0);
     QCOMPARE(m_model->index(0).data(ThreadListModel::PreviewRole).toString(), u"new one"_s);
     QCOMPARE(changes.size(), 1);
     const auto roles = changes.first().at(2).value<QList<int>>();
