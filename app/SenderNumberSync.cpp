@@ -11,6 +11,14 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// A null QString binds as SQL NULL; these columns are NOT NULL with '' for "none".
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+} // namespace
+
 SenderNumberSync::SenderNumberSync(qint64 accountId, ProviderClient *client, StoreWriter *writer,
                                    QObject *parent)
     : QObject(parent)
@@ -104,7 +112,7 @@ SenderNumberSync::Result SenderNumberSync::store(WriterContext &context, qint64 
                 result.inOtherAccount.append(number.number);
                 continue;
             }
-            update.addBindValue(number.sid);
+            update.addBindValue(text(number.sid));
             update.addBindValue(capabilities);
             update.addBindValue(id);
             if (!update.exec())
@@ -118,8 +126,8 @@ SenderNumberSync::Result SenderNumberSync::store(WriterContext &context, qint64 
         insert.addBindValue(accountId);
         insert.addBindValue(number.number);
         insert.addBindValue(kind);
-        insert.addBindValue(number.sid);
-        insert.addBindValue(number.friendlyName);
+        insert.addBindValue(text(number.sid));
+        insert.addBindValue(text(number.friendlyName));
         insert.addBindValue(defaultThroughput(kind));
         insert.addBindValue(capabilities);
         if (!insert.exec())

@@ -36,7 +36,8 @@ qint64 AccountRows::createOrFind(const QString &name, const QString &providerSid
     QSqlQuery insert(m_db);
     insert.prepare(u"INSERT INTO accounts (name, provider_account_sid) VALUES (?, ?)"_s);
     insert.addBindValue(name);
-    insert.addBindValue(providerSid);
+    // A null QString binds as SQL NULL; the column is NOT NULL with '' for "none".
+    insert.addBindValue(providerSid.isNull() ? u""_s : providerSid);
     if (!insert.exec()) {
         m_error = u"cannot create account: "_s + insert.lastError().text();
         return 0;

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QNetworkAccessManager>
 #include <QPointer>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -442,13 +443,18 @@ void TestSyncEngine::numberOfAnotherAccountIsLeftAlone()
     QVERIFY(env.start());
     const QString taken = env.server->state().numbers.all().first().number;
     const qint64 other = env.writer->call([taken](WriterContext &c) {
-        const qint64 id = AccountRows(c.db()).createOrFind(u"Other"_s, QString());
+        AccountRows rows(c.db());
+        const qint64 id = rows.createOrFind(u"Other"_s, QString());
+        if (id == 0)
+            qWarning() << "account:" << rows.errorString();
         QSqlQuery q(c.db());
         q.prepare(u"INSERT INTO sender_numbers (account_id, number, kind, throughput_mps) "
                   "VALUES (?, ?, 'long_code', 1)"_s);
         q.addBindValue(id);
         q.addBindValue(taken);
-        return q.exec() ? id : 0;
+        if (!q.exec())
+            qWarning() << "insert failed:" << q.lastError().text() << id;
+        return q.lastError().isValid() ? 0 : id;
     });
     QVERIFY(other > 0);
     SenderNumberSync numbers(env.accountId, env.client.get(), env.writer.get());
