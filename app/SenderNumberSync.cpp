@@ -88,8 +88,8 @@ SenderNumberSync::Result SenderNumberSync::store(WriterContext &context, qint64 
     QSqlQuery find(db);
     find.prepare(u"SELECT id, account_id FROM sender_numbers WHERE number = ?"_s);
     QSqlQuery update(db);
-    update.prepare(u"UPDATE sender_numbers SET provider_sid = ?1, capabilities = ?2 WHERE id = ?3 "
-                   "AND (provider_sid <> ?1 OR capabilities <> ?2)"_s);
+    update.prepare(u"UPDATE sender_numbers SET provider_sid = ?, capabilities = ? WHERE id = ? "
+                   "AND (provider_sid <> ? OR capabilities <> ?)"_s);
     QSqlQuery insert(db);
     insert.prepare(u"INSERT INTO sender_numbers (account_id, number, kind, provider_sid, label, "
                    "throughput_mps, capabilities) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
@@ -115,6 +115,8 @@ SenderNumberSync::Result SenderNumberSync::store(WriterContext &context, qint64 
             update.addBindValue(text(number.sid));
             update.addBindValue(capabilities);
             update.addBindValue(id);
+            update.addBindValue(text(number.sid));
+            update.addBindValue(capabilities);
             if (!update.exec())
                 return failWith(update);
             if (update.numRowsAffected() > 0)

@@ -47,8 +47,8 @@ struct Env
         server = std::make_unique<SandboxServer>(sandboxOptions());
         if (!server->listen(QHostAddress::LocalHost, 0))
             return false;
-        const AccountConfig config = AccountConfig::forSingleBaseUrl(
-            u"Test"_s, server->accountSid(), server->baseUrl());
+        const AccountConfig config =
+            AccountConfig::forSingleBaseUrl(u"Test"_s, server->accountSid(), server->baseUrl());
         client = std::make_unique<TwilioClient>(&network, config,
                                                 token.isEmpty() ? server->authToken() : token);
         writer = std::make_unique<StoreWriter>(dir.filePath(u"profile.sqlite"_s));
@@ -391,8 +391,8 @@ void TestSyncEngine::restartResumesFullSync()
     QVERIFY(QTest::qWaitFor([&] { return first.isNull(); }, 60000));
     QCOMPARE(env.storedCount(), qint64(2 * pageSize));
     const qint64 id = env.accountId;
-    const auto cursor = env.writer->call(
-        [id](WriterContext &c) { return SyncCursor::load(c, id, nullptr); });
+    const auto cursor =
+        env.writer->call([id](WriterContext &c) { return SyncCursor::load(c, id, nullptr); });
     QVERIFY(cursor);
     QCOMPARE(cursor->phase, SyncCursor::Phase::Full);
     QVERIFY(!cursor->nextPageUri.isEmpty());
@@ -473,6 +473,15 @@ void TestSyncEngine::numberOfAnotherAccountIsLeftAlone()
         return q.next() ? q.value(0).toLongLong() : 0;
     });
     QCOMPARE(owner, other);
+
+    // Running again changes nothing: the numbers are already there, unchanged.
+    result.reset();
+    numbers.run();
+    QVERIFY(QTest::qWaitFor([&] { return result.has_value(); }, 30000));
+    QVERIFY2(result->storeError.isEmpty(), qPrintable(result->storeError));
+    QCOMPARE(result->added, 0);
+    QCOMPARE(result->updated, 0);
+    QCOMPARE(result->inOtherAccount, QStringList{taken});
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
