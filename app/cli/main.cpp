@@ -2,6 +2,8 @@
 #include "CliApplication.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
+#include "SyncCommand.h"
+#include "ThreadsCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -25,5 +27,7 @@ int main(int argc, char *argv[])
     CliApplication cli(CliIo{in, out, err});
     cli.addCommand(std::make_unique<SegmentsCommand>());
     cli.addCommand(std::make_unique<NormalizeCommand>());
+    cli.addCommand(std::make_unique<SyncCommand>());
+    cli.addCommand(std::make_unique<ThreadsCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

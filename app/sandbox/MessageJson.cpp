@@ -1,14 +1,14 @@
 #include "MessageJson.h"
 
-#include "MessageStore.h"
 #include "PhoneRules.h"
+#include "SandboxMessageStore.h"
 #include "WireFormat.h"
 
 using namespace Qt::StringLiterals;
 
 namespace MessageJson {
 
-QJsonObject toJson(const MessageStore &store, const StoredMessage &message,
+QJsonObject toJson(const SandboxMessageStore &store, const StoredMessage &message,
                    const QString &accountSid)
 {
     const QString sid = message.sid.toString("SM"_L1);

@@ -3,12 +3,12 @@
 
 #include <QJsonObject>
 
-class MessageStore;
+class SandboxMessageStore;
 struct StoredMessage;
 
 namespace MessageJson {
 
-QJsonObject toJson(const MessageStore &store, const StoredMessage &message,
+QJsonObject toJson(const SandboxMessageStore &store, const StoredMessage &message,
                    const QString &accountSid);
 
 } // namespace MessageJson

@@ -70,9 +70,9 @@ ApiReply MessagesResource::list(const ApiRequest &request) const
     if (!paging.error.isEmpty())
         return ApiReply::error(400, 20001, paging.error);
 
-    MessageStore::Filter filter;
+    SandboxMessageStore::Filter filter;
     PageEnvelope::Params filters;
-    const MessageStore &store = m_state.messages;
+    const SandboxMessageStore &store = m_state.messages;
     for (const QString &name : {u"To"_s, u"From"_s}) {
         if (!request.query.hasQueryItem(name))
             continue;

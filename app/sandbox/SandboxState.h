@@ -2,8 +2,8 @@
 // Saved to and loaded from one file (--state) in a versioned binary format.
 #pragma once
 
-#include "MessageStore.h"
 #include "NumberDirectory.h"
+#include "SandboxMessageStore.h"
 #include "SyncStore.h"
 
 #include <QSet>
@@ -15,7 +15,7 @@ public:
     QString accountSid;
     QString authToken;
     NumberDirectory numbers;
-    MessageStore messages;
+    SandboxMessageStore messages;
     SyncStore sync;
 
     // Opt-outs recorded by keyword, per (our number, customer number) pair.

@@ -57,7 +57,7 @@ bool SyncResource::serviceMatches(const QString &sidOrName) const
 
 QJsonObject SyncResource::serviceJson() const
 {
-    const SyncService &s = m_state.sync.service;
+    const SandboxSyncService &s = m_state.sync.service;
     const QString url = m_baseUrl + servicePath();
     return QJsonObject{
         {u"account_sid"_s, m_state.accountSid},

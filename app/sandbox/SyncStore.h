@@ -26,7 +26,7 @@ struct SyncMap
     std::map<QString, SyncItem> items;
 };
 
-struct SyncService
+struct SandboxSyncService
 {
     QString sid; // IS...
     QString uniqueName;
@@ -38,7 +38,7 @@ struct SyncService
 class SyncStore
 {
 public:
-    SyncService service;
+    SandboxSyncService service;
 
     SyncMap *findMap(const QString &sidOrUniqueName);
     SyncMap &addMap(const SyncMap &map);

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 
 using namespace Qt::StringLiterals;
 
@@ -17,9 +19,11 @@ struct CliRun
     QByteArray err;
 };
 
-CliRun runCli(const QStringList &arguments, const QByteArray &input = {})
+CliRun runCli(const QStringList &arguments, const QByteArray &input = {},
+              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment())
 {
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
     if (!process.waitForStarted()) {
         return {};
@@ -198,6 +202,52 @@ private slots:
         QVERIFY(run.out.isEmpty());
         const QByteArray expected = QByteArray("error ") + kind + QByteArray(": ");
         QVERIFY2(run.err.contains(expected), run.err.constData());
+    }
+
+    void syncDemoThenThreads()
+    {
+        QTemporaryDir dir;
+        const QString profile = dir.filePath(u"p.sqlite"_s);
+        const CliRun sync = runCli({u"sync"_s, u"--profile"_s, profile, u"--demo"_s});
+        QCOMPARE(sync.exitCode, 0);
+        const QRegularExpression summary(
+            uR"(^synced (\d+) messages \((\d+) new, (\d+) updated\) in (\d+) pages, (\d+) threads\n$)"_s);
+        const auto match = summary.match(QString::fromUtf8(sync.out));
+        QVERIFY2(match.hasMatch(), sync.out.constData());
+        QCOMPARE(match.captured(1), match.captured(2)); // a first sync: everything is new
+        QVERIFY(sync.err.contains("page 1"));
+
+        const CliRun threads =
+            runCli({u"threads"_s, u"--profile"_s, profile, u"--account"_s, u"Demo"_s});
+        QCOMPARE(threads.exitCode, 0);
+        const QList<QByteArray> lines = threads.out.trimmed().split('\n');
+        QCOMPARE(QString::number(lines.size()), match.captured(5));
+        QCOMPARE(lines.first().split('\t').size(), 5);
+    }
+
+    void syncTokenComesFromEnvironmentOnly()
+    {
+        QTemporaryDir dir;
+        const QStringList arguments = {u"sync"_s,
+                                       u"--profile"_s,
+                                       dir.filePath(u"p.sqlite"_s),
+                                       u"--account-url"_s,
+                                       u"http://127.0.0.1:1"_s,
+                                       u"--account-sid"_s,
+                                       u"AC00000000000000000000000000000001"_s,
+                                       u"--auth-token-env"_s,
+                                       u"SMSDESK_TEST_TOKEN"_s};
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.remove(u"SMSDESK_TEST_TOKEN"_s);
+        const CliRun missing = runCli(arguments, {}, environment);
+        QCOMPARE(missing.exitCode, 64);
+        QVERIFY(missing.err.contains("SMSDESK_TEST_TOKEN"));
+
+        environment.insert(u"SMSDESK_TEST_TOKEN"_s, u"very-secret-token-value"_s);
+        const CliRun refused = runCli(arguments, {}, environment);
+        QCOMPARE(refused.exitCode, 1); // nothing listens on port 1
+        QVERIFY(!refused.err.contains("very-secret-token-value"));
+        QVERIFY(!refused.out.contains("very-secret-token-value"));
     }
 
     void usageErrors_data()

@@ -1,4 +1,4 @@
-#include "MessageStore.h"
+#include "SandboxMessageStore.h"
 
 #include <algorithm>
 
@@ -11,7 +11,7 @@ size_t slotFor(const Sid128 &sid, size_t mask)
 
 } // namespace
 
-quint32 MessageStore::add(const StoredMessage &message, const QString &body)
+quint32 SandboxMessageStore::add(const StoredMessage &message, const QString &body)
 {
     const auto id = quint32(m_messages.size());
     StoredMessage copy = message;
@@ -33,7 +33,7 @@ quint32 MessageStore::add(const StoredMessage &message, const QString &body)
     return id;
 }
 
-void MessageStore::addUnordered(const StoredMessage &message, const QString &body)
+void SandboxMessageStore::addUnordered(const StoredMessage &message, const QString &body)
 {
     StoredMessage copy = message;
     const QByteArray utf8 = body.toUtf8();
@@ -43,7 +43,7 @@ void MessageStore::addUnordered(const StoredMessage &message, const QString &bod
     m_messages.push_back(copy);
 }
 
-void MessageStore::finishBulk()
+void SandboxMessageStore::finishBulk()
 {
     std::sort(m_order.begin(), m_order.end(), [this](quint32 a, quint32 b) {
         const auto &ma = m_messages[a];
@@ -53,7 +53,7 @@ void MessageStore::finishBulk()
     rebuildIndex();
 }
 
-std::optional<quint32> MessageStore::find(const Sid128 &sid) const
+std::optional<quint32> SandboxMessageStore::find(const Sid128 &sid) const
 {
     if (m_index.empty() || sid.isNull())
         return std::nullopt;
@@ -67,7 +67,7 @@ std::optional<quint32> MessageStore::find(const Sid128 &sid) const
     }
 }
 
-void MessageStore::indexInsert(quint32 id)
+void SandboxMessageStore::indexInsert(quint32 id)
 {
     if ((m_messages.size()) * 2 > m_index.size()) {
         rebuildIndex();
@@ -80,7 +80,7 @@ void MessageStore::indexInsert(quint32 id)
     m_index[slot] = id;
 }
 
-void MessageStore::rebuildIndex()
+void SandboxMessageStore::rebuildIndex()
 {
     size_t capacity = 1024;
     while (capacity < m_messages.size() * 2 + 2)
@@ -95,7 +95,7 @@ void MessageStore::rebuildIndex()
     }
 }
 
-quint32 MessageStore::intern(const QString &number)
+quint32 SandboxMessageStore::intern(const QString &number)
 {
     const auto it = m_numberIds.constFind(number);
     if (it != m_numberIds.constEnd())
@@ -106,7 +106,7 @@ quint32 MessageStore::intern(const QString &number)
     return id;
 }
 
-std::optional<quint32> MessageStore::findNumber(const QString &number) const
+std::optional<quint32> SandboxMessageStore::findNumber(const QString &number) const
 {
     const auto it = m_numberIds.constFind(number);
     if (it == m_numberIds.constEnd())
@@ -114,7 +114,7 @@ std::optional<quint32> MessageStore::findNumber(const QString &number) const
     return it.value();
 }
 
-qsizetype MessageStore::orderPosition(quint32 id) const
+qsizetype SandboxMessageStore::orderPosition(quint32 id) const
 {
     const auto before = [this](quint32 a, quint32 b) {
         const auto &ma = m_messages[a];
@@ -125,7 +125,7 @@ qsizetype MessageStore::orderPosition(quint32 id) const
     return it - m_order.begin();
 }
 
-bool MessageStore::matches(const StoredMessage &message, const Filter &filter) const
+bool SandboxMessageStore::matches(const StoredMessage &message, const Filter &filter) const
 {
     if (filter.to && message.to != *filter.to)
         return false;
@@ -139,8 +139,8 @@ bool MessageStore::matches(const StoredMessage &message, const Filter &filter) c
     return true;
 }
 
-std::vector<quint32> MessageStore::list(const Filter &filter, std::optional<quint32> after,
-                                        qsizetype skip, qsizetype limit) const
+std::vector<quint32> SandboxMessageStore::list(const Filter &filter, std::optional<quint32> after,
+                                               qsizetype skip, qsizetype limit) const
 {
     std::vector<quint32> result;
     if (filter.impossible || limit <= 0)
@@ -161,8 +161,8 @@ std::vector<quint32> MessageStore::list(const Filter &filter, std::optional<quin
     return result;
 }
 
-std::vector<quint32> MessageStore::listNewer(const Filter &filter, quint32 before,
-                                             qsizetype limit) const
+std::vector<quint32> SandboxMessageStore::listNewer(const Filter &filter, quint32 before,
+                                                    qsizetype limit) const
 {
     std::vector<quint32> result;
     if (filter.impossible || limit <= 0)
@@ -180,7 +180,7 @@ std::vector<quint32> MessageStore::listNewer(const Filter &filter, quint32 befor
     return result;
 }
 
-void MessageStore::save(QDataStream &out) const
+void SandboxMessageStore::save(QDataStream &out) const
 {
     out << m_numbers;
     out << quint64(m_messages.size());
@@ -192,7 +192,7 @@ void MessageStore::save(QDataStream &out) const
     }
 }
 
-bool MessageStore::load(QDataStream &in)
+bool SandboxMessageStore::load(QDataStream &in)
 {
     m_messages.clear();
     m_order.clear();
@@ -223,7 +223,7 @@ bool MessageStore::load(QDataStream &in)
     return in.status() == QDataStream::Ok;
 }
 
-qint64 MessageStore::approximateBytes() const
+qint64 SandboxMessageStore::approximateBytes() const
 {
     return qint64(m_messages.capacity() * sizeof(StoredMessage) + m_order.capacity() * 4 +
                   m_index.capacity() * 4) +

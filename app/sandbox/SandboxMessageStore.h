@@ -13,7 +13,7 @@
 #include <optional>
 #include <vector>
 
-class MessageStore
+class SandboxMessageStore
 {
 public:
     struct Filter

@@ -1,0 +1,401 @@
+#include "SyncEngine.h"
+
+#include "AppLogging.h"
+#include "ProviderMapping.h"
+#include "StoreWriter.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <algorithm>
+#include <limits>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 messageTimeMs(const MessageRecord &record)
+{
+    return (record.dateSent.isValid() ? record.dateSent : record.dateCreated).toMSecsSinceEpoch();
+}
+
+QDate utcDay(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).date();
+}
+
+constexpr int kRefreshBatch = 500;
+
+} // namespace
+
+SyncEngine::SyncEngine(qint64 accountId, ProviderClient *client, StoreWriter *writer,
+                       QObject *parent)
+    : QObject(parent)
+    , m_accountId(accountId)
+    , m_client(client)
+    , m_writer(writer)
+{
+    connect(&m_periodic, &QTimer::timeout, this, &SyncEngine::syncNow);
+}
+
+SyncEngine::~SyncEngine() = default;
+
+void SyncEngine::setInterval(std::chrono::milliseconds interval)
+{
+    if (interval.count() <= 0) {
+        m_periodic.stop();
+        return;
+    }
+    m_periodic.start(interval);
+}
+
+std::chrono::milliseconds SyncEngine::interval() const
+{
+    return m_periodic.isActive() ? m_periodic.intervalAsDuration() : std::chrono::milliseconds(0);
+}
+
+void SyncEngine::setPageSize(int pageSize)
+{
+    m_pageSize = std::clamp(pageSize, 1, 1000);
+}
+
+void SyncEngine::setRetrySettings(const RetryPolicy::Settings &settings)
+{
+    m_retry = RetryPolicy(settings);
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_running) {
+        m_queued = true;
+        return;
+    }
+    start();
+}
+
+void SyncEngine::start()
+{
+    m_running = true;
+    m_summary = SyncSummary();
+    m_firstNewestMs = 0;
+    m_lowerBoundMs = 0;
+    m_seenSids.clear();
+    m_pending.clear();
+    m_refreshed.clear();
+    m_clock.start();
+    const qint64 accountId = m_accountId;
+    m_writer->post(
+        [accountId](WriterContext &context) {
+            QString error;
+            auto cursor = SyncCursor::load(context, accountId, &error);
+            return std::make_pair(cursor, error);
+        },
+        this,
+        [this](const std::pair<std::optional<SyncCursor>, QString> &loaded) {
+            onCursorLoaded(loaded.first, loaded.second);
+        });
+}
+
+void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const QString &error)
+{
+    if (!error.isEmpty()) {
+        failStore(error);
+        return;
+    }
+    m_cursor = cursor.value_or(SyncCursor());
+    MessageFilter filter;
+    filter.pageSize = m_pageSize;
+    if (m_cursor.phase == SyncCursor::Phase::Full) {
+        m_summary.fullSync = true;
+        qCInfo(lcSync) << "account" << m_accountId
+                       << (m_cursor.nextPageUri.isEmpty() ? "full sync" : "resuming full sync");
+        if (m_cursor.nextPageUri.isEmpty())
+            fetchList(filter);
+        else
+            fetchNext(m_cursor.nextPageUri);
+        return;
+    }
+    filter.dateSentAfter = m_cursor.day;
+    m_lowerBoundMs = QDateTime(m_cursor.day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    qCInfo(lcSync) << "account" << m_accountId << "incremental sync from" << m_cursor.day;
+    fetchList(filter);
+}
+
+void SyncEngine::request(std::function<void()> issue)
+{
+    m_attempt = 0;
+    m_issue = std::move(issue);
+    m_issue();
+}
+
+void SyncEngine::fetchList(const MessageFilter &filter)
+{
+    request([this, filter] {
+        m_client->listMessages(filter, this,
+                               [this](const ProviderResult<MessagePage> &r) { onPage(r); });
+    });
+}
+
+void SyncEngine::fetchNext(const QString &uri)
+{
+    request([this, uri] {
+        m_client->nextMessagePage(uri, this,
+                                  [this](const ProviderResult<MessagePage> &r) { onPage(r); });
+    });
+}
+
+bool SyncEngine::retryLater(const ProviderError &error)
+{
+    if (!error.isTransient() || !m_retry.shouldRetry(m_attempt + 1))
+        return false;
+    ++m_attempt;
+    std::optional<std::chrono::seconds> retryAfter;
+    if (error.retryAfterSeconds())
+        retryAfter = std::chrono::seconds(*error.retryAfterSeconds());
+    const auto delay = m_retry.delay(m_attempt, retryAfter);
+    qCInfo(lcSync) << "transient provider error" << error.displayMessage() << "- retry" << m_attempt
+                   << "in" << delay.count() << "ms";
+    QTimer::singleShot(delay, this, [this] { m_issue(); });
+    return true;
+}
+
+QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &messages)
+{
+    QList<MessageRecord> records;
+    records.reserve(messages.size());
+    for (const ProviderMessage &message : messages) {
+        QString why;
+        auto record = ProviderMapping::toRecord(message, &why);
+        if (!record) {
+            qCWarning(lcSync) << "skipped:" << why;
+            ++m_summary.skipped;
+            continue;
+        }
+        records.append(std::move(*record));
+    }
+    return records;
+}
+
+void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
+{
+    if (!result.ok()) {
+        if (!retryLater(result.error()))
+            fail(result.error());
+        return;
+    }
+    const MessagePage &page = result.value();
+    QList<MessageRecord> records = toRecords(page.items);
+    qint64 oldestMs = std::numeric_limits<qint64>::max();
+    for (const MessageRecord &record : records) {
+        const qint64 ms = messageTimeMs(record);
+        m_cursor.newestMs = std::max(m_cursor.newestMs, ms);
+        oldestMs = std::min(oldestMs, ms);
+        if (m_cursor.phase == SyncCursor::Phase::Incremental)
+            m_seenSids.insert(record.sid);
+    }
+    if (m_summary.pages == 0)
+        m_firstNewestMs = m_cursor.newestMs;
+    ++m_summary.pages;
+    m_summary.messages += page.items.size();
+
+    // Full sync: every page moves the stored cursor, so a restart resumes after it.
+    // Incremental: the cursor moves only once the whole window is read.
+    std::optional<SyncCursor> after;
+    if (m_cursor.phase == SyncCursor::Phase::Full) {
+        SyncCursor next = m_cursor;
+        if (page.hasNextPage()) {
+            next.nextPageUri = page.nextPageUri;
+        } else {
+            next.phase = SyncCursor::Phase::Incremental;
+            next.nextPageUri.clear();
+            next.day =
+                next.newestMs > 0 ? utcDay(next.newestMs) : QDateTime::currentDateTimeUtc().date();
+        }
+        after = next;
+    }
+    const QString nextUri = page.nextPageUri;
+    const qint64 eta = page.hasNextPage() ? estimateEta(oldestMs) : 0;
+    storePage(std::move(records), after, [this, after, nextUri, eta] {
+        if (after)
+            m_cursor = *after;
+        Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
+        if (!nextUri.isEmpty())
+            fetchNext(nextUri);
+        else
+            finishListing();
+    });
+}
+
+void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCursor> cursorAfter,
+                           std::function<void()> then)
+{
+    const qint64 accountId = m_accountId;
+    m_writer->post(
+        [accountId, records = std::move(records), cursorAfter](WriterContext &context) {
+            PageResult result;
+            UpsertStats stats;
+            if (!records.isEmpty() && !context.messages->upsertPage(accountId, records, &stats)) {
+                result.error = context.messages->errorString();
+                return result;
+            }
+            if (cursorAfter && !SyncCursor::save(context, accountId, *cursorAfter, &result.error))
+                return result;
+            result.ok = true;
+            result.inserted = stats.inserted;
+            result.updated = stats.updated;
+            result.newInbound = stats.newInbound;
+            return result;
+        },
+        this,
+        [this, then = std::move(then)](const PageResult &result) {
+            if (!result.ok) {
+                failStore(result.error);
+                return;
+            }
+            m_summary.inserted += result.inserted;
+            m_summary.updated += result.updated;
+            m_summary.newInbound += result.newInbound;
+            then();
+        });
+}
+
+qint64 SyncEngine::estimateEta(qint64 oldestOnPageMs) const
+{
+    // Only an incremental window has a known far end (its first day); a full sync cannot
+    // know how far back the history goes.
+    if (m_lowerBoundMs <= 0 || m_summary.pages < 2 || m_firstNewestMs <= m_lowerBoundMs)
+        return -1;
+    const double covered = double(m_firstNewestMs - std::max(oldestOnPageMs, m_lowerBoundMs));
+    const double total = double(m_firstNewestMs - m_lowerBoundMs);
+    if (covered <= 0)
+        return -1;
+    return qint64(double(m_clock.elapsed()) * (total - covered) / covered);
+}
+
+void SyncEngine::finishListing()
+{
+    if (m_summary.fullSync) {
+        // Everything was just listed, so there is nothing stale to refresh.
+        endRun();
+        return;
+    }
+    SyncCursor moved = m_cursor;
+    if (moved.newestMs > 0)
+        moved.day = std::max(moved.day, utcDay(moved.newestMs));
+    const qint64 accountId = m_accountId;
+    m_writer->post(
+        [accountId, moved](WriterContext &context) {
+            QString error;
+            SyncCursor::save(context, accountId, moved, &error);
+            return error;
+        },
+        this,
+        [this, moved](const QString &error) {
+            if (!error.isEmpty()) {
+                failStore(error);
+                return;
+            }
+            m_cursor = moved;
+            refreshPending();
+        });
+}
+
+void SyncEngine::refreshPending()
+{
+    const qint64 accountId = m_accountId;
+    m_writer->post(
+        [accountId](WriterContext &context) {
+            QStringList sids;
+            QSqlQuery query(context.db());
+            query.prepare(u"SELECT provider_sid FROM messages WHERE account_id = ? AND "
+                          "direction = 'out' AND status IN ('queued', 'sending', 'sent', "
+                          "'accepted', 'scheduled') AND provider_sid IS NOT NULL "
+                          "ORDER BY updated_at"_s);
+            query.addBindValue(accountId);
+            if (!query.exec())
+                return std::make_pair(sids, query.lastError().text());
+            while (query.next())
+                sids.append(query.value(0).toString());
+            return std::make_pair(sids, QString());
+        },
+        this,
+        [this](const std::pair<QStringList, QString> &result) {
+            if (!result.second.isEmpty()) {
+                failStore(u"cannot list pending messages: "_s + result.second);
+                return;
+            }
+            onPendingSids(result.first);
+        });
+}
+
+void SyncEngine::onPendingSids(const QStringList &sids)
+{
+    for (const QString &sid : sids) {
+        if (!m_seenSids.contains(sid))
+            m_pending.append(sid);
+    }
+    fetchNextPending();
+}
+
+void SyncEngine::fetchNextPending()
+{
+    const bool batchFull = m_refreshed.size() >= kRefreshBatch;
+    if ((m_pending.isEmpty() && !m_refreshed.isEmpty()) || batchFull) {
+        QList<MessageRecord> batch;
+        batch.swap(m_refreshed);
+        storePage(std::move(batch), std::nullopt, [this] { fetchNextPending(); });
+        return;
+    }
+    if (m_pending.isEmpty()) {
+        endRun();
+        return;
+    }
+    const QString sid = m_pending.takeFirst();
+    request([this, sid] {
+        m_client->fetchMessage(sid, this, [this, sid](const ProviderResult<ProviderMessage> &r) {
+            if (!r.ok()) {
+                if (retryLater(r.error()))
+                    return;
+                if (r.error().httpStatus() == 404) {
+                    qCWarning(lcSync) << "pending message" << sid << "is gone at the provider";
+                    fetchNextPending();
+                    return;
+                }
+                fail(r.error());
+                return;
+            }
+            ++m_summary.pendingRefreshed;
+            m_refreshed += toRecords({r.value()});
+            fetchNextPending();
+        });
+    });
+}
+
+void SyncEngine::fail(const ProviderError &error)
+{
+    qCWarning(lcSync) << "sync of account" << m_accountId << "failed:" << error.displayMessage();
+    m_running = false;
+    m_queued = false;
+    Q_EMIT failed(error);
+}
+
+void SyncEngine::failStore(const QString &message)
+{
+    qCWarning(lcSync) << "sync of account" << m_accountId << "failed:" << message;
+    m_running = false;
+    m_queued = false;
+    Q_EMIT storeFailed(message);
+}
+
+void SyncEngine::endRun()
+{
+    m_running = false;
+    qCInfo(lcSync) << "account" << m_accountId << "synced:" << m_summary.messages << "messages,"
+                   << m_summary.inserted << "new," << m_summary.updated << "updated";
+    const SyncSummary summary = m_summary;
+    Q_EMIT finished(summary);
+    if (m_queued) {
+        m_queued = false;
+        start();
+    }
+}

@@ -1,0 +1,16 @@
+// What one SyncEngine run did.
+#pragma once
+
+#include <QList>
+
+struct SyncSummary
+{
+    bool fullSync = false; // this run paged through history (or resumed doing so)
+    int pages = 0;
+    qint64 messages = 0; // messages the provider listed or returned, including repeats
+    qint64 inserted = 0;
+    qint64 updated = 0;
+    qint64 skipped = 0;       // messages that could not be stored (logged with the reason)
+    int pendingRefreshed = 0; // outbound messages re-fetched for their status
+    QList<qint64> newInbound; // ids of inbound messages new to the store
+};

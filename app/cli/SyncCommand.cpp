@@ -1,0 +1,176 @@
+#include "SyncCommand.h"
+
+#include "AccountConfig.h"
+#include "AccountRows.h"
+#include "SandboxServer.h"
+#include "SenderNumberSync.h"
+#include "StoreWriter.h"
+#include "SyncEngine.h"
+#include "TwilioClient.h"
+
+#include <QEventLoop>
+#include <QNetworkAccessManager>
+#include <QSqlQuery>
+
+#include <memory>
+#include <optional>
+
+using namespace Qt::StringLiterals;
+
+QString SyncCommand::name() const
+{
+    return u"sync"_s;
+}
+
+QString SyncCommand::summary() const
+{
+    return u"Sync an account's numbers and messages into a profile"_s;
+}
+
+void SyncCommand::configure(QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(
+        u"Fetches the account's sender numbers, then its messages (a full sync the first time,\n"
+        "resumable; incremental afterwards) into the profile. The Auth Token is read from the\n"
+        "environment variable named by --auth-token-env (default SMSDESK_AUTH_TOKEN), never\n"
+        "from the command line. --demo syncs an in-process sandbox with seeded history into\n"
+        "an account named \"Demo\". Progress goes to stderr, one summary line to stdout.\n"
+        "Exit codes: 0 synced, 1 provider or profile error, 64 usage error."_s);
+    parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
+    parser.addOption(
+        QCommandLineOption(u"account-url"_s, u"The provider's API base URL."_s, u"url"_s));
+    parser.addOption(QCommandLineOption(u"account-sid"_s, u"The Account SID (AC...)."_s, u"sid"_s));
+    parser.addOption(QCommandLineOption(u"auth-token-env"_s,
+                                        u"Environment variable holding the Auth Token."_s, u"var"_s,
+                                        u"SMSDESK_AUTH_TOKEN"_s));
+    parser.addOption(QCommandLineOption(u"demo"_s, u"Sync from an in-process sandbox."_s));
+}
+
+namespace {
+
+bool syncNumbers(qint64 accountId, ProviderClient *client, StoreWriter *writer, CliIo &io,
+                 QString *error)
+{
+    SenderNumberSync numbers(accountId, client, writer);
+    QEventLoop loop;
+    QObject::connect(
+        &numbers, &SenderNumberSync::finished, &loop, [&](const SenderNumberSync::Result &r) {
+            *error = r.storeError;
+            for (const QString &n : r.inOtherAccount)
+                io.err << "number " << n << " belongs to another account; left there\n";
+            loop.quit();
+        });
+    QObject::connect(&numbers, &SenderNumberSync::failed, &loop, [&](const ProviderError &e) {
+        *error = e.displayMessage();
+        loop.quit();
+    });
+    numbers.run();
+    loop.exec();
+    return error->isEmpty();
+}
+
+} // namespace
+
+int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
+{
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(io, u"unexpected argument '"_s + parser.positionalArguments().first() +
+                                  u'\'');
+    if (!parser.isSet(u"profile"_s))
+        return usageError(io, u"--profile is required"_s);
+    const bool demo = parser.isSet(u"demo"_s);
+
+    std::unique_ptr<SandboxServer> sandbox;
+    AccountConfig config;
+    QString token;
+    QString accountName;
+    if (demo) {
+        if (parser.isSet(u"account-url"_s) || parser.isSet(u"account-sid"_s))
+            return usageError(io, u"--demo takes no --account-url or --account-sid"_s);
+        SandboxOptions options;
+        options.seed = 7;
+        options.accountSid = u"AC00000000000000000000000000000de0"_s;
+        sandbox = std::make_unique<SandboxServer>(options);
+        if (!sandbox->listen(QHostAddress::LocalHost, 0))
+            return fail(io, ExitFailure, u"cannot start the sandbox: "_s + sandbox->errorString());
+        sandbox->seedHistory(5000, 200, 30);
+        config =
+            AccountConfig::forSingleBaseUrl(u"Demo"_s, sandbox->accountSid(), sandbox->baseUrl());
+        token = sandbox->authToken();
+        accountName = u"Demo"_s;
+    } else {
+        if (!parser.isSet(u"account-url"_s) || !parser.isSet(u"account-sid"_s))
+            return usageError(io, u"--account-url and --account-sid are required (or --demo)"_s);
+        const QUrl url(parser.value(u"account-url"_s), QUrl::StrictMode);
+        config = AccountConfig::forSingleBaseUrl(parser.value(u"account-sid"_s),
+                                                 parser.value(u"account-sid"_s), url);
+        const QStringList problems = config.validationErrors();
+        if (!problems.isEmpty())
+            return usageError(io, problems.join(u' '));
+        const QString variable = parser.value(u"auth-token-env"_s);
+        token = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        if (token.isEmpty())
+            return usageError(io, u"the environment variable "_s + variable +
+                                      u" (the Auth Token) is empty or not set"_s);
+        accountName = config.accountSid;
+    }
+
+    StoreWriter writer(parser.value(u"profile"_s));
+    if (!writer.open())
+        return fail(io, ExitFailure, writer.errorString());
+    QString rowError;
+    const QString sid = config.accountSid;
+    const qint64 accountId = writer.call([&](WriterContext &c) {
+        AccountRows rows(c.db());
+        const qint64 id = rows.createOrFind(accountName, sid);
+        rowError = rows.errorString();
+        return id;
+    });
+    if (accountId == 0)
+        return fail(io, ExitFailure, rowError);
+
+    QNetworkAccessManager network;
+    TwilioClient client(&network, config, token);
+    QString error;
+    if (!syncNumbers(accountId, &client, &writer, io, &error))
+        return fail(io, ExitFailure, u"sender numbers: "_s + error);
+
+    SyncEngine engine(accountId, &client, &writer);
+    QEventLoop loop;
+    std::optional<SyncSummary> summary;
+    QObject::connect(&engine, &SyncEngine::progress, &loop,
+                     [&](int pages, qint64 messages, qint64 eta) {
+                         io.err << "page " << pages << ": " << messages << " messages";
+                         if (eta >= 0)
+                             io.err << ", about " << (eta + 999) / 1000 << " s left";
+                         io.err << '\n';
+                         io.err.flush();
+                     });
+    QObject::connect(&engine, &SyncEngine::finished, &loop, [&](const SyncSummary &s) {
+        summary = s;
+        loop.quit();
+    });
+    QObject::connect(&engine, &SyncEngine::failed, &loop, [&](const ProviderError &e) {
+        error = e.displayMessage();
+        loop.quit();
+    });
+    QObject::connect(&engine, &SyncEngine::storeFailed, &loop, [&](const QString &e) {
+        error = e;
+        loop.quit();
+    });
+    engine.syncNow();
+    loop.exec();
+    if (!summary)
+        return fail(io, ExitFailure, error);
+
+    const qint64 threads = writer.call([accountId](WriterContext &c) {
+        QSqlQuery q(c.db());
+        q.prepare(u"SELECT count(*) FROM threads WHERE account_id = ?"_s);
+        q.addBindValue(accountId);
+        return q.exec() && q.next() ? q.value(0).toLongLong() : qint64(-1);
+    });
+    io.out << "synced " << summary->messages << " messages (" << summary->inserted << " new, "
+           << summary->updated << " updated) in " << summary->pages << " pages, " << threads
+           << " threads\n";
+    return ExitOk;
+}
