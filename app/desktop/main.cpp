@@ -1,10 +1,20 @@
 // smsdesk: parses options, opens the profile and shows the main window.
+#include "Database.h"
+#include "DeskSession.h"
+#include "InboxPage.h"
 #include "MainWindow.h"
+#include "StoreWriter.h"
+#include "SyncEngine.h"
 #include "Theme.h"
+#include "ThreadListModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QIcon>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 
@@ -27,7 +37,8 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(
-        u"demo"_s, u"Start the in-process sandbox provider with demo data (coming soon)."_s);
+        u"demo"_s,
+        u"Start the in-process sandbox provider with a demo account and live customers."_s);
     const QCommandLineOption profileOption(
         u"profile"_s, u"Open the desktop profile (local database) at PATH."_s, u"PATH"_s);
     // Writes a PNG of the main window once it is shown, then quits (for the docs).
@@ -36,17 +47,46 @@ int main(int argc, char *argv[])
     parser.addOptions({demoOption, profileOption, screenshotOption});
     parser.process(app);
 
-    // Wired by the profile and sandbox issues.
-    [[maybe_unused]] const bool demo = parser.isSet(demoOption);
-    [[maybe_unused]] const QString profilePath = parser.value(profileOption);
-
     Theme::apply(app);
+
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    DeskSession session;
+    const bool opened =
+        parser.isSet(demoOption)
+            ? session.startDemo(QDir(dataDir).filePath(u"demo"_s))
+            : session.openProfile(parser.isSet(profileOption)
+                                      ? parser.value(profileOption)
+                                      : QDir(dataDir).filePath(u"profile.sqlite"_s));
+    if (!opened) {
+        QMessageBox::critical(nullptr, u"SMS Desk"_s, session.errorString());
+        return 1;
+    }
+
+    // Views read through their own connection; WAL lets them run while the writer writes.
+    Database reader(session.profilePath());
+    if (!reader.open()) {
+        QMessageBox::critical(nullptr, u"SMS Desk"_s, reader.errorString());
+        return 1;
+    }
+    ThreadListModel threads(reader.connection(), qEnvironmentVariable("USER"));
+    QObject::connect(session.writer(), &StoreWriter::threadsChanged, &threads,
+                     &ThreadListModel::threadsChanged);
+
     MainWindow window;
+    QObject::connect(&session, &DeskSession::statusMessage, window.statusBar(),
+                     [&window](const QString &text) { window.statusBar()->showMessage(text); });
+    if (session.accountId() > 0) {
+        window.setAccounts({{session.accountId(), session.accountName()}});
+        threads.setAccount(session.accountId());
+    }
+    window.setPage(NavigationRail::Page::Inbox, new InboxPage(&threads));
     window.show();
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
-        QTimer::singleShot(0, &window, [&window, path] {
+        // In the demo, wait for the first sync so the picture shows a real inbox.
+        const int delayMs = session.syncEngine() ? 6000 : 0;
+        QTimer::singleShot(delayMs, &window, [&window, path] {
             if (!window.grab().save(path, "PNG")) {
                 QTextStream(stderr) << "smsdesk: cannot write the screenshot to " << path << '\n';
                 QApplication::exit(1);
