@@ -2,6 +2,7 @@
 #include "CliApplication.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
+#include "SendCommand.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -25,5 +26,6 @@ int main(int argc, char *argv[])
     CliApplication cli(CliIo{in, out, err});
     cli.addCommand(std::make_unique<SegmentsCommand>());
     cli.addCommand(std::make_unique<NormalizeCommand>());
+    cli.addCommand(std::make_unique<SendCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }
