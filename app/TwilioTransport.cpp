@@ -211,8 +211,9 @@ ProviderResult<TwilioTransport::Response> TwilioTransport::resultOf(QNetworkRepl
     if (error == QNetworkReply::ContentReSendError) {
         // The connection closed before an answer and the body could not be sent again (see
         // OneShotBody): the provider may have carried the request out.
-        return ProviderError::fromNetworkError(QNetworkReply::RemoteHostClosedError,
-                                               reply->errorString(), post);
+        return ProviderError::fromNetworkError(
+            QNetworkReply::RemoteHostClosedError,
+            u"The connection closed before the provider answered (not sent again)"_s, post);
     }
     if (isTransportError(error)) {
         return ProviderError::fromNetworkError(error, reply->errorString(), post);

@@ -43,9 +43,12 @@ struct SandboxProcess
             while (process.canReadLine())
                 lines.append(QString::fromUtf8(process.readLine()).trimmed());
         }
-        const auto u = QRegularExpression(QStringLiteral("\\Alistening on (\\S+)\\z")).match(lines[0]);
-        const auto s = QRegularExpression(QStringLiteral("\\AAccount SID: (\\S+)\\z")).match(lines[1]);
-        const auto t = QRegularExpression(QStringLiteral("\\AAuth Token: (\\S+)\\z")).match(lines[2]);
+        const auto u =
+            QRegularExpression(QStringLiteral("\\Alistening on (\\S+)\\z")).match(lines[0]);
+        const auto s =
+            QRegularExpression(QStringLiteral("\\AAccount SID: (\\S+)\\z")).match(lines[1]);
+        const auto t =
+            QRegularExpression(QStringLiteral("\\AAuth Token: (\\S+)\\z")).match(lines[2]);
         if (!u.hasMatch() || !s.hasMatch() || !t.hasMatch())
             return false;
         url = QUrl(u.captured(1));

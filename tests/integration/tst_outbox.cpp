@@ -31,6 +31,7 @@ private slots:
     void serverErrorsAreRetriedExactlyOnce();
     void rateLimitIsRetried_data();
     void rateLimitIsRetried();
+    void droppedCreateIsNotResentByTheTransport();
     void droppedCreateIsReconciledNotResent();
     void permanentErrorsFail_data();
     void permanentErrorsFail();
@@ -62,8 +63,7 @@ void TestOutbox::cleanup()
 
 bool TestOutbox::startOutbox(double throughputMps)
 {
-    return m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport,
-                         throughputMps);
+    return m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, throughputMps);
 }
 
 QJsonArray TestOutbox::providerMessagesTo(const QString &to)
@@ -175,6 +175,24 @@ void TestOutbox::rateLimitIsRetried()
     QVERIFY2(attempts > int(customers.size()), qPrintable(QString::number(attempts)));
     for (const QString &to : customers)
         QCOMPARE(providerMessagesTo(to).size(), 1);
+}
+
+void TestOutbox::droppedCreateIsNotResentByTheTransport()
+{
+    // Qt 6.4's network manager re-sends a request whose connection closed before any
+    // answer, POST included; TwilioTransport must not let it (see tst_sandbox_faults).
+    QVERIFY(startOutbox());
+    QVERIFY(m_sandbox->setFaults({{u"DropNext"_s, u"1"_s}}));
+    const QString to = u"+14155550232"_s;
+    std::optional<ProviderResult<ProviderMessage>> result;
+    m_desk->client->sendMessage(
+        kSupport, to, u"raw create"_s, this,
+        [&result](const ProviderResult<ProviderMessage> &r) { result = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), kWaitMs);
+    QVERIFY(!result->ok());
+    QVERIFY(result->error().responseMayBeLost());
+    QVERIFY(result->error().isTransient());
+    QCOMPARE(providerMessagesTo(to).size(), 1);
 }
 
 void TestOutbox::droppedCreateIsReconciledNotResent()
