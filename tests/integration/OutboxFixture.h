@@ -8,6 +8,7 @@
 #include "TwilioClient.h"
 
 #include <QNetworkAccessManager>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <memory>
@@ -23,7 +24,7 @@ struct OutboxFixture
 
     // False when the profile cannot be opened or the rows cannot be written.
     bool start(const QUrl &baseUrl, const QString &accountSid, const QString &authToken,
-               const QString &sender, double throughputMps)
+               const QString &sender, double throughputMps, bool startSending = true)
     {
         writer = std::make_unique<StoreWriter>(dir.filePath(QStringLiteral("profile.db")));
         if (!writer->open())
@@ -48,7 +49,7 @@ struct OutboxFixture
         retry.base = std::chrono::milliseconds(50);
         retry.cap = std::chrono::milliseconds(400);
         outbox->setRetrySettings(retry, 7);
-        return outbox->start();
+        return !startSending || outbox->start();
     }
 
     // A column of one message, read on the writer connection.

@@ -30,6 +30,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void killedSendIsReconciledNotResent();
+    void sendWithoutATokenIsAUsageError();
 
 private:
     QProcess *startSend(const QString &body);
@@ -152,6 +153,22 @@ void TestOutboxCrash::killedSendIsReconciledNotResent()
     QCOMPARE(printedSid, secondSid);
     // "first" was attempted once in all: found by reconciling, not posted again.
     QCOMPARE(attemptsRecorded(), 2);
+}
+
+void TestOutboxCrash::sendWithoutATokenIsAUsageError()
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"SMSDESK_AUTH_TOKEN"_s);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SMSDESK_CLI_PATH),
+                  {u"send"_s, u"--profile"_s, m_dir.filePath(u"other.db"_s), u"--account-url"_s,
+                   m_url.toString(), u"--account-sid"_s, m_sid, u"--from"_s, kSupport, u"--to"_s,
+                   kCustomer, u"--body"_s, u"x"_s});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 64);
+    QVERIFY(process.readAllStandardError().contains("SMSDESK_AUTH_TOKEN"));
+    QVERIFY(!QFile::exists(m_dir.filePath(u"other.db"_s)));
 }
 
 QTEST_GUILESS_MAIN(TestOutboxCrash)
