@@ -45,7 +45,7 @@ build() {
 # Fails when clang-format would change any tracked C++ file (the committed .clang-format).
 check_format() {
     local bad
-    bad=$(git ls-files '*.cpp' '*.h' | xargs -r clang-format --dry-run -Werror 2>&1 | grep -Eo '^[^:]+\.(cpp|h)' | sort -u || true)
+    bad=$(git ls-files '*.cpp' '*.h' | xargs -r clang-format --dry-run -Werror 2>&1 | grep -Eo '^[^: ]+\.(cpp|h):[0-9]+:[0-9]+: error' | cut -d: -f1 | sort -u || true)
     if [ -n "$bad" ]; then
         echo "smsdesk.sh: not clang-formatted (run clang-format -i on them):" >&2
         echo "$bad" >&2

@@ -2,6 +2,7 @@
 
 #include "AppLogging.h"
 
+#include <QIODevice>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -37,6 +38,46 @@ bool isTransportError(QNetworkReply::NetworkError error)
     return (code > 0 && code < 200) || error == QNetworkReply::ProtocolUnknownError ||
            error == QNetworkReply::ProtocolFailure;
 }
+
+// A POST body that can be read once and never rewound. Qt's HTTP/1 channel re-sends a request
+// whose connection closed before any answer, rewinding the upload device to do so; for a
+// message create that would make the provider send the text twice. With this body (and
+// DoNotBufferUploadDataAttribute, so Qt does not keep its own rewindable copy) the rewind
+// fails, and the reply ends with ContentReSendError instead: the outbox then reconciles.
+class OneShotBody : public QIODevice
+{
+public:
+    OneShotBody(QByteArray data, QObject *parent)
+        : QIODevice(parent)
+        , m_data(std::move(data))
+    {
+        open(QIODevice::ReadOnly);
+    }
+
+    bool isSequential() const override { return true; }
+    qint64 bytesAvailable() const override
+    {
+        return (m_data.size() - m_read) + QIODevice::bytesAvailable();
+    }
+    bool reset() override { return false; }
+    bool seek(qint64) override { return false; }
+
+protected:
+    qint64 readData(char *data, qint64 maxSize) override
+    {
+        const qint64 n = qMin(maxSize, qint64(m_data.size()) - m_read);
+        if (n <= 0)
+            return m_read >= m_data.size() ? -1 : 0;
+        memcpy(data, m_data.constData() + m_read, size_t(n));
+        m_read += n;
+        return n;
+    }
+    qint64 writeData(const char *, qint64) override { return -1; }
+
+private:
+    QByteArray m_data;
+    qint64 m_read = 0;
+};
 
 } // namespace
 
@@ -95,8 +136,14 @@ void TwilioTransport::send(Method method, const QUrl &url, const QByteArray &for
     case Method::Post:
         request.setHeader(QNetworkRequest::ContentTypeHeader,
                           QByteArrayLiteral("application/x-www-form-urlencoded"));
-        reply = m_network->post(request, formBody);
-        break;
+        {
+            request.setHeader(QNetworkRequest::ContentLengthHeader, formBody.size());
+            request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+            auto *body = new OneShotBody(formBody, nullptr);
+            reply = m_network->post(request, body);
+            body->setParent(reply);
+            break;
+        }
     case Method::Delete:
         reply = m_network->deleteResource(request);
         break;
@@ -160,6 +207,13 @@ ProviderResult<TwilioTransport::Response> TwilioTransport::resultOf(QNetworkRepl
     if (error == QNetworkReply::OperationCanceledError) {
         // Nothing but the transfer timeout aborts a reply that was not cancelled here.
         return ProviderError::timeout(static_cast<int>(m_timeout.count()), post);
+    }
+    if (error == QNetworkReply::ContentReSendError) {
+        // The connection closed before an answer and the body could not be sent again (see
+        // OneShotBody): the provider may have carried the request out.
+        return ProviderError::fromNetworkError(
+            QNetworkReply::RemoteHostClosedError,
+            u"The connection closed before the provider answered (not sent again)"_s, post);
     }
     if (isTransportError(error)) {
         return ProviderError::fromNetworkError(error, reply->errorString(), post);

@@ -22,6 +22,11 @@ public:
     // not changed.
     qint64 createOrFind(const QString &name, const QString &providerSid);
     QList<Row> list();
+    // The id of this sender number of the account (a long code unless told otherwise),
+    // created when missing with the given throughput; 0 on failure, also when the number
+    // belongs to another account.
+    qint64 createOrFindSenderNumber(qint64 accountId, const QString &number, double throughputMps,
+                                    const QString &kind = QStringLiteral("long_code"));
     QString errorString() const { return m_error; }
 
 private:

@@ -17,6 +17,7 @@ struct MigrationTable
     static constexpr std::array entries{
         Entry{1, ":/migrations/0001_core.sql"},
         Entry{2, ":/migrations/0002_compliance_campaigns.sql"},
+        Entry{3, ":/migrations/0003_outbox_attempts.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

@@ -2,6 +2,7 @@
 #include "CliApplication.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
+#include "SendCommand.h"
 #include "SyncCommand.h"
 #include "ThreadsCommand.h"
 
@@ -29,5 +30,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<NormalizeCommand>());
     cli.addCommand(std::make_unique<SyncCommand>());
     cli.addCommand(std::make_unique<ThreadsCommand>());
+    cli.addCommand(std::make_unique<SendCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

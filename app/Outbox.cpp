@@ -1,0 +1,325 @@
+#include "Outbox.h"
+
+#include "AppLogging.h"
+#include "SegmentCounter.h"
+#include "SendReconciler.h"
+#include "StoreWriter.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QSqlQuery>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+constexpr int kOptedOut = 21610;
+
+} // namespace
+
+Outbox::Outbox(StoreWriter *writer, ProviderClient *client, qint64 accountId, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_client(client)
+    , m_accountId(accountId)
+    , m_reconciler(new SendReconciler(client, writer, this))
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &Outbox::pump);
+}
+
+Outbox::~Outbox() = default;
+
+void Outbox::setRetrySettings(const RetryPolicy::Settings &settings, quint32 seed)
+{
+    m_retry = RetryPolicy(settings, seed);
+}
+
+void Outbox::setClockSkew(milliseconds skew)
+{
+    m_reconciler->setClockSkew(skew);
+}
+
+bool Outbox::start()
+{
+    const qint64 account = m_accountId;
+    QString error;
+    const QList<OutboxRow> rows = m_writer->call([account, &error](WriterContext &context) {
+        OutboxRows outbox(context.db());
+        QList<OutboxRow> result = outbox.pending(account);
+        error = outbox.errorString();
+        return result;
+    });
+    if (!error.isEmpty()) {
+        m_error = u"cannot read the outbox: %1"_s.arg(error);
+        return false;
+    }
+    for (const OutboxRow &row : rows)
+        enqueue(row);
+    qCInfo(lcOutbox) << "resuming" << rows.size() << "unsent messages";
+    QTimer::singleShot(0, this, &Outbox::pump);
+    return true;
+}
+
+qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString &author)
+{
+    OutgoingMessage message;
+    message.threadId = threadId;
+    message.body = body;
+    message.author = author;
+    message.clientRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const SegmentCount count = SegmentCounter::count(body);
+    message.segments = count.segments;
+    message.encoding = count.encoding == SegmentCount::Encoding::Gsm7 ? u"gsm7"_s : u"ucs2"_s;
+
+    struct Written
+    {
+        std::optional<OutboxRow> row;
+        QString error;
+    };
+    const Written written = m_writer->call([&message](WriterContext &context) {
+        qint64 id = 0;
+        if (!context.messages->insertOutgoing(message, &id))
+            return Written{std::nullopt, context.messages->errorString()};
+        OutboxRows rows(context.db());
+        return Written{rows.row(id), rows.errorString()};
+    });
+    if (!written.row) {
+        m_error = written.error;
+        return 0;
+    }
+    enqueue(*written.row);
+    Q_EMIT messageQueued(written.row->id);
+    QTimer::singleShot(0, this, &Outbox::pump);
+    return written.row->id;
+}
+
+qint64 Outbox::queueMessage(const QString &from, const QString &to, const QString &body,
+                            const QString &author)
+{
+    const qint64 account = m_accountId;
+    QString error;
+    const qint64 threadId = m_writer->call([&](WriterContext &context) -> qint64 {
+        QSqlQuery query(context.db());
+        query.prepare(u"SELECT id FROM sender_numbers WHERE account_id = :account "
+                      u"AND number = :number"_s);
+        query.bindValue(u":account"_s, account);
+        query.bindValue(u":number"_s, from);
+        if (!query.exec() || !query.next()) {
+            error = u"%1 is not a sender number of this account"_s.arg(from);
+            return 0;
+        }
+        const qint64 sender = query.value(0).toLongLong();
+        const qint64 thread = context.messages->findOrCreateThread(account, to, sender);
+        if (thread == 0)
+            error = context.messages->errorString();
+        return thread;
+    });
+    if (threadId == 0) {
+        m_error = error;
+        return 0;
+    }
+    return queueMessage(threadId, body, author);
+}
+
+void Outbox::enqueue(const OutboxRow &row)
+{
+    Item item;
+    item.row = row;
+    // Attempted and no sid: the create may have reached the provider.
+    item.needsReconcile = row.lastAttemptAt.has_value();
+    item.dueAtMs = row.nextAttemptAt.value_or(0);
+    item.retries = row.attempts;
+    m_items.insert(row.id, item);
+}
+
+TokenBucket &Outbox::bucketFor(const OutboxRow &row)
+{
+    auto it = m_buckets.find(row.from);
+    if (it == m_buckets.end()) {
+        const double rate = row.throughputMps > 0 ? row.throughputMps : 1.0;
+        it = m_buckets
+                 .emplace(row.from,
+                          TokenBucket(rate, std::max(1.0, rate), TokenBucket::Clock::now()))
+                 .first;
+    }
+    return it->second;
+}
+
+void Outbox::pump()
+{
+    if (m_items.isEmpty()) {
+        Q_EMIT idle();
+        return;
+    }
+    const qint64 now = nowMs();
+    const auto steadyNow = TokenBucket::Clock::now();
+    std::optional<qint64> wait;
+    const auto waitAtMost = [&wait](qint64 ms) { wait = wait ? std::min(*wait, ms) : ms; };
+    QSet<qint64> threadsSeen;
+    const QList<qint64> ids = m_items.keys();
+    for (qint64 id : ids) {
+        auto it = m_items.find(id);
+        if (it == m_items.end())
+            continue;
+        Item &item = *it;
+        if (threadsSeen.contains(item.row.threadId))
+            continue; // an older message of the thread goes first
+        threadsSeen.insert(item.row.threadId);
+        if (item.busy)
+            continue;
+        if (item.dueAtMs > now) {
+            waitAtMost(item.dueAtMs - now);
+            continue;
+        }
+        if (item.needsReconcile) {
+            reconcile(id);
+            continue;
+        }
+        TokenBucket &bucket = bucketFor(item.row);
+        const int segments = std::max(1, item.row.segments);
+        const milliseconds delay = bucket.delayFor(segments, steadyNow);
+        if (delay.count() > 0) {
+            waitAtMost(delay.count());
+            continue;
+        }
+        bucket.consume(segments, steadyNow);
+        post(id);
+    }
+    if (wait)
+        m_timer.start(static_cast<int>(std::max<qint64>(1, *wait)));
+}
+
+void Outbox::post(qint64 id)
+{
+    Item &item = m_items[id];
+    item.busy = true;
+    const qint64 at = nowMs();
+    item.row.lastAttemptAt = at;
+    // The attempt is on disk before the request leaves: after a crash, this row is
+    // reconciled rather than blindly sent again.
+    m_writer->post(
+        [id, at](WriterContext &context) { return OutboxRows(context.db()).markAttempt(id, at); },
+        this,
+        [this, id](bool ok) {
+            if (!ok)
+                qCWarning(lcOutbox) << "could not record the send attempt of message" << id;
+            const Item &item = m_items[id];
+            qCDebug(lcOutbox) << "sending message" << id;
+            m_client->sendMessage(
+                item.row.from, item.row.to, item.row.body, this,
+                [this, id](const ProviderResult<ProviderMessage> &result) { onSent(id, result); });
+        });
+}
+
+void Outbox::reconcile(qint64 id)
+{
+    Item &item = m_items[id];
+    item.busy = true;
+    m_reconciler->reconcile(item.row, [this, id](const SendReconciler::Outcome &outcome) {
+        if (!m_items.contains(id))
+            return;
+        if (outcome.found) {
+            qCInfo(lcOutbox) << "message" << id << "had reached the provider as"
+                             << outcome.found->sid;
+            accepted(id, *outcome.found);
+            return;
+        }
+        Item &item = m_items[id];
+        item.busy = false;
+        if (outcome.error) {
+            retryLater(id, *outcome.error);
+            return;
+        }
+        item.needsReconcile = false;
+        pump();
+    });
+}
+
+void Outbox::onSent(qint64 id, const ProviderResult<ProviderMessage> &result)
+{
+    if (!m_items.contains(id))
+        return;
+    if (result.ok()) {
+        accepted(id, result.value());
+        return;
+    }
+    const ProviderError &error = result.error();
+    Item &item = m_items[id];
+    item.busy = false;
+    if (error.responseMayBeLost())
+        item.needsReconcile = true;
+    if (error.isTransient() || error.responseMayBeLost())
+        retryLater(id, error);
+    else
+        failed(id, error);
+}
+
+void Outbox::accepted(qint64 id, const ProviderMessage &message)
+{
+    const QString ref = m_items[id].row.clientRef;
+    m_writer->post(
+        [ref, message](WriterContext &context) {
+            return context.messages->attachSid(
+                ref, message.sid, message.status.isEmpty() ? u"queued"_s : message.status);
+        },
+        this,
+        [this, id, sid = message.sid](bool ok) {
+            if (!ok)
+                qCWarning(lcOutbox) << "could not attach sid" << sid << "to message" << id;
+            m_items.remove(id);
+            Q_EMIT messageSent(id, sid);
+            pump();
+        });
+}
+
+void Outbox::retryLater(qint64 id, const ProviderError &error)
+{
+    Item &item = m_items[id];
+    ++item.retries;
+    std::optional<seconds> retryAfter;
+    if (error.retryAfterSeconds())
+        retryAfter = seconds(*error.retryAfterSeconds());
+    // Transient failures never give up: an offline desk sends once the provider is back.
+    const milliseconds delay = m_retry.delay(item.retries, retryAfter);
+    item.dueAtMs = nowMs() + delay.count();
+    qCInfo(lcOutbox) << "message" << id << "retry" << item.retries << "in" << delay.count()
+                     << "ms:" << ProviderError::kindName(error.kind()) << error.httpStatus();
+    const qint64 due = item.dueAtMs;
+    m_writer->post(
+        [id, due](WriterContext &context) {
+            return OutboxRows(context.db()).scheduleRetry(id, due);
+        },
+        this, [](bool) {});
+    pump();
+}
+
+void Outbox::failed(qint64 id, const ProviderError &error)
+{
+    const int code = error.twilioCode().value_or(error.httpStatus());
+    const QString message = error.message().isEmpty() ? error.displayMessage() : error.message();
+    const qint64 at = nowMs();
+    m_writer->post(
+        [id, code, message, at](WriterContext &context) {
+            OutboxRows rows(context.db());
+            bool ok = rows.markFailed(id, code, message, at);
+            if (code == kOptedOut)
+                ok = rows.recordProviderOptOut(id, QString::number(code), at) && ok;
+            return ok;
+        },
+        this,
+        [this, id, error](bool ok) {
+            if (!ok)
+                qCWarning(lcOutbox) << "could not record the failure of message" << id;
+            m_items.remove(id);
+            Q_EMIT messageFailed(id, error);
+            pump();
+        });
+}

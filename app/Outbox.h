@@ -1,0 +1,86 @@
+// Sends the messages composed here for one account, exactly once: each is written as
+// 'queued' before any network call, then sent per thread in order, paced per sender number
+// by its throughput, retried on transient errors and reconciled with the provider whenever a
+// create may have been carried out although its answer was lost (also after a crash).
+#pragma once
+
+#include "OutboxRows.h"
+#include "ProviderClient.h"
+#include "RetryPolicy.h"
+#include "TokenBucket.h"
+
+#include <QMap>
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+#include <map>
+
+class SendReconciler;
+class StoreWriter;
+
+class Outbox : public QObject
+{
+    Q_OBJECT
+
+public:
+    Outbox(StoreWriter *writer, ProviderClient *client, qint64 accountId,
+           QObject *parent = nullptr);
+    ~Outbox() override;
+
+    qint64 accountId() const { return m_accountId; }
+    void setRetrySettings(const RetryPolicy::Settings &settings, quint32 seed = 0);
+    // How far the provider's clock may lag ours when matching a lost create.
+    void setClockSkew(std::chrono::milliseconds skew);
+
+    // Loads the account's unsent messages (resuming after a restart: the ones that were in
+    // flight are reconciled first) and starts sending. Call once.
+    bool start();
+
+    // Writes the message as 'queued' (blocking on the writer) and returns its id, or 0 (see
+    // errorString()). Sending starts in the background.
+    qint64 queueMessage(qint64 threadId, const QString &body, const QString &author);
+    // The same in the thread of (sender number `from`, customer `to`), created when missing.
+    qint64 queueMessage(const QString &from, const QString &to, const QString &body,
+                        const QString &author);
+
+    int pendingCount() const { return static_cast<int>(m_items.size()); }
+    QString errorString() const { return m_error; }
+
+Q_SIGNALS:
+    void messageQueued(qint64 messageId);
+    void messageSent(qint64 messageId, const QString &sid);
+    void messageFailed(qint64 messageId, const ProviderError &error);
+    // Nothing is left to send.
+    void idle();
+
+private:
+    struct Item
+    {
+        OutboxRow row;
+        bool needsReconcile = false;
+        bool busy = false;
+        qint64 dueAtMs = 0; // wall clock
+        int retries = 0;
+    };
+
+    void enqueue(const OutboxRow &row);
+    void pump();
+    void post(qint64 id);
+    void reconcile(qint64 id);
+    void onSent(qint64 id, const ProviderResult<ProviderMessage> &result);
+    void accepted(qint64 id, const ProviderMessage &message);
+    void retryLater(qint64 id, const ProviderError &error);
+    void failed(qint64 id, const ProviderError &error);
+    TokenBucket &bucketFor(const OutboxRow &row);
+
+    StoreWriter *m_writer;
+    ProviderClient *m_client;
+    qint64 m_accountId;
+    SendReconciler *m_reconciler;
+    RetryPolicy m_retry;
+    QMap<qint64, Item> m_items;               // by message id: per thread, the lowest id goes first
+    std::map<QString, TokenBucket> m_buckets; // by sender number
+    QTimer m_timer;
+    QString m_error;
+};

@@ -1,0 +1,134 @@
+#include "OutboxRows.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const auto kSelect = u"SELECT m.id, m.thread_id, m.from_number, m.to_number, m.body, "
+                     u"m.client_ref, m.segments, m.send_attempts, m.last_attempt_at, "
+                     u"m.next_attempt_at, coalesce(s.throughput_mps, 1.0) FROM messages m "
+                     u"LEFT JOIN threads t ON t.id = m.thread_id "
+                     u"LEFT JOIN sender_numbers s ON s.id = t.sender_number_id "_s;
+
+std::optional<qint64> optionalInt(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+OutboxRow rowOf(const QSqlQuery &query)
+{
+    OutboxRow row;
+    row.id = query.value(0).toLongLong();
+    row.threadId = query.value(1).toLongLong();
+    row.from = query.value(2).toString();
+    row.to = query.value(3).toString();
+    row.body = query.value(4).toString();
+    row.clientRef = query.value(5).toString();
+    row.segments = query.value(6).toInt();
+    row.attempts = query.value(7).toInt();
+    row.lastAttemptAt = optionalInt(query.value(8));
+    row.nextAttemptAt = optionalInt(query.value(9));
+    row.throughputMps = query.value(10).toDouble();
+    return row;
+}
+
+} // namespace
+
+OutboxRows::OutboxRows(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+bool OutboxRows::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    m_error = query.lastError().text();
+    return false;
+}
+
+QList<OutboxRow> OutboxRows::pending(qint64 accountId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(kSelect + u"WHERE m.account_id = :account AND m.status = 'queued' "
+                            u"AND m.client_ref IS NOT NULL AND m.provider_sid IS NULL "
+                            u"ORDER BY m.id"_s);
+    query.bindValue(u":account"_s, accountId);
+    QList<OutboxRow> rows;
+    if (!exec(query))
+        return rows;
+    while (query.next())
+        rows.append(rowOf(query));
+    return rows;
+}
+
+std::optional<OutboxRow> OutboxRows::row(qint64 messageId)
+{
+    QSqlQuery query(m_db);
+    query.prepare(kSelect + u"WHERE m.id = :id"_s);
+    query.bindValue(u":id"_s, messageId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    return rowOf(query);
+}
+
+bool OutboxRows::markAttempt(qint64 messageId, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET send_attempts = send_attempts + 1, last_attempt_at = :now, "
+                  u"next_attempt_at = NULL, updated_at = :now WHERE id = :id"_s);
+    query.bindValue(u":now"_s, nowMs);
+    query.bindValue(u":id"_s, messageId);
+    return exec(query);
+}
+
+bool OutboxRows::scheduleRetry(qint64 messageId, qint64 atMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET next_attempt_at = :at WHERE id = :id"_s);
+    query.bindValue(u":at"_s, atMs);
+    query.bindValue(u":id"_s, messageId);
+    return exec(query);
+}
+
+bool OutboxRows::markFailed(qint64 messageId, int errorCode, const QString &errorMessage,
+                            qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET status = 'failed', error_code = :code, "
+                  u"error_message = :message, next_attempt_at = NULL, updated_at = :now "
+                  u"WHERE id = :id"_s);
+    query.bindValue(u":code"_s, errorCode);
+    query.bindValue(u":message"_s, errorMessage);
+    query.bindValue(u":now"_s, nowMs);
+    query.bindValue(u":id"_s, messageId);
+    return exec(query);
+}
+
+bool OutboxRows::recordProviderOptOut(qint64 messageId, const QString &detail, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"INSERT INTO consent_events (account_id, contact_number, sender_number, kind, "
+                  u"source, detail, actor, occurred_at) SELECT account_id, to_number, "
+                  u"from_number, 'opt_out', 'provider_error', :detail, 'system', :now "
+                  u"FROM messages WHERE id = :id"_s);
+    query.bindValue(u":detail"_s, detail);
+    query.bindValue(u":now"_s, nowMs);
+    query.bindValue(u":id"_s, messageId);
+    return exec(query);
+}
+
+bool OutboxRows::sidTakenByOther(const QString &sid, const QString &clientRef)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT 1 FROM messages WHERE provider_sid = :sid AND client_ref IS NOT NULL "
+                  u"AND client_ref <> :ref"_s);
+    query.bindValue(u":sid"_s, sid);
+    query.bindValue(u":ref"_s, clientRef);
+    return exec(query) && query.next();
+}
