@@ -3,6 +3,7 @@
 #include "AccountConfig.h"
 #include "AccountRows.h"
 #include "AppLogging.h"
+#include "LookupQueue.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
 #include "SenderNumberSync.h"
@@ -33,6 +34,7 @@ DeskSession::DeskSession(QObject *parent)
 DeskSession::~DeskSession()
 {
     // The engine and the client talk to the sandbox and the writer: stop them first.
+    m_lookups.reset();
     m_sync.reset();
     m_numbers.reset();
     m_client.reset();
@@ -107,6 +109,7 @@ void DeskSession::connectToProvider(const QString &baseUrl, const QString &accou
     m_client = std::make_unique<TwilioClient>(m_network.get(), config, authToken);
     m_numbers = std::make_unique<SenderNumberSync>(m_accountId, m_client.get(), m_writer.get());
     m_sync = std::make_unique<SyncEngine>(m_accountId, m_client.get(), m_writer.get());
+    m_lookups = std::make_unique<LookupQueue>(m_accountId, m_client.get(), m_writer.get());
 
     connect(m_sync.get(), &SyncEngine::progress, this, [this](int pages, qint64 messages, qint64) {
         emit statusMessage(tr("Syncing… %n message(s)", nullptr, int(messages)) +
@@ -114,6 +117,8 @@ void DeskSession::connectToProvider(const QString &baseUrl, const QString &accou
     });
     connect(m_sync.get(), &SyncEngine::finished, this, [this](const SyncSummary &summary) {
         emit statusMessage(tr("Up to date · %n new message(s)", nullptr, int(summary.inserted)));
+        // New customers (and 30006 delivery errors) get their text-enabled verdict.
+        m_lookups->scan();
     });
     connect(m_sync.get(), &SyncEngine::failed, this, [this](const ProviderError &error) {
         emit statusMessage(tr("Sync failed: %1").arg(error.displayMessage()));

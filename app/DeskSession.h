@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class LookupQueue;
 class QNetworkAccessManager;
 class SandboxServer;
 class SenderNumberSync;
@@ -34,6 +35,7 @@ public:
     QString profilePath() const;
     StoreWriter *writer() const { return m_writer.get(); }
     SyncEngine *syncEngine() const { return m_sync.get(); }
+    LookupQueue *lookupQueue() const { return m_lookups.get(); }
     qint64 accountId() const { return m_accountId; }
     QString accountName() const { return m_accountName; }
 
@@ -52,6 +54,7 @@ private:
     std::unique_ptr<TwilioClient> m_client;
     std::unique_ptr<SenderNumberSync> m_numbers;
     std::unique_ptr<SyncEngine> m_sync;
+    std::unique_ptr<LookupQueue> m_lookups;
     qint64 m_accountId = 0;
     QString m_accountName;
     QString m_error;

@@ -1,5 +1,6 @@
 #include "Database.h"
 #include "DeskSession.h"
+#include "LookupQueue.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncSummary.h"
@@ -54,6 +55,74 @@ private slots:
                    u"SELECT count(*) FROM messages WHERE account_id = ? AND thread_id IS NULL"_s,
                    account),
             0);
+    }
+
+    // After the first sync every customer gets a text-enabled verdict from Lookup, a second
+    // scan within the time-to-live asks nothing, and a 30006 delivery error overrides Lookup.
+    void lookupsGiveEveryCustomerAVerdict()
+    {
+        QTemporaryDir dir;
+        DeskSession session;
+        QVERIFY(session.startDemo(dir.path()));
+        LookupQueue *lookups = session.lookupQueue();
+        lookups->setRate(500);
+        QSignalSpy idle(lookups, &LookupQueue::idle);
+        QSignalSpy checked(lookups, &LookupQueue::checked);
+        QTRY_VERIFY_WITH_TIMEOUT(!idle.isEmpty() && lookups->pendingCount() == 0, 60000);
+
+        Database reader(session.profilePath());
+        QVERIFY(reader.open());
+        const qint64 account = session.accountId();
+        const qint64 customers = scalar(
+            reader.connection(),
+            u"SELECT count(DISTINCT customer_number) FROM threads WHERE account_id = ?"_s, account);
+        QVERIFY(customers > 0);
+        QCOMPARE(checked.size(), customers);
+        // Twilio's line type is no "SMS capable" flag: mobile yes, landline no, others unknown.
+        QCOMPARE(scalar(reader.connection(),
+                        u"SELECT count(*) FROM contacts WHERE account_id = ? "
+                        "AND text_enabled_source = 'lookup' AND line_type <> '' "
+                        "AND text_enabled = CASE line_type WHEN 'mobile' THEN 'yes' "
+                        "WHEN 'landline' THEN 'no' ELSE 'unknown' END"_s,
+                        account),
+                 customers);
+
+        checked.clear();
+        idle.clear();
+        lookups->scan();
+        QTRY_VERIFY(!idle.isEmpty());
+        QCOMPARE(checked.size(), 0);
+
+        const QString number = session.writer()->call([account](WriterContext &context) {
+            QSqlQuery q(context.db());
+            q.prepare(u"SELECT number FROM contacts WHERE account_id = ? AND text_enabled = 'yes' "
+                      "LIMIT 1"_s);
+            q.addBindValue(account);
+            return q.exec() && q.next() ? q.value(0).toString() : QString();
+        });
+        QVERIFY(!number.isEmpty());
+        const bool inserted = session.writer()->call([account, number](WriterContext &context) {
+            QSqlQuery q(context.db());
+            q.prepare(u"INSERT INTO messages (account_id, direction, from_number, to_number, body, "
+                      "status, provider_sid, error_code, created_at, updated_at) "
+                      "VALUES (?, 'out', '+14155550100', ?, 'Hi', 'undelivered', "
+                      "'SM30006000000000000000000000000000', 30006, 1, 1)"_s);
+            q.addBindValue(account);
+            q.addBindValue(number);
+            return q.exec();
+        });
+        QVERIFY(inserted);
+        idle.clear();
+        lookups->scan();
+        QTRY_VERIFY(!idle.isEmpty());
+        QSqlQuery verdict(reader.connection());
+        verdict.prepare(u"SELECT text_enabled, text_enabled_source FROM contacts "
+                        "WHERE account_id = ? AND number = ?"_s);
+        verdict.addBindValue(account);
+        verdict.addBindValue(number);
+        QVERIFY(verdict.exec() && verdict.next());
+        QCOMPARE(verdict.value(0).toString(), u"no"_s);
+        QCOMPARE(verdict.value(1).toString(), u"delivery_error"_s);
     }
 
     void aSecondStartReusesTheDemoProfileAndAccount()

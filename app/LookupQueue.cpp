@@ -1,0 +1,121 @@
+#include "LookupQueue.h"
+
+#include "AppLogging.h"
+#include "LineTypeLookup.h"
+#include "ProviderClient.h"
+#include "StoreWriter.h"
+#include "TextEnabledRows.h"
+
+#include <QDateTime>
+
+using namespace std::chrono_literals;
+
+namespace {
+// Lookups are billed per request and rate-limited by the provider: a handful per second
+// keeps a first sync of thousands of customers from flooding it.
+constexpr double kDefaultLookupsPerSecond = 5.0;
+constexpr int kScanBatch = 500;
+} // namespace
+
+LookupQueue::LookupQueue(qint64 accountId, ProviderClient *client, StoreWriter *writer,
+                         QObject *parent)
+    : QObject(parent)
+    , m_accountId(accountId)
+    , m_client(client)
+    , m_writer(writer)
+    , m_bucket(kDefaultLookupsPerSecond, kDefaultLookupsPerSecond, TokenBucket::Clock::now())
+{
+    m_wake.setSingleShot(true);
+    connect(&m_wake, &QTimer::timeout, this, &LookupQueue::drain);
+}
+
+void LookupQueue::setRate(double lookupsPerSecond)
+{
+    m_bucket = TokenBucket(lookupsPerSecond, lookupsPerSecond, TokenBucket::Clock::now());
+}
+
+qint64 LookupQueue::nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+void LookupQueue::scan()
+{
+    const qint64 account = m_accountId;
+    const qint64 ttl = m_ttl.count();
+    m_writer->post(
+        [account, ttl](WriterContext &context) {
+            TextEnabledRows rows(context.db());
+            const qint64 now = nowMs();
+            if (rows.markUndeliverable(account, now) < 0)
+                qCWarning(lcSync) << "cannot mark 30006 recipients:" << rows.errorString();
+            return rows.numbersNeedingLookup(account, now, ttl, kScanBatch);
+        },
+        this, [this](const QStringList &numbers) { enqueue(numbers); });
+}
+
+void LookupQueue::enqueue(const QStringList &numbers)
+{
+    for (const QString &number : numbers) {
+        if (!m_queue.contains(number))
+            m_queue << number;
+    }
+    drain();
+}
+
+void LookupQueue::drain()
+{
+    if (m_inFlight)
+        return;
+    if (m_queue.isEmpty()) {
+        emit idle();
+        return;
+    }
+    const auto now = TokenBucket::Clock::now();
+    const auto wait = m_bucket.delayFor(1, now);
+    if (wait > 0ms) {
+        m_wake.start(wait);
+        return;
+    }
+    m_bucket.consume(1, now);
+    lookUp(m_queue.takeFirst());
+}
+
+void LookupQueue::lookUp(const QString &number)
+{
+    m_inFlight = true;
+    const qint64 account = m_accountId;
+    m_writer->post(
+        [account, number](WriterContext &context) {
+            return TextEnabledRows(context.db()).markChecking(account, number, nowMs());
+        },
+        this, [](bool) {});
+    m_client->lookupLineType(
+        number, this, [this, account, number](const ProviderResult<LineTypeLookup> &result) {
+            if (!result.ok() && result.error().isTransient()) {
+                // The provider is busy or away: try this number again after the others.
+                m_queue << number;
+                m_inFlight = false;
+                m_wake.start(1s);
+                return;
+            }
+            const QString lineType = result.ok() && result.value().hasLineTypeIntelligence
+                                         ? result.value().lineType
+                                         : QString();
+            m_writer->post(
+                [account, number, lineType](WriterContext &context) {
+                    TextEnabledRows rows(context.db());
+                    return lineType.isEmpty()
+                               ? rows.clearChecking(account, number, nowMs())
+                               : rows.recordLookup(account, number, lineType, nowMs());
+                },
+                this,
+                [this, number, lineType](bool stored) {
+                    if (!stored)
+                        qCWarning(lcSync) << "cannot store the lookup of a number";
+                    emit checked(number, TextEnabledRows::textEnabledFor(lineType), lineType);
+                    m_inFlight = false;
+                    drain();
+                });
+        });
+}
