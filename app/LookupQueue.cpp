@@ -105,14 +105,17 @@ void LookupQueue::lookUp(const QString &number)
             m_writer->post(
                 [account, number, lineType](WriterContext &context) {
                     TextEnabledRows rows(context.db());
-                    return lineType.isEmpty()
-                               ? rows.clearChecking(account, number, nowMs())
-                               : rows.recordLookup(account, number, lineType, nowMs());
+                    const bool stored = lineType.isEmpty()
+                                            ? rows.clearChecking(account, number, nowMs())
+                                            : rows.recordLookup(account, number, lineType, nowMs());
+                    return stored ? rows.threadsOf(account, number) : QList<qint64>{-1};
                 },
                 this,
-                [this, number, lineType](bool stored) {
-                    if (!stored)
+                [this, number, lineType](const QList<qint64> &threads) {
+                    if (threads.contains(-1))
                         qCWarning(lcSync) << "cannot store the lookup of a number";
+                    else
+                        m_writer->announceThreadsChanged(threads);
                     emit checked(number, TextEnabledRows::textEnabledFor(lineType), lineType);
                     m_inFlight = false;
                     drain();

@@ -77,6 +77,10 @@ public:
         }
     }
 
+    // For jobs that change what a thread shows without going through MessageStore (a
+    // contact's text-enabled verdict, say): tells the views on this object's thread.
+    void announceThreadsChanged(const QList<qint64> &threadIds) { emit threadsChanged(threadIds); }
+
 Q_SIGNALS:
     // Re-emitted from the writer's MessageStore after each commit, on this object's thread.
     void messagesAdded(const QList<qint64> &messageIds);

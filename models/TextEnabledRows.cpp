@@ -110,3 +110,19 @@ int TextEnabledRows::markUndeliverable(qint64 accountId, qint64 nowMs)
     }
     return q.numRowsAffected();
 }
+
+QList<qint64> TextEnabledRows::threadsOf(qint64 accountId, const QString &number)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id FROM threads WHERE account_id = ? AND customer_number = ?"_s);
+    q.addBindValue(accountId);
+    q.addBindValue(number);
+    QList<qint64> ids;
+    if (!q.exec()) {
+        m_error = q.lastError().text();
+        return ids;
+    }
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}

@@ -2,6 +2,7 @@
 // Lookup answer or a delivery error says about them (the contacts' text_enabled columns).
 #pragma once
 
+#include <QList>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -27,6 +28,9 @@ public:
     // Error 30006 (landline or unreachable carrier) on an outbound message marks its
     // recipient not text-enabled. Returns how many contacts changed, -1 on failure.
     int markUndeliverable(qint64 accountId, qint64 nowMs);
+
+    // The account's threads with this customer, whose rows show the verdict.
+    QList<qint64> threadsOf(qint64 accountId, const QString &number);
 
     QString errorString() const { return m_error; }
 

@@ -85,7 +85,7 @@ int main(int argc, char *argv[])
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);
         // In the demo, wait for the first sync so the picture shows a real inbox.
-        const int delayMs = session.syncEngine() ? 6000 : 0;
+        const int delayMs = session.syncEngine() ? 9000 : 0;
         QTimer::singleShot(delayMs, &window, [&window, path] {
             if (!window.grab().save(path, "PNG")) {
                 QTextStream(stderr) << "smsdesk: cannot write the screenshot to " << path << '\n';

@@ -101,6 +101,37 @@ private slots:
             return q.exec() && q.next() ? q.value(0).toString() : QString();
         });
         QVERIFY(!number.isEmpty());
+
+        // A verdict past its time-to-live is looked up again, and the thread rows showing it
+        // are told (the thread list repaints its badge).
+        const QList<qint64> threadsOfNumber =
+            session.writer()->call([account, number](WriterContext &context) {
+                QSqlQuery q(context.db());
+                q.prepare(u"UPDATE contacts SET text_enabled_checked_at = 0 "
+                          "WHERE account_id = ? AND number = ?"_s);
+                q.addBindValue(account);
+                q.addBindValue(number);
+                q.exec();
+                QSqlQuery t(context.db());
+                t.prepare(u"SELECT id FROM threads WHERE account_id = ? AND customer_number = ?"_s);
+                t.addBindValue(account);
+                t.addBindValue(number);
+                QList<qint64> ids;
+                if (t.exec())
+                    while (t.next())
+                        ids << t.value(0).toLongLong();
+                return ids;
+            });
+        QVERIFY(!threadsOfNumber.isEmpty());
+        QSignalSpy announced(session.writer(), &StoreWriter::threadsChanged);
+        idle.clear();
+        lookups->scan();
+        QTRY_VERIFY(!idle.isEmpty());
+        QCOMPARE(checked.size(), 1);
+        QCOMPARE(checked.first().first().toString(), number);
+        QVERIFY(!announced.isEmpty());
+        QCOMPARE(announced.last().first().value<QList<qint64>>(), threadsOfNumber);
+
         const bool inserted = session.writer()->call([account, number](WriterContext &context) {
             QSqlQuery q(context.db());
             q.prepare(u"INSERT INTO messages (account_id, direction, from_number, to_number, body, "
