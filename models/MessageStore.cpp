@@ -125,6 +125,25 @@ bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messag
     const QString ours = query.value(2).toString();
     query.finish();
 
+    // A caller that derives the reference from what it answers (an inbound keyword, a
+    // campaign recipient) may ask twice after a crash: the second ask finds the first.
+    query.prepare(u"SELECT id, thread_id FROM messages WHERE client_ref = :ref"_s);
+    query.bindValue(u":ref"_s, message.clientRef);
+    if (!query.exec())
+        return abort(
+            u"cannot look up message %1: %2"_s.arg(message.clientRef, query.lastError().text()));
+    if (query.next()) {
+        const qint64 existing = query.value(0).toLongLong();
+        if (query.value(1).toLongLong() != message.threadId)
+            return abort(
+                u"client reference %1 is already used in another thread"_s.arg(message.clientRef));
+        query.finish();
+        m_db.rollback();
+        if (messageId)
+            *messageId = existing;
+        return true;
+    }
+
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     query.prepare(
         u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "

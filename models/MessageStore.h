@@ -29,7 +29,9 @@ public:
     // nothing is written and errorString() says why; *stats is filled only on success.
     bool upsertPage(qint64 accountId, const QList<MessageRecord> &page, UpsertStats *stats);
 
-    // The outbox's message, status 'queued', written before any network call.
+    // The outbox's message, status 'queued', written before any network call. Idempotent on
+    // clientRef: when that reference is already stored in the same thread, nothing is written
+    // and *messageId is the existing message.
     bool insertOutgoing(const OutgoingMessage &message, qint64 *messageId = nullptr);
     // The provider accepted the message composed under clientRef: record its sid and status.
     // If a sync page already stored that sid as a separate row, the two are merged into the
