@@ -148,9 +148,9 @@ bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messag
     query.prepare(
         u"INSERT INTO messages (account_id, thread_id, direction, from_number, to_number, "
         u"body, status, client_ref, segments, encoding, created_at, updated_at, author, "
-        u"campaign_id, variant) VALUES (:account, :thread, 'out', :from, :to, :body, "
+        u"campaign_id, variant, purpose) VALUES (:account, :thread, 'out', :from, :to, :body, "
         u"'queued', :ref, :segments, coalesce(:encoding, ''), :now, :now, "
-        u"coalesce(:author, ''), :campaign, coalesce(:variant, '')) RETURNING id"_s);
+        u"coalesce(:author, ''), :campaign, coalesce(:variant, ''), :purpose) RETURNING id"_s);
     query.bindValue(u":account"_s, accountId);
     query.bindValue(u":thread"_s, message.threadId);
     query.bindValue(u":from"_s, ours);
@@ -163,6 +163,7 @@ bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messag
     query.bindValue(u":author"_s, message.author);
     query.bindValue(u":campaign"_s, idOrNull(message.campaignId));
     query.bindValue(u":variant"_s, message.variant);
+    query.bindValue(u":purpose"_s, OutgoingMessage::purposeToString(message.purpose));
     if (!query.exec() || !query.next())
         return abort(
             u"cannot queue message %1: %2"_s.arg(message.clientRef, query.lastError().text()));

@@ -18,7 +18,7 @@ struct MigrationTable
         Entry{1, ":/migrations/0001_core.sql"},
         Entry{2, ":/migrations/0002_compliance_campaigns.sql"},
         Entry{3, ":/migrations/0003_outbox_attempts.sql"},
-        Entry{4, ":/migrations/0004_account_opt_out_scope.sql"},
+        Entry{4, ":/migrations/0004_consent_scope.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

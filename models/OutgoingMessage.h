@@ -1,6 +1,8 @@
 // A message composed here, written as 'queued' before any network call.
 #pragma once
 
+#include "ConsentLedger.h"
+
 #include <QString>
 
 struct OutgoingMessage
@@ -13,4 +15,10 @@ struct OutgoingMessage
     QString encoding;      // "gsm7" or "ucs2"
     qint64 campaignId = 0; // 0: not a campaign message
     QString variant;       // campaign variant, "A"/"B"; empty otherwise
+    // Why it is sent: the outbox lets only a keyword's confirmation reach an opted-out customer.
+    ConsentLedger::MessagePurpose purpose = ConsentLedger::MessagePurpose::Conversation;
+
+    // The messages.purpose column values.
+    static QString purposeToString(ConsentLedger::MessagePurpose purpose);
+    static std::optional<ConsentLedger::MessagePurpose> purposeFromString(QStringView text);
 };

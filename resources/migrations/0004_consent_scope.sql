@@ -1,0 +1,10 @@
+-- 0004: consent at send time. How far a customer's STOP reaches across the account's
+-- numbers (per_number is what the provider applies: a STOP to one number blocks that
+-- number; account_wide is the admin's "one STOP stops all"), and why each outbound message
+-- composed here is sent, since an opted-out customer may still get the confirmation of
+-- the keyword they just texted, and nothing else.
+ALTER TABLE accounts ADD COLUMN opt_out_scope TEXT NOT NULL DEFAULT 'per_number'
+    CHECK (opt_out_scope IN ('per_number', 'account_wide'));
+
+ALTER TABLE messages ADD COLUMN purpose TEXT NOT NULL DEFAULT 'conversation'
+    CHECK (purpose IN ('conversation', 'keyword_confirmation', 'campaign'));
