@@ -32,6 +32,43 @@ AccountConfig AccountConfig::forSingleBaseUrl(const QString &displayName, const 
     return config;
 }
 
+namespace {
+
+QUrl storedOr(const QString &stored, const QUrl &fallback)
+{
+    return stored.isEmpty() ? fallback : QUrl(stored);
+}
+
+QString storedForm(const QUrl &url, const QUrl &fallback)
+{
+    return url == fallback ? QString(u""_s) : url.toString();
+}
+
+} // namespace
+
+AccountConfig AccountConfig::fromRow(const AccountRows::Row &row)
+{
+    AccountConfig config;
+    config.displayName = row.name;
+    config.accountSid = row.providerSid;
+    config.apiBaseUrl = storedOr(row.apiBaseUrl, defaultApiBaseUrl());
+    config.lookupBaseUrl = storedOr(row.lookupBaseUrl, defaultLookupBaseUrl());
+    config.syncBaseUrl = storedOr(row.syncBaseUrl, defaultSyncBaseUrl());
+    return config;
+}
+
+AccountRows::Row AccountConfig::toRow(qint64 accountId) const
+{
+    AccountRows::Row row;
+    row.id = accountId;
+    row.name = displayName;
+    row.providerSid = accountSid;
+    row.apiBaseUrl = storedForm(apiBaseUrl, defaultApiBaseUrl());
+    row.lookupBaseUrl = storedForm(lookupBaseUrl, defaultLookupBaseUrl());
+    row.syncBaseUrl = storedForm(syncBaseUrl, defaultSyncBaseUrl());
+    return row;
+}
+
 QString AccountConfig::accountSidError(const QString &accountSid)
 {
     static const QRegularExpression pattern(u"^AC[0-9a-fA-F]{32}$"_s);

@@ -1,6 +1,8 @@
 // An account's provider settings: which Twilio account, and where its three APIs live.
 #pragma once
 
+#include "AccountRows.h"
+
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -21,6 +23,10 @@ struct AccountConfig
     static QString baseUrlError(const QUrl &url, const QString &label);
     // 127.0.0.0/8, ::1 (also IPv4-mapped) and "localhost": the only hosts allowed over http.
     static bool isLoopbackHost(const QString &host);
+
+    // The stored row: '' endpoints are the public defaults, and defaults are stored as ''.
+    static AccountConfig fromRow(const AccountRows::Row &row);
+    AccountRows::Row toRow(qint64 accountId) const;
 
     // Every problem of this configuration; empty when it can be used.
     QStringList validationErrors() const;

@@ -4,8 +4,10 @@
 #include "AccountRows.h"
 #include "AppLogging.h"
 #include "LookupQueue.h"
+#include "Outbox.h"
 #include "SandboxOptions.h"
 #include "SandboxServer.h"
+#include "SecretStore.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
@@ -29,16 +31,13 @@ constexpr int kDemoHistoryDays = 21;
 
 DeskSession::DeskSession(QObject *parent)
     : QObject(parent)
+    , m_secrets(std::make_unique<SecretStore>())
 {}
 
 DeskSession::~DeskSession()
 {
     // The engine and the client talk to the sandbox and the writer: stop them first.
-    m_lookups.reset();
-    m_sync.reset();
-    m_numbers.reset();
-    m_client.reset();
-    m_network.reset();
+    disconnectProvider();
     m_writer.reset();
     if (m_sandbox)
         m_sandbox->saveState();
@@ -87,41 +86,108 @@ bool DeskSession::startDemo(const QString &directory)
         return false;
 
     const QString sid = m_sandbox->accountSid();
-    m_accountName = tr("Demo");
-    const QString name = m_accountName;
-    m_accountId = m_writer->call([name, sid](WriterContext &context) {
-        return AccountRows(context.db()).createOrFind(name, sid);
-    });
-    if (m_accountId <= 0)
+    const QString name = tr("Demo");
+    const QString baseUrl = m_sandbox->baseUrl().toString();
+    const std::optional<AccountRows::Row> account = m_writer->call(
+        [name, sid, baseUrl](WriterContext &context) -> std::optional<AccountRows::Row> {
+            AccountRows rows(context.db());
+            const qint64 id = rows.createOrFind(name, sid);
+            if (id <= 0)
+                return std::nullopt;
+            // The sandbox picks a free port each start.
+            AccountRows::Row row{id, name, sid, baseUrl, baseUrl, baseUrl};
+            return rows.updateProvider(row) ? std::optional(row) : std::nullopt;
+        });
+    if (!account)
         return fail(tr("Cannot create the demo account in the profile."));
 
-    connectToProvider(m_sandbox->baseUrl().toString(), sid, m_sandbox->authToken());
-    emit statusMessage(tr("Demo provider running at %1").arg(m_sandbox->baseUrl().toString()));
+    connectToProvider(*account, m_sandbox->authToken());
+    emit statusMessage(tr("Demo provider running at %1").arg(baseUrl));
     return true;
 }
 
-void DeskSession::connectToProvider(const QString &baseUrl, const QString &accountSid,
-                                    const QString &authToken)
+QList<AccountRows::Row> DeskSession::accounts() const
 {
+    if (!m_writer)
+        return {};
+    return m_writer->call([](WriterContext &context) { return AccountRows(context.db()).list(); });
+}
+
+void DeskSession::openAccount(qint64 accountId)
+{
+    m_secrets->read(SecretStore::authTokenKey(QString::number(accountId)), this,
+                    [this, accountId](const SecretResult &result) {
+                        if (result.ok()) {
+                            openAccount(accountId, result.secret);
+                            return;
+                        }
+                        emit credentialsNeeded(accountId,
+                                               result.error->kind == SecretError::Kind::NotFound
+                                                   ? tr("No Auth Token is stored for this account.")
+                                                   : result.error->message);
+                    });
+}
+
+void DeskSession::openAccount(qint64 accountId, const QString &authToken)
+{
+    const std::optional<AccountRows::Row> account = m_writer->call(
+        [accountId](WriterContext &context) { return AccountRows(context.db()).find(accountId); });
+    if (!account) {
+        emit statusMessage(tr("No account %1 in this profile.").arg(accountId));
+        return;
+    }
+    connectToProvider(*account, authToken);
+}
+
+void DeskSession::disconnectProvider()
+{
+    m_outbox.reset();
+    m_lookups.reset();
+    m_sync.reset();
+    m_numbers.reset();
+    m_client.reset();
+    m_network.reset();
+}
+
+void DeskSession::connectToProvider(const AccountRows::Row &account, const QString &authToken)
+{
+    disconnectProvider();
+    m_accountId = account.id;
+    m_accountName = account.name;
+    m_historyReached = {};
     m_network = std::make_unique<QNetworkAccessManager>();
-    const AccountConfig config =
-        AccountConfig::forSingleBaseUrl(m_accountName, accountSid, QUrl(baseUrl));
-    m_client = std::make_unique<TwilioClient>(m_network.get(), config, authToken);
+    m_client =
+        std::make_unique<TwilioClient>(m_network.get(), AccountConfig::fromRow(account), authToken);
     m_numbers = std::make_unique<SenderNumberSync>(m_accountId, m_client.get(), m_writer.get());
     m_sync = std::make_unique<SyncEngine>(m_accountId, m_client.get(), m_writer.get());
     m_lookups = std::make_unique<LookupQueue>(m_accountId, m_client.get(), m_writer.get());
+    m_outbox = std::make_unique<Outbox>(m_writer.get(), m_client.get(), m_accountId);
 
-    connect(m_sync.get(), &SyncEngine::progress, this, [this](int pages, qint64 messages, qint64) {
-        emit statusMessage(tr("Syncing… %n message(s)", nullptr, int(messages)) +
-                           tr(" in %n page(s)", nullptr, pages));
+    connect(m_sync.get(), &SyncEngine::runStarted, this, [this](bool full) {
+        m_historyReached = {};
+        emit syncStarted(full);
     });
+    connect(m_sync.get(), &SyncEngine::historyReached, this,
+            [this](const QDateTime &oldest) { m_historyReached = oldest; });
+    connect(m_sync.get(), &SyncEngine::progress, this,
+            [this](int pages, qint64 messages, qint64 eta) {
+                emit syncProgress(messages, m_historyReached, eta);
+                emit statusMessage(tr("Syncing… %n message(s)", nullptr, int(messages)) +
+                                   tr(" in %n page(s)", nullptr, pages));
+            });
     connect(m_sync.get(), &SyncEngine::finished, this, [this](const SyncSummary &summary) {
+        emit syncEnded(true);
         emit statusMessage(tr("Up to date · %n new message(s)", nullptr, int(summary.inserted)));
         // New customers (and 30006 delivery errors) get their text-enabled verdict.
         m_lookups->scan();
     });
     connect(m_sync.get(), &SyncEngine::failed, this, [this](const ProviderError &error) {
+        emit syncEnded(false);
         emit statusMessage(tr("Sync failed: %1").arg(error.displayMessage()));
+    });
+    connect(m_sync.get(), &SyncEngine::storeFailed, this, [this](const QString &message) {
+        emit syncEnded(false);
+        emit statusMessage(tr("Cannot store what the provider sent: %1").arg(message));
     });
     // Threads need their sender numbers, so numbers first, then messages, then a timer.
     connect(m_numbers.get(), &SenderNumberSync::finished, this, [this] {
@@ -129,7 +195,11 @@ void DeskSession::connectToProvider(const QString &baseUrl, const QString &accou
         m_sync->syncNow();
     });
     connect(m_numbers.get(), &SenderNumberSync::failed, this, [this](const ProviderError &error) {
+        emit syncEnded(false);
         emit statusMessage(tr("Cannot read the sender numbers: %1").arg(error.displayMessage()));
     });
+    if (!m_outbox->start())
+        emit statusMessage(m_outbox->errorString());
     m_numbers->run();
+    emit accountOpened(m_accountId);
 }

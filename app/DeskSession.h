@@ -2,12 +2,18 @@
 // of the open account; in demo mode also the in-process sandbox provider behind them.
 #pragma once
 
+#include "AccountRows.h"
+
+#include <QDateTime>
+#include <QList>
 #include <QObject>
 #include <QString>
 
 #include <memory>
 
 class LookupQueue;
+class Outbox;
+class SecretStore;
 class QNetworkAccessManager;
 class SandboxServer;
 class SenderNumberSync;
@@ -31,7 +37,17 @@ public:
     // so a newcomer sees a live inbox within seconds.
     bool startDemo(const QString &directory);
 
+    // The profile's accounts (after openProfile).
+    QList<AccountRows::Row> accounts() const;
+    // Connects to the account's provider with the Auth Token from the keychain: accountOpened()
+    // once syncing started, credentialsNeeded() when there is no usable token.
+    void openAccount(qint64 accountId);
+    // The same with a token given now (session-only, or just typed).
+    void openAccount(qint64 accountId, const QString &authToken);
+
     QString errorString() const { return m_error; }
+    SecretStore *secrets() const { return m_secrets.get(); }
+    Outbox *outbox() const { return m_outbox.get(); }
     QString profilePath() const;
     StoreWriter *writer() const { return m_writer.get(); }
     SyncEngine *syncEngine() const { return m_sync.get(); }
@@ -42,11 +58,20 @@ public:
 Q_SIGNALS:
     // One line for the status bar: sync progress, errors, the sandbox's address.
     void statusMessage(const QString &text);
+    // The account is connected: its sync, outbox and lookups run.
+    void accountOpened(qint64 accountId);
+    // No Auth Token for the account (none stored, or no keychain): ask for it.
+    void credentialsNeeded(qint64 accountId, const QString &reason);
+    // The account's sync: a run began (full: paging through the whole history), moved on,
+    // or ended (ok false: it failed, see statusMessage).
+    void syncStarted(bool fullSync);
+    void syncProgress(qint64 messages, const QDateTime &historyReached, qint64 etaMs);
+    void syncEnded(bool ok);
 
 private:
     bool fail(const QString &message);
-    void connectToProvider(const QString &baseUrl, const QString &accountSid,
-                           const QString &authToken);
+    void connectToProvider(const AccountRows::Row &account, const QString &authToken);
+    void disconnectProvider();
 
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<StoreWriter> m_writer;
@@ -55,6 +80,9 @@ private:
     std::unique_ptr<SenderNumberSync> m_numbers;
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<LookupQueue> m_lookups;
+    std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<SecretStore> m_secrets;
+    QDateTime m_historyReached;
     qint64 m_accountId = 0;
     QString m_accountName;
     QString m_error;

@@ -46,18 +46,75 @@ qint64 AccountRows::createOrFind(const QString &name, const QString &providerSid
     return insert.lastInsertId().toLongLong();
 }
 
+namespace {
+
+const auto kSelectAccounts = u"SELECT id, name, provider_account_sid, api_base_url, "
+                             u"lookup_base_url, sync_base_url FROM accounts "_s;
+
+AccountRows::Row accountOf(const QSqlQuery &query)
+{
+    return {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+            query.value(3).toString(),   query.value(4).toString(), query.value(5).toString()};
+}
+
+QString orEmpty(const QString &text)
+{
+    // A null QString binds as SQL NULL; these columns hold '' for "none".
+    return text.isNull() ? u""_s : text;
+}
+
+} // namespace
+
 QList<AccountRows::Row> AccountRows::list()
 {
     QList<Row> rows;
     QSqlQuery query(m_db);
-    if (!query.exec(u"SELECT id, name, provider_account_sid FROM accounts ORDER BY id"_s)) {
+    if (!query.exec(kSelectAccounts + u"ORDER BY id"_s)) {
         m_error = u"cannot read accounts: "_s + query.lastError().text();
         return rows;
     }
     while (query.next())
-        rows.append(
-            {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()});
+        rows.append(accountOf(query));
     return rows;
+}
+
+std::optional<AccountRows::Row> AccountRows::find(qint64 accountId)
+{
+    m_error.clear();
+    QSqlQuery query(m_db);
+    query.prepare(kSelectAccounts + u"WHERE id = ?"_s);
+    query.addBindValue(accountId);
+    if (!query.exec()) {
+        m_error = u"cannot read accounts: "_s + query.lastError().text();
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        m_error = u"no account with id %1"_s.arg(accountId);
+        return std::nullopt;
+    }
+    return accountOf(query);
+}
+
+bool AccountRows::updateProvider(const Row &row)
+{
+    m_error.clear();
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE accounts SET provider_account_sid = ?, api_base_url = ?, "
+                  u"lookup_base_url = ?, sync_base_url = ? WHERE id = ?"_s);
+    query.addBindValue(orEmpty(row.providerSid));
+    query.addBindValue(orEmpty(row.apiBaseUrl));
+    query.addBindValue(orEmpty(row.lookupBaseUrl));
+    query.addBindValue(orEmpty(row.syncBaseUrl));
+    query.addBindValue(row.id);
+    if (!query.exec()) {
+        m_error = u"cannot save the account's provider settings: "_s + query.lastError().text();
+        return false;
+    }
+    if (query.numRowsAffected() != 1) {
+        m_error = u"no account with id %1"_s.arg(row.id);
+        return false;
+    }
+    return true;
 }
 
 qint64 AccountRows::createOrFindSenderNumber(qint64 accountId, const QString &number,

@@ -1,9 +1,12 @@
-// The accounts table, as little as the CLI and tests need: find or create a row by name.
+// The accounts table: find or create a row by name, and the provider endpoints each account
+// talks to (never its token: that is in the keychain).
 #pragma once
 
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 class AccountRows
 {
@@ -13,6 +16,10 @@ public:
         qint64 id = 0;
         QString name;
         QString providerSid;
+        // '' for the provider's public default.
+        QString apiBaseUrl;
+        QString lookupBaseUrl;
+        QString syncBaseUrl;
     };
 
     explicit AccountRows(QSqlDatabase db);
@@ -22,6 +29,9 @@ public:
     // not changed.
     qint64 createOrFind(const QString &name, const QString &providerSid);
     QList<Row> list();
+    std::optional<Row> find(qint64 accountId);
+    // Sets the provider account and endpoints of an existing row.
+    bool updateProvider(const Row &row);
     // The id of this sender number of the account (a long code unless told otherwise),
     // created when missing with the given throughput; 0 on failure, also when the number
     // belongs to another account.

@@ -125,6 +125,11 @@ QWidget *MainWindow::createSidebar()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_addAccountAction = file->addAction(tr("&Add Account…"));
+    m_editAccountAction = file->addAction(tr("Account &Credentials…"));
+    m_syncNowAction = file->addAction(tr("&Sync Now"));
+    m_syncNowAction->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -139,6 +144,14 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     m_aboutAction = help->addAction(tr("&About SMS Desk"), this, &MainWindow::showAbout);
     m_aboutAction->setMenuRole(QAction::AboutRole);
+}
+
+void MainWindow::setCurrentAccount(qint64 accountId)
+{
+    const QSignalBlocker blocker(m_accountSwitcher);
+    const int index = m_accountSwitcher->findData(accountId);
+    if (index >= 0)
+        m_accountSwitcher->setCurrentIndex(index);
 }
 
 void MainWindow::setAccounts(const QList<QPair<qint64, QString>> &accounts)

@@ -27,6 +27,8 @@ public:
     // still listed; an empty list shows a disabled "No account".
     void setAccounts(const QList<QPair<qint64, QString>> &accounts);
     qint64 currentAccountId() const;
+    // Selects the account without emitting currentAccountChanged (the caller switched it).
+    void setCurrentAccount(qint64 accountId);
 
     // Puts `widget` in place of the page for `page` (at first an EmptyStatePage). The window
     // takes ownership; the replaced page is deleted.
@@ -36,6 +38,10 @@ public:
     void showPage(NavigationRail::Page page);
 
     QAction *aboutAction() const;
+    // File menu entries whose work is done by the shell that owns the session.
+    QAction *addAccountAction() const { return m_addAccountAction; }
+    QAction *editAccountAction() const { return m_editAccountAction; }
+    QAction *syncNowAction() const { return m_syncNowAction; }
 
 signals:
     void currentAccountChanged(qint64 accountId);
@@ -49,5 +55,8 @@ private:
     NavigationRail *m_rail = nullptr;
     QStackedWidget *m_pages = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_addAccountAction = nullptr;
+    QAction *m_editAccountAction = nullptr;
+    QAction *m_syncNowAction = nullptr;
     QPointer<AboutDialog> m_aboutDialog;
 };

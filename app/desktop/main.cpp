@@ -1,12 +1,8 @@
 // smsdesk: parses options, opens the profile and shows the main window.
-#include "Database.h"
 #include "DeskSession.h"
-#include "InboxPage.h"
+#include "DesktopShell.h"
 #include "MainWindow.h"
-#include "StoreWriter.h"
-#include "SyncEngine.h"
 #include "Theme.h"
-#include "ThreadListModel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,7 +10,6 @@
 #include <QIcon>
 #include <QMessageBox>
 #include <QStandardPaths>
-#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 
@@ -62,25 +57,18 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    // Views read through their own connection; WAL lets them run while the writer writes.
-    Database reader(session.profilePath());
-    if (!reader.open()) {
-        QMessageBox::critical(nullptr, u"SMS Desk"_s, reader.errorString());
+    DesktopShell shell(&session, qEnvironmentVariable("USER"));
+    if (!shell.start()) {
+        QMessageBox::critical(nullptr, u"SMS Desk"_s, shell.errorString());
         return 1;
     }
-    ThreadListModel threads(reader.connection(), qEnvironmentVariable("USER"));
-    QObject::connect(session.writer(), &StoreWriter::threadsChanged, &threads,
-                     &ThreadListModel::threadsChanged);
-
-    MainWindow window;
-    QObject::connect(&session, &DeskSession::statusMessage, window.statusBar(),
-                     [&window](const QString &text) { window.statusBar()->showMessage(text); });
-    if (session.accountId() > 0) {
-        window.setAccounts({{session.accountId(), session.accountName()}});
-        threads.setAccount(session.accountId());
-    }
-    window.setPage(NavigationRail::Page::Inbox, new InboxPage(&threads));
+    MainWindow &window = *shell.window();
     window.show();
+    if (!parser.isSet(demoOption) && !parser.isSet(screenshotOption) &&
+        session.accounts().isEmpty()) {
+        // A new profile: the first thing to do is connect an account.
+        QTimer::singleShot(0, &shell, [&shell] { shell.showAccountSetup(); });
+    }
 
     if (parser.isSet(screenshotOption)) {
         const QString path = parser.value(screenshotOption);

@@ -1,5 +1,6 @@
 #include "SandboxServer.h"
 
+#include "AccountResource.h"
 #include "Carrier.h"
 #include "ControlResource.h"
 #include "CustomerSimulator.h"
@@ -59,6 +60,8 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_messages->registerRoutes(*m_api);
     m_numbers = std::make_unique<NumbersResource>(m_state);
     m_numbers->registerRoutes(*m_api);
+    m_account = std::make_unique<AccountResource>(m_state);
+    m_account->registerRoutes(*m_api);
     m_lookup = std::make_unique<LookupResource>(m_baseUrl);
     m_lookup->registerRoutes(*m_api);
     m_sync = std::make_unique<SyncResource>(m_state, *m_sids, *m_clock, m_baseUrl);

@@ -26,6 +26,7 @@ class LookupResource;
 class MessageDispatcher;
 class MessagesResource;
 class NumbersResource;
+class AccountResource;
 class Router;
 class SandboxClock;
 class SandboxHttpServer;
@@ -100,6 +101,7 @@ private:
     std::unique_ptr<Router> m_control;
     std::unique_ptr<MessagesResource> m_messages;
     std::unique_ptr<NumbersResource> m_numbers;
+    std::unique_ptr<AccountResource> m_account;
     std::unique_ptr<LookupResource> m_lookup;
     std::unique_ptr<SyncResource> m_sync;
     std::unique_ptr<SyncItemsResource> m_syncItems;

@@ -38,6 +38,7 @@ private slots:
     void validatorCatchesMistakes();
     void messagesConform();
     void numbersConform();
+    void accountConforms();
     void lookupConforms();
     void syncConforms();
 
@@ -129,6 +130,18 @@ void TestSandboxOpenApi::numbersConform()
     QVERIFY_CONFORMS(m_api->validateResponse(
         u"/2010-04-01/Accounts/{AccountSid}/SMS/ShortCodes/{Sid}.json"_s, u"get"_s, 200,
         m.client->get(m.client->account(u"/SMS/ShortCodes/"_s + sc + u".json"_s)).json));
+}
+
+void TestSandboxOpenApi::accountConforms()
+{
+    // What "Test connection" fetches.
+    const HttpResult account = m.client->get(m.client->account(u".json"_s));
+    QCOMPARE(account.status, 200);
+    QVERIFY_CONFORMS(
+        m_api->validateResponse(u"/2010-04-01/Accounts/{Sid}.json"_s, u"get"_s, 200, account.json));
+    const HttpResult other =
+        m.client->get(u"/2010-04-01/Accounts/AC"_s + QString(32, u'0') + u".json"_s);
+    QCOMPARE(other.status, 404);
 }
 
 void TestSandboxOpenApi::lookupConforms()

@@ -1,0 +1,131 @@
+#include "DesktopShell.h"
+
+#include "AccountSetup.h"
+#include "AccountSetupDialog.h"
+#include "DeskSession.h"
+#include "InboxPage.h"
+#include "MainWindow.h"
+#include "StoreWriter.h"
+#include "SyncEngine.h"
+#include "SyncStatusWidget.h"
+
+#include <QAction>
+#include <QMessageBox>
+#include <QStatusBar>
+
+using namespace Qt::StringLiterals;
+
+DesktopShell::DesktopShell(DeskSession *session, const QString &me, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_me(me)
+{}
+
+DesktopShell::~DesktopShell()
+{
+    // Pages hold pointers into the models: the window goes first.
+    m_window.reset();
+}
+
+bool DesktopShell::start()
+{
+    // Views read through their own connection; WAL lets them run while the writer writes.
+    m_reader = std::make_unique<Database>(m_session->profilePath());
+    if (!m_reader->open()) {
+        m_error = m_reader->errorString();
+        return false;
+    }
+    m_threads = std::make_unique<ThreadListModel>(m_reader->connection(), m_me);
+    connect(m_session->writer(), &StoreWriter::threadsChanged, m_threads.get(),
+            &ThreadListModel::threadsChanged);
+    m_setup = std::make_unique<AccountSetup>(m_session->writer(), m_session->secrets());
+
+    m_window = std::make_unique<MainWindow>();
+    m_inbox = new InboxPage(m_threads.get());
+    m_window->setPage(NavigationRail::Page::Inbox, m_inbox);
+    m_syncStatus = new SyncStatusWidget;
+    m_window->statusBar()->addPermanentWidget(m_syncStatus);
+
+    connect(m_session, &DeskSession::statusMessage, m_window->statusBar(),
+            [this](const QString &text) { m_window->statusBar()->showMessage(text, 8000); });
+    connect(m_session, &DeskSession::syncStarted, m_syncStatus, &SyncStatusWidget::started);
+    connect(m_session, &DeskSession::syncProgress, m_syncStatus, &SyncStatusWidget::progressed);
+    connect(m_session, &DeskSession::syncEnded, m_syncStatus, &SyncStatusWidget::ended);
+    connect(m_session, &DeskSession::credentialsNeeded, this,
+            [this](qint64 accountId, const QString &reason) {
+                m_window->statusBar()->showMessage(reason);
+                showAccountSetup(accountId);
+            });
+    connect(m_window.get(), &MainWindow::currentAccountChanged, this, [this](qint64 accountId) {
+        if (accountId > 0 && accountId != m_accountId) {
+            showAccount(accountId);
+            m_session->openAccount(accountId);
+        }
+    });
+    connect(m_window->addAccountAction(), &QAction::triggered, this,
+            [this] { showAccountSetup(); });
+    connect(m_window->editAccountAction(), &QAction::triggered, this, [this] {
+        if (m_accountId > 0)
+            showAccountSetup(m_accountId);
+    });
+    connect(m_window->syncNowAction(), &QAction::triggered, this, [this] {
+        if (m_session->syncEngine())
+            m_session->syncEngine()->syncNow();
+    });
+
+    refreshAccounts();
+    if (m_session->accountId() > 0) {
+        // Already connected (the demo).
+        showAccount(m_session->accountId());
+    } else if (const QList<AccountRows::Row> accounts = m_session->accounts();
+               !accounts.isEmpty()) {
+        showAccount(accounts.first().id);
+        m_session->openAccount(accounts.first().id);
+    }
+    return true;
+}
+
+void DesktopShell::refreshAccounts()
+{
+    QList<QPair<qint64, QString>> entries;
+    for (const AccountRows::Row &row : m_session->accounts())
+        entries.append({row.id, row.name});
+    m_window->setAccounts(entries);
+}
+
+void DesktopShell::showAccount(qint64 accountId)
+{
+    m_accountId = accountId;
+    m_window->setCurrentAccount(accountId);
+    m_threads->setAccount(accountId);
+    Q_EMIT accountShown(accountId);
+}
+
+void DesktopShell::showAccountSetup(qint64 accountId)
+{
+    AccountRows::Row existing;
+    for (const AccountRows::Row &row : m_session->accounts()) {
+        if (row.id == accountId)
+            existing = row;
+    }
+    AccountSetupDialog dialog(m_setup.get(), existing, m_window.get());
+    connect(&dialog, &AccountSetupDialog::sessionOnlyConsentNeeded, &dialog,
+            [&dialog](const QString &reason) {
+                const auto answer = QMessageBox::question(
+                    &dialog, tr("No keychain"),
+                    tr("%1\n\nKeep the Auth Token in memory for this session only? You will be "
+                       "asked for it again the next time SMS Desk starts. It is never written "
+                       "to disk.")
+                        .arg(reason));
+                dialog.answerSessionOnly(answer == QMessageBox::Yes);
+            });
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const qint64 saved = dialog.savedAccountId();
+    refreshAccounts();
+    showAccount(saved);
+    m_session->openAccount(saved, dialog.authToken());
+    if (dialog.sessionOnly())
+        m_window->statusBar()->showMessage(
+            tr("The Auth Token is kept for this session only (no keychain)."));
+}

@@ -1,0 +1,60 @@
+// Puts a DeskSession on screen: the main window and its pages over a reader connection of
+// the profile, the account switcher, account setup, and the sync line in the status bar.
+// Switching account switches every page at once; nothing of the previous account stays.
+#pragma once
+
+#include "Database.h"
+#include "ThreadListModel.h"
+
+#include <QObject>
+
+#include <memory>
+
+class AccountSetup;
+class DeskSession;
+class InboxPage;
+class MainWindow;
+class SyncStatusWidget;
+
+class DesktopShell : public QObject
+{
+    Q_OBJECT
+
+public:
+    // `session` must have a profile open and outlive the shell; `me` is the signed-in agent.
+    DesktopShell(DeskSession *session, const QString &me, QObject *parent = nullptr);
+    ~DesktopShell() override;
+
+    // Opens the reader and the window, and the first account (or asks for one). False when
+    // the profile cannot be read (errorString()).
+    bool start();
+    QString errorString() const { return m_error; }
+
+    MainWindow *window() const { return m_window.get(); }
+    InboxPage *inbox() const { return m_inbox; }
+    ThreadListModel *threads() const { return m_threads.get(); }
+    SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    qint64 currentAccountId() const { return m_accountId; }
+
+    // Shows the account setup dialog (new account, or credentials of `accountId`).
+    void showAccountSetup(qint64 accountId = 0);
+
+Q_SIGNALS:
+    // Every page now shows this account.
+    void accountShown(qint64 accountId);
+
+private:
+    void refreshAccounts();
+    void showAccount(qint64 accountId);
+
+    DeskSession *m_session;
+    QString m_me;
+    QString m_error;
+    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<ThreadListModel> m_threads;
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<AccountSetup> m_setup;
+    InboxPage *m_inbox = nullptr;
+    SyncStatusWidget *m_syncStatus = nullptr;
+    qint64 m_accountId = 0;
+};

@@ -1,0 +1,59 @@
+#include "SyncStatusWidget.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+
+using namespace Qt::StringLiterals;
+
+SyncStatusWidget::SyncStatusWidget(QWidget *parent)
+    : QWidget(parent)
+    , m_label(new QLabel(this))
+    , m_bar(new QProgressBar(this))
+{
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_label);
+    layout->addWidget(m_bar);
+    m_bar->setMaximumWidth(160);
+    m_bar->setTextVisible(false);
+    m_bar->hide();
+}
+
+QString SyncStatusWidget::describe(qint64 messages, const QDateTime &reached, qint64 etaMs)
+{
+    const QLocale locale;
+    QString text = tr("%1 messages").arg(locale.toString(messages));
+    if (reached.isValid())
+        text += tr(" · back to %1")
+                    .arg(locale.toString(reached.toLocalTime().date(), QLocale::ShortFormat));
+    if (etaMs > 0) {
+        const qint64 minutes = (etaMs + 59'999) / 60'000;
+        text +=
+            minutes <= 1 ? tr(" · under a minute left") : tr(" · about %1 min left").arg(minutes);
+    }
+    return text;
+}
+
+void SyncStatusWidget::started(bool fullSync)
+{
+    m_full = fullSync;
+    // A history of unknown length: a busy bar, with how far back it got in the text.
+    m_bar->setRange(0, 0);
+    m_bar->setVisible(fullSync);
+    m_label->setText(fullSync ? tr("First sync: reading the history…") : tr("Syncing…"));
+}
+
+void SyncStatusWidget::progressed(qint64 messages, const QDateTime &historyReached, qint64 etaMs)
+{
+    const QString detail = describe(messages, historyReached, etaMs);
+    m_label->setText(m_full ? tr("First sync: %1").arg(detail) : tr("Syncing: %1").arg(detail));
+}
+
+void SyncStatusWidget::ended(bool ok)
+{
+    m_bar->hide();
+    m_full = false;
+    m_label->setText(ok ? tr("Up to date") : tr("Sync stopped; it retries on its own"));
+}

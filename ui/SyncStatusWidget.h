@@ -1,0 +1,33 @@
+// The status bar's sync line: a progress bar while the first sync pages through the history
+// ("12,000 messages · back to 3 Mar 2025"), a quiet line for later runs.
+#pragma once
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+class QProgressBar;
+
+class SyncStatusWidget : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit SyncStatusWidget(QWidget *parent = nullptr);
+
+    QProgressBar *progressBar() const { return m_bar; }
+    QLabel *label() const { return m_label; }
+
+    // "12,000 messages · back to 3 Mar 2025 · about 2 min left"
+    static QString describe(qint64 messages, const QDateTime &reached, qint64 etaMs);
+
+public Q_SLOTS:
+    void started(bool fullSync);
+    void progressed(qint64 messages, const QDateTime &historyReached, qint64 etaMs);
+    void ended(bool ok);
+
+private:
+    QLabel *m_label;
+    QProgressBar *m_bar;
+    bool m_full = false;
+};
