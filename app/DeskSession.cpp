@@ -169,15 +169,13 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     });
     connect(m_sync.get(), &SyncEngine::historyReached, this,
             [this](const QDateTime &oldest) { m_historyReached = oldest; });
-    connect(m_sync.get(), &SyncEngine::progress, this,
-            [this](int pages, qint64 messages, qint64 eta) {
-                emit syncProgress(messages, m_historyReached, eta);
-                emit statusMessage(tr("Syncing… %n message(s)", nullptr, int(messages)) +
-                                   tr(" in %n page(s)", nullptr, pages));
-            });
+    connect(m_sync.get(), &SyncEngine::progress, this, [this](int, qint64 messages, qint64 eta) {
+        emit syncProgress(messages, m_historyReached, eta);
+    });
     connect(m_sync.get(), &SyncEngine::finished, this, [this](const SyncSummary &summary) {
         emit syncEnded(true);
-        emit statusMessage(tr("Up to date · %n new message(s)", nullptr, int(summary.inserted)));
+        if (summary.inserted > 0)
+            emit statusMessage(tr("%n new message(s)", nullptr, int(summary.inserted)));
         // New customers (and 30006 delivery errors) get their text-enabled verdict.
         m_lookups->scan();
     });

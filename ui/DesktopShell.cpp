@@ -57,10 +57,12 @@ bool DesktopShell::start()
                 showAccountSetup(accountId);
             });
     connect(m_window.get(), &MainWindow::currentAccountChanged, this, [this](qint64 accountId) {
-        if (accountId > 0 && accountId != m_accountId) {
-            showAccount(accountId);
+        if (accountId <= 0 || accountId == m_accountId)
+            return;
+        showAccount(accountId);
+        // The session may already be connected to it (the demo at start-up).
+        if (accountId != m_session->accountId())
             m_session->openAccount(accountId);
-        }
     });
     connect(m_window->addAccountAction(), &QAction::triggered, this,
             [this] { showAccountSetup(); });
