@@ -54,6 +54,15 @@ void LookupQueue::scan()
         this, [this](const QStringList &numbers) { enqueue(numbers); });
 }
 
+void LookupQueue::checkNow(const QString &number)
+{
+    if (!number.startsWith(u'+'))
+        return;
+    m_queue.removeAll(number);
+    m_queue.prepend(number);
+    drain();
+}
+
 void LookupQueue::enqueue(const QStringList &numbers)
 {
     for (const QString &number : numbers) {
@@ -87,9 +96,14 @@ void LookupQueue::lookUp(const QString &number)
     const qint64 account = m_accountId;
     m_writer->post(
         [account, number](WriterContext &context) {
-            return TextEnabledRows(context.db()).markChecking(account, number, nowMs());
+            TextEnabledRows rows(context.db());
+            return rows.markChecking(account, number, nowMs()) ? QString() : rows.errorString();
         },
-        this, [](bool) {});
+        this,
+        [](const QString &error) {
+            if (!error.isEmpty())
+                qCWarning(lcSync) << "cannot mark a number as being checked:" << error;
+        });
     m_client->lookupLineType(
         number, this, [this, account, number](const ProviderResult<LineTypeLookup> &result) {
             if (!result.ok() && result.error().isTransient()) {

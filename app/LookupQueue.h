@@ -28,6 +28,9 @@ public:
     // Marks recipients of 30006 delivery errors not text-enabled, then queues every number
     // that needs a Lookup.
     void scan();
+    // An agent's "check again", or a number just typed: looked up next, whatever verdict
+    // it has (a non-E.164 number, such as a short code, is ignored).
+    void checkNow(const QString &number);
     int pendingCount() const { return int(m_queue.size()) + (m_inFlight ? 1 : 0); }
 
 Q_SIGNALS:

@@ -23,18 +23,26 @@ QStringList TextEnabledRows::numbersNeedingLookup(qint64 accountId, qint64 nowMs
                                                   int limit)
 {
     QSqlQuery q(m_db);
-    q.prepare(
-        u"SELECT DISTINCT t.customer_number FROM threads t "
-        "LEFT JOIN contacts c ON c.account_id = t.account_id AND c.number = t.customer_number "
-        "WHERE t.account_id = ? AND t.customer_number LIKE '+%' AND ("
-        "  c.id IS NULL OR c.text_enabled = 'checking'"
+    // Customers of threads (inbound, or typed by an agent) and contacts imported without a
+    // thread yet; a thread's customer may have no contact row at all.
+    const QString needsVerdict =
+        u"(c.text_enabled = 'checking'"
         "  OR (c.text_enabled = 'unknown' AND c.text_enabled_source IN ('', 'lookup')"
         "      AND c.text_enabled_checked_at IS NULL)"
-        "  OR (c.text_enabled_source = 'lookup' AND c.text_enabled_checked_at < ?)) "
-        "ORDER BY t.customer_number LIMIT ?"_s);
-    q.addBindValue(accountId);
-    q.addBindValue(nowMs - ttlMs);
-    q.addBindValue(limit);
+        "  OR (c.text_enabled_source = 'lookup' AND c.text_enabled_checked_at < :stale))"_s;
+    q.prepare(u"SELECT number FROM ("
+              "  SELECT t.customer_number AS number FROM threads t"
+              "  LEFT JOIN contacts c ON c.account_id = t.account_id"
+              "    AND c.number = t.customer_number"
+              "  WHERE t.account_id = :account AND (c.id IS NULL OR "_s +
+              needsVerdict +
+              u")"
+              "  UNION"
+              "  SELECT c.number FROM contacts c WHERE c.account_id = :account AND "_s +
+              needsVerdict + u") WHERE number LIKE '+%' ORDER BY number LIMIT :limit"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":stale"_s, nowMs - ttlMs);
+    q.bindValue(u":limit"_s, limit);
     QStringList numbers;
     if (!q.exec()) {
         m_error = q.lastError().text();
@@ -60,9 +68,10 @@ bool TextEnabledRows::upsert(qint64 accountId, const QString &number, const QStr
         "updated_at = excluded.updated_at"_s);
     q.addBindValue(accountId);
     q.addBindValue(number);
+    // A null QString binds as SQL NULL; these NOT NULL columns hold '' for "none".
     q.addBindValue(textEnabled);
-    q.addBindValue(lineType);
-    q.addBindValue(source);
+    q.addBindValue(lineType.isNull() ? u""_s : lineType);
+    q.addBindValue(source.isNull() ? u""_s : source);
     q.addBindValue(checkedAt > 0 ? QVariant(checkedAt) : QVariant(QMetaType::fromType<qint64>()));
     q.addBindValue(nowMs);
     if (!q.exec()) {
