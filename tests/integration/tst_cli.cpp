@@ -250,6 +250,18 @@ private slots:
         QVERIFY(!refused.out.contains("very-secret-token-value"));
     }
 
+    // A small run of the sync benchmark: it prints what it measured, on the messages it seeded.
+    void benchSync()
+    {
+        const CliRun run =
+            runCli({u"bench"_s, u"sync"_s, u"--messages"_s, u"2500"_s, u"--threads"_s, u"50"_s});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains("full sync: 2500 messages in "), run.out.constData());
+        QVERIFY(run.out.contains("incremental, nothing new: "));
+        QVERIFY(run.out.contains("VmHWM: "));
+        QVERIFY2(run.err.contains("synced 2500 / 2500"), run.err.constData());
+    }
+
     void usageErrors_data()
     {
         QTest::addColumn<QStringList>("arguments");
@@ -270,6 +282,13 @@ private slots:
             << QStringList{u"normalize"_s} << QByteArray("missing");
         QTest::newRow("normalize two numbers")
             << QStringList{u"normalize"_s, u"415"_s, u"5550134"_s} << QByteArray("one phone");
+        QTest::newRow("bench without what") << QStringList{u"bench"_s} << QByteArray("sync");
+        QTest::newRow("bench bad count")
+            << QStringList{u"bench"_s, u"sync"_s, u"--messages"_s, u"lots"_s}
+            << QByteArray("--messages");
+        QTest::newRow("bench more threads than messages")
+            << QStringList{u"bench"_s, u"sync"_s, u"--messages"_s, u"10"_s, u"--threads"_s, u"20"_s}
+            << QByteArray("--threads");
     }
 
     void usageErrors()
