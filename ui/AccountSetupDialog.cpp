@@ -4,6 +4,7 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -45,7 +46,6 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     form->addRow(tr("API base URL"), m_baseUrl);
 
     auto *buttons = new QDialogButtonBox(this);
-    buttons->addButton(m_test, QDialogButtonBox::ActionRole);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
     m_save->setDefault(true);
@@ -53,7 +53,11 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);
-    layout->addWidget(buttons);
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_test);
+    row->addStretch();
+    row->addWidget(buttons);
+    layout->addLayout(row);
 
     connect(m_test, &QPushButton::clicked, this, &AccountSetupDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &AccountSetupDialog::save);

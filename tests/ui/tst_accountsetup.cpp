@@ -10,6 +10,7 @@
 #include "SecretStore.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
+#include "Theme.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -166,6 +167,16 @@ void TestAccountSetup::wrongTokenSaysSo()
     QVERIFY2(shown.contains(u"Account SID or Auth Token is wrong"_s), qPrintable(shown));
     QVERIFY2(shown.contains(u"20003"_s), qPrintable(shown));
     QVERIFY(dialog.testButton()->isEnabled());
+
+    // Written only on request: SMSDESK_SCREENSHOT_DIR=docs/screenshots refreshes the docs.
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        Theme::apply(*qApp);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(dialog.grab().save(dir + u"/account-setup.png"_s));
+        qApp->setStyleSheet({});
+    }
 }
 
 void TestAccountSetup::rightCredentialsConnect()
