@@ -34,7 +34,7 @@ NotificationSettingsPage::NotificationSettingsPage(QSettings *settings, QWidget 
     , m_every(new QRadioButton(u"Every new message"_s, this))
     , m_mine(new QRadioButton(u"Only conversations assigned to me or to nobody"_s, this))
     , m_off(new QRadioButton(u"Nothing (the tray icon still counts unread messages)"_s, this))
-    , m_digest(new QCheckBox(u"When busy, combine them into one summary"_s, this))
+    , m_digest(new QCheckBox(u"Combine notifications into one summary"_s, this))
     , m_threshold(new QSpinBox(this))
     , m_dnd(new QCheckBox(u"Do not disturb from"_s, this))
     , m_dndStart(new QTimeEdit(this))

@@ -409,6 +409,13 @@ private slots:
         const QColor badgePixel = badged.pixelColor(probe);
         QVERIFY2(badgePixel.red() > 180 && badgePixel.blue() < 100, qPrintable(badgePixel.name()));
         QVERIFY(plain.pixelColor(probe).blue() > plain.pixelColor(probe).red());
+
+        // Written only on request, for looking at the badge (not kept in the docs).
+        const QString dir = qEnvironmentVariable("SMSDESK_BADGE_DIR");
+        if (!dir.isEmpty())
+            QVERIFY(TrayBadge::icon(count)
+                        .pixmap(TrayBadge::Size)
+                        .save(dir + u"/badge-"_s + QString::number(count) + u".png"_s));
     }
 };
 
