@@ -5,13 +5,20 @@
 #include "DeskSession.h"
 #include "InboxPage.h"
 #include "MainWindow.h"
+#include "NotificationSettings.h"
+#include "NotificationSettingsPage.h"
+#include "Notifier.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
+#include "ThreadListView.h"
 
 #include <QAction>
+#include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -23,7 +30,9 @@ DesktopShell::DesktopShell(DeskSession *session, const QString &me, QObject *par
 
 DesktopShell::~DesktopShell()
 {
-    // Pages hold pointers into the models: the window goes first.
+    // Pages hold pointers into the models, the notifier reads through the reader: both go
+    // before the reader.
+    m_notifier.reset();
     m_window.reset();
 }
 
@@ -75,6 +84,7 @@ bool DesktopShell::start()
             m_session->syncEngine()->syncNow();
     });
 
+    createNotifications();
     refreshAccounts();
     if (m_session->accountId() > 0) {
         // Already connected (the demo).
@@ -100,6 +110,7 @@ void DesktopShell::showAccount(qint64 accountId)
     m_accountId = accountId;
     m_window->setCurrentAccount(accountId);
     m_threads->setAccount(accountId);
+    m_notifier->setAccount(accountId);
     Q_EMIT accountShown(accountId);
 }
 
@@ -130,4 +141,55 @@ void DesktopShell::showAccountSetup(qint64 accountId)
     if (dialog.sessionOnly())
         m_window->statusBar()->showMessage(
             tr("The Auth Token is kept for this session only (no keychain)."));
+}
+
+void DesktopShell::createNotifications()
+{
+    m_preferences = std::make_unique<QSettings>();
+    m_notifier = std::make_unique<Notifier>(m_reader->connection(), m_accountId, m_me, nullptr);
+    m_notifier->setSettings(NotificationSettings::load(*m_preferences));
+    connect(m_session->writer(), &StoreWriter::messagesAdded, m_notifier.get(),
+            &Notifier::messagesAdded);
+    connect(m_session->writer(), &StoreWriter::threadsChanged, m_notifier.get(),
+            &Notifier::refreshUnread);
+    connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
+    connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+    });
+
+    auto *settings = new QWidget;
+    settings->setObjectName(u"settingsPage"_s);
+    auto *layout = new QVBoxLayout(settings);
+    layout->setContentsMargins(24, 20, 24, 20);
+    auto *title = new QLabel(tr("Notifications"));
+    title->setObjectName(u"pageTitle"_s);
+    layout->addWidget(title);
+    auto *notifications = new NotificationSettingsPage(m_preferences.get());
+    layout->addWidget(notifications);
+    layout->addStretch();
+    connect(notifications, &NotificationSettingsPage::settingsChanged, m_notifier.get(),
+            &Notifier::setSettings);
+    m_window->setPage(NavigationRail::Page::Settings, settings);
+}
+
+void DesktopShell::openThread(qint64 threadId)
+{
+    m_window->show();
+    m_window->raise();
+    m_window->activateWindow();
+    m_window->showPage(NavigationRail::Page::Inbox);
+    int row = m_threads->rowOf(threadId);
+    if (row < 0) {
+        // Not under the current filter (resolved, assigned to someone else...): All has it.
+        m_threads->setFilter(ThreadListModel::Filter::All);
+        row = m_threads->rowOf(threadId);
+        for (int page = 0; row < 0 && page < 50 && m_threads->canFetchMore({}); ++page) {
+            m_threads->fetchMore({});
+            row = m_threads->rowOf(threadId);
+        }
+    }
+    if (row >= 0)
+        m_inbox->listView()->setCurrentIndex(m_threads->index(row));
 }

@@ -14,6 +14,8 @@ class AccountSetup;
 class DeskSession;
 class InboxPage;
 class MainWindow;
+class Notifier;
+class QSettings;
 class SyncStatusWidget;
 
 class DesktopShell : public QObject
@@ -34,7 +36,11 @@ public:
     InboxPage *inbox() const { return m_inbox; }
     ThreadListModel *threads() const { return m_threads.get(); }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
+    Notifier *notifier() const { return m_notifier.get(); }
     qint64 currentAccountId() const { return m_accountId; }
+
+    // Brings the window up on the inbox with this thread selected.
+    void openThread(qint64 threadId);
 
     // Shows the account setup dialog (new account, or credentials of `accountId`).
     void showAccountSetup(qint64 accountId = 0);
@@ -46,6 +52,7 @@ Q_SIGNALS:
 private:
     void refreshAccounts();
     void showAccount(qint64 accountId);
+    void createNotifications();
 
     DeskSession *m_session;
     QString m_me;
@@ -54,6 +61,8 @@ private:
     std::unique_ptr<ThreadListModel> m_threads;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<AccountSetup> m_setup;
+    std::unique_ptr<QSettings> m_preferences; // this desktop user's, never secrets
+    std::unique_ptr<Notifier> m_notifier;
     InboxPage *m_inbox = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     qint64 m_accountId = 0;

@@ -1,0 +1,85 @@
+// Desktop notifications and the tray icon for the open account: new inbound messages become
+// pop-ups (or one digest) by the user's NotificationPolicy, and the tray shows the unread count.
+#pragma once
+
+#include "NewMessageQuery.h"
+#include "Notification.h"
+#include "NotificationPolicy.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+class NotificationSink;
+class QMenu;
+class QSystemTrayIcon;
+
+class Notifier : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int RecentInMenu = 5;
+
+    // reader: a reader connection of this thread; me: the signed-in agent ('' for nobody);
+    // sink: where notifications go, not owned; nullptr shows them through the tray icon.
+    Notifier(QSqlDatabase reader, qint64 accountId, const QString &me, NotificationSink *sink,
+             QObject *parent = nullptr);
+    ~Notifier() override;
+
+    void setSettings(const NotificationPolicy::Settings &settings);
+    NotificationPolicy::Settings settings() const { return m_policy.settings(); }
+    // Tests: the clock the policy reads (do-not-disturb hours, digest window).
+    void setClock(std::function<QDateTime()> clock);
+
+    qint64 accountId() const { return m_accountId; }
+    int unreadCount() const { return m_unread; }
+    QSystemTrayIcon *trayIcon() const { return m_tray; }
+    // Recent notifications' threads, then "Show SMS Desk"; the lead may add entries (Quit).
+    QMenu *trayMenu() const { return m_menu.get(); }
+    // What was shown last: the notification a click on the desktop's pop-up means.
+    std::optional<Notification> lastShown() const { return m_lastShown; }
+
+public Q_SLOTS:
+    // Connect to StoreWriter::messagesAdded. Ids of other accounts are ignored.
+    void messagesAdded(const QList<qint64> &messageIds);
+    // Switches everything: held digest and recent entries dropped, count re-read.
+    void setAccount(qint64 accountId);
+    // Re-reads the unread count (connect to StoreWriter::threadsChanged: reading a thread
+    // lowers it).
+    void refreshUnread();
+    // The user clicked a notification: asks for its thread.
+    void activate(const Notification &notification);
+    // Shows the held digest when it is due (its timer calls this).
+    void flushDigest();
+
+Q_SIGNALS:
+    void threadRequested(qint64 threadId);
+    void showWindowRequested();
+    void unreadCountChanged(int count);
+
+private:
+    void present(const NotificationPolicy::Outcome &outcome);
+    void scheduleFlush();
+    void rebuildMenu();
+
+    NewMessageQuery m_query;
+    qint64 m_accountId;
+    QString m_me;
+    NotificationPolicy m_policy;
+    std::function<QDateTime()> m_clock;
+    QSystemTrayIcon *m_tray;
+    std::unique_ptr<QMenu> m_menu; // QMenu is a widget: owned here, not by a QObject parent
+    std::unique_ptr<NotificationSink> m_ownSink;
+    NotificationSink *m_sink;
+    QTimer m_flushTimer;
+    int m_unread = -1;
+    std::optional<Notification> m_lastShown;
+    QList<Notification> m_recent; // newest first
+};
