@@ -38,6 +38,7 @@ Composer::Composer(QWidget *parent)
     , m_counter(new QLabel)
     , m_ucs2(new QLabel)
     , m_replace(new QPushButton(tr("Replace smart punctuation")))
+    , m_ucs2Row(new QWidget)
     , m_canned(new QToolButton)
     , m_cannedMenu(new QMenu(this))
     , m_send(new QPushButton(tr("Send")))
@@ -69,12 +70,19 @@ Composer::Composer(QWidget *parent)
     m_send->setDefault(false);
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
 
+    // Why the text costs more, and the fix, on their own line: they come and go as one types.
+    m_ucs2Row->setObjectName(u"composerUcs2Row"_s);
+    auto *ucs2 = new QHBoxLayout(m_ucs2Row);
+    ucs2->setContentsMargins(0, 0, 0, 0);
+    ucs2->setSpacing(8);
+    ucs2->addWidget(m_ucs2);
+    ucs2->addWidget(m_replace);
+    ucs2->addStretch();
+
     auto *tools = new QHBoxLayout;
-    tools->setSpacing(8);
+    tools->setSpacing(10);
     tools->addWidget(m_canned);
     tools->addWidget(m_counter);
-    tools->addWidget(m_ucs2);
-    tools->addWidget(m_replace);
     tools->addStretch();
     tools->addWidget(m_send);
 
@@ -85,6 +93,7 @@ Composer::Composer(QWidget *parent)
     layout->addWidget(m_warning);
     layout->addWidget(m_error);
     layout->addWidget(m_edit);
+    layout->addWidget(m_ucs2Row);
     layout->addLayout(tools);
 
     connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
@@ -175,6 +184,7 @@ void Composer::refresh()
     const QString ucs2 = ucs2Text(count);
     m_ucs2->setText(ucs2);
     m_ucs2->setVisible(!ucs2.isEmpty());
+    m_ucs2Row->setVisible(!ucs2.isEmpty());
     m_replace->setVisible(!ucs2.isEmpty() && !SmartCharacters::findReplaceable(text).isEmpty());
     m_send->setEnabled(!isSendingBlocked() && !text.trimmed().isEmpty());
 }

@@ -73,6 +73,7 @@ private:
     QLabel *m_counter;
     QLabel *m_ucs2;
     QPushButton *m_replace;
+    QWidget *m_ucs2Row;
     QToolButton *m_canned;
     QMenu *m_cannedMenu;
     QPushButton *m_send;

@@ -103,6 +103,7 @@ void ConversationHeader::setLinkedThreads(const QList<ConversationQuery::LinkedT
         const qint64 id = t.threadId;
         connect(link, &QPushButton::clicked, this, [this, id] { Q_EMIT threadRequested(id); });
         m_linkLayout->addWidget(link);
+        link->show(); // else shown only once the event loop runs, after a grab or a check
     }
     m_banner->setVisible(!threads.isEmpty());
 }

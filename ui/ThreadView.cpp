@@ -83,8 +83,13 @@ void ThreadView::onScrolled(int value)
         fetchOlder();
 }
 
-void ThreadView::onRangeChanged(int, int max)
+void ThreadView::onRangeChanged(int min, int max)
 {
+    if (max == min && m_model && m_model->canFetchMore({})) {
+        // The loaded messages do not fill the view, so it cannot be scrolled to the top.
+        QMetaObject::invokeMethod(this, &ThreadView::fetchOlder, Qt::QueuedConnection);
+        return;
+    }
     if (m_restoreFromBottom >= 0) {
         const int distance = m_restoreFromBottom;
         m_restoreFromBottom = -1;
