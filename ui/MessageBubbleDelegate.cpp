@@ -48,13 +48,23 @@ bool sameSender(const QModelIndex &a, const QModelIndex &b)
            a.data(M::DayRole) == b.data(M::DayRole);
 }
 
-QString authorText(const QModelIndex &index)
+} // namespace
+
+QString MessageBubbleDelegate::authorText(const QModelIndex &index)
 {
     const QString campaign = index.data(M::CampaignNameRole).toString();
     if (index.data(M::CampaignIdRole).toLongLong() != 0)
         return u"Campaign: "_s + (campaign.isEmpty() ? u"(deleted)"_s : campaign);
     return index.data(M::AuthorRole).toString();
 }
+
+bool MessageBubbleDelegate::startsDay(const QModelIndex &index)
+{
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    return !previous.isValid() || previous.data(M::DayRole) != index.data(M::DayRole);
+}
+
+namespace {
 
 // Time, and for outbound messages segments and delivery status.
 QString metaText(const QModelIndex &index)
@@ -152,7 +162,7 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
     const bool outbound = index.data(M::OutboundRole).toBool();
     const QString status = index.data(M::StatusRole).toString();
     const QModelIndex previous = index.siblingAtRow(index.row() - 1);
-    const bool newDay = !previous.isValid() || previous.data(M::DayRole) != index.data(M::DayRole);
+    const bool newDay = startsDay(index);
     const bool continues = !newDay && sameSender(previous, index);
 
     int y = continues ? RowGap : GroupGap;

@@ -30,6 +30,10 @@ public:
     static QString statusLabel(const QString &status);
     // Whether a message in this status can be sent again.
     static bool isRetryable(const QString &status);
+    // The line above an outbound message: the agent, or "Campaign: <name>".
+    static QString authorText(const QModelIndex &index);
+    // Whether a day separator goes above this row (the first row, or a new local day).
+    static bool startsDay(const QModelIndex &index);
     // The line shown under a failed message: the provider's reason and code.
     static QString failureText(const QModelIndex &index);
 

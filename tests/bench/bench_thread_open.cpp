@@ -84,8 +84,8 @@ bool seed(QSqlDatabase db, int otherMessages)
     const int total = ThreadMessages + otherMessages;
     for (int i = 0; i < total; ++i) {
         // The big thread's messages are spread through the whole history.
-        const bool big = i % (total / ThreadMessages) == 0 && i / (total / ThreadMessages) <
-                                                                  ThreadMessages;
+        const bool big =
+            i % (total / ThreadMessages) == 0 && i / (total / ThreadMessages) < ThreadMessages;
         const qint64 threadId = big ? 1 : 3 + i % (OtherThreads - 2);
         const bool inbound = i % 3 == 0;
         const QString customer = u"+1415"_s + QString::number(2000000 + threadId - 1);

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -82,6 +83,9 @@ private Q_SLOTS:
     void landlineBlocksUnknownWarns();
     void failedMessageShowsReasonAndRetries();
     void liveStatusUpdates();
+    void daySeparatorsAndAuthors();
+    void dayLabel_data();
+    void dayLabel();
     void linkedThreadBannerWithinAccount();
     void cannedReplySavedAndRendered();
     void olderHistoryOnScrollToTop();
@@ -339,6 +343,19 @@ void TstConversationPane::unsubscribedBlocksSending()
     QCOMPARE(sent.size(), 0);
     QCOMPARE(editor()->toPlainText(), u"Are you sure?"_s); // kept
 
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        Theme::apply(*qApp);
+        // Let the new style's sizes settle before grabbing.
+        QCoreApplication::processEvents();
+        m_pane->layout()->activate();
+        m_pane->threadView()->scrollToBottom();
+        QCoreApplication::processEvents();
+        QDir().mkpath(dir);
+        QVERIFY(m_pane->grab().save(dir + u"/thread-unsubscribed.png"_s));
+        qApp->setStyleSheet({});
+    }
+
     // Reopening the thread reads consent again.
     m_pane->openThread(0);
     m_pane->openThread(m_thread);
@@ -419,6 +436,70 @@ void TstConversationPane::failedMessageShowsReasonAndRetries()
     // A click beside the link does nothing.
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry.topLeft() - QPoint(40, 0));
     QCOMPARE(retried.size(), 1);
+}
+
+void TstConversationPane::daySeparatorsAndAuthors()
+{
+    // A campaign message in the thread: its line names the campaign, not an agent.
+    QVERIFY(m_fx->exec(u"INSERT INTO templates (id, account_id, name) VALUES (1, 1, 'Promo')"_s)
+                .isActive());
+    QVERIFY(m_fx->exec(u"INSERT INTO template_versions (id, template_id, version, body, author) "
+                       u"VALUES (1, 1, 1, 'Sale!', 'alice')"_s)
+                .isActive());
+    QVERIFY(m_fx->exec(u"INSERT INTO campaigns (id, account_id, name, sender_number_id, "
+                       u"template_version_id, created_by) VALUES (7, 1, 'Spring sale', 1, 1, "
+                       u"'alice')"_s)
+                .isActive());
+    QVERIFY(m_fx->upsert(
+        ThreadFixture::AccountA,
+        {ThreadFixture::message(Ana, ThreadFixture::Support, u"Spring sale: 20% off tulips"_s,
+                                Now.addDays(-3), false)}));
+    QVERIFY(m_fx->exec(u"UPDATE messages SET campaign_id = 7 WHERE body LIKE 'Spring sale%'"_s)
+                .isActive());
+    m_pane->openThread(m_thread);
+
+    const QAbstractItemModel *model = m_pane->threadView()->model();
+    QSet<QDate> days;
+    int separators = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        const QDate day = index.data(M::DayRole).toDate();
+        // A separator exactly where a new local day starts.
+        QCOMPARE(MessageBubbleDelegate::startsDay(index), !days.contains(day));
+        separators += MessageBubbleDelegate::startsDay(index) ? 1 : 0;
+        days.insert(day);
+        const QString author = MessageBubbleDelegate::authorText(index);
+        if (index.data(M::CampaignIdRole).toLongLong() == 7)
+            QCOMPARE(author, u"Campaign: Spring sale"_s);
+        else
+            QCOMPARE(author, index.data(M::AuthorRole).toString());
+    }
+    QCOMPARE(separators, days.size());
+    QVERIFY(separators >= 3); // three days in the seeded thread
+}
+
+void TstConversationPane::dayLabel_data()
+{
+    QTest::addColumn<QDate>("day");
+    QTest::addColumn<QString>("expected");
+    const QDate today(2026, 11, 20);
+    const QLocale locale;
+    QTest::newRow("today") << today << u"Today"_s;
+    QTest::newRow("yesterday") << today.addDays(-1) << u"Yesterday"_s;
+    const QDate week = today.addDays(-4);
+    QTest::newRow("this year") << week
+                               << locale.dayName(week.dayOfWeek()) + u", "_s +
+                                      locale.monthName(week.month()) + u' ' +
+                                      QString::number(week.day());
+    const QDate old(2025, 3, 3);
+    QTest::newRow("last year") << old << locale.monthName(3) + u" 3, 2025"_s;
+}
+
+void TstConversationPane::dayLabel()
+{
+    QFETCH(QDate, day);
+    QFETCH(QString, expected);
+    QCOMPARE(MessageBubbleDelegate::dayLabel(day, QDate(2026, 11, 20)), expected);
 }
 
 void TstConversationPane::liveStatusUpdates()
