@@ -107,6 +107,13 @@ void ConversationPane::openThread(qint64 threadId)
     m_composer->setEnabled(m_facts.has_value());
 }
 
+void ConversationPane::setAccount(qint64 accountId)
+{
+    openThread(0);
+    m_accountId = accountId;
+    reloadCannedReplies();
+}
+
 void ConversationPane::saveDraft()
 {
     m_draftTimer.stop();

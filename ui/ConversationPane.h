@@ -33,6 +33,9 @@ public:
     // Saves the current thread's draft, then shows threadId (0: nothing) with its draft.
     void openThread(qint64 threadId);
     qint64 threadId() const { return m_threadId; }
+    // Another account: saves the draft, closes the thread and reloads the canned replies.
+    // A thread of another account never opens (openThread shows nothing for it).
+    void setAccount(qint64 accountId);
     qint64 accountId() const { return m_accountId; }
 
     // A send the outbox refused: says why, and puts the text back if nothing new was typed.

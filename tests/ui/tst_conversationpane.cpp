@@ -89,6 +89,7 @@ private Q_SLOTS:
     void linkedThreadBannerWithinAccount();
     void cannedReplySavedAndRendered();
     void olderHistoryOnScrollToTop();
+    void otherAccountSeesNothing();
     void screenshot();
 
 private:
@@ -619,6 +620,28 @@ void TstConversationPane::olderHistoryOnScrollToTop()
     bar->setValue(bar->minimum());
     QTRY_COMPARE(model->rowCount(), 2 * M::PageSize);
     QTRY_VERIFY(bar->value() > bar->minimum()); // what was on screen stays on screen
+}
+
+void TstConversationPane::otherAccountSeesNothing()
+{
+    QVERIFY(CannedReplyRows(m_fx->db()).add(ThreadFixture::AccountA, u"A only"_s, u"x"_s) > 0);
+    m_pane->setAccount(ThreadFixture::AccountA);
+    const auto hasAction = [this](const QString &text) {
+        for (QAction *a : m_pane->composer()->cannedMenu()->actions())
+            if (a->text() == text)
+                return true;
+        return false;
+    };
+    QVERIFY(hasAction(u"A only"_s));
+    m_pane->openThread(m_thread);
+    QVERIFY(m_pane->messagesModel()->rowCount() > 0);
+
+    m_pane->setAccount(ThreadFixture::AccountB);
+    QVERIFY(!hasAction(u"A only"_s));
+    m_pane->openThread(m_thread); // account A's thread, asked for under B
+    QCOMPARE(m_pane->messagesModel()->rowCount(), 0);
+    QCOMPARE(label("conversationTitle")->text(), QString());
+    QVERIFY(!m_pane->composer()->isEnabled());
 }
 
 void TstConversationPane::screenshot()
