@@ -1,0 +1,21 @@
+// One message of a thread's timeline as the thread view shows it.
+#pragma once
+
+#include <QString>
+
+struct MessageRow
+{
+    qint64 id = 0;
+    QString direction; // "in" or "out"
+    QString body;
+    QString status;
+    int errorCode = 0; // 0: none
+    QString errorMessage;
+    QString author;        // the agent who wrote it here; '' otherwise
+    qint64 campaignId = 0; // 0: not sent by a campaign
+    QString campaignName;
+    qint64 createdAt = 0; // ms since the epoch, UTC
+    int segments = 1;
+
+    friend bool operator==(const MessageRow &, const MessageRow &) = default;
+};

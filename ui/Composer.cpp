@@ -1,0 +1,261 @@
+#include "Composer.h"
+
+#include "SegmentCounter.h"
+#include "SmartCharacters.h"
+#include "TemplateText.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextCursor>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QLabel *banner(const QString &name)
+{
+    auto *label = new QLabel;
+    label->setObjectName(name);
+    label->setWordWrap(true);
+    label->setTextFormat(Qt::PlainText);
+    label->hide();
+    return label;
+}
+
+} // namespace
+
+Composer::Composer(QWidget *parent)
+    : QWidget(parent)
+    , m_edit(new QPlainTextEdit)
+    , m_counter(new QLabel)
+    , m_ucs2(new QLabel)
+    , m_replace(new QPushButton(tr("Replace smart punctuation")))
+    , m_ucs2Row(new QWidget)
+    , m_canned(new QToolButton)
+    , m_cannedMenu(new QMenu(this))
+    , m_send(new QPushButton(tr("Send")))
+    , m_blocked(banner(u"composerBlockedBanner"_s))
+    , m_warning(banner(u"composerWarningBanner"_s))
+    , m_error(banner(u"composerErrorBanner"_s))
+    , m_namePrompt([](QWidget *parent) {
+        return QInputDialog::getText(parent, tr("Save as canned reply"), tr("Name:"));
+    })
+{
+    setObjectName(u"composer"_s);
+    setAttribute(Qt::WA_StyledBackground);
+    m_edit->setObjectName(u"composerEdit"_s);
+    m_edit->setPlaceholderText(tr("Write a reply\u2026  (Ctrl+Enter to send)"));
+    m_edit->setTabChangesFocus(true);
+    m_edit->setFixedHeight(84);
+    m_edit->installEventFilter(this);
+    m_counter->setObjectName(u"composerCounter"_s);
+    m_ucs2->setObjectName(u"composerUcs2"_s);
+    m_replace->setObjectName(u"composerReplaceSmart"_s);
+    m_replace->setProperty("linkButton", true);
+    m_replace->setCursor(Qt::PointingHandCursor);
+    m_canned->setObjectName(u"composerCanned"_s);
+    m_canned->setText(tr("Canned replies"));
+    m_canned->setPopupMode(QToolButton::InstantPopup);
+    m_canned->setMenu(m_cannedMenu);
+    m_cannedMenu->setObjectName(u"composerCannedMenu"_s);
+    m_send->setObjectName(u"composerSend"_s);
+    m_send->setDefault(false);
+    m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+
+    // Why the text costs more, and the fix, on their own line: they come and go as one types.
+    m_ucs2Row->setObjectName(u"composerUcs2Row"_s);
+    auto *ucs2 = new QHBoxLayout(m_ucs2Row);
+    ucs2->setContentsMargins(0, 0, 0, 0);
+    ucs2->setSpacing(8);
+    ucs2->addWidget(m_ucs2);
+    ucs2->addWidget(m_replace);
+    ucs2->addStretch();
+
+    auto *tools = new QHBoxLayout;
+    tools->setSpacing(10);
+    tools->addWidget(m_canned);
+    tools->addWidget(m_counter);
+    tools->addStretch();
+    tools->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 10, 14, 12);
+    layout->setSpacing(8);
+    layout->addWidget(m_blocked);
+    layout->addWidget(m_warning);
+    layout->addWidget(m_error);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_ucs2Row);
+    layout->addLayout(tools);
+
+    connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
+        m_error->hide();
+        refresh();
+        if (!m_settingBody)
+            Q_EMIT edited();
+    });
+    connect(m_send, &QPushButton::clicked, this, &Composer::send);
+    connect(m_replace, &QPushButton::clicked, this, &Composer::replaceSmartPunctuation);
+    connect(m_cannedMenu, &QMenu::aboutToShow, this, &Composer::rebuildCannedMenu);
+    rebuildCannedMenu();
+    refresh();
+    setFocusProxy(m_edit);
+}
+
+QString Composer::body() const
+{
+    return m_edit->toPlainText();
+}
+
+void Composer::setBody(const QString &body)
+{
+    m_settingBody = true;
+    m_edit->setPlainText(body);
+    m_edit->moveCursor(QTextCursor::End);
+    m_settingBody = false;
+}
+
+void Composer::setCannedReplies(const QList<CannedReplyRows::Reply> &replies)
+{
+    m_replies = replies;
+    rebuildCannedMenu();
+}
+
+void Composer::setTemplateValues(const QHash<QString, QString> &values)
+{
+    m_values = values;
+    rebuildCannedMenu();
+}
+
+void Composer::setNamePrompt(std::function<QString(QWidget *)> prompt)
+{
+    m_namePrompt = std::move(prompt);
+}
+
+void Composer::setBlockedReason(const QString &reason)
+{
+    m_blockedReason = reason;
+    m_blocked->setText(reason);
+    m_blocked->setVisible(!reason.isEmpty());
+    refresh();
+}
+
+void Composer::setWarning(const QString &warning)
+{
+    m_warning->setText(warning);
+    m_warning->setVisible(!warning.isEmpty());
+}
+
+void Composer::showError(const QString &error)
+{
+    m_error->setText(error);
+    m_error->setVisible(!error.isEmpty());
+}
+
+QString Composer::counterText(const SegmentCount &count)
+{
+    const QString segments =
+        count.segments == 1 ? tr("1 segment") : tr("%1 segments").arg(count.segments);
+    return segments + u" \u00b7 "_s + SegmentCount::encodingName(count.encoding) + u" \u00b7 "_s +
+           tr("%1 left").arg(count.remainingInSegment);
+}
+
+QString Composer::ucs2Text(const SegmentCount &count)
+{
+    if (count.encoding != SegmentCount::Encoding::Ucs2)
+        return {};
+    return tr("UCS-2 because of %1").arg(count.nonGsmCharacters.join(u' '));
+}
+
+void Composer::refresh()
+{
+    const QString text = body();
+    const SegmentCount count = SegmentCounter::count(text);
+    m_counter->setText(counterText(count));
+    m_counter->setProperty("multiSegment", count.segments > 1);
+    const QString ucs2 = ucs2Text(count);
+    m_ucs2->setText(ucs2);
+    m_ucs2->setVisible(!ucs2.isEmpty());
+    m_ucs2Row->setVisible(!ucs2.isEmpty());
+    m_replace->setVisible(!ucs2.isEmpty() && !SmartCharacters::findReplaceable(text).isEmpty());
+    m_send->setEnabled(!isSendingBlocked() && !text.trimmed().isEmpty());
+}
+
+void Composer::send()
+{
+    const QString text = body();
+    if (isSendingBlocked() || text.trimmed().isEmpty())
+        return;
+    Q_EMIT sendRequested(text);
+    m_edit->clear(); // announced as an edit: the pane drops the draft
+}
+
+void Composer::replaceSmartPunctuation()
+{
+    const QString text = body();
+    const QString replaced = SmartCharacters::replaceWithGsm(text);
+    if (replaced == text)
+        return;
+    // One edit block, so a single Ctrl+Z brings the original back.
+    QTextCursor cursor(m_edit->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(replaced);
+    cursor.endEditBlock();
+}
+
+void Composer::rebuildCannedMenu()
+{
+    m_cannedMenu->clear();
+    for (const CannedReplyRows::Reply &reply : std::as_const(m_replies)) {
+        const QString rendered = TemplateText(reply.body).render(m_values).text;
+        QAction *action = m_cannedMenu->addAction(reply.name);
+        action->setObjectName(u"canned_"_s + QString::number(reply.id));
+        action->setToolTip(rendered);
+        connect(action, &QAction::triggered, this, [this, rendered] { insertCanned(rendered); });
+    }
+    if (m_replies.isEmpty()) {
+        QAction *none = m_cannedMenu->addAction(tr("No canned replies yet"));
+        none->setEnabled(false);
+    }
+    m_cannedMenu->addSeparator();
+    QAction *save = m_cannedMenu->addAction(tr("Save as canned reply\u2026"));
+    save->setObjectName(u"cannedSave"_s);
+    connect(save, &QAction::triggered, this, [this] {
+        const QString text = body();
+        if (text.trimmed().isEmpty()) {
+            showError(tr("Type the reply first, then save it as a canned reply."));
+            return;
+        }
+        const QString name = m_namePrompt(this).trimmed();
+        if (!name.isEmpty())
+            Q_EMIT saveCannedReplyRequested(name, text);
+    });
+}
+
+void Composer::insertCanned(const QString &body)
+{
+    m_edit->insertPlainText(body);
+    m_edit->setFocus();
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_edit && event->type() == QEvent::KeyPress) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            (key->modifiers() & Qt::ControlModifier)) {
+            send();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}

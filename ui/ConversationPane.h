@@ -1,0 +1,83 @@
+// One conversation: header, the thread's messages and the composer, for the thread the agent
+// opened. Reads through the reader connection it is given; drafts and canned replies are
+// written through the StoreWriter. Sending itself is the caller's: it listens to sendRequested.
+#pragma once
+
+#include "ConversationQuery.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QSqlDatabase>
+#include <QTimer>
+#include <QWidget>
+
+#include <optional>
+
+class Composer;
+class ConversationHeader;
+class StoreWriter;
+class ThreadMessagesModel;
+class ThreadView;
+
+class ConversationPane : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // reader: a connection of this (GUI) thread; writer: the profile's writer (not owned);
+    // me: the signed-in agent.
+    ConversationPane(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, const QString &me,
+                     QWidget *parent = nullptr);
+    ~ConversationPane() override;
+
+    // Saves the current thread's draft, then shows threadId (0: nothing) with its draft.
+    void openThread(qint64 threadId);
+    qint64 threadId() const { return m_threadId; }
+    // Another account: saves the draft, closes the thread and reloads the canned replies.
+    // A thread of another account never opens (openThread shows nothing for it).
+    void setAccount(qint64 accountId);
+    qint64 accountId() const { return m_accountId; }
+
+    // A send the outbox refused: says why, and puts the text back if nothing new was typed.
+    void showSendError(const QString &error);
+    // Re-reads consent and text-enabled status (also done on every threadsChanged).
+    void refreshSendability();
+
+    ConversationHeader *header() const { return m_header; }
+    ThreadView *threadView() const { return m_view; }
+    Composer *composer() const { return m_composer; }
+    ThreadMessagesModel *messagesModel() const { return m_model; }
+
+    // How long after the last keystroke a draft is saved.
+    static constexpr int DraftSaveDelayMs = 600;
+    // Tests and screenshots pin the clock for day labels.
+    void setNow(const QDateTime &now);
+
+Q_SIGNALS:
+    void sendRequested(qint64 threadId, const QString &body);
+    void retryRequested(qint64 messageId);
+    void threadRequested(qint64 threadId);
+
+private:
+    void saveDraft();
+    void reloadHeader();
+    void reloadCannedReplies();
+    void saveCannedReply(const QString &name, const QString &body);
+    void onThreadsChanged(const QList<qint64> &threadIds);
+
+    QSqlDatabase m_reader;
+    StoreWriter *m_writer;
+    qint64 m_accountId;
+    QString m_me;
+    qint64 m_threadId = 0;
+    std::optional<ConversationQuery::Header> m_facts;
+    ThreadMessagesModel *m_model;
+    ConversationHeader *m_header;
+    ThreadView *m_view;
+    Composer *m_composer;
+    QTimer m_draftTimer;
+    bool m_draftDirty = false;
+    // Drafts saved in this session, so reopening a thread never races its pending write.
+    QHash<qint64, QString> m_savedDrafts;
+    QString m_lastSent;
+};

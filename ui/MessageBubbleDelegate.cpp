@@ -1,0 +1,312 @@
+#include "MessageBubbleDelegate.h"
+
+#include "ThreadMessagesModel.h"
+
+#include <QAbstractItemView>
+#include <QEvent>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+
+using namespace Qt::StringLiterals;
+using M = ThreadMessagesModel;
+
+namespace {
+
+constexpr int SideMargin = 18;
+constexpr int BubblePadX = 12;
+constexpr int BubblePadY = 8;
+constexpr int BubbleRadius = 14;
+constexpr int SeparatorHeight = 40;
+constexpr int GroupGap = 10; // between messages of different senders
+constexpr int RowGap = 3;    // between consecutive messages of one sender
+constexpr int MaxBubbleWidth = 460;
+
+const QColor TextColor(0x11, 0x18, 0x27);
+const QColor MutedColor(0x6b, 0x72, 0x80);
+const QColor OutboundBubble(0x1d, 0x4e, 0xd8);
+const QColor PendingBubble(0x60, 0x85, 0xe4);
+const QColor InboundBubble(0xf1, 0xf3, 0xf6);
+const QColor FailedBubble(0xfe, 0xf2, 0xf2);
+const QColor FailedBorder(0xfc, 0xa5, 0xa5);
+const QColor FailedText(0xb9, 0x1c, 0x1c);
+const QColor DividerColor(0xe5, 0xe7, 0xeb);
+const QColor LinkColor(0x1d, 0x4e, 0xd8);
+
+QFont smallFont(const QFont &base)
+{
+    QFont f = base;
+    f.setPointSizeF(base.pointSizeF() * 0.85);
+    return f;
+}
+
+bool sameSender(const QModelIndex &a, const QModelIndex &b)
+{
+    return a.isValid() && b.isValid() && a.data(M::DirectionRole) == b.data(M::DirectionRole) &&
+           a.data(M::AuthorRole) == b.data(M::AuthorRole) &&
+           a.data(M::CampaignIdRole) == b.data(M::CampaignIdRole) &&
+           a.data(M::DayRole) == b.data(M::DayRole);
+}
+
+} // namespace
+
+QString MessageBubbleDelegate::authorText(const QModelIndex &index)
+{
+    const QString campaign = index.data(M::CampaignNameRole).toString();
+    if (index.data(M::CampaignIdRole).toLongLong() != 0)
+        return u"Campaign: "_s + (campaign.isEmpty() ? u"(deleted)"_s : campaign);
+    return index.data(M::AuthorRole).toString();
+}
+
+bool MessageBubbleDelegate::startsDay(const QModelIndex &index)
+{
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    return !previous.isValid() || previous.data(M::DayRole) != index.data(M::DayRole);
+}
+
+namespace {
+
+// Time, and for outbound messages segments and delivery status.
+QString metaText(const QModelIndex &index)
+{
+    const QDateTime at = index.data(M::CreatedAtRole).toDateTime().toLocalTime();
+    const QString time = QLocale().toString(at.time(), u"HH:mm"_s);
+    if (!index.data(M::OutboundRole).toBool())
+        return time;
+    QString meta = MessageBubbleDelegate::statusLabel(index.data(M::StatusRole).toString()) +
+                   u" \u00b7 "_s + time;
+    const int segments = index.data(M::SegmentsRole).toInt();
+    if (segments > 1)
+        meta = QString::number(segments) + u" segments \u00b7 "_s + meta;
+    return meta;
+}
+
+} // namespace
+
+struct MessageBubbleDelegate::Geometry
+{
+    QRect separator; // empty when the day continues
+    QRect author;    // empty when not shown
+    QRect bubble;
+    QRect text;
+    QRect meta;    // time and status
+    QRect failure; // the provider's reason, under a failed message
+    QRect retry;
+    int height = 0;
+};
+
+MessageBubbleDelegate::MessageBubbleDelegate(QAbstractItemView *view)
+    : QStyledItemDelegate(view)
+    , m_view(view)
+{}
+
+QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
+{
+    const QLocale locale;
+    if (day == today)
+        return u"Today"_s;
+    if (day == today.addDays(-1))
+        return u"Yesterday"_s;
+    const QString monthDay =
+        locale.monthName(day.month(), QLocale::LongFormat) + u' ' + QString::number(day.day());
+    if (day.year() != today.year())
+        return monthDay + u", "_s + QString::number(day.year());
+    return locale.dayName(day.dayOfWeek(), QLocale::LongFormat) + u", "_s + monthDay;
+}
+
+QString MessageBubbleDelegate::statusLabel(const QString &status)
+{
+    static const QHash<QString, QString> labels = {
+        {u"queued"_s, u"Queued"_s},
+        {u"sending"_s, u"Sending\u2026"_s},
+        {u"sent"_s, u"Sent"_s},
+        {u"delivered"_s, u"Delivered"_s},
+        {u"undelivered"_s, u"Undelivered"_s},
+        {u"failed"_s, u"Failed"_s},
+        {u"accepted"_s, u"Queued"_s},
+        {u"scheduled"_s, u"Scheduled"_s},
+        {u"read"_s, u"Read"_s},
+        {u"partially_delivered"_s, u"Partly delivered"_s},
+        {u"canceled"_s, u"Canceled"_s},
+        {u"blocked"_s, u"Blocked"_s},
+    };
+    return labels.value(status, status);
+}
+
+bool MessageBubbleDelegate::isRetryable(const QString &status)
+{
+    return status == u"failed" || status == u"undelivered";
+}
+
+QString MessageBubbleDelegate::failureText(const QModelIndex &index)
+{
+    const QString message = index.data(M::ErrorMessageRole).toString();
+    const int code = index.data(M::ErrorCodeRole).toInt();
+    QString text = message.isEmpty() ? u"The provider gave no reason"_s : message;
+    if (code != 0)
+        text += u" (error "_s + QString::number(code) + u')';
+    return text;
+}
+
+QDate MessageBubbleDelegate::today() const
+{
+    return (m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc()).toLocalTime().date();
+}
+
+MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font, int width,
+                                                              const QModelIndex &index) const
+{
+    Geometry g;
+    const QFontMetrics fm(font);
+    const QFontMetrics sfm(smallFont(font));
+    const bool outbound = index.data(M::OutboundRole).toBool();
+    const QString status = index.data(M::StatusRole).toString();
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    const bool newDay = startsDay(index);
+    const bool continues = !newDay && sameSender(previous, index);
+
+    int y = continues ? RowGap : GroupGap;
+    if (newDay) {
+        g.separator = QRect(0, y, width, SeparatorHeight - GroupGap);
+        y += g.separator.height();
+    }
+    const int maxText = std::max(80, std::min(MaxBubbleWidth, int(width * 0.72)) - 2 * BubblePadX);
+    const QString body = index.data(M::BodyRole).toString();
+    QRect textRect = fm.boundingRect(QRect(0, 0, maxText, 100000), Qt::TextWordWrap, body);
+    textRect.setWidth(std::max(textRect.width(), 24));
+    const int bubbleW = textRect.width() + 2 * BubblePadX;
+    const int bubbleH = textRect.height() + 2 * BubblePadY;
+    const int bubbleX = outbound ? width - SideMargin - bubbleW : SideMargin;
+
+    const QString author = authorText(index);
+    if (outbound && !continues && !author.isEmpty()) {
+        const int w = std::min(sfm.horizontalAdvance(author) + 2, width - 2 * SideMargin);
+        g.author = QRect(width - SideMargin - w - 4, y, w, sfm.height());
+        y += sfm.height() + 3;
+    }
+    g.bubble = QRect(bubbleX, y, bubbleW, bubbleH);
+    g.text = QRect(bubbleX + BubblePadX, y + BubblePadY, textRect.width(), textRect.height());
+    y += bubbleH + 3;
+
+    const int metaW = width - 2 * SideMargin - 8;
+    g.meta =
+        QRect(outbound ? width - SideMargin - 4 - metaW : SideMargin + 4, y, metaW, sfm.height());
+    y += sfm.height();
+    if (outbound && isRetryable(status)) {
+        const QString retry = u"Retry"_s;
+        const int rw = sfm.horizontalAdvance(retry) + 8;
+        // The link sits left of the status text, which is right-aligned in the meta line.
+        const int statusW = sfm.horizontalAdvance(metaText(index));
+        g.retry = QRect(g.meta.right() - statusW - 12 - rw, g.meta.top() - 1, rw, sfm.height() + 2);
+        const int failW = std::min(MaxBubbleWidth, metaW);
+        const QRect failRect =
+            sfm.boundingRect(QRect(0, 0, failW, 10000), Qt::TextWordWrap, failureText(index));
+        g.failure =
+            QRect(g.meta.right() - failRect.width(), y + 1, failRect.width(), failRect.height());
+        y += failRect.height() + 2;
+    }
+    g.height = y + 2;
+    return g;
+}
+
+QSize MessageBubbleDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                      const QModelIndex &index) const
+{
+    const int width = m_view->viewport()->width();
+    return {width, layout(option.font, width, index).height};
+}
+
+QRect MessageBubbleDelegate::retryRect(const QRect &rect, const QModelIndex &index) const
+{
+    const QRect r = layout(m_view->font(), rect.width(), index).retry;
+    return r.isEmpty() ? QRect() : r.translated(rect.topLeft());
+}
+
+void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
+                                  const QModelIndex &index) const
+{
+    const QRect rect = option.rect;
+    const Geometry g = layout(option.font, rect.width(), index);
+    const QPoint origin = rect.topLeft();
+    const bool outbound = index.data(M::OutboundRole).toBool();
+    const QString status = index.data(M::StatusRole).toString();
+    const bool failed = outbound && isRetryable(status);
+    const bool pending = outbound && (status == u"queued" || status == u"sending" ||
+                                      status == u"accepted" || status == u"scheduled");
+    const QFont small = smallFont(option.font);
+
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setRenderHint(QPainter::TextAntialiasing);
+
+    if (!g.separator.isEmpty()) {
+        const QRect sep = g.separator.translated(origin);
+        const QString label = dayLabel(index.data(M::DayRole).toDate(), today());
+        QFont bold = small;
+        bold.setBold(true);
+        const QFontMetrics bfm(bold);
+        const int labelW = bfm.horizontalAdvance(label) + 20;
+        const QRect pill(sep.center().x() - labelW / 2, sep.center().y() - bfm.height() / 2 - 2,
+                         labelW, bfm.height() + 4);
+        p->setPen(DividerColor);
+        p->drawLine(sep.left() + SideMargin, sep.center().y(), pill.left() - 8, sep.center().y());
+        p->drawLine(pill.right() + 8, sep.center().y(), sep.right() - SideMargin, sep.center().y());
+        p->setFont(bold);
+        p->setPen(MutedColor);
+        p->drawText(pill, Qt::AlignCenter, label);
+    }
+
+    if (!g.author.isEmpty()) {
+        p->setFont(small);
+        p->setPen(MutedColor);
+        const QRect r = g.author.translated(origin);
+        p->drawText(r, Qt::AlignRight | Qt::AlignVCenter,
+                    QFontMetrics(small).elidedText(authorText(index), Qt::ElideRight, r.width()));
+    }
+
+    const QRect bubble = g.bubble.translated(origin);
+    QColor fill = outbound ? (pending ? PendingBubble : OutboundBubble) : InboundBubble;
+    if (failed)
+        fill = FailedBubble;
+    p->setPen(failed ? QPen(FailedBorder, 1) : QPen(Qt::NoPen));
+    p->setBrush(fill);
+    p->drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), BubbleRadius, BubbleRadius);
+    p->setFont(option.font);
+    p->setPen(outbound && !failed ? QColor(Qt::white) : TextColor);
+    p->drawText(g.text.translated(origin), Qt::TextWordWrap, index.data(M::BodyRole).toString());
+
+    const QString meta = metaText(index);
+    p->setFont(small);
+    p->setPen(failed ? FailedText : MutedColor);
+    p->drawText(g.meta.translated(origin),
+                (outbound ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, meta);
+
+    if (failed) {
+        const QRect retry = g.retry.translated(origin);
+        QFont link = small;
+        link.setBold(true);
+        p->setFont(link);
+        p->setPen(LinkColor);
+        p->drawText(retry, Qt::AlignCenter, u"Retry"_s);
+        p->setFont(small);
+        p->setPen(FailedText);
+        p->drawText(g.failure.translated(origin), Qt::TextWordWrap | Qt::AlignRight,
+                    failureText(index));
+    }
+    p->restore();
+}
+
+bool MessageBubbleDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
+                                        const QStyleOptionViewItem &option,
+                                        const QModelIndex &index)
+{
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QRect retry = retryRect(option.rect, index);
+        if (mouse->button() == Qt::LeftButton && retry.contains(mouse->position().toPoint())) {
+            Q_EMIT retryClicked(index.data(M::IdRole).toLongLong());
+            return true;
+        }
+    }
+    return QStyledItemDelegate::editorEvent(event, model, option, index);
+}

@@ -1,0 +1,57 @@
+// Paints one message of a thread as a chat bubble: a day separator when the day changes,
+// inbound on the left and outbound on the right, who sent it, time and delivery status, the
+// provider's reason and a Retry link on failures.
+#pragma once
+
+#include <QDateTime>
+#include <QStyledItemDelegate>
+
+class QAbstractItemView;
+
+class MessageBubbleDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    // view: whose viewport width the bubbles wrap to.
+    explicit MessageBubbleDelegate(QAbstractItemView *view);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // Where the Retry link of a failed message is, inside `rect` (the row's rectangle); empty
+    // when the message has none.
+    QRect retryRect(const QRect &rect, const QModelIndex &index) const;
+
+    // "Today", "Yesterday", "Monday, November 16", "March 3, 2025" for a local day.
+    static QString dayLabel(const QDate &day, const QDate &today);
+    // "Delivered", "Failed", ... for a messages.status word.
+    static QString statusLabel(const QString &status);
+    // Whether a message in this status can be sent again.
+    static bool isRetryable(const QString &status);
+    // The line above an outbound message: the agent, or "Campaign: <name>".
+    static QString authorText(const QModelIndex &index);
+    // Whether a day separator goes above this row (the first row, or a new local day).
+    static bool startsDay(const QModelIndex &index);
+    // The line shown under a failed message: the provider's reason and code.
+    static QString failureText(const QModelIndex &index);
+
+    // Tests and screenshots pin the clock; by default the current time is used.
+    void setNow(const QDateTime &now) { m_now = now; }
+
+Q_SIGNALS:
+    void retryClicked(qint64 messageId);
+
+protected:
+    bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
+                     const QModelIndex &index) override;
+
+private:
+    struct Geometry;
+    Geometry layout(const QFont &font, int width, const QModelIndex &index) const;
+    QDate today() const;
+
+    QAbstractItemView *m_view;
+    QDateTime m_now;
+};

@@ -1,0 +1,100 @@
+#include "ThreadView.h"
+
+#include "MessageBubbleDelegate.h"
+#include "ThreadMessagesModel.h"
+
+#include <QIdentityProxyModel>
+#include <QScrollBar>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// QAbstractItemView fetches more whenever the last row is visible, which for a timeline that
+// grows upwards would read the whole history at once. The view fetches older rows itself,
+// when scrolled to the top.
+class NoAutoFetchProxy : public QIdentityProxyModel
+{
+public:
+    using QIdentityProxyModel::QIdentityProxyModel;
+    bool canFetchMore(const QModelIndex &) const override { return false; }
+    void fetchMore(const QModelIndex &) override {}
+};
+
+} // namespace
+
+ThreadView::ThreadView(QWidget *parent)
+    : QListView(parent)
+    , m_proxy(new NoAutoFetchProxy(this))
+    , m_delegate(new MessageBubbleDelegate(this))
+{
+    setObjectName(u"threadView"_s);
+    setItemDelegate(m_delegate);
+    setModel(m_proxy);
+    setSelectionMode(QAbstractItemView::NoSelection);
+    setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setResizeMode(QListView::Adjust);
+    setUniformItemSizes(false);
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::NoFocus);
+    setMouseTracking(true);
+    verticalScrollBar()->setSingleStep(24);
+
+    connect(m_delegate, &MessageBubbleDelegate::retryClicked, this, &ThreadView::retryRequested);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ThreadView::onScrolled);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ThreadView::onRangeChanged);
+}
+
+void ThreadView::setMessagesModel(ThreadMessagesModel *model)
+{
+    m_model = model;
+    m_proxy->setSourceModel(model);
+    connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
+        m_atBottom = true;
+        m_restoreFromBottom = -1;
+    });
+    connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &, int first) {
+                // Older history goes in at the top: keep the visible messages where they are.
+                if (first == 0 && m_model->rowCount() > 0)
+                    m_restoreFromBottom =
+                        verticalScrollBar()->maximum() - verticalScrollBar()->value();
+            });
+}
+
+void ThreadView::fetchOlder()
+{
+    if (m_model && m_model->canFetchMore({}))
+        m_model->fetchMore({});
+}
+
+QRect ThreadView::retryRect(int row) const
+{
+    const QModelIndex index = m_proxy->index(row, 0);
+    return m_delegate->retryRect(visualRect(index), index);
+}
+
+void ThreadView::onScrolled(int value)
+{
+    const QScrollBar *bar = verticalScrollBar();
+    m_atBottom = value >= bar->maximum() - 4;
+    if (value == bar->minimum() && bar->maximum() > bar->minimum() && m_restoreFromBottom < 0)
+        fetchOlder();
+}
+
+void ThreadView::onRangeChanged(int min, int max)
+{
+    if (max == min && m_model && m_model->canFetchMore({})) {
+        // The loaded messages do not fill the view, so it cannot be scrolled to the top.
+        QMetaObject::invokeMethod(this, &ThreadView::fetchOlder, Qt::QueuedConnection);
+        return;
+    }
+    if (m_restoreFromBottom >= 0) {
+        const int distance = m_restoreFromBottom;
+        m_restoreFromBottom = -1;
+        verticalScrollBar()->setValue(max - distance);
+    } else if (m_atBottom) {
+        verticalScrollBar()->setValue(max);
+    }
+}

@@ -1,0 +1,40 @@
+// A thread's messages as chat bubbles, newest at the bottom: stays at the bottom as messages
+// arrive, and loads older history when scrolled to the top (keeping what is on screen still).
+#pragma once
+
+#include <QListView>
+
+class MessageBubbleDelegate;
+class QIdentityProxyModel;
+class ThreadMessagesModel;
+
+class ThreadView : public QListView
+{
+    Q_OBJECT
+
+public:
+    explicit ThreadView(QWidget *parent = nullptr);
+
+    // model is not owned.
+    void setMessagesModel(ThreadMessagesModel *model);
+    ThreadMessagesModel *messagesModel() const { return m_model; }
+    MessageBubbleDelegate *bubbleDelegate() const { return m_delegate; }
+
+    // Reads the page of history before the first loaded message, if any.
+    void fetchOlder();
+    // Where row's Retry link is, in viewport coordinates; empty when it has none.
+    QRect retryRect(int row) const;
+
+Q_SIGNALS:
+    void retryRequested(qint64 messageId);
+
+private:
+    void onScrolled(int value);
+    void onRangeChanged(int min, int max);
+
+    ThreadMessagesModel *m_model = nullptr;
+    QIdentityProxyModel *m_proxy;
+    MessageBubbleDelegate *m_delegate;
+    bool m_atBottom = true;
+    int m_restoreFromBottom = -1; // distance from the bottom to keep after older rows arrive
+};
