@@ -139,6 +139,37 @@ qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString 
     return written.row->id;
 }
 
+void Outbox::retryAsync(qint64 failedMessageId, const QString &author, QObject *context,
+                        QueueDone done)
+{
+    const qint64 account = m_accountId;
+    QPointer<QObject> guard(context);
+    m_writer->post(
+        [failedMessageId, account, author](WriterContext &writer) {
+            QSqlQuery query(writer.db());
+            query.prepare(u"SELECT thread_id, body, purpose FROM messages WHERE id = :id "
+                          u"AND account_id = :account AND direction = 'out' "
+                          u"AND status IN ('failed', 'undelivered')"_s);
+            query.bindValue(u":id"_s, failedMessageId);
+            query.bindValue(u":account"_s, account);
+            if (!query.exec() || !query.next())
+                return Written{std::nullopt, tr("Message %1 is not a failed message of this "
+                                                "account; nothing to retry.")
+                                                 .arg(failedMessageId)};
+            const auto purpose = OutgoingMessage::purposeFromString(query.value(2).toString())
+                                     .value_or(Purpose::Conversation);
+            return write(writer, compose(query.value(0).toLongLong(), query.value(1).toString(),
+                                         author, purpose));
+        },
+        this,
+        [this, guard, done = std::move(done)](const Written &written) {
+            if (written.row)
+                queued(*written.row);
+            if (guard && done)
+                done(written.row ? written.row->id : 0, written.error);
+        });
+}
+
 void Outbox::adopt(const QList<qint64> &messageIds)
 {
     m_writer->post(
@@ -271,6 +302,7 @@ void Outbox::post(qint64 id)
     {
         bool recorded = false;
         QString refusal; // the customer opted out since it was queued
+        QString error;   // why the attempt could not be recorded
     };
     const OutboxRow row = item.row;
     m_writer->post(
@@ -280,12 +312,13 @@ void Outbox::post(qint64 id)
             // read it holds the message back rather than risk texting an opted-out customer.
             const std::optional<QString> refusal = rows.consentRefusal(row);
             if (!refusal)
-                return Attempt{false, QString()};
+                return Attempt{false, QString(), rows.errorString()};
             if (!refusal->isEmpty()) {
                 rows.markBlocked(row.id, *refusal, at);
-                return Attempt{false, *refusal};
+                return Attempt{false, *refusal, QString()};
             }
-            return Attempt{rows.markAttempt(row.id, at), QString()};
+            const bool recorded = rows.markAttempt(row.id, at);
+            return Attempt{recorded, QString(), recorded ? QString() : rows.errorString()};
         },
         this,
         [this, id](const Attempt &attempt) {
@@ -300,7 +333,8 @@ void Outbox::post(qint64 id)
             if (!attempt.recorded) {
                 // Nothing left: sending without the attempt on disk could duplicate it after a
                 // crash. Try again later.
-                qCWarning(lcOutbox) << "could not record the send attempt of message" << id;
+                qCWarning(lcOutbox)
+                    << "could not record the send attempt of message" << id << ":" << attempt.error;
                 Item &waiting = m_items[id];
                 waiting.busy = false;
                 waiting.row.lastAttemptAt.reset();

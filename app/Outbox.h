@@ -58,6 +58,11 @@ public:
     qint64 queueMessage(const QString &from, const QString &to, const QString &body,
                         const QString &author);
 
+    // Sends a failed or undelivered message again, as a new message in the same thread (the
+    // failed one stays, with its error). Same answer as queueMessageAsync.
+    void retryAsync(qint64 failedMessageId, const QString &author, QObject *context,
+                    QueueDone done);
+
     // Messages another writer job stored as 'queued' (keyword confirmations, campaign
     // batches): sends them like its own. Ids already known or already sent are ignored.
     void adopt(const QList<qint64> &messageIds);

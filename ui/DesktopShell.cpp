@@ -2,12 +2,14 @@
 
 #include "AccountSetup.h"
 #include "AccountSetupDialog.h"
+#include "ConversationPane.h"
 #include "DeskSession.h"
 #include "InboxPage.h"
 #include "MainWindow.h"
 #include "NotificationSettings.h"
 #include "NotificationSettingsPage.h"
 #include "Notifier.h"
+#include "Outbox.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
@@ -84,6 +86,7 @@ bool DesktopShell::start()
             m_session->syncEngine()->syncNow();
     });
 
+    createConversation();
     createNotifications();
     refreshAccounts();
     if (m_session->accountId() > 0) {
@@ -111,6 +114,7 @@ void DesktopShell::showAccount(qint64 accountId)
     m_window->setCurrentAccount(accountId);
     m_threads->setAccount(accountId);
     m_notifier->setAccount(accountId);
+    m_conversation->setAccount(accountId);
     Q_EMIT accountShown(accountId);
 }
 
@@ -192,4 +196,49 @@ void DesktopShell::openThread(qint64 threadId)
     }
     if (row >= 0)
         m_inbox->listView()->setCurrentIndex(m_threads->index(row));
+    m_conversation->openThread(threadId);
+}
+
+void DesktopShell::createConversation()
+{
+    m_conversation =
+        new ConversationPane(m_reader->connection(), m_session->writer(), m_accountId, m_me);
+    QWidget *detail = m_inbox->detailArea();
+    if (auto *placeholder = detail->findChild<QWidget *>(u"inboxDetailPlaceholder"_s))
+        placeholder->hide();
+    detail->layout()->setContentsMargins(0, 0, 0, 0);
+    detail->layout()->addWidget(m_conversation);
+    connect(m_inbox, &InboxPage::threadActivated, m_conversation, &ConversationPane::openThread);
+    connect(m_inbox->listView()->selectionModel(), &QItemSelectionModel::currentChanged,
+            m_conversation, [this](const QModelIndex &current) {
+                if (current.isValid())
+                    m_conversation->openThread(
+                        current.data(ThreadListModel::ThreadIdRole).toLongLong());
+            });
+    connect(m_conversation, &ConversationPane::threadRequested, this, &DesktopShell::openThread);
+    connect(m_conversation, &ConversationPane::sendRequested, this,
+            [this](qint64 threadId, const QString &body) {
+                if (!m_session->outbox()) {
+                    sendAnswered(tr("Not connected to the provider: enter the account's "
+                                    "credentials (File → Account Credentials) to send."));
+                    return;
+                }
+                m_session->outbox()->queueMessageAsync(
+                    threadId, body, m_me, this,
+                    [this](qint64, const QString &error) { sendAnswered(error); });
+            });
+    connect(m_conversation, &ConversationPane::retryRequested, this, [this](qint64 messageId) {
+        if (!m_session->outbox()) {
+            sendAnswered(tr("Not connected to the provider."));
+            return;
+        }
+        m_session->outbox()->retryAsync(
+            messageId, m_me, this, [this](qint64, const QString &error) { sendAnswered(error); });
+    });
+}
+
+void DesktopShell::sendAnswered(const QString &error)
+{
+    if (!error.isEmpty())
+        m_conversation->showSendError(error);
 }

@@ -11,6 +11,7 @@
 #include <memory>
 
 class AccountSetup;
+class ConversationPane;
 class DeskSession;
 class InboxPage;
 class MainWindow;
@@ -37,6 +38,7 @@ public:
     ThreadListModel *threads() const { return m_threads.get(); }
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     Notifier *notifier() const { return m_notifier.get(); }
+    ConversationPane *conversation() const { return m_conversation; }
     qint64 currentAccountId() const { return m_accountId; }
 
     // Brings the window up on the inbox with this thread selected.
@@ -53,6 +55,9 @@ private:
     void refreshAccounts();
     void showAccount(qint64 accountId);
     void createNotifications();
+    void createConversation();
+    // The answer of a queued send or retry: a refusal goes back to the composer.
+    void sendAnswered(const QString &error);
 
     DeskSession *m_session;
     QString m_me;
@@ -64,6 +69,7 @@ private:
     std::unique_ptr<QSettings> m_preferences; // this desktop user's, never secrets
     std::unique_ptr<Notifier> m_notifier;
     InboxPage *m_inbox = nullptr;
+    ConversationPane *m_conversation = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     qint64 m_accountId = 0;
 };

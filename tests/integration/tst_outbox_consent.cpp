@@ -32,6 +32,7 @@ private slots:
     void optOutWhileQueuedBlocksTheSend();
     void adoptedMessagesAreSentOnce();
     void asyncQueueAnswersOnThisThread();
+    void retrySendsAFailedMessageAgain();
 
 private:
     bool optOut(const QString &customer, const QString &sender);
@@ -222,6 +223,53 @@ void TestOutboxConsent::asyncQueueAnswersOnThisThread()
     QTRY_VERIFY_WITH_TIMEOUT(answeredId >= 0, kWaitMs);
     QCOMPARE(answeredId, 0);
     QVERIFY(answeredError.contains(u"opted out"_s));
+}
+
+void TestOutboxConsent::retrySendsAFailedMessageAgain()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550307"_s;
+    const qint64 thread = threadWith(customer);
+    QVERIFY(thread > 0);
+    const qint64 account = m_desk->accountId;
+    // A message the carrier gave up on, as a sync stores it.
+    const qint64 failed = m_desk->writer->call([&](WriterContext &context) -> qint64 {
+        QSqlQuery query(context.db());
+        query.prepare(u"INSERT INTO messages (account_id, thread_id, direction, from_number, "
+                      u"to_number, body, status, provider_sid, error_code, error_message, "
+                      u"created_at, updated_at) VALUES (?, ?, 'out', ?, ?, 'Your order shipped', "
+                      u"'undelivered', 'SMfailed', 30003, 'Unreachable handset', 1, 1) "
+                      u"RETURNING id"_s);
+        for (const QVariant &value : QVariantList{account, thread, kSupport, customer})
+            query.addBindValue(value);
+        return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    });
+    QVERIFY(failed > 0);
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    QObject context;
+    qint64 retried = -1;
+    QString error;
+    m_desk->outbox->retryAsync(failed, u"ana"_s, &context, [&](qint64 id, const QString &e) {
+        retried = id;
+        error = e;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(retried >= 0, kWaitMs);
+    QVERIFY2(retried > 0 && retried != failed, qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, kWaitMs);
+    const QJsonArray atProvider = m_sandbox->messagesTo(customer);
+    QCOMPARE(atProvider.size(), 1);
+    QCOMPARE(atProvider.first()[u"body"_s].toString(), u"Your order shipped"_s);
+    QCOMPARE(m_desk->column(failed, u"status"_s).toString(), u"undelivered"_s);
+
+    // Only a failed outbound message can be retried.
+    retried = -1;
+    m_desk->outbox->retryAsync(retried, u"ana"_s, &context, [&](qint64 id, const QString &e) {
+        retried = id;
+        error = e;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(retried >= 0, kWaitMs);
+    QCOMPARE(retried, 0);
+    QVERIFY(error.contains(u"nothing to retry"_s));
 }
 
 QTEST_GUILESS_MAIN(TestOutboxConsent)
