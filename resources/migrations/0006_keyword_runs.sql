@@ -52,3 +52,15 @@ CREATE TABLE confirmation_rules (
 -- The template a process's reply was taken from; keyword_processes.reply keeps the text.
 ALTER TABLE keyword_processes ADD COLUMN reply_template_id INTEGER
     REFERENCES templates (id) ON DELETE SET NULL;
+
+-- A send-only notification number lent to other accounts (it still belongs to exactly one,
+-- sender_numbers.account_id): they may send from it; replies to it reach no inbox.
+CREATE TABLE sender_number_shares (
+    sender_number_id INTEGER NOT NULL REFERENCES sender_numbers (id) ON DELETE CASCADE,
+    account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,
+    shared_by TEXT NOT NULL,
+    shared_at INTEGER NOT NULL,
+    PRIMARY KEY (sender_number_id, account_id)
+) STRICT;
+
+CREATE INDEX sender_number_shares_by_account ON sender_number_shares (account_id);
