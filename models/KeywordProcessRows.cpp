@@ -103,7 +103,9 @@ KeywordProcessRows::select(qint64 accountId, const QString &where, const QVarian
                   u"p.keywords, p.reply, p.status, p.reply_template_id FROM keyword_processes p "
                   u"JOIN sender_numbers s ON s.id = p.sender_number_id "
                   u"WHERE p.account_id = ? AND s.account_id = p.account_id "_s +
-                  where + u" ORDER BY s.number, s.provider_keyword, p.type, p.id"_s);
+                  where +
+                  u" ORDER BY s.number, s.provider_keyword, CASE p.type WHEN 'unsubscribe' THEN 0 "
+                  u"WHEN 'help' THEN 1 WHEN 'subscribe' THEN 2 ELSE 3 END, p.id"_s);
     query.addBindValue(accountId);
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -326,4 +328,26 @@ bool KeywordProcessRows::apply(qint64 accountId, qint64 processId,
         return fail(u"cannot commit: "_s + m_db.lastError().text());
     }
     return true;
+}
+
+std::optional<QList<KeywordProcessRows::ReplyTemplate>>
+KeywordProcessRows::replyTemplates(qint64 accountId)
+{
+    m_error.clear();
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT t.id, t.name, v.body FROM templates t JOIN template_versions v "
+                  u"ON v.template_id = t.id AND v.state = 'approved' WHERE t.account_id = ? "
+                  u"AND v.version = (SELECT max(version) FROM template_versions w "
+                  u"WHERE w.template_id = t.id AND w.state = 'approved') ORDER BY t.name"_s);
+    query.addBindValue(accountId);
+    if (!query.exec()) {
+        fail(u"cannot read templates: "_s + query.lastError().text());
+        return std::nullopt;
+    }
+    QList<ReplyTemplate> templates;
+    while (query.next())
+        templates.append(
+            {query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString()});
+    return templates;
 }

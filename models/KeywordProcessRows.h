@@ -26,7 +26,18 @@ public:
         QString reply; // the text sent; '' for none
     };
 
+    // A reply a process can take: the latest approved version of one of the account's
+    // templates.
+    struct ReplyTemplate
+    {
+        qint64 id = 0; // templates.id
+        QString name;
+        QString body;
+    };
+
     explicit KeywordProcessRows(QSqlDatabase db);
+
+    std::optional<QList<ReplyTemplate>> replyTemplates(qint64 accountId);
 
     // The account's processes, by number then type; nullopt on a read error.
     std::optional<QList<Row>> list(qint64 accountId);
