@@ -7,6 +7,7 @@
 #include "InboundKeywordProcessor.h"
 #include "KeywordProcessRows.h"
 #include "KeywordProcessing.h"
+#include "Outbox.h"
 #include "SandboxServer.h"
 #include "SenderNumberSync.h"
 #include "StoreTestUtil.h"
@@ -179,6 +180,7 @@ private Q_SLOTS:
     void keywordsActExactlyOnce();
     void crashAfterQueuingDoesNotSendTwice();
     void runsAfterEverySync();
+    void repliesAreSentOnceThroughTheOutbox();
 };
 
 void TestKeywordProcessing::keywordsActExactlyOnce()
@@ -321,6 +323,51 @@ void TestKeywordProcessing::runsAfterEverySync()
     QVERIFY(queued.wait(60000));
     QCOMPARE(queued.first().first().value<QList<qint64>>().size(), 1);
     QCOMPARE(env.consent(u"+14155550172"_s, kShortCode), ConsentLedger::ConsentState::OptedOut);
+}
+
+void TestKeywordProcessing::repliesAreSentOnceThroughTheOutbox()
+{
+    Env env;
+    QVERIFY(env.start());
+    QVERIFY(env.syncNumbers());
+    QVERIFY(env.addProcess(kShortCode, KeywordProcess::Type::Unsubscribe, u"You're out."_s));
+    const QString customer = u"+14155550173"_s;
+    env.inject(customer, kShortCode, u"STOP"_s);
+
+    // The wiring the desktop uses: sync → keyword processing → the outbox.
+    SyncEngine engine(env.accountId, env.client.get(), env.writer.get());
+    KeywordProcessing processing(env.writer.get(), env.accountId);
+    Outbox outbox(env.writer.get(), env.client.get(), env.accountId);
+    QObject::connect(&engine, &SyncEngine::finished, &processing,
+                     &KeywordProcessing::onSyncFinished);
+    QObject::connect(&processing, &KeywordProcessing::repliesQueued, &outbox, &Outbox::adopt);
+    QVERIFY(outbox.start());
+    QSignalSpy sent(&outbox, &Outbox::messageSent);
+    QSignalSpy blocked(&outbox, &Outbox::messageBlocked);
+    QSignalSpy processed(&processing, &KeywordProcessing::processed);
+    engine.syncNow();
+    QVERIFY(sent.wait(60000));
+    QCOMPARE(sent.size(), 1);
+    // The opted-out customer got the confirmation of the keyword, and it is recorded.
+    QCOMPARE(env.consent(customer, kShortCode), ConsentLedger::ConsentState::OptedOut);
+    QVERIFY(blocked.isEmpty());
+    const qint64 replyId = sent.first().first().toLongLong();
+
+    // Later syncs and a second hand-over of the same reply send nothing more.
+    processed.clear();
+    engine.syncNow();
+    QVERIFY(processed.wait(60000));
+    QCOMPARE(processed.first().first().value<InboundKeywordProcessor::Result>().processed, 0);
+    outbox.adopt({replyId});
+    env.writer->call([](WriterContext &) {}); // the adopt job has run when this returns
+    QCoreApplication::processEvents();
+    QCOMPARE(outbox.pendingCount(), 0);
+    QCOMPARE(sent.size(), 1);
+    int toCustomer = 0;
+    const auto &store = env.server->state().messages;
+    for (qsizetype i = 0; i < store.size(); ++i)
+        toCustomer += store.number(store.at(quint32(i)).to) == customer;
+    QCOMPARE(toCustomer, 1);
 }
 
 QTEST_GUILESS_MAIN(TestKeywordProcessing)
