@@ -6,6 +6,7 @@
 #include "ConsentRows.h"
 #include "Database.h"
 #include "InboundKeywordProcessor.h"
+#include "KeywordNoteRows.h"
 #include "KeywordProcessRows.h"
 #include "MessageStore.h"
 #include "StoreTestUtil.h"
@@ -251,6 +252,17 @@ void TstInboundKeywordProcessor::otherAccountsAreUntouched()
     const auto theirs = processor.run(m_other);
     QCOMPARE(theirs.processed, 1);
     QCOMPARE(theirs.optOuts, 1);
+    // The thread's note is read in its own account only.
+    const qint64 thread =
+        scalar(m_db->connection(), u"SELECT thread_id FROM keyword_runs WHERE account_id = ?"_s,
+               {m_other})
+            .toLongLong();
+    QVERIFY(thread > 0);
+    KeywordNoteRows notes(m_db->connection());
+    QCOMPARE(notes.forThread(m_other, thread)->size(), 1);
+    QVERIFY(
+        notes.forThread(m_other, thread)->first().text.startsWith(u"Opted out by keyword STOP."_s));
+    QVERIFY(notes.forThread(m_account, thread)->isEmpty());
     QCOMPARE(rows(m_db->connection(), u"SELECT DISTINCT account_id FROM consent_events"_s),
              QStringList{QString::number(m_other)});
 }
