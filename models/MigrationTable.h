@@ -20,6 +20,7 @@ struct MigrationTable
         Entry{3, ":/migrations/0003_outbox_attempts.sql"},
         Entry{4, ":/migrations/0004_consent_scope.sql"},
         Entry{5, ":/migrations/0005_drafts_canned_replies.sql"},
+        Entry{6, ":/migrations/0006_keyword_runs.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

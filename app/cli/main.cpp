@@ -1,6 +1,7 @@
 // smsdesk-cli: registers the subcommands and hands the arguments over to them.
 #include "BenchCommand.h"
 #include "CliApplication.h"
+#include "ConsentCommand.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
@@ -33,5 +34,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<ThreadsCommand>());
     cli.addCommand(std::make_unique<SendCommand>());
     cli.addCommand(std::make_unique<BenchCommand>());
+    cli.addCommand(std::make_unique<ConsentCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

@@ -1,0 +1,113 @@
+#include "ConsentCommand.h"
+
+#include "AccountRows.h"
+#include "ConsentCsv.h"
+#include "ConsentRows.h"
+#include "Database.h"
+#include "StoreWriter.h"
+
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+QString ConsentCommand::name() const
+{
+    return u"consent"_s;
+}
+
+QString ConsentCommand::summary() const
+{
+    return u"Export the consent ledger as CSV, or import opt-ins from CSV"_s;
+}
+
+void ConsentCommand::configure(QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(
+        u"consent export: the account's consent events, oldest first, as CSV (RFC 4180) on\n"
+        "standard output or --file.\n"
+        "consent import: opt-ins from CSV (--file, or standard input) with the columns\n"
+        "number, occurred_at (ISO 8601 with a time zone) and optionally source, opt_in_copy,\n"
+        "sender_number. If any row is bad, nothing is imported and every bad row is listed.\n"
+        "Exit codes: 0 done, 1 profile error, 2 bad rows, 64 usage error."_s);
+    parser.addPositionalArgument(u"action"_s, u"export or import"_s);
+    parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
+    parser.addOption(QCommandLineOption(u"account"_s, u"The account (its name)."_s, u"name"_s));
+    parser.addOption(QCommandLineOption(u"file"_s, u"CSV file to write or read."_s, u"path"_s));
+    parser.addOption(QCommandLineOption(
+        u"region"_s, u"Region for numbers without '+' (default US)."_s, u"code"_s, u"US"_s));
+    parser.addOption(
+        QCommandLineOption(u"actor"_s, u"Who imports (default: cli)."_s, u"name"_s, u"cli"_s));
+}
+
+int ConsentCommand::run(const QCommandLineParser &parser, CliIo &io)
+{
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 1 || (args.first() != u"export"_s && args.first() != u"import"_s))
+        return usageError(io, u"say export or import"_s);
+    if (!parser.isSet(u"profile"_s) || !parser.isSet(u"account"_s))
+        return usageError(io, u"--profile and --account are required"_s);
+    const QString profile = parser.value(u"profile"_s);
+    const QString accountName = parser.value(u"account"_s);
+
+    qint64 accountId = 0;
+    {
+        Database database(profile);
+        if (!database.open())
+            return fail(io, ExitFailure, database.errorString());
+        for (const auto &account : AccountRows(database.connection()).list()) {
+            if (account.name == accountName)
+                accountId = account.id;
+        }
+        if (accountId == 0)
+            return fail(io, ExitFailure,
+                        u"no account named '"_s + accountName + u"' in "_s + profile);
+        if (args.first() == u"export"_s) {
+            ConsentRows rows(database.connection());
+            const auto events = rows.eventsOf(accountId);
+            if (!events)
+                return fail(io, ExitFailure, rows.errorString());
+            const QString csv = ConsentCsv::toCsv(*events);
+            if (!parser.isSet(u"file"_s)) {
+                io.out << csv;
+                return ExitOk;
+            }
+            QFile file(parser.value(u"file"_s));
+            if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
+                file.write(csv.toUtf8()) < 0)
+                return fail(io, ExitFailure,
+                            u"cannot write "_s + file.fileName() + u": "_s + file.errorString());
+            return ExitOk;
+        }
+    }
+
+    QByteArray input;
+    if (parser.isSet(u"file"_s)) {
+        QFile file(parser.value(u"file"_s));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(io, ExitFailure,
+                        u"cannot read "_s + file.fileName() + u": "_s + file.errorString());
+        input = file.readAll();
+    } else if (io.in.isOpen()) {
+        input = io.in.readAll();
+    }
+    StoreWriter writer(profile);
+    if (!writer.open())
+        return fail(io, ExitFailure, writer.errorString());
+    const QString csv = QString::fromUtf8(input);
+    const QString actor = parser.value(u"actor"_s);
+    const QString region = parser.value(u"region"_s);
+    const auto result = writer.call([&](WriterContext &context) {
+        return ConsentCsv::importOptIns(context.db(), accountId, csv, actor, region);
+    });
+    if (!result.errors.isEmpty()) {
+        for (const auto &error : result.errors)
+            io.err << "line " << error.line << ": " << error.message << '\n';
+        io.err << "nothing imported: " << result.errors.size() << " bad row(s)\n";
+        io.err.flush();
+        return ExitBadInput;
+    }
+    if (!result.storeError.isEmpty())
+        return fail(io, ExitFailure, result.storeError);
+    io.out << "imported " << result.imported << " opt-in(s)\n";
+    return ExitOk;
+}

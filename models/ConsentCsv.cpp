@@ -1,0 +1,241 @@
+#include "ConsentCsv.h"
+
+#include "ConsentRows.h"
+#include "PhoneNumber.h"
+
+#include <QSqlError>
+
+using namespace Qt::StringLiterals;
+
+QStringList ConsentCsv::exportColumns()
+{
+    return {u"occurred_at"_s, u"contact_number"_s, u"sender_number"_s, u"kind"_s, u"source"_s,
+            u"detail"_s,      u"opt_in_copy"_s,    u"message_sid"_s,   u"actor"_s};
+}
+
+QStringList ConsentCsv::importColumns()
+{
+    return {u"number"_s, u"occurred_at"_s, u"source"_s, u"opt_in_copy"_s, u"sender_number"_s};
+}
+
+QString ConsentCsv::quote(const QString &field)
+{
+    // Also quote a leading =, +, - or @ so a spreadsheet does not run it as a formula;
+    // phone numbers start with '+', so numbers are always quoted.
+    static const QString special = u",\"\r\n=+-@"_s;
+    bool needs = false;
+    for (const QChar c : field)
+        needs = needs || special.contains(c);
+    if (!needs)
+        return field;
+    QString escaped = field;
+    escaped.replace(u"\""_s, u"\"\""_s);
+    return u'"' + escaped + u'"';
+}
+
+QString ConsentCsv::toCsv(const QList<ConsentEvent> &events)
+{
+    QString out = exportColumns().join(u',') + u"\r\n"_s;
+    for (const ConsentEvent &e : events) {
+        const QStringList fields = {e.occurredAt.toUTC().toString(Qt::ISODateWithMs),
+                                    e.contactNumber,
+                                    e.senderNumber,
+                                    ConsentEvent::kindToString(e.kind),
+                                    ConsentEvent::sourceToString(e.source),
+                                    e.detail,
+                                    e.optInCopy,
+                                    e.messageSid,
+                                    e.actor};
+        QStringList quoted;
+        for (const QString &field : fields)
+            quoted.append(quote(field));
+        out += quoted.join(u',') + u"\r\n"_s;
+    }
+    return out;
+}
+
+bool ConsentCsv::splitRecords(const QString &csv, QList<QStringList> *records, QList<int> *lines,
+                              QString *error)
+{
+    QStringList record;
+    QString field;
+    bool quoted = false;
+    bool fieldStarted = false;
+    int line = 1;
+    int recordLine = 1;
+    const auto endRecord = [&] {
+        record.append(field);
+        // A blank line is no record.
+        if (!(record.size() == 1 && record.first().isEmpty() && !fieldStarted)) {
+            records->append(record);
+            lines->append(recordLine);
+        }
+        record.clear();
+        field.clear();
+        fieldStarted = false;
+    };
+    for (qsizetype i = 0; i < csv.size(); ++i) {
+        const QChar c = csv.at(i);
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < csv.size() && csv.at(i + 1) == u'"') {
+                    field += u'"';
+                    ++i;
+                } else {
+                    quoted = false;
+                }
+            } else {
+                if (c == u'\n')
+                    ++line;
+                field += c;
+            }
+            continue;
+        }
+        if (c == u'"' && field.isEmpty()) {
+            quoted = true;
+            fieldStarted = true;
+        } else if (c == u',') {
+            record.append(field);
+            field.clear();
+            fieldStarted = true;
+        } else if (c == u'\r' && i + 1 < csv.size() && csv.at(i + 1) == u'\n') {
+            continue;
+        } else if (c == u'\n') {
+            endRecord();
+            recordLine = ++line;
+        } else {
+            field += c;
+            fieldStarted = true;
+        }
+    }
+    if (quoted) {
+        *error = u"line %1: a quoted field is never closed"_s.arg(recordLine);
+        return false;
+    }
+    if (fieldStarted || !field.isEmpty() || !record.isEmpty())
+        endRecord();
+    return true;
+}
+
+ConsentCsv::Parsed ConsentCsv::parseOptIns(const QString &csv, const QString &actor,
+                                           const QString &defaultRegion, const QDateTime &now)
+{
+    Parsed parsed;
+    QList<QStringList> records;
+    QList<int> lines;
+    QString error;
+    if (!splitRecords(csv, &records, &lines, &error)) {
+        parsed.errors.append({0, error});
+        return parsed;
+    }
+    if (records.isEmpty()) {
+        parsed.errors.append({1, u"the file is empty: the first line must name the columns"_s});
+        return parsed;
+    }
+    const QStringList header = records.first();
+    QHash<QString, int> column;
+    for (int i = 0; i < header.size(); ++i) {
+        const QString name = header.at(i).trimmed().toLower();
+        if (!importColumns().contains(name)) {
+            parsed.errors.append({1, u"unknown column “%1”: the columns are %2"_s.arg(
+                                         header.at(i), importColumns().join(u", "_s))});
+        } else if (column.contains(name)) {
+            parsed.errors.append({1, u"column “%1” appears twice"_s.arg(name)});
+        } else {
+            column.insert(name, i);
+        }
+    }
+    for (const QString &required : {u"number"_s, u"occurred_at"_s}) {
+        if (!column.contains(required))
+            parsed.errors.append({1, u"column “%1” is missing"_s.arg(required)});
+    }
+    if (!parsed.errors.isEmpty())
+        return parsed;
+
+    for (qsizetype r = 1; r < records.size(); ++r) {
+        const QStringList &fields = records.at(r);
+        const int line = lines.at(r);
+        const auto fail = [&](const QString &message) { parsed.errors.append({line, message}); };
+        if (fields.size() != header.size()) {
+            fail(u"%1 fields, but the header names %2"_s.arg(fields.size()).arg(header.size()));
+            continue;
+        }
+        const auto value = [&](const QString &name) {
+            return column.contains(name) ? fields.at(column.value(name)).trimmed() : QString();
+        };
+        ConsentEvent event;
+        event.kind = ConsentEvent::Kind::OptIn;
+        event.actor = actor;
+        bool good = true;
+        const PhoneNumberParse number = PhoneNumber::parse(value(u"number"_s), defaultRegion);
+        if (!number.ok()) {
+            fail(u"number: "_s + number.errorMessage);
+            good = false;
+        }
+        event.contactNumber = number.number.canonical();
+        if (const QString sender = value(u"sender_number"_s); !sender.isEmpty()) {
+            const PhoneNumberParse ours = PhoneNumber::parse(sender, defaultRegion);
+            if (!ours.ok()) {
+                fail(u"sender_number: "_s + ours.errorMessage);
+                good = false;
+            }
+            event.senderNumber = ours.number.canonical();
+        }
+        const QString at = value(u"occurred_at"_s);
+        event.occurredAt = QDateTime::fromString(at, Qt::ISODateWithMs);
+        if (at.isEmpty()) {
+            fail(u"occurred_at is missing: when did the customer opt in?"_s);
+            good = false;
+        } else if (!event.occurredAt.isValid() || event.occurredAt.timeSpec() == Qt::LocalTime) {
+            fail(u"occurred_at “%1” is not a timestamp with a time zone: use ISO 8601, e.g. "
+                 u"2026-11-23T09:30:00Z"_s.arg(at));
+            good = false;
+        } else if (event.occurredAt > now) {
+            fail(u"occurred_at “%1” is in the future"_s.arg(at));
+            good = false;
+        }
+        const QString source = value(u"source"_s).toLower();
+        const auto parsedSource = source.isEmpty() ? std::optional(ConsentEvent::Source::Import)
+                                                   : ConsentEvent::sourceFromString(source);
+        if (!parsedSource || *parsedSource == ConsentEvent::Source::ProviderError) {
+            fail(u"source “%1” is not one of form, import, agent, keyword"_s.arg(source));
+            good = false;
+        } else {
+            event.source = *parsedSource;
+        }
+        event.optInCopy = value(u"opt_in_copy"_s);
+        if (good)
+            parsed.events.append(event);
+    }
+    return parsed;
+}
+
+ConsentCsv::ImportResult ConsentCsv::importOptIns(QSqlDatabase db, qint64 accountId,
+                                                  const QString &csv, const QString &actor,
+                                                  const QString &defaultRegion)
+{
+    ImportResult result;
+    Parsed parsed = parseOptIns(csv, actor, defaultRegion);
+    result.errors = parsed.errors;
+    if (!result.errors.isEmpty())
+        return result;
+    if (!db.transaction()) {
+        result.storeError = u"cannot begin a transaction: "_s + db.lastError().text();
+        return result;
+    }
+    ConsentRows rows(db);
+    for (const ConsentEvent &event : std::as_const(parsed.events)) {
+        if (!rows.record(accountId, event)) {
+            result.storeError = rows.errorString();
+            db.rollback();
+            return result;
+        }
+    }
+    if (!db.commit()) {
+        result.storeError = u"cannot commit: "_s + db.lastError().text();
+        db.rollback();
+        return result;
+    }
+    result.imported = int(parsed.events.size());
+    return result;
+}

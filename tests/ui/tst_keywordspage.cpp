@@ -1,0 +1,281 @@
+// The Keywords screen driven through its widgets: create, start, pause, delete processes,
+// the refusals (second Help, missing reply, bad custom keyword naming the character), the
+// provider-answers setting, the country rules and templates as replies.
+#include "ComplianceFixture.h"
+#include "ConfirmationRuleRows.h"
+#include "KeywordsPage.h"
+#include "SenderNumberRows.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+
+class TstKeywordsPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void helpProcessLifecycle();
+    void secondHelpIsRefused();
+    void customKeywordNamesTheBadCharacter();
+    void providerSettingIsSaved();
+    void countryRuleIsSaved();
+    void sharedShortCodeSaysHowCustomersText();
+    void templateFillsTheReply();
+    void screenshot();
+
+private:
+    template<typename T>
+    T *child(const QString &name) const
+    {
+        T *widget = m_page->findChild<T *>(name);
+        if (!widget)
+            qFatal("no widget %s", qPrintable(name));
+        return widget;
+    }
+    void click(const QString &name) { QTest::mouseClick(child<QPushButton>(name), Qt::LeftButton); }
+    // Clicks a button whose write goes through the writer, and waits for the page to show it.
+    void clickAndWait(const QString &name)
+    {
+        QSignalSpy changed(m_page.get(), &KeywordsPage::changed);
+        click(name);
+        QVERIFY(changed.wait(10000));
+    }
+    void newProcess(KeywordProcess::Type type, const QString &keywords, const QString &reply);
+    void selectRow(int row);
+    QString cell(int row, int column) const;
+    QList<KeywordProcessRows::Row> stored() const;
+
+    std::unique_ptr<ComplianceFixture> m_fx;
+    std::unique_ptr<KeywordsPage> m_page;
+    qint64 m_long = 0;
+    qint64 m_shared = 0;
+};
+
+void TstKeywordsPage::init()
+{
+    m_fx = std::make_unique<ComplianceFixture>();
+    QVERIFY(m_fx->open());
+    m_long = m_fx->addNumber(m_fx->acme, u"+14155550100"_s, u"long_code"_s, u"Support line"_s, 1);
+    m_shared = m_fx->addNumber(m_fx->acme, u"33733"_s, u"shared_short_code"_s, u"Promotions"_s, 100,
+                               u"BLOOM"_s);
+    QVERIFY(m_long && m_shared);
+    const qint64 account = m_fx->acme;
+    m_fx->writer->call([account](WriterContext &c) {
+        QSqlQuery q = StoreTestUtil::exec(
+            c.db(),
+            u"INSERT INTO templates (account_id, name) VALUES (?, 'Help reply') RETURNING id"_s,
+            {account});
+        q.next();
+        StoreTestUtil::exec(
+            c.db(),
+            u"INSERT INTO template_versions (template_id, version, body, state, "
+            u"author, approver, approved_at) VALUES (?, 1, ?, 'approved', 'ana', "
+            u"'bo', 1)"_s,
+            {q.value(0), u"Bloom Florists: call 415-555-0100. Reply STOP to opt out."_s});
+    });
+    m_page = std::make_unique<KeywordsPage>(m_fx->db(), m_fx->writer.get(), m_fx->acme, u"ana"_s);
+    m_page->resize(1200, 760);
+    m_page->show();
+    QCOMPARE(m_page->currentNumberId(), m_long);
+}
+
+void TstKeywordsPage::cleanup()
+{
+    m_page.reset();
+    m_fx.reset();
+}
+
+QString TstKeywordsPage::cell(int row, int column) const
+{
+    auto *table = child<QTableWidget>(u"keywordProcesses"_s);
+    return table->item(row, column) ? table->item(row, column)->text() : QString();
+}
+
+QList<KeywordProcessRows::Row> TstKeywordsPage::stored() const
+{
+    return *KeywordProcessRows(m_fx->db()).listFor(m_fx->acme, m_page->currentNumberId());
+}
+
+void TstKeywordsPage::newProcess(KeywordProcess::Type type, const QString &keywords,
+                                 const QString &reply)
+{
+    click(u"keywordNew"_s);
+    auto *typeBox = child<QComboBox>(u"keywordType"_s);
+    typeBox->setCurrentIndex(typeBox->findData(int(type)));
+    auto *edit = child<QLineEdit>(u"keywordKeywords"_s);
+    edit->clear();
+    QTest::keyClicks(edit, keywords);
+    auto *replyEdit = child<QPlainTextEdit>(u"keywordReply"_s);
+    replyEdit->clear();
+    QTest::keyClicks(replyEdit, reply);
+    clickAndWait(u"keywordSave"_s);
+}
+
+void TstKeywordsPage::selectRow(int row)
+{
+    auto *table = child<QTableWidget>(u"keywordProcesses"_s);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(row, 0)).center());
+    QVERIFY2(m_page->selectedProcessId() > 0,
+             qPrintable(u"row %1 of %2 at %3,%4 in %5 high"_s.arg(row)
+                            .arg(table->rowCount())
+                            .arg(table->visualItemRect(table->item(row, 0)).x())
+                            .arg(table->visualItemRect(table->item(row, 0)).y())
+                            .arg(table->viewport()->height())));
+}
+
+void TstKeywordsPage::helpProcessLifecycle()
+{
+    auto *table = child<QTableWidget>(u"keywordProcesses"_s);
+    auto *error = child<QLabel>(u"keywordError"_s);
+    // Help needs a reply: refused, nothing stored.
+    newProcess(KeywordProcess::Type::Help, u"HELP, INFO"_s, QString());
+    QTRY_VERIFY(!error->text().isEmpty());
+    QVERIFY2(error->text().contains(u"reply"_s, Qt::CaseInsensitive), qPrintable(error->text()));
+    QCOMPARE(table->rowCount(), 0);
+
+    newProcess(KeywordProcess::Type::Help, u"HELP, INFO"_s, u"Call 415-555-0100."_s);
+    QTRY_COMPARE(table->rowCount(), 1);
+    QCOMPARE(cell(0, 0), u"Help"_s);
+    QCOMPARE(cell(0, 1), u"HELP, INFO"_s);
+    QCOMPARE(cell(0, 2), u"New"_s);
+
+    selectRow(0);
+    clickAndWait(u"keywordStart"_s);
+    QTRY_COMPARE(cell(0, 2), u"Started"_s);
+    QCOMPARE(stored().first().process.status, KeywordProcess::Status::Started);
+
+    // Edit while started applies at once.
+    selectRow(0);
+    auto *replyEdit = child<QPlainTextEdit>(u"keywordReply"_s);
+    replyEdit->clear();
+    QTest::keyClicks(replyEdit, u"Call us."_s);
+    clickAndWait(u"keywordSave"_s);
+    QTRY_COMPARE(cell(0, 3), u"Call us."_s);
+    QCOMPARE(cell(0, 2), u"Started"_s);
+
+    selectRow(0);
+    clickAndWait(u"keywordPause"_s);
+    QTRY_COMPARE(cell(0, 2), u"Paused"_s);
+    selectRow(0);
+    clickAndWait(u"keywordDelete"_s);
+    QTRY_COMPARE(table->rowCount(), 0);
+    QVERIFY(stored().isEmpty());
+}
+
+void TstKeywordsPage::secondHelpIsRefused()
+{
+    newProcess(KeywordProcess::Type::Help, u"HELP, INFO"_s, u"Call us."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    newProcess(KeywordProcess::Type::Help, u"HELP, INFO, AIDE"_s, u"Again."_s);
+    auto *error = child<QLabel>(u"keywordError"_s);
+    QTRY_VERIFY(!error->text().isEmpty());
+    QVERIFY2(error->text().contains(u"Help"_s), qPrintable(error->text()));
+    QCOMPARE(stored().size(), 1);
+}
+
+void TstKeywordsPage::customKeywordNamesTheBadCharacter()
+{
+    click(u"keywordNew"_s);
+    auto *typeBox = child<QComboBox>(u"keywordType"_s);
+    typeBox->setCurrentIndex(typeBox->findData(int(KeywordProcess::Type::AutoReply)));
+    auto *edit = child<QLineEdit>(u"keywordKeywords"_s);
+    edit->clear();
+    QTest::keyClicks(edit, u"PROMO1"_s);
+    // Live, before saving.
+    QVERIFY2(child<QLabel>(u"keywordError"_s)->text().contains(u"‘1’"_s),
+             qPrintable(child<QLabel>(u"keywordError"_s)->text()));
+    edit->clear();
+    QTest::keyClicks(edit, u"PROMO"_s);
+    QCOMPARE(child<QLabel>(u"keywordError"_s)->text(), QString());
+}
+
+void TstKeywordsPage::providerSettingIsSaved()
+{
+    auto *setting = child<QComboBox>(u"keywordProviderAnswers"_s);
+    auto *note = child<QLabel>(u"keywordProviderNote"_s);
+    QVERIFY(note->text().contains(u"sends no second reply"_s));
+    setting->setCurrentIndex(setting->findData(0));
+    emit setting->activated(setting->currentIndex());
+    QTRY_VERIFY(note->text().contains(u"SMS Desk sends the replies"_s));
+    QCOMPARE(SenderNumberRows(m_fx->db()).find(m_fx->acme, m_long)->providerAnswersSetting,
+             std::optional<bool>(false));
+}
+
+void TstKeywordsPage::countryRuleIsSaved()
+{
+    QTest::keyClicks(child<QLineEdit>(u"keywordCountry"_s), u"gb"_s);
+    auto *rule = child<QComboBox>(u"keywordRule"_s);
+    rule->setCurrentIndex(rule->findData(int(ConfirmationRule::Rule::Prohibited)));
+    clickAndWait(u"keywordSetRule"_s);
+    auto *table = child<QTableWidget>(u"keywordCountryRules"_s);
+    QTRY_VERIFY(!table->findItems(u"GB"_s, Qt::MatchExactly).isEmpty());
+    const int row = table->findItems(u"GB"_s, Qt::MatchExactly).first()->row();
+    QCOMPARE(table->item(row, 1)->text(), u"Prohibited"_s);
+    QCOMPARE(table->item(row, 2)->text(), u"This account"_s);
+    QCOMPARE(ConfirmationRuleRows(m_fx->db()).load(m_fx->acme)->ruleFor(u"GB"),
+             ConfirmationRule::Rule::Prohibited);
+}
+
+void TstKeywordsPage::sharedShortCodeSaysHowCustomersText()
+{
+    auto *number = child<QComboBox>(u"keywordNumber"_s);
+    number->setCurrentIndex(number->findData(m_shared));
+    QVERIFY(number->currentText().contains(u"33733 / BLOOM"_s));
+    QVERIFY(child<QLabel>(u"keywordProviderNote"_s)->text().contains(u"“BLOOM STOP”"_s));
+    newProcess(KeywordProcess::Type::Unsubscribe,
+               KeywordProcess::defaultKeywords(KeywordProcess::Type::Unsubscribe).join(u", "_s),
+               u"You are unsubscribed from Bloom promotions."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    QCOMPARE(stored().first().process.providerKeyword, u"BLOOM"_s);
+}
+
+void TstKeywordsPage::templateFillsTheReply()
+{
+    click(u"keywordNew"_s);
+    auto *templates = child<QComboBox>(u"keywordTemplate"_s);
+    const int index = templates->findText(u"Help reply"_s);
+    QVERIFY(index > 0);
+    templates->setCurrentIndex(index);
+    emit templates->activated(index);
+    QVERIFY(
+        child<QPlainTextEdit>(u"keywordReply"_s)->toPlainText().startsWith(u"Bloom Florists"_s));
+}
+
+void TstKeywordsPage::screenshot()
+{
+    using T = KeywordProcess::Type;
+    newProcess(T::Unsubscribe, KeywordProcess::defaultKeywords(T::Unsubscribe).join(u", "_s),
+               u"Bloom Florists: you are unsubscribed. Reply START to resubscribe."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    newProcess(T::Help, u"HELP, INFO"_s, u"Bloom Florists: call 415-555-0100."_s);
+    QTRY_COMPARE(stored().size(), 2);
+    newProcess(T::Subscribe, u"START, YES, UNSTOP, JOIN"_s, u"Welcome back to Bloom Florists!"_s);
+    QTRY_COMPARE(stored().size(), 3);
+    newProcess(T::AutoReply, u"PEONIES"_s, u"Peonies are in season: 20% off this week."_s);
+    QTRY_COMPARE(stored().size(), 4);
+    for (int row = 0; row < 3; ++row) {
+        selectRow(row);
+        clickAndWait(u"keywordStart"_s);
+        QTRY_COMPARE(cell(row, 2), u"Started"_s);
+    }
+    selectRow(3);
+    QTest::qWait(50);
+    const QString dir = QStringLiteral(SMSDESK_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    QVERIFY(m_page->grab().save(dir + u"/keywords.png"_s));
+}
+
+QTEST_MAIN(TstKeywordsPage)
+#include "tst_keywordspage.moc"

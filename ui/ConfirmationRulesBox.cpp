@@ -1,0 +1,127 @@
+#include "ConfirmationRulesBox.h"
+
+#include "ConfirmationRuleRows.h"
+#include "StoreWriter.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using Rule = ConfirmationRule::Rule;
+
+QString ConfirmationRulesBox::ruleName(int rule)
+{
+    switch (Rule(rule)) {
+    case Rule::Required:
+        return tr("Required");
+    case Rule::Optional:
+        return tr("Optional");
+    case Rule::Prohibited:
+        return tr("Prohibited");
+    }
+    return {};
+}
+
+ConfirmationRulesBox::ConfirmationRulesBox(QSqlDatabase reader, StoreWriter *writer,
+                                           qint64 accountId, const QString &actor, QWidget *parent)
+    : QGroupBox(tr("Opt-out confirmation by country"), parent)
+    , m_reader(std::move(reader))
+    , m_writer(writer)
+    , m_accountId(accountId)
+    , m_actor(actor)
+    , m_table(new QTableWidget(0, 3))
+    , m_country(new QLineEdit)
+    , m_rule(new QComboBox)
+    , m_error(new QLabel)
+{
+    setObjectName(u"confirmationRules"_s);
+    m_table->setObjectName(u"keywordCountryRules"_s);
+    m_table->setHorizontalHeaderLabels({tr("Country"), tr("Confirmation"), tr("Set by")});
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_country->setObjectName(u"keywordCountry"_s);
+    m_country->setPlaceholderText(tr("e.g. GB"));
+    m_country->setMaxLength(2);
+    m_country->setMaximumWidth(70);
+    setMinimumWidth(300);
+    m_rule->setObjectName(u"keywordRule"_s);
+    for (const Rule rule : {Rule::Required, Rule::Optional, Rule::Prohibited})
+        m_rule->addItem(ruleName(int(rule)), int(rule));
+    auto *set = new QPushButton(tr("Set"));
+    set->setObjectName(u"keywordSetRule"_s);
+    m_error->setObjectName(u"keywordRuleError"_s);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(u"color: #b3261e;"_s);
+    auto *help = new QLabel(tr("Whether SMS Desk texts a confirmation after an opt-out, by the "
+                               "customer's country. Unsubscribe processes need a reply where "
+                               "it is required."));
+    help->setWordWrap(true);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_country);
+    row->addWidget(m_rule);
+    row->addWidget(set);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(help);
+    layout->addWidget(m_table);
+    layout->addLayout(row);
+    layout->addWidget(m_error);
+    connect(set, &QPushButton::clicked, this, &ConfirmationRulesBox::apply);
+    reload();
+}
+
+void ConfirmationRulesBox::reload()
+{
+    ConfirmationRuleRows rows(m_reader);
+    const auto rules = rows.load(m_accountId);
+    if (!rules) {
+        m_error->setText(rows.errorString());
+        return;
+    }
+    QHash<QString, bool> accountSet;
+    for (auto it = rules->overrides().cbegin(); it != rules->overrides().cend(); ++it)
+        accountSet.insert(it.key(), true);
+    for (auto it = ConfirmationRule::defaultTable().cbegin();
+         it != ConfirmationRule::defaultTable().cend(); ++it)
+        accountSet.insert(it.key(), accountSet.value(it.key()));
+    QStringList countries = accountSet.keys();
+    std::sort(countries.begin(), countries.end());
+    m_table->setRowCount(int(countries.size()));
+    for (int r = 0; r < countries.size(); ++r) {
+        const QString &country = countries.at(r);
+        m_table->setItem(r, 0, new QTableWidgetItem(country));
+        m_table->setItem(r, 1, new QTableWidgetItem(ruleName(int(rules->ruleFor(country)))));
+        m_table->setItem(
+            r, 2,
+            new QTableWidgetItem(accountSet.value(country) ? tr("This account") : tr("Default")));
+    }
+    m_table->resizeColumnsToContents();
+}
+
+void ConfirmationRulesBox::apply()
+{
+    const QString country = m_country->text();
+    const Rule rule = Rule(m_rule->currentData().toInt());
+    const qint64 account = m_accountId;
+    const QString actor = m_actor;
+    m_writer->post(
+        [=](WriterContext &context) {
+            ConfirmationRuleRows rows(context.db());
+            return rows.set(account, country, rule, actor) ? QString() : rows.errorString();
+        },
+        this,
+        [this](const QString &error) {
+            m_error->setText(error);
+            reload();
+            emit changed();
+        });
+}

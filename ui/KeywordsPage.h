@@ -1,0 +1,73 @@
+// The admin's Keywords screen: per number (or shared short code + provider keyword) its
+// keyword processes (type, keywords, reply, status) with New / Save / Start / Pause /
+// Delete, live validation of custom keywords, the "provider answers default keywords"
+// setting and the per-country confirmation rules.
+#pragma once
+
+#include "KeywordProcessLifecycle.h"
+#include "KeywordProcessRows.h"
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class ConfirmationRulesBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+class StoreWriter;
+
+class KeywordsPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // As NumbersPage: reads on `reader`, writes through `writer` (not owned), `actor` for
+    // the audit log.
+    KeywordsPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, const QString &actor,
+                 QWidget *parent = nullptr);
+
+    void reload();
+    qint64 currentNumberId() const;
+    qint64 selectedProcessId() const;
+    // The keywords as typed in the editor: split at commas and spaces.
+    static QStringList splitKeywords(const QString &text);
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    void showNumber();
+    void showSelected();
+    void startNew();
+    void save();
+    void act(KeywordProcessLifecycle::Action action);
+    void validateKeywords();
+    void saveProviderSetting();
+    void finishWrite(const QString &error);
+
+    QSqlDatabase m_reader;
+    StoreWriter *m_writer;
+    qint64 m_accountId;
+    QString m_actor;
+    QList<KeywordProcessRows::Row> m_processes;
+    qint64 m_editingId = 0; // 0: a new process
+
+    QComboBox *m_number;
+    QComboBox *m_providerAnswers;
+    QLabel *m_providerNote;
+    QTableWidget *m_table;
+    QComboBox *m_type;
+    QLineEdit *m_keywords;
+    QComboBox *m_template;
+    QPlainTextEdit *m_reply;
+    QLabel *m_error;
+    QPushButton *m_new;
+    QPushButton *m_save;
+    QPushButton *m_start;
+    QPushButton *m_pause;
+    QPushButton *m_delete;
+    ConfirmationRulesBox *m_rules;
+};

@@ -1,0 +1,336 @@
+#include "NumbersPage.h"
+
+#include "AccountRows.h"
+#include "SenderNumberRows.h"
+#include "StoreWriter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+enum Column
+{
+    NumberColumn,
+    LabelColumn,
+    AccountColumn,
+    KindColumn,
+    KeywordColumn,
+    ThroughputColumn,
+    CapColumn,
+    CapabilitiesColumn,
+    RepliesColumn,
+    ColumnCount
+};
+
+QTableWidgetItem *item(const QString &text)
+{
+    auto *cell = new QTableWidgetItem(text);
+    cell->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
+    return cell;
+}
+
+QString capabilitiesText(const QString &json)
+{
+    const QJsonObject object = QJsonDocument::fromJson(json.toUtf8()).object();
+    QStringList on;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.value().toBool())
+            on.append(it.key().toUpper());
+    }
+    return on.join(u", "_s);
+}
+
+} // namespace
+
+QString NumbersPage::kindName(const QString &kind)
+{
+    if (kind == u"long_code"_s)
+        return tr("Long code");
+    if (kind == u"toll_free"_s)
+        return tr("Toll-free");
+    if (kind == u"short_code"_s)
+        return tr("Short code");
+    if (kind == u"shared_short_code"_s)
+        return tr("Shared short code");
+    return kind;
+}
+
+QString NumbersPage::sendOnlyExplanation()
+{
+    return tr("Replies to a send-only number are not threaded into any inbox: they appear only "
+              "under Unrouted replies. Only a send-only number can be used by several accounts.");
+}
+
+NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+                         const QString &actor, QWidget *parent)
+    : QWidget(parent)
+    , m_reader(std::move(reader))
+    , m_writer(writer)
+    , m_accountId(accountId)
+    , m_actor(actor)
+    , m_table(new QTableWidget(0, ColumnCount))
+    , m_editor(new QGroupBox(tr("Edit number")))
+    , m_label(new QLineEdit)
+    , m_throughput(new QDoubleSpinBox)
+    , m_dailyCap(new QSpinBox)
+    , m_sendOnly(new QCheckBox(tr("Send-only notifications")))
+    , m_sendOnlyHelp(new QLabel(sendOnlyExplanation()))
+    , m_shareWith(new QComboBox)
+    , m_share(new QPushButton(tr("Share")))
+    , m_save(new QPushButton(tr("Save")))
+    , m_error(new QLabel)
+    , m_unrouted(new QTableWidget(0, 4))
+{
+    setObjectName(u"numbersPage"_s);
+    m_table->setObjectName(u"numbersTable"_s);
+    m_table->setHorizontalHeaderLabels({tr("Number"), tr("Label"), tr("Account"), tr("Type"),
+                                        tr("Provider keyword"), tr("Msg/s"), tr("Daily cap"),
+                                        tr("Capabilities"), tr("Replies")});
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+
+    m_label->setObjectName(u"numberLabel"_s);
+    m_label->setPlaceholderText(tr("e.g. Support line"));
+    m_throughput->setObjectName(u"numberThroughput"_s);
+    m_throughput->setRange(0.1, 10000);
+    m_throughput->setDecimals(1);
+    m_throughput->setSuffix(tr(" msg/s"));
+    m_dailyCap->setObjectName(u"numberDailyCap"_s);
+    m_dailyCap->setRange(0, 10'000'000);
+    m_dailyCap->setSpecialValueText(tr("No cap"));
+    m_sendOnly->setObjectName(u"numberSendOnly"_s);
+    m_sendOnlyHelp->setObjectName(u"numberSendOnlyHelp"_s);
+    m_sendOnlyHelp->setWordWrap(true);
+    m_shareWith->setObjectName(u"numberShareWith"_s);
+    m_share->setObjectName(u"numberShare"_s);
+    m_save->setObjectName(u"numberSave"_s);
+    m_error->setObjectName(u"numberError"_s);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(u"color: #b3261e;"_s);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Label"), m_label);
+    form->addRow(tr("Throughput"), m_throughput);
+    form->addRow(tr("Daily cap"), m_dailyCap);
+    form->addRow(m_sendOnly);
+    form->addRow(m_sendOnlyHelp);
+    auto *shareRow = new QHBoxLayout;
+    shareRow->addWidget(m_shareWith, 1);
+    shareRow->addWidget(m_share);
+    form->addRow(tr("Use in account"), shareRow);
+    auto *editorLayout = new QVBoxLayout(m_editor);
+    editorLayout->addLayout(form);
+    editorLayout->addWidget(m_error);
+    editorLayout->addStretch();
+    editorLayout->addWidget(m_save, 0, Qt::AlignRight);
+    m_editor->setEnabled(false);
+    m_editor->setMinimumWidth(300);
+    m_editor->setMaximumWidth(360);
+
+    auto *top = new QSplitter(Qt::Horizontal);
+    top->addWidget(m_table);
+    top->addWidget(m_editor);
+    top->setStretchFactor(0, 3);
+    top->setStretchFactor(1, 1);
+
+    m_unrouted->setObjectName(u"unroutedTable"_s);
+    m_unrouted->setHorizontalHeaderLabels({tr("From"), tr("To"), tr("Received"), tr("Message")});
+    m_unrouted->verticalHeader()->hide();
+    m_unrouted->horizontalHeader()->setStretchLastSection(true);
+    auto *unroutedTitle = new QLabel(tr("Unrouted replies"));
+    unroutedTitle->setObjectName(u"unroutedTitle"_s);
+    QFont titleFont = unroutedTitle->font();
+    titleFont.setBold(true);
+    unroutedTitle->setFont(titleFont);
+    auto *unroutedHelp =
+        new QLabel(tr("Replies to send-only numbers, and to numbers of no inbox. They are "
+                      "kept here for admins and never reach an agent's inbox."));
+    unroutedHelp->setWordWrap(true);
+    auto *bottom = new QWidget;
+    auto *bottomLayout = new QVBoxLayout(bottom);
+    bottomLayout->setContentsMargins(0, 0, 0, 0);
+    bottomLayout->addWidget(unroutedTitle);
+    bottomLayout->addWidget(unroutedHelp);
+    bottomLayout->addWidget(m_unrouted);
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(top);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 12, 12, 12);
+    layout->addWidget(split);
+
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &NumbersPage::showSelected);
+    connect(m_save, &QPushButton::clicked, this, &NumbersPage::save);
+    connect(m_share, &QPushButton::clicked, this, &NumbersPage::share);
+    reload();
+}
+
+qint64 NumbersPage::selectedNumberId() const
+{
+    const auto rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty()
+               ? 0
+               : m_table->item(rows.first().row(), NumberColumn)->data(Qt::UserRole).toLongLong();
+}
+
+void NumbersPage::reload()
+{
+    const qint64 selected = selectedNumberId();
+    SenderNumberRows rows(m_reader);
+    const auto numbers = rows.list(m_accountId);
+    m_table->setRowCount(0);
+    if (!numbers) {
+        showError(rows.errorString());
+        return;
+    }
+    m_table->setRowCount(int(numbers->size()));
+    int selectRow = -1;
+    for (int r = 0; r < numbers->size(); ++r) {
+        const auto &n = numbers->at(r);
+        auto *number = item(n.number);
+        number->setData(Qt::UserRole, n.id);
+        m_table->setItem(r, NumberColumn, number);
+        m_table->setItem(r, LabelColumn, item(n.label));
+        m_table->setItem(r, AccountColumn,
+                         item(n.sharedIn ? tr("%1 (lent)").arg(n.accountName) : n.accountName));
+        m_table->setItem(r, KindColumn, item(kindName(n.kind)));
+        m_table->setItem(r, KeywordColumn, item(n.providerKeyword));
+        m_table->setItem(r, ThroughputColumn, item(QString::number(n.throughputMps)));
+        m_table->setItem(r, CapColumn,
+                         item(n.dailyCap ? QString::number(*n.dailyCap) : tr("No cap")));
+        m_table->setItem(r, CapabilitiesColumn, item(capabilitiesText(n.capabilities)));
+        m_table->setItem(r, RepliesColumn,
+                         item(n.sendOnly ? tr("Unrouted (send-only)") : tr("Inbox")));
+        if (n.id == selected)
+            selectRow = r;
+    }
+    m_table->resizeColumnsToContents();
+    if (selectRow >= 0)
+        m_table->selectRow(selectRow);
+
+    const auto unrouted = rows.unroutedReplies(m_accountId);
+    m_unrouted->setRowCount(0);
+    if (unrouted) {
+        m_unrouted->setRowCount(int(unrouted->size()));
+        for (int r = 0; r < unrouted->size(); ++r) {
+            const auto &u = unrouted->at(r);
+            m_unrouted->setItem(r, 0, item(u.from));
+            m_unrouted->setItem(r, 1, item(u.to));
+            m_unrouted->setItem(
+                r, 2,
+                item(QLocale().toString(QDateTime::fromMSecsSinceEpoch(u.createdAtMs).toLocalTime(),
+                                        QLocale::ShortFormat)));
+            m_unrouted->setItem(r, 3, item(u.body));
+        }
+        m_unrouted->resizeColumnsToContents();
+    }
+
+    m_shareWith->clear();
+    for (const auto &account : AccountRows(m_reader).list()) {
+        if (account.id != m_accountId)
+            m_shareWith->addItem(account.name, account.id);
+    }
+    showSelected();
+}
+
+void NumbersPage::showSelected()
+{
+    const qint64 id = selectedNumberId();
+    SenderNumberRows rows(m_reader);
+    const auto number = id > 0 ? rows.find(m_accountId, id) : std::nullopt;
+    // A lent number is its owner's to edit.
+    m_editor->setEnabled(number && !number->sharedIn);
+    if (!number) {
+        m_editor->setTitle(tr("Edit number"));
+        return;
+    }
+    m_editor->setTitle(tr("Edit %1").arg(number->number));
+    m_label->setText(number->label);
+    m_throughput->setValue(number->throughputMps);
+    m_dailyCap->setValue(number->dailyCap.value_or(0));
+    m_sendOnly->setChecked(number->sendOnly);
+    m_share->setEnabled(m_shareWith->count() > 0);
+}
+
+void NumbersPage::showError(const QString &message)
+{
+    m_error->setText(message);
+}
+
+void NumbersPage::save()
+{
+    const qint64 id = selectedNumberId();
+    if (id == 0)
+        return;
+    const qint64 account = m_accountId;
+    const QString actor = m_actor;
+    const QString label = m_label->text();
+    const double mps = m_throughput->value();
+    const std::optional<int> cap =
+        m_dailyCap->value() > 0 ? std::optional<int>(m_dailyCap->value()) : std::nullopt;
+    const bool sendOnly = m_sendOnly->isChecked();
+    m_save->setEnabled(false);
+    m_writer->post(
+        [=](WriterContext &context) {
+            SenderNumberRows rows(context.db());
+            const auto current = rows.find(account, id);
+            if (!current)
+                return rows.errorString();
+            if (!rows.setDetails(account, id, label, mps, cap, actor))
+                return rows.errorString();
+            if (current->sendOnly != sendOnly && !rows.setSendOnly(account, id, sendOnly, actor))
+                return rows.errorString();
+            return QString();
+        },
+        this,
+        [this](const QString &error) {
+            m_save->setEnabled(true);
+            showError(error);
+            reload();
+            emit changed();
+        });
+}
+
+void NumbersPage::share()
+{
+    const qint64 id = selectedNumberId();
+    const qint64 target = m_shareWith->currentData().toLongLong();
+    if (id == 0 || target == 0)
+        return;
+    const QString actor = m_actor;
+    m_writer->post(
+        [=](WriterContext &context) {
+            SenderNumberRows rows(context.db());
+            return rows.assign(id, target, actor) ? QString() : rows.errorString();
+        },
+        this,
+        [this](const QString &error) {
+            showError(error);
+            reload();
+            emit changed();
+        });
+}

@@ -1,0 +1,66 @@
+// The admin's Numbers screen: the account's sender numbers (kind, provider keyword, label,
+// throughput, daily cap, capabilities), an edit panel (details, send-only notifications,
+// sharing a send-only number with another account) and the unrouted replies list.
+#pragma once
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QGroupBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+class StoreWriter;
+
+class NumbersPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // `reader` is a reader connection of the profile (reads run on this thread); writes go
+    // through `writer` (not owned, must outlive the page). `actor` names the admin in the
+    // audit log.
+    NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, const QString &actor,
+                QWidget *parent = nullptr);
+
+    // Re-reads numbers and unrouted replies (after a sync, say).
+    void reload();
+    qint64 selectedNumberId() const;
+
+    // "Long code", "Toll-free", "Short code", "Shared short code".
+    static QString kindName(const QString &kind);
+    static QString sendOnlyExplanation();
+
+Q_SIGNALS:
+    // After a change was saved (or refused: see the error label).
+    void changed();
+
+private:
+    void showSelected();
+    void save();
+    void share();
+    void showError(const QString &message);
+
+    QSqlDatabase m_reader;
+    StoreWriter *m_writer;
+    qint64 m_accountId;
+    QString m_actor;
+
+    QTableWidget *m_table;
+    QGroupBox *m_editor;
+    QLineEdit *m_label;
+    QDoubleSpinBox *m_throughput;
+    QSpinBox *m_dailyCap;
+    QCheckBox *m_sendOnly;
+    QLabel *m_sendOnlyHelp;
+    QComboBox *m_shareWith;
+    QPushButton *m_share;
+    QPushButton *m_save;
+    QLabel *m_error;
+    QTableWidget *m_unrouted;
+};
