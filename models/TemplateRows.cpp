@@ -394,3 +394,28 @@ std::optional<TemplateRows::Summary> TemplateRows::summary(qint64 accountId, qin
     fail(u"no template with id %1 in this account"_s.arg(templateId));
     return std::nullopt;
 }
+
+std::optional<TemplateRows::SegmentPrice> TemplateRows::segmentPrice(qint64 accountId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT segment_price, segment_price_unit FROM accounts WHERE id = ?"_s);
+    q.addBindValue(accountId);
+    if (!q.exec() || !q.next()) {
+        fail(u"cannot read the segment price of account %1"_s.arg(accountId));
+        return std::nullopt;
+    }
+    return SegmentPrice{q.value(0).toDouble(), q.value(1).toString()};
+}
+
+bool TemplateRows::setSegmentPrice(qint64 accountId, double price)
+{
+    if (!(price >= 0))
+        return fail(u"a segment price cannot be negative"_s);
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE accounts SET segment_price = ? WHERE id = ?"_s);
+    q.addBindValue(price);
+    q.addBindValue(accountId);
+    if (!q.exec() || q.numRowsAffected() != 1)
+        return fail(u"cannot save the segment price: "_s + q.lastError().text());
+    return true;
+}

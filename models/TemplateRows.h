@@ -71,6 +71,15 @@ public:
     // TemplateText::contactFields().
     QStringList attributeNames(qint64 accountId);
 
+    // What one outbound segment costs the account, for cost estimates (accounts.segment_price).
+    struct SegmentPrice
+    {
+        double price = 0;
+        QString unit; // "USD"
+    };
+    std::optional<SegmentPrice> segmentPrice(qint64 accountId);
+    bool setSegmentPrice(qint64 accountId, double price);
+
     QString errorString() const { return m_error; }
     // The body's problems when the last save or approval was refused for them.
     const QList<TemplateText::Error> &validationErrors() const { return m_validation; }

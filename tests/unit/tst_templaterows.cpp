@@ -35,6 +35,7 @@ private Q_SLOTS:
     void otherAccountCannotTouch();
     void duplicateNameRefused();
     void contactValues();
+    void segmentPrice();
 
 private:
     QSqlDatabase db() const { return m_db->connection(); }
@@ -274,6 +275,16 @@ void TstTemplateRows::contactValues()
     QCOMPARE(v.value(u"visits"_s), u"3"_s);
     const auto none = ContactValues::forContact({}, u"+1"_s, u"{}"_s);
     QVERIFY(none.value(u"first_name"_s).isEmpty());
+}
+
+void TstTemplateRows::segmentPrice()
+{
+    TemplateRows rows(db());
+    QVERIFY(rows.setSegmentPrice(m_account, 0.0125));
+    QVERIFY(!rows.setSegmentPrice(m_account, -1));
+    QCOMPARE(rows.segmentPrice(m_account)->price, 0.0125);
+    QCOMPARE(rows.segmentPrice(m_account)->unit, u"USD"_s);
+    QVERIFY(rows.segmentPrice(m_other)->price != 0.0125);
 }
 
 QTEST_GUILESS_MAIN(TstTemplateRows)
