@@ -50,10 +50,14 @@ QString cell(const QStringList &row, int column)
 QStringList splitTags(const QString &text)
 {
     QStringList tags;
-    for (const QString &part : text.split(QRegularExpression(u"[;,|]"_s))) {
-        const QString tag = part.trimmed();
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text.at(i) != u';' && text.at(i) != u',' && text.at(i) != u'|')
+            continue;
+        const QString tag = text.mid(start, i - start).trimmed();
         if (!tag.isEmpty() && !tags.contains(tag))
             tags << tag;
+        start = i + 1;
     }
     return tags;
 }
