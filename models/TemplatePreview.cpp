@@ -8,7 +8,10 @@ namespace {
 
 bool longer(const SegmentCount &a, const SegmentCount &b)
 {
-    return a.segments != b.segments ? a.segments > b.segments : a.units > b.units;
+    // Equal segments: the one nearer to needing another segment (a UCS-2 text of 60 units is
+    // nearer than a GSM-7 text of 100 septets).
+    return a.segments != b.segments ? a.segments > b.segments
+                                    : a.remainingInSegment < b.remainingInSegment;
 }
 
 } // namespace

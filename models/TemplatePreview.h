@@ -14,7 +14,7 @@ class TemplatePreview
 public:
     struct Result
     {
-        QString longestText;         // the rendering with the most segments (then the most units)
+        QString longestText;         // most segments, then least room left
         qsizetype longestIndex = -1; // its recipient, -1 for an empty audience
         SegmentCount longest;        // SegmentCounter::count(longestText)
         qint64 totalSegments = 0;    // summed over the audience
