@@ -6,6 +6,7 @@
 #include "StoreWriter.h"
 #include "Theme.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -161,6 +162,8 @@ void TstAudiencePage::showsIncludedAndEachReason()
 void TstAudiencePage::tagsNarrowTheSegment()
 {
     QSignalSpy counted(m_page.get(), &AudiencePage::audienceCounted);
+    QAbstractItemModelTester tester(child<QTableWidget>("exclusionTable")->model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
     QTest::keyClicks(child<QLineEdit>("tagsEdit"), u"vip"_s);
     QTest::keyClicks(child<QLineEdit>("excludedTagsEdit"), u"staff"_s);
     QTRY_VERIFY(!counted.isEmpty() && counted.last().at(0).toInt() == 4);

@@ -6,6 +6,7 @@
 #include "StoreWriter.h"
 #include "Theme.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -95,6 +96,10 @@ void TstContactImportDialog::guessesMappingAndPreviews()
 void TstContactImportDialog::badRowBlocksUntilExplicitChoice()
 {
     QSignalSpy finished(m_dialog.get(), &ContactImportDialog::importFinished);
+    QAbstractItemModelTester errorTester(child<QTableWidget>("errorTable")->model(),
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester previewTester(child<QTableWidget>("previewTable")->model(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(m_dialog->openFile(writeCsv("number,name,time_zone\n"
                                         "+14155550101,Ann,America/Chicago\n"
                                         "415555013,Bob,\n"

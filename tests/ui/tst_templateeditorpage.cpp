@@ -8,6 +8,7 @@
 #include "TemplateRows.h"
 #include "Theme.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
@@ -170,6 +171,8 @@ void TstTemplateEditorPage::saveApproveRetire()
     QSignalSpy saved(m_page.get(), &TemplateEditorPage::templateSaved);
     QSignalSpy approved(m_page.get(), &TemplateEditorPage::versionApproved);
     QSignalSpy retired(m_page.get(), &TemplateEditorPage::versionRetired);
+    QAbstractItemModelTester listTester(child<QListWidget>("templateList")->model(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
     child<QLineEdit>("templateName")->setText(u"Pickup ready"_s);
     typeBody(u"Hi {{first_name|there}}, your order is ready."_s);
     auto *save = child<QPushButton>("saveButton");
