@@ -21,6 +21,7 @@ struct MigrationTable
         Entry{4, ":/migrations/0004_consent_scope.sql"},
         Entry{5, ":/migrations/0005_drafts_canned_replies.sql"},
         Entry{6, ":/migrations/0006_keyword_runs.sql"},
+        Entry{7, ":/migrations/0007_templates_audiences.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

@@ -2,6 +2,7 @@
 #include "BenchCommand.h"
 #include "CliApplication.h"
 #include "ConsentCommand.h"
+#include "ImportCommand.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
@@ -35,5 +36,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<SendCommand>());
     cli.addCommand(std::make_unique<BenchCommand>());
     cli.addCommand(std::make_unique<ConsentCommand>());
+    cli.addCommand(std::make_unique<ImportCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

@@ -225,6 +225,40 @@ private slots:
         QCOMPARE(lines.first().split('\t').size(), 5);
     }
 
+    void importContacts()
+    {
+        QTemporaryDir dir;
+        const QString profile = dir.filePath(u"p.sqlite"_s);
+        const QString csv = dir.filePath(u"c.csv"_s);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Phone,Name,Plan\r\n+14155550101,\"Rossi, Sofia\",gold\r\n415555013,Bob,\r\n");
+        file.close();
+        const QStringList base{u"import"_s, u"contacts"_s,  csv,      u"--profile"_s,
+                               profile,     u"--account"_s, u"Acme"_s};
+        // No such account: refused unless asked to create it.
+        const CliRun missing = runCli(base);
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY2(missing.err.contains("no account named \"Acme\""), missing.err.constData());
+
+        const CliRun refused = runCli(base + QStringList{u"--create-account"_s});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY2(refused.err.contains("row 3, column Phone: '415555013' is too short"),
+                 refused.err.constData());
+        QVERIFY(refused.err.contains("nothing was imported"));
+        QVERIFY(refused.err.contains("checked 2/2"));
+
+        const CliRun valid = runCli(base + QStringList{u"--import-valid-rows"_s});
+        QCOMPARE(valid.exitCode, 1); // still says some rows were wrong
+        QCOMPARE(valid.out, QByteArray("imported 1 contacts (1 new, 0 updated), 0 consent events; "
+                                       "skipped 1 errors\n"));
+
+        const CliRun mapped = runCli(base + QStringList{u"--map"_s, u"Plan=ignore,Nope=name"_s});
+        QCOMPARE(mapped.exitCode, 64);
+        QVERIFY(mapped.err.contains("no column named \"Nope\""));
+    }
+
     void syncTokenComesFromEnvironmentOnly()
     {
         QTemporaryDir dir;

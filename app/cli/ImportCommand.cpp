@@ -1,0 +1,150 @@
+#include "ImportCommand.h"
+
+#include "AccountRows.h"
+#include "ContactImport.h"
+#include "CsvTable.h"
+#include "StoreWriter.h"
+
+#include <QDateTime>
+#include <QFile>
+
+using namespace Qt::StringLiterals;
+
+QString ImportCommand::name() const
+{
+    return u"import"_s;
+}
+
+QString ImportCommand::summary() const
+{
+    return u"Import contacts from a CSV file (all rows, or none when a row is wrong)"_s;
+}
+
+void ImportCommand::configure(QCommandLineParser &parser) const
+{
+    parser.setApplicationDescription(
+        u"smsdesk-cli import contacts FILE.csv --profile P [--account NAME]\n"
+        "Reads an RFC 4180 CSV file (UTF-8, a header row) and maps its columns by their\n"
+        "names (phone/number, name, tags, time zone, consent source, consent at; any other\n"
+        "column becomes an attribute) unless --map says otherwise. Every row is checked\n"
+        "first; when a row is wrong nothing is imported unless --import-valid-rows is given.\n"
+        "Progress goes to stderr, each wrong row as 'row N, column C: reason'.\n"
+        "Exit codes: 0 imported, 1 rows with errors (or a profile error), 2 unreadable file,\n"
+        "64 usage error."_s);
+    parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database."_s, u"path"_s));
+    parser.addOption(QCommandLineOption(
+        u"account"_s, u"The account (its name); optional when the profile has one."_s, u"name"_s));
+    parser.addOption(QCommandLineOption(
+        u"map"_s,
+        u"Column mapping, e.g. \"Cell=number,Plan=attributes.plan,Notes=ignore\". Targets: "
+        "number, name, attributes.<key>, tags, time_zone, consent_source, consent_at, ignore."_s,
+        u"mapping"_s));
+    parser.addOption(QCommandLineOption(
+        u"region"_s, u"Region for numbers without '+' (default US)."_s, u"region"_s, u"US"_s));
+    parser.addOption(QCommandLineOption(u"import-valid-rows"_s,
+                                        u"Import the valid rows even when others have errors."_s));
+    parser.addOption(QCommandLineOption(
+        u"create-account"_s, u"Create the --account when the profile has no such account."_s));
+    parser.addOption(
+        QCommandLineOption(u"actor"_s, u"Who imports (default: cli)."_s, u"name"_s, u"cli"_s));
+    parser.addPositionalArgument(u"contacts"_s, u"What to import: contacts."_s);
+    parser.addPositionalArgument(u"file"_s, u"The CSV file."_s);
+}
+
+int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty() || positional.first() != u"contacts")
+        return usageError(io, u"expected 'import contacts FILE.csv'"_s);
+    if (positional.size() != 2)
+        return usageError(io, u"expected one CSV file"_s);
+    if (!parser.isSet(u"profile"_s))
+        return usageError(io, u"--profile is required"_s);
+
+    QFile file(positional.at(1));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(io, ExitBadInput,
+                    u"cannot read %1: %2"_s.arg(positional.at(1), file.errorString()));
+    QString csvError;
+    const CsvTable table = CsvTable::parse(file.readAll(), &csvError);
+    if (!csvError.isEmpty())
+        return fail(io, ExitBadInput, positional.at(1) + u": "_s + csvError);
+
+    QList<ContactImport::Column> mapping = ContactImport::guessMapping(table.header);
+    if (parser.isSet(u"map"_s)) {
+        for (const QString &pair : parser.value(u"map"_s).split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype eq = pair.lastIndexOf(u'=');
+            const QString header = pair.left(eq).trimmed();
+            const qsizetype column = eq < 0 ? -1 : table.header.indexOf(header);
+            if (column < 0)
+                return usageError(io, u"--map: no column named \"%1\" in the file"_s.arg(header));
+            QString error;
+            const auto target = ContactImport::Column::fromTarget(pair.mid(eq + 1), &error);
+            if (!target)
+                return usageError(io, u"--map: "_s + error);
+            mapping[column] = *target;
+        }
+    }
+
+    StoreWriter writer(parser.value(u"profile"_s));
+    if (!writer.open())
+        return fail(io, ExitFailure, u"cannot open the profile: "_s + writer.errorString());
+    QString accountError;
+    const QString accountName = parser.value(u"account"_s);
+    const bool create = parser.isSet(u"create-account"_s);
+    if (create && accountName.isEmpty())
+        return usageError(io, u"--create-account needs --account"_s);
+    const qint64 accountId = writer.call([&](WriterContext &context) -> qint64 {
+        AccountRows rows(context.db());
+        const QList<AccountRows::Row> accounts = rows.list();
+        if (accountName.isEmpty() && accounts.size() == 1)
+            return accounts.first().id;
+        for (const AccountRows::Row &row : accounts) {
+            if (row.name == accountName)
+                return row.id;
+        }
+        if (create) {
+            const qint64 id = rows.createOrFind(accountName, QString());
+            accountError = rows.errorString();
+            return id;
+        }
+        QStringList names;
+        for (const AccountRows::Row &row : accounts)
+            names << row.name;
+        accountError = accountName.isEmpty()
+                           ? u"--account is required; the profile has: "_s + names.join(u", "_s)
+                           : u"no account named \"%1\"; the profile has: %2"_s.arg(
+                                 accountName, names.join(u", "_s));
+        return 0;
+    });
+    if (accountId == 0)
+        return fail(io, ExitFailure, accountError);
+
+    ContactImport::Options options;
+    options.defaultRegion = parser.value(u"region"_s);
+    options.actor = parser.value(u"actor"_s);
+    options.nowMs = QDateTime::currentMSecsSinceEpoch();
+    options.importValidRows = parser.isSet(u"import-valid-rows"_s);
+    options.progressEvery = 10000;
+    // The job runs on the writer thread while this one waits, so it may use the streams.
+    const ContactImport::Result result = writer.call([&](WriterContext &context) {
+        return ContactImport::run(
+            context.db(), accountId, table, mapping, options,
+            [&](ContactImport::Stage stage, int done, int total) {
+                io.err << (stage == ContactImport::Stage::Checking ? "checked " : "written ")
+                       << done << '/' << total << '\n';
+                io.err.flush();
+            });
+    });
+    for (const ContactImport::RowError &e : result.errors)
+        io.err << "row " << e.row << ", column " << e.column << ": " << e.reason << '\n';
+    if (!result.written)
+        return fail(io, ExitFailure, result.error);
+    io.out << "imported " << (result.inserted + result.updated) << " contacts (" << result.inserted
+           << " new, " << result.updated << " updated), " << result.consentEvents
+           << " consent events";
+    if (!result.errors.isEmpty())
+        io.out << "; skipped " << result.errors.size() << " errors";
+    io.out << '\n';
+    return result.errors.isEmpty() ? ExitOk : ExitFailure;
+}

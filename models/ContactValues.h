@@ -1,0 +1,16 @@
+// The values a template's tokens take for one contact: first_name, last_name, name, phone and
+// every attribute of the contact's JSON object.
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+namespace ContactValues {
+
+// `attributesJson` is the contacts.attributes column (a JSON object of strings; other JSON
+// values are rendered as their JSON text). first_name is the name up to its first space,
+// last_name the rest; an attribute named like a contact field does not override it.
+QHash<QString, QString> forContact(const QString &name, const QString &number,
+                                   const QString &attributesJson);
+
+} // namespace ContactValues

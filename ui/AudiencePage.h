@@ -1,0 +1,61 @@
+// The Audience screen: a segment of the account's contacts (tags, an attribute, consent) and,
+// before anything is sent, how many are included and how many are left out for each reason.
+#pragma once
+
+#include "AudienceQuery.h"
+
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+class QTimer;
+class StoreWriter;
+
+class AudiencePage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+                 QWidget *parent = nullptr);
+
+    // What the controls describe, for the campaign screen.
+    AudienceQuery::Segment segment() const;
+    AudienceQuery::Options options() const;
+    // Re-reads tags, settings and counts (after an import, say).
+    void reload();
+    // Human names of the suppression reasons, as the table shows them.
+    static QString reasonLabel(SuppressionReason reason);
+
+Q_SIGNALS:
+    void audienceCounted(int matched, int included);
+    void settingsSaved();
+
+private:
+    void recount();
+    void saveSettings();
+
+    QSqlDatabase m_reader;
+    StoreWriter *m_writer;
+    qint64 m_accountId;
+
+    QLineEdit *m_tags;
+    QLineEdit *m_excludedTags;
+    QComboBox *m_attributeKey;
+    QLineEdit *m_attributeValue;
+    QComboBox *m_consent;
+    QCheckBox *m_promotional;
+    QSpinBox *m_capPerDay;
+    QSpinBox *m_capPerWeek;
+    QCheckBox *m_suppressOpenThreads;
+    QLabel *m_included;
+    QLabel *m_matched;
+    QTableWidget *m_exclusions;
+    QLabel *m_knownTags;
+    QTimer *m_recountTimer;
+};

@@ -1,0 +1,286 @@
+#include "ContactImportDialog.h"
+
+#include "StoreWriter.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSet>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+using Field = ContactImport::Column::Field;
+
+namespace {
+
+constexpr int PreviewRows = 5;
+constexpr int MaxListedErrors = 1000;
+
+QTableWidget *table(const QString &name, const QStringList &headers)
+{
+    auto *t = new QTableWidget(0, int(headers.size()));
+    t->setObjectName(name);
+    t->setHorizontalHeaderLabels(headers);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->verticalHeader()->setVisible(false);
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    return t;
+}
+
+} // namespace
+
+ContactImportDialog::ContactImportDialog(StoreWriter *writer, qint64 accountId, QString me,
+                                         QWidget *parent)
+    : QDialog(parent)
+    , m_writer(writer)
+    , m_accountId(accountId)
+    , m_me(std::move(me))
+    , m_path(new QLineEdit)
+    , m_mapping(table(u"mappingTable"_s, {tr("Column"), tr("Import as"), tr("First row")}))
+    , m_preview(table(u"previewTable"_s, {}))
+    , m_progress(new QProgressBar)
+    , m_status(new QLabel)
+    , m_errors(table(u"errorTable"_s, {tr("Row"), tr("Column"), tr("Problem")}))
+    , m_import(new QPushButton(tr("Import")))
+    , m_importValid(new QPushButton)
+    , m_choose(new QPushButton(tr("Choose file…")))
+{
+    setObjectName(u"contactImportDialog"_s);
+    setWindowTitle(tr("Import contacts"));
+    m_path->setObjectName(u"filePath"_s);
+    m_path->setReadOnly(true);
+    m_path->setPlaceholderText(tr("A CSV file with a header row"));
+    m_progress->setObjectName(u"progressBar"_s);
+    m_status->setObjectName(u"statusLabel"_s);
+    m_status->setWordWrap(true);
+    m_import->setObjectName(u"importButton"_s);
+    m_importValid->setObjectName(u"importValidButton"_s);
+    m_choose->setObjectName(u"chooseFileButton"_s);
+    m_import->setEnabled(false);
+    m_importValid->setVisible(false);
+    m_progress->setVisible(false);
+    m_errors->setVisible(false);
+
+    auto *fileRow = new QHBoxLayout;
+    fileRow->addWidget(m_path, 1);
+    fileRow->addWidget(m_choose);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_importValid);
+    buttons->addWidget(m_import);
+    auto *close = new QPushButton(tr("Close"));
+    buttons->addWidget(close);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(fileRow);
+    layout->addWidget(new QLabel(tr("Columns")));
+    layout->addWidget(m_mapping, 2);
+    layout->addWidget(new QLabel(tr("Preview")));
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(m_progress);
+    layout->addWidget(m_errors, 2);
+    layout->addLayout(buttons);
+
+    connect(m_choose, &QPushButton::clicked, this, &ContactImportDialog::chooseFile);
+    connect(m_import, &QPushButton::clicked, this, [this] { startImport(false); });
+    connect(m_importValid, &QPushButton::clicked, this, [this] { startImport(true); });
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
+    resize(760, 620);
+}
+
+void ContactImportDialog::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import contacts"), QString(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool ContactImportDialog::openFile(const QString &path)
+{
+    m_path->setText(path);
+    m_table = {};
+    m_errors->setVisible(false);
+    m_importValid->setVisible(false);
+    m_progress->setVisible(false);
+    QFile file(path);
+    QString error;
+    if (!file.open(QIODevice::ReadOnly))
+        error = tr("Cannot read %1: %2").arg(path, file.errorString());
+    else
+        m_table = CsvTable::parse(file.readAll(), &error);
+    fillMapping();
+    fillPreview();
+    if (!error.isEmpty()) {
+        m_status->setText(error);
+        m_import->setEnabled(false);
+        return false;
+    }
+    m_status->setText(tr("%1 rows. Check how each column is imported.").arg(m_table.rows.size()));
+    m_import->setEnabled(!m_table.rows.isEmpty());
+    return true;
+}
+
+void ContactImportDialog::fillMapping()
+{
+    const QList<ContactImport::Column> guess = ContactImport::guessMapping(m_table.header);
+    m_mapping->setRowCount(int(m_table.header.size()));
+    for (int c = 0; c < m_table.header.size(); ++c) {
+        m_mapping->setItem(c, 0, new QTableWidgetItem(m_table.header.at(c)));
+        auto *combo = new QComboBox;
+        combo->setObjectName(u"mapping%1"_s.arg(c));
+        for (const Field f : {Field::Ignore, Field::Number, Field::Name, Field::Tags,
+                              Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {
+            const QString target = ContactImport::Column{f, {}}.target();
+            combo->addItem(target, target);
+        }
+        const QString attribute =
+            guess.at(c).field == Field::Attribute
+                ? guess.at(c).target()
+                : u"attributes."_s +
+                      ContactImport::guessMapping({m_table.header.at(c)}).first().attribute;
+        if (attribute != u"attributes.")
+            combo->addItem(attribute, attribute);
+        combo->setCurrentIndex(qMax(0, combo->findData(guess.at(c).target())));
+        m_mapping->setCellWidget(c, 1, combo);
+        const QString sample = m_table.rows.isEmpty() || c >= m_table.rows.first().size()
+                                   ? QString()
+                                   : m_table.rows.first().at(c);
+        m_mapping->setItem(c, 2, new QTableWidgetItem(sample));
+    }
+    m_mapping->resizeColumnsToContents();
+}
+
+void ContactImportDialog::fillPreview()
+{
+    m_preview->clear();
+    m_preview->setColumnCount(int(m_table.header.size()) + 1);
+    m_preview->setHorizontalHeaderLabels(QStringList{tr("Row")} + m_table.header);
+    const int rows = int(qMin<qsizetype>(PreviewRows, m_table.rows.size()));
+    m_preview->setRowCount(rows);
+    for (int r = 0; r < rows; ++r) {
+        m_preview->setItem(r, 0, new QTableWidgetItem(QString::number(m_table.rowNumbers.at(r))));
+        for (int c = 0; c < m_table.rows.at(r).size() && c < m_table.header.size(); ++c)
+            m_preview->setItem(r, c + 1, new QTableWidgetItem(m_table.rows.at(r).at(c)));
+    }
+    m_preview->resizeColumnsToContents();
+}
+
+QList<ContactImport::Column> ContactImportDialog::mapping() const
+{
+    QList<ContactImport::Column> columns;
+    for (int c = 0; c < m_mapping->rowCount(); ++c) {
+        const auto *combo = qobject_cast<QComboBox *>(m_mapping->cellWidget(c, 1));
+        QString error;
+        columns << ContactImport::Column::fromTarget(combo->currentData().toString(), &error)
+                       .value_or(ContactImport::Column{});
+    }
+    return columns;
+}
+
+void ContactImportDialog::setBusy(bool busy)
+{
+    m_import->setEnabled(!busy);
+    m_importValid->setEnabled(!busy);
+    m_choose->setEnabled(!busy);
+    m_mapping->setEnabled(!busy);
+    if (busy)
+        m_progress->setVisible(true);
+}
+
+void ContactImportDialog::startImport(bool importValidRows)
+{
+    const QList<ContactImport::Column> columns = mapping();
+    const QString mappingError = ContactImport::mappingError(columns, int(m_table.header.size()));
+    if (!mappingError.isEmpty()) {
+        m_status->setText(mappingError);
+        return;
+    }
+    setBusy(true);
+    m_progress->setRange(0, int(m_table.rows.size()) * 2);
+    m_progress->setValue(0);
+    m_status->setText(importValidRows ? tr("Importing the valid rows…") : tr("Checking rows…"));
+
+    ContactImport::Options options;
+    options.actor = m_me;
+    options.nowMs = QDateTime::currentMSecsSinceEpoch();
+    options.importValidRows = importValidRows;
+    options.progressEvery = 2000;
+    const qint64 account = m_accountId;
+    const CsvTable table = m_table;
+    StoreWriter *writer = m_writer;
+    // Progress is handed to the writer object (of this thread), which checks that the dialog
+    // is still there before touching it.
+    QPointer<ContactImportDialog> guard(this);
+    const auto progress = [writer, guard](ContactImport::Stage stage, int done, int total) {
+        QMetaObject::invokeMethod(writer, [guard, stage, done, total] {
+            if (!guard)
+                return;
+            const bool writing = stage == ContactImport::Stage::Writing;
+            guard->m_progress->setValue((writing ? total : 0) + done);
+            guard->m_status->setText(writing ? tr("Writing %1 of %2…").arg(done).arg(total)
+                                             : tr("Checking %1 of %2…").arg(done).arg(total));
+        });
+    };
+    m_writer->post(
+        [=](WriterContext &context) {
+            return ContactImport::run(context.db(), account, table, columns, options, progress);
+        },
+        this,
+        [this, importValidRows](const ContactImport::Result &result) {
+            showResult(result, importValidRows);
+        });
+}
+
+void ContactImportDialog::showResult(const ContactImport::Result &result, bool importValidRows)
+{
+    m_result = result;
+    setBusy(false);
+    m_progress->setValue(m_progress->maximum());
+    const int listed = int(qMin<qsizetype>(MaxListedErrors, result.errors.size()));
+    m_errors->setRowCount(listed);
+    for (int i = 0; i < listed; ++i) {
+        const ContactImport::RowError &e = result.errors.at(i);
+        m_errors->setItem(i, 0, new QTableWidgetItem(QString::number(e.row)));
+        m_errors->setItem(i, 1, new QTableWidgetItem(e.column));
+        m_errors->setItem(i, 2, new QTableWidgetItem(e.reason));
+    }
+    m_errors->setVisible(!result.errors.isEmpty());
+    m_errors->resizeColumnToContents(0);
+    m_errors->resizeColumnToContents(1);
+    QSet<int> badRows;
+    for (const ContactImport::RowError &e : result.errors)
+        badRows.insert(e.row);
+    const int valid = result.rows - int(badRows.size());
+    if (result.written) {
+        m_status->setText(tr("Imported %1 contacts (%2 new, %3 updated), %4 consent records.")
+                              .arg(result.inserted + result.updated)
+                              .arg(result.inserted)
+                              .arg(result.updated)
+                              .arg(result.consentEvents) +
+                          (badRows.isEmpty()
+                               ? QString()
+                               : tr(" %1 rows with errors were left out.").arg(badRows.size())));
+        m_import->setEnabled(false);
+        m_importValid->setVisible(false);
+    } else if (!result.errors.isEmpty()) {
+        m_status->setText(tr("%1 of %2 rows have errors: nothing was imported. Fix the file, "
+                             "or import only the valid rows.")
+                              .arg(badRows.size())
+                              .arg(result.rows));
+        m_importValid->setText(tr("Import the %1 valid rows").arg(valid));
+        m_importValid->setVisible(valid > 0 && !importValidRows);
+    } else {
+        m_status->setText(result.error);
+    }
+    emit importFinished(result);
+}

@@ -1,0 +1,88 @@
+// The Templates screen: the account's templates, an editor with a live segment counter, cost
+// estimate and preview against real contacts, and the draft -> approved -> retired actions.
+#pragma once
+
+#include "AudienceQuery.h"
+#include "SegmentCount.h"
+#include "TemplateRows.h"
+
+#include <QHash>
+#include <QList>
+#include <QSqlDatabase>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+class QTimer;
+class StoreWriter;
+
+class TemplateEditorPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // reader: a reader connection of this thread; writer: the profile's StoreWriter; me: the
+    // signed-in user (author and approver).
+    TemplateEditorPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, QString me,
+                       QWidget *parent = nullptr);
+
+    // Re-reads templates, contacts and the segment price (after an import, say).
+    void reload();
+    // "GSM-7 · 2 segments · 180 characters", what the counter shows for the longest rendering.
+    static QString counterText(const SegmentCount &count);
+
+Q_SIGNALS:
+    // After the writer has stored a save, approval or retirement (or refused it).
+    void templateSaved(qint64 templateId);
+    void versionApproved(qint64 versionId);
+    void versionRetired(qint64 versionId);
+    void actionFailed(const QString &message);
+
+private:
+    void selectTemplate(qint64 templateId);
+    void newTemplate();
+    void loadAudience();
+    void updateLive();
+    void updatePreview();
+    void updateState();
+    void save();
+    void approve();
+    void retire();
+    void showError(const QString &message);
+    TemplateType currentType() const;
+    bool isDirty() const;
+
+    QSqlDatabase m_reader;
+    StoreWriter *m_writer;
+    qint64 m_accountId;
+    QString m_me;
+
+    QList<TemplateRows::Summary> m_templates;
+    std::optional<TemplateRows::Summary> m_current;
+    QStringList m_attributeNames;
+    QList<AudienceQuery::Contact> m_audience;
+    QList<QHash<QString, QString>> m_audienceValues;
+    TemplateRows::SegmentPrice m_price;
+
+    QListWidget *m_list;
+    QLineEdit *m_name;
+    QComboBox *m_type;
+    QPlainTextEdit *m_body;
+    QPushButton *m_addOptOut;
+    QLabel *m_errors;
+    QLabel *m_counter;
+    QLabel *m_longest;
+    QLabel *m_cost;
+    QComboBox *m_audienceCombo;
+    QComboBox *m_previewContact;
+    QLabel *m_preview;
+    QLabel *m_state;
+    QPushButton *m_save;
+    QPushButton *m_approve;
+    QPushButton *m_retire;
+    QTimer *m_liveTimer;
+};
