@@ -19,6 +19,10 @@ struct MigrationTable
         Entry{2, ":/migrations/0002_compliance_campaigns.sql"},
         Entry{3, ":/migrations/0003_outbox_attempts.sql"},
         Entry{4, ":/migrations/0004_consent_scope.sql"},
+        Entry{5, ":/migrations/0005_placeholder.sql"},
+        Entry{6, ":/migrations/0006_placeholder.sql"},
+        Entry{7, ":/migrations/0007_placeholder.sql"},
+        Entry{8, ":/migrations/0008_campaign_runner.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

@@ -1,0 +1,1 @@
+-- 0006: placeholder for another branch's migration; the lead replaces it at merge.
