@@ -1,5 +1,6 @@
 // smsdesk-cli: registers the subcommands and hands the arguments over to them.
 #include "CliApplication.h"
+#include "CampaignCommand.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
@@ -31,5 +32,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<SyncCommand>());
     cli.addCommand(std::make_unique<ThreadsCommand>());
     cli.addCommand(std::make_unique<SendCommand>());
+    cli.addCommand(std::make_unique<CampaignCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }
