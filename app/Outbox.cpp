@@ -6,6 +6,7 @@
 #include "StoreWriter.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QSet>
 #include <QSqlQuery>
 #include <QUuid>
@@ -68,37 +69,98 @@ bool Outbox::start()
     return true;
 }
 
-qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString &author)
+OutgoingMessage Outbox::compose(qint64 threadId, const QString &body, const QString &author,
+                                Purpose purpose)
 {
     OutgoingMessage message;
     message.threadId = threadId;
     message.body = body;
     message.author = author;
+    message.purpose = purpose;
     message.clientRef = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const SegmentCount count = SegmentCounter::count(body);
     message.segments = count.segments;
     message.encoding = count.encoding == SegmentCount::Encoding::Gsm7 ? u"gsm7"_s : u"ucs2"_s;
+    return message;
+}
 
-    struct Written
-    {
-        std::optional<OutboxRow> row;
-        QString error;
-    };
-    const Written written = m_writer->call([&message](WriterContext &context) {
-        qint64 id = 0;
-        if (!context.messages->insertOutgoing(message, &id))
-            return Written{std::nullopt, context.messages->errorString()};
-        OutboxRows rows(context.db());
-        return Written{rows.row(id), rows.errorString()};
-    });
+// On the writer thread: consent first, so a refused message leaves no trace to send later.
+Outbox::Written Outbox::write(WriterContext &context, const OutgoingMessage &message)
+{
+    OutboxRows rows(context.db());
+    const std::optional<OutboxRow> prospective =
+        rows.prospective(message.threadId, message.purpose);
+    if (!prospective)
+        return {std::nullopt, rows.errorString()};
+    const std::optional<QString> refusal = rows.consentRefusal(*prospective);
+    if (!refusal)
+        return {std::nullopt, u"cannot read the customer's consent: "_s + rows.errorString()};
+    if (!refusal->isEmpty())
+        return {std::nullopt, *refusal};
+    qint64 id = 0;
+    if (!context.messages->insertOutgoing(message, &id))
+        return {std::nullopt, context.messages->errorString()};
+    std::optional<OutboxRow> row = rows.row(id);
+    return {row, row ? QString() : rows.errorString()};
+}
+
+void Outbox::queued(const OutboxRow &row)
+{
+    enqueue(row);
+    Q_EMIT messageQueued(row.id);
+    QTimer::singleShot(0, this, &Outbox::pump);
+}
+
+void Outbox::queueMessageAsync(qint64 threadId, const QString &body, const QString &author,
+                               QObject *context, QueueDone done, Purpose purpose)
+{
+    const OutgoingMessage message = compose(threadId, body, author, purpose);
+    QPointer<QObject> guard(context);
+    m_writer->post([message](WriterContext &writer) { return write(writer, message); }, this,
+                   [this, guard, done = std::move(done)](const Written &written) {
+                       if (written.row)
+                           queued(*written.row);
+                       if (guard && done)
+                           done(written.row ? written.row->id : 0, written.error);
+                   });
+}
+
+qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString &author,
+                            Purpose purpose)
+{
+    const OutgoingMessage message = compose(threadId, body, author, purpose);
+    const Written written =
+        m_writer->call([&message](WriterContext &context) { return write(context, message); });
     if (!written.row) {
         m_error = written.error;
         return 0;
     }
-    enqueue(*written.row);
-    Q_EMIT messageQueued(written.row->id);
-    QTimer::singleShot(0, this, &Outbox::pump);
+    queued(*written.row);
     return written.row->id;
+}
+
+void Outbox::adopt(const QList<qint64> &messageIds)
+{
+    m_writer->post(
+        [messageIds](WriterContext &context) {
+            OutboxRows rows(context.db());
+            QList<OutboxRow> result;
+            for (qint64 id : messageIds) {
+                // Only what is still waiting for the provider: a re-run may hand over a message
+                // that went out long ago.
+                if (std::optional<OutboxRow> row = rows.row(id); row && row->sendable)
+                    result.append(*row);
+            }
+            return result;
+        },
+        this,
+        [this](const QList<OutboxRow> &rows) {
+            for (const OutboxRow &row : rows) {
+                if (row.accountId == m_accountId && !m_items.contains(row.id))
+                    enqueue(row);
+            }
+            QTimer::singleShot(0, this, &Outbox::pump);
+        });
 }
 
 qint64 Outbox::queueMessage(const QString &from, const QString &to, const QString &body,
@@ -205,12 +267,47 @@ void Outbox::post(qint64 id)
     item.row.lastAttemptAt = at;
     // The attempt is on disk before the request leaves: after a crash, this row is
     // reconciled rather than blindly sent again.
+    struct Attempt
+    {
+        bool recorded = false;
+        QString refusal; // the customer opted out since it was queued
+    };
+    const OutboxRow row = item.row;
     m_writer->post(
-        [id, at](WriterContext &context) { return OutboxRows(context.db()).markAttempt(id, at); },
+        [row, at](WriterContext &context) {
+            OutboxRows rows(context.db());
+            // Consent may have changed while it waited (a STOP synced meanwhile); a failure to
+            // read it holds the message back rather than risk texting an opted-out customer.
+            const std::optional<QString> refusal = rows.consentRefusal(row);
+            if (!refusal)
+                return Attempt{false, QString()};
+            if (!refusal->isEmpty()) {
+                rows.markBlocked(row.id, *refusal, at);
+                return Attempt{false, *refusal};
+            }
+            return Attempt{rows.markAttempt(row.id, at), QString()};
+        },
         this,
-        [this, id](bool ok) {
-            if (!ok)
+        [this, id](const Attempt &attempt) {
+            if (!attempt.refusal.isEmpty()) {
+                qCInfo(lcOutbox) << "message" << id << "blocked: the customer opted out";
+                m_items.remove(id);
+                m_writer->announceMessagesUpdated({id});
+                Q_EMIT messageBlocked(id, attempt.refusal);
+                pump();
+                return;
+            }
+            if (!attempt.recorded) {
+                // Nothing left: sending without the attempt on disk could duplicate it after a
+                // crash. Try again later.
                 qCWarning(lcOutbox) << "could not record the send attempt of message" << id;
+                Item &waiting = m_items[id];
+                waiting.busy = false;
+                waiting.row.lastAttemptAt.reset();
+                waiting.dueAtMs = nowMs() + 1000;
+                pump();
+                return;
+            }
             const Item &item = m_items[id];
             qCDebug(lcOutbox) << "sending message" << id;
             m_client->sendMessage(
@@ -319,6 +416,7 @@ void Outbox::failed(qint64 id, const ProviderError &error)
             if (!ok)
                 qCWarning(lcOutbox) << "could not record the failure of message" << id;
             m_items.remove(id);
+            m_writer->announceMessagesUpdated({id});
             Q_EMIT messageFailed(id, error);
             pump();
         });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "OutboxRows.h"
+#include "OutgoingMessage.h"
 #include "ProviderClient.h"
 #include "RetryPolicy.h"
 #include "TokenBucket.h"
@@ -14,10 +15,12 @@
 #include <QTimer>
 
 #include <chrono>
+#include <functional>
 #include <map>
 
 class SendReconciler;
 class StoreWriter;
+struct WriterContext;
 
 class Outbox : public QObject
 {
@@ -37,12 +40,27 @@ public:
     // flight are reconciled first) and starts sending. Call once.
     bool start();
 
-    // Writes the message as 'queued' (blocking on the writer) and returns its id, or 0 (see
-    // errorString()). Sending starts in the background.
-    qint64 queueMessage(qint64 threadId, const QString &body, const QString &author);
+    using Purpose = ConsentLedger::MessagePurpose;
+    // messageId 0 and a reason when the message was refused (the customer opted out, no
+    // such thread, the store failed).
+    using QueueDone = std::function<void(qint64 messageId, const QString &error)>;
+
+    // Writes the message as 'queued' on the writer thread, then calls `done` on this thread
+    // (unless `context` is gone); sending starts in the background. Refused, with nothing
+    // written, when the customer's consent does not allow a message of this purpose.
+    void queueMessageAsync(qint64 threadId, const QString &body, const QString &author,
+                           QObject *context, QueueDone done,
+                           Purpose purpose = Purpose::Conversation);
+    // The same, blocking on the writer (CLI and tests): the id, or 0 (see errorString()).
+    qint64 queueMessage(qint64 threadId, const QString &body, const QString &author,
+                        Purpose purpose = Purpose::Conversation);
     // The same in the thread of (sender number `from`, customer `to`), created when missing.
     qint64 queueMessage(const QString &from, const QString &to, const QString &body,
                         const QString &author);
+
+    // Messages another writer job stored as 'queued' (keyword confirmations, campaign
+    // batches): sends them like its own. Ids already known or already sent are ignored.
+    void adopt(const QList<qint64> &messageIds);
 
     int pendingCount() const { return static_cast<int>(m_items.size()); }
     QString errorString() const { return m_error; }
@@ -51,6 +69,8 @@ Q_SIGNALS:
     void messageQueued(qint64 messageId);
     void messageSent(qint64 messageId, const QString &sid);
     void messageFailed(qint64 messageId, const ProviderError &error);
+    // Not sent because the customer opted out after it was queued; never reached the provider.
+    void messageBlocked(qint64 messageId, const QString &reason);
     // Nothing is left to send.
     void idle();
 
@@ -64,6 +84,15 @@ private:
         int retries = 0;
     };
 
+    struct Written
+    {
+        std::optional<OutboxRow> row;
+        QString error;
+    };
+    static OutgoingMessage compose(qint64 threadId, const QString &body, const QString &author,
+                                   Purpose purpose);
+    static Written write(WriterContext &context, const OutgoingMessage &message);
+    void queued(const OutboxRow &row);
     void enqueue(const OutboxRow &row);
     void pump();
     void post(qint64 id);

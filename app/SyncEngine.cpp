@@ -105,6 +105,7 @@ void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const Q
     m_cursor = cursor.value_or(SyncCursor());
     MessageFilter filter;
     filter.pageSize = m_pageSize;
+    Q_EMIT runStarted(m_cursor.phase == SyncCursor::Phase::Full);
     if (m_cursor.phase == SyncCursor::Phase::Full) {
         m_summary.fullSync = true;
         qCInfo(lcSync) << "account" << m_accountId
@@ -215,10 +216,13 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
     }
     const QString nextUri = page.nextPageUri;
     const qint64 eta = page.hasNextPage() ? estimateEta(oldestMs) : 0;
-    storePage(std::move(records), after, [this, after, nextUri, eta] {
+    const bool full = m_summary.fullSync;
+    storePage(std::move(records), after, [this, after, nextUri, eta, full, oldestMs] {
         if (after)
             m_cursor = *after;
         Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
+        if (full && oldestMs < std::numeric_limits<qint64>::max())
+            Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
         if (!nextUri.isEmpty())
             fetchNext(nextUri);
         else

@@ -45,8 +45,14 @@ public:
     void syncNow();
 
 Q_SIGNALS:
+    // A run began: paging through the whole history (the first sync, or resuming one) or
+    // fetching what changed since the stored cursor.
+    void runStarted(bool fullSync);
     // After each stored page. etaMs is -1 while the remaining work cannot be estimated.
     void progress(int pages, qint64 messages, qint64 etaMs);
+    // In a full sync, how far back the stored history reaches now (newest first, so this
+    // only moves back in time): the one sense of progress a history of unknown length has.
+    void historyReached(const QDateTime &oldest);
     void finished(const SyncSummary &summary);
     // The provider refused or kept failing; the stored cursor is where the run got to.
     void failed(const ProviderError &error);

@@ -1,5 +1,8 @@
 #include "OutboxRows.h"
 
+#include "ConsentRows.h"
+#include "OutgoingMessage.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -8,11 +11,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const auto kSelect = u"SELECT m.id, m.thread_id, m.from_number, m.to_number, m.body, "
-                     u"m.client_ref, m.segments, m.send_attempts, m.last_attempt_at, "
-                     u"m.next_attempt_at, coalesce(s.throughput_mps, 1.0) FROM messages m "
-                     u"LEFT JOIN threads t ON t.id = m.thread_id "
-                     u"LEFT JOIN sender_numbers s ON s.id = t.sender_number_id "_s;
+const auto kSelect =
+    u"SELECT m.id, m.thread_id, m.from_number, m.to_number, m.body, "
+    u"m.client_ref, m.segments, m.send_attempts, m.last_attempt_at, "
+    u"m.next_attempt_at, coalesce(s.throughput_mps, 1.0), m.account_id, m.purpose, "
+    u"(m.status = 'queued' AND m.provider_sid IS NULL) "
+    u"FROM messages m "
+    u"LEFT JOIN threads t ON t.id = m.thread_id "
+    u"LEFT JOIN sender_numbers s ON s.id = t.sender_number_id "_s;
 
 std::optional<qint64> optionalInt(const QVariant &value)
 {
@@ -35,6 +41,10 @@ OutboxRow rowOf(const QSqlQuery &query)
     row.lastAttemptAt = optionalInt(query.value(8));
     row.nextAttemptAt = optionalInt(query.value(9));
     row.throughputMps = query.value(10).toDouble();
+    row.accountId = query.value(11).toLongLong();
+    row.purpose = OutgoingMessage::purposeFromString(query.value(12).toString())
+                      .value_or(ConsentLedger::MessagePurpose::Conversation);
+    row.sendable = query.value(13).toBool();
     return row;
 }
 
@@ -131,4 +141,67 @@ bool OutboxRows::sidTakenByOther(const QString &sid, const QString &clientRef)
     query.bindValue(u":sid"_s, sid);
     query.bindValue(u":ref"_s, clientRef);
     return exec(query) && query.next();
+}
+
+bool OutboxRows::markBlocked(qint64 messageId, const QString &reason, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET status = 'blocked', error_message = :reason, "
+                  u"next_attempt_at = NULL, updated_at = :now WHERE id = :id"_s);
+    query.bindValue(u":reason"_s, reason);
+    query.bindValue(u":now"_s, nowMs);
+    query.bindValue(u":id"_s, messageId);
+    return exec(query);
+}
+
+std::optional<QString> OutboxRows::consentRefusal(const OutboxRow &row)
+{
+    ConsentRows consent(m_db);
+    const auto ledger = consent.ledgerFor(row.accountId, row.to);
+    if (!ledger) {
+        m_error = consent.errorString();
+        return std::nullopt;
+    }
+    if (ledger->maySend(row.to, row.from, row.purpose))
+        return QString();
+    return refusalText(row.to, row.from, ledger->consent(row.to, row.from));
+}
+
+QString OutboxRows::refusalText(const QString &customer, const QString &sender,
+                                const ConsentLedger::Consent &consent)
+{
+    QString text = u"%1 opted out of texts from %2"_s.arg(customer, sender);
+    if (consent.decidingEvent) {
+        const ConsentEvent &event = *consent.decidingEvent;
+        const QString how = event.detail.isEmpty()
+                                ? ConsentEvent::sourceToString(event.source)
+                                : ConsentEvent::sourceToString(event.source) + u' ' + event.detail;
+        text +=
+            u" (%1, %2)"_s.arg(how, event.occurredAt.toUTC().toString(u"yyyy-MM-dd HH:mm 'UTC'"_s));
+    }
+    return text;
+}
+
+std::optional<OutboxRow> OutboxRows::prospective(qint64 threadId,
+                                                 ConsentLedger::MessagePurpose purpose)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT t.account_id, s.number, t.customer_number, s.throughput_mps "
+                  u"FROM threads t JOIN sender_numbers s ON s.id = t.sender_number_id "
+                  u"WHERE t.id = :thread"_s);
+    query.bindValue(u":thread"_s, threadId);
+    if (!exec(query))
+        return std::nullopt;
+    if (!query.next()) {
+        m_error = u"no thread %1 to send in"_s.arg(threadId);
+        return std::nullopt;
+    }
+    OutboxRow row;
+    row.threadId = threadId;
+    row.accountId = query.value(0).toLongLong();
+    row.from = query.value(1).toString();
+    row.to = query.value(2).toString();
+    row.throughputMps = query.value(3).toDouble();
+    row.purpose = purpose;
+    return row;
 }

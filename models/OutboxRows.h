@@ -1,6 +1,8 @@
 // The outbox's reads and writes of queued outbound messages (run them on the writer thread).
 #pragma once
 
+#include "ConsentLedger.h"
+
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -20,6 +22,9 @@ struct OutboxRow
     std::optional<qint64> lastAttemptAt; // set: it may have reached the provider
     std::optional<qint64> nextAttemptAt;
     double throughputMps = 1.0;
+    qint64 accountId = 0;
+    ConsentLedger::MessagePurpose purpose = ConsentLedger::MessagePurpose::Conversation;
+    bool sendable = true; // still queued here, not accepted by the provider
 };
 
 class OutboxRows
@@ -30,17 +35,29 @@ public:
     // The account's messages composed here and not yet accepted by the provider, by id.
     QList<OutboxRow> pending(qint64 accountId);
     std::optional<OutboxRow> row(qint64 messageId);
+    // What a new message in this thread would be (ends, account; no id yet), to check consent
+    // before anything is written. nullopt when there is no such thread.
+    std::optional<OutboxRow> prospective(qint64 threadId, ConsentLedger::MessagePurpose purpose);
     // Before a POST: one more attempt, now.
     bool markAttempt(qint64 messageId, qint64 nowMs);
     bool scheduleRetry(qint64 messageId, qint64 atMs);
     // The provider refused it for good.
     bool markFailed(qint64 messageId, int errorCode, const QString &errorMessage, qint64 nowMs);
+    // Refused here without asking the provider (the customer opted out): status 'blocked'.
+    bool markBlocked(qint64 messageId, const QString &reason, qint64 nowMs);
+    // Why this message must not be sent under the customer's consent, or an empty string
+    // when it may go. nullopt when the ledger cannot be read (errorString()).
+    std::optional<QString> consentRefusal(const OutboxRow &row);
     // Appends an opt-out the provider reported (e.g. 21610) to the consent ledger.
     bool recordProviderOptOut(qint64 messageId, const QString &detail, qint64 nowMs);
     // Whether another local message composed here already carries this provider sid.
     bool sidTakenByOther(const QString &sid, const QString &clientRef);
 
     QString errorString() const { return m_error; }
+
+    // "+1555… opted out of texts from +1555… (keyword STOP, 2026-11-23 09:12 UTC)"
+    static QString refusalText(const QString &customer, const QString &sender,
+                               const ConsentLedger::Consent &consent);
 
 private:
     bool exec(class QSqlQuery &query);

@@ -80,6 +80,11 @@ public:
     // For jobs that change what a thread shows without going through MessageStore (a
     // contact's text-enabled verdict, say): tells the views on this object's thread.
     void announceThreadsChanged(const QList<qint64> &threadIds) { emit threadsChanged(threadIds); }
+    // The same for messages whose status a job changed directly (the outbox's failures).
+    void announceMessagesUpdated(const QList<qint64> &messageIds)
+    {
+        emit messagesUpdated(messageIds);
+    }
 
 Q_SIGNALS:
     // Re-emitted from the writer's MessageStore after each commit, on this object's thread.

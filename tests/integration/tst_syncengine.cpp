@@ -242,6 +242,11 @@ void TestSyncEngine::fullSyncMatchesProvider()
     QList<qint64> etas;
     connect(&engine, &SyncEngine::progress, this,
             [&](int, qint64, qint64 eta) { etas.append(eta); });
+    QList<bool> runs;
+    connect(&engine, &SyncEngine::runStarted, this, [&](bool full) { runs.append(full); });
+    QList<QDateTime> reached;
+    connect(&engine, &SyncEngine::historyReached, this,
+            [&](const QDateTime &oldest) { reached.append(oldest); });
     const Outcome outcome = runSync(engine);
     QVERIFY2(outcome.summary, qPrintable(outcome.storeError));
     const auto expected = env.providerMessages();
@@ -250,6 +255,16 @@ void TestSyncEngine::fullSyncMatchesProvider()
     QCOMPARE(outcome.summary->pages, int((expected.size() + 999) / 1000));
     QVERIFY(outcome.summary->fullSync);
     QCOMPARE(etas.first(), qint64(-1));
+    QCOMPARE(runs, QList<bool>{true});
+    // One point per page, moving back in time, ending at the oldest stored message.
+    QCOMPARE(reached.size(), outcome.summary->pages);
+    QVERIFY(std::is_sorted(reached.rbegin(), reached.rend()));
+    const qint64 oldestStored = env.writer->call([](WriterContext &c) {
+        QSqlQuery q(c.db());
+        q.exec(u"SELECT min(coalesce(sent_at, created_at)) FROM messages"_s);
+        return q.next() ? q.value(0).toLongLong() : -1;
+    });
+    QCOMPARE(reached.last().toMSecsSinceEpoch(), oldestStored);
 
     // Threads: every routed message is in one; seeded history uses 40 conversations.
     const qint64 unrouted = env.writer->call([](WriterContext &c) {
@@ -263,6 +278,8 @@ void TestSyncEngine::fullSyncMatchesProvider()
     const Outcome again = runSync(engine);
     QVERIFY(again.summary);
     QVERIFY(!again.summary->fullSync);
+    QCOMPARE(runs, (QList<bool>{true, false}));
+    QCOMPARE(reached.size(), outcome.summary->pages);
     QCOMPARE(again.summary->inserted, 0);
     QCOMPARE(env.storedMessages(), expected);
 }

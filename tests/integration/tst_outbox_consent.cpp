@@ -1,0 +1,228 @@
+// The outbox honours consent: nothing reaches an opted-out customer but the confirmation of
+// the keyword they texted, whether they opted out before the message was queued or while it
+// waited. Also the hand-over of messages other jobs queued (adopt) and the async queue call.
+#include "ConsentRows.h"
+#include "OutboxFixture.h"
+#include "SandboxProcess.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString kSupport = u"+14155550100"_s;
+constexpr int kWaitMs = 30000;
+
+} // namespace
+
+class TestOutboxConsent : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void optedOutCustomerIsRefusedBeforeAnythingIsWritten();
+    void optOutToAnotherNumberDoesNotBlock();
+    void keywordConfirmationReachesAnOptedOutCustomer();
+    void optOutWhileQueuedBlocksTheSend();
+    void adoptedMessagesAreSentOnce();
+    void asyncQueueAnswersOnThisThread();
+
+private:
+    bool optOut(const QString &customer, const QString &sender);
+    qint64 threadWith(const QString &customer);
+    int messageCount();
+
+    std::unique_ptr<SandboxProcess> m_sandbox;
+    std::unique_ptr<OutboxFixture> m_desk;
+};
+
+void TestOutboxConsent::init()
+{
+    m_sandbox = std::make_unique<SandboxProcess>();
+    QVERIFY(m_sandbox->start());
+    m_desk = std::make_unique<OutboxFixture>();
+}
+
+void TestOutboxConsent::cleanup()
+{
+    m_desk.reset();
+    m_sandbox.reset();
+}
+
+bool TestOutboxConsent::optOut(const QString &customer, const QString &sender)
+{
+    ConsentEvent event;
+    event.contactNumber = customer;
+    event.senderNumber = sender;
+    event.kind = ConsentEvent::Kind::OptOut;
+    event.source = ConsentEvent::Source::Keyword;
+    event.detail = u"STOP"_s;
+    event.actor = u"system"_s;
+    event.occurredAt = QDateTime::currentDateTimeUtc();
+    const qint64 account = m_desk->accountId;
+    return m_desk->writer->call(
+        [&](WriterContext &context) { return ConsentRows(context.db()).record(account, event); });
+}
+
+qint64 TestOutboxConsent::threadWith(const QString &customer)
+{
+    const qint64 account = m_desk->accountId;
+    return m_desk->writer->call([&](WriterContext &context) -> qint64 {
+        QSqlQuery query(context.db());
+        query.prepare(u"SELECT id FROM sender_numbers WHERE number = ?"_s);
+        query.addBindValue(kSupport);
+        if (!query.exec() || !query.next())
+            return 0;
+        return context.messages->findOrCreateThread(account, customer, query.value(0).toLongLong());
+    });
+}
+
+int TestOutboxConsent::messageCount()
+{
+    return m_desk->writer->call([](WriterContext &context) {
+        QSqlQuery query(context.db());
+        return query.exec(u"SELECT count(*) FROM messages"_s) && query.next()
+                   ? query.value(0).toInt()
+                   : -1;
+    });
+}
+
+void TestOutboxConsent::optedOutCustomerIsRefusedBeforeAnythingIsWritten()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550301"_s;
+    QVERIFY(optOut(customer, kSupport));
+    QCOMPARE(m_desk->outbox->queueMessage(kSupport, customer, u"Still there?"_s, u"ana"_s), 0);
+    QVERIFY2(m_desk->outbox->errorString().contains(u"opted out"_s),
+             qPrintable(m_desk->outbox->errorString()));
+    QVERIFY(m_desk->outbox->errorString().contains(u"STOP"_s));
+    QCOMPARE(messageCount(), 0);
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 0);
+}
+
+void TestOutboxConsent::optOutToAnotherNumberDoesNotBlock()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550302"_s;
+    // Per-number scope, as the provider applies it: a STOP to another of our numbers.
+    QVERIFY(optOut(customer, u"+14155550199"_s));
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    QVERIFY(m_desk->outbox->queueMessage(kSupport, customer, u"Hello"_s, u"ana"_s) > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, kWaitMs);
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 1);
+}
+
+void TestOutboxConsent::keywordConfirmationReachesAnOptedOutCustomer()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550303"_s;
+    QVERIFY(optOut(customer, kSupport));
+    const qint64 thread = threadWith(customer);
+    QVERIFY(thread > 0);
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    QCOMPARE(m_desk->outbox->queueMessage(thread, u"More news?"_s, u"ana"_s), 0);
+    const qint64 id =
+        m_desk->outbox->queueMessage(thread, u"You are unsubscribed. Reply START to resubscribe."_s,
+                                     u"system"_s, Outbox::Purpose::KeywordConfirmation);
+    QVERIFY2(id > 0, qPrintable(m_desk->outbox->errorString()));
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, kWaitMs);
+    QCOMPARE(m_desk->column(id, u"purpose"_s).toString(), u"keyword_confirmation"_s);
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 1);
+}
+
+void TestOutboxConsent::optOutWhileQueuedBlocksTheSend()
+{
+    // One segment every 5 s: the second message waits for the bucket long enough for the
+    // customer's STOP to arrive.
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 0.2));
+    const QString customer = u"+14155550304"_s;
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    QSignalSpy blocked(m_desk->outbox.get(), &Outbox::messageBlocked);
+    QSignalSpy updated(m_desk->writer.get(), &StoreWriter::messagesUpdated);
+    const qint64 first = m_desk->outbox->queueMessage(kSupport, customer, u"One"_s, u"ana"_s);
+    const qint64 second = m_desk->outbox->queueMessage(kSupport, customer, u"Two"_s, u"ana"_s);
+    QVERIFY(first > 0 && second > 0);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, kWaitMs);
+    QCOMPARE(sent.first().first().toLongLong(), first);
+    QVERIFY(optOut(customer, kSupport));
+
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 1, kWaitMs);
+    QCOMPARE(blocked.first().first().toLongLong(), second);
+    QVERIFY(blocked.first().at(1).toString().contains(u"opted out"_s));
+    QCOMPARE(m_desk->column(second, u"status"_s).toString(), u"blocked"_s);
+    QVERIFY(m_desk->column(second, u"error_message"_s).toString().contains(u"STOP"_s));
+    QVERIFY(m_desk->column(second, u"provider_sid"_s).isNull());
+    bool announced = false;
+    for (const QList<QVariant> &signal : std::as_const(updated))
+        announced = announced || signal.first().value<QList<qint64>>().contains(second);
+    QVERIFY(announced);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 1);
+}
+
+void TestOutboxConsent::adoptedMessagesAreSentOnce()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550305"_s;
+    const qint64 thread = threadWith(customer);
+    QVERIFY(thread > 0);
+    // Another job (a campaign batch, a keyword reply) stores the message itself.
+    const qint64 id = m_desk->writer->call([thread](WriterContext &context) -> qint64 {
+        OutgoingMessage message;
+        message.threadId = thread;
+        message.body = u"Spring sale starts today"_s;
+        message.clientRef = u"campaign:1:1"_s;
+        message.purpose = ConsentLedger::MessagePurpose::Campaign;
+        qint64 messageId = 0;
+        return context.messages->insertOutgoing(message, &messageId) ? messageId : 0;
+    });
+    QVERIFY(id > 0);
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    m_desk->outbox->adopt({id});
+    m_desk->outbox->adopt({id}); // handed over twice
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 1, kWaitMs);
+    m_desk->outbox->adopt({id}); // and once more after it went out
+    QTest::qWait(300);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 1);
+}
+
+void TestOutboxConsent::asyncQueueAnswersOnThisThread()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550306"_s;
+    const qint64 thread = threadWith(customer);
+    QVERIFY(thread > 0);
+    QObject context;
+    qint64 answeredId = -1;
+    QString answeredError;
+    m_desk->outbox->queueMessageAsync(thread, u"On my way"_s, u"ana"_s, &context,
+                                      [&](qint64 messageId, const QString &error) {
+                                          QCOMPARE(QThread::currentThread(), qApp->thread());
+                                          answeredId = messageId;
+                                          answeredError = error;
+                                      });
+    QTRY_VERIFY_WITH_TIMEOUT(answeredId >= 0, kWaitMs);
+    QVERIFY2(answeredId > 0, qPrintable(answeredError));
+    QCOMPARE(m_desk->column(answeredId, u"status"_s).isValid(), true);
+
+    QVERIFY(optOut(customer, kSupport));
+    answeredId = -1;
+    m_desk->outbox->queueMessageAsync(thread, u"Again"_s, u"ana"_s, &context,
+                                      [&](qint64 messageId, const QString &error) {
+                                          answeredId = messageId;
+                                          answeredError = error;
+                                      });
+    QTRY_VERIFY_WITH_TIMEOUT(answeredId >= 0, kWaitMs);
+    QCOMPARE(answeredId, 0);
+    QVERIFY(answeredError.contains(u"opted out"_s));
+}
+
+QTEST_GUILESS_MAIN(TestOutboxConsent)
+#include "tst_outbox_consent.moc"
