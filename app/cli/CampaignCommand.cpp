@@ -11,12 +11,13 @@
 #include <QDateTime>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
-QString time(const std::optional<qint64> &msecs)
+QString formatTime(const std::optional<qint64> &msecs)
 {
     return msecs ? QDateTime::fromMSecsSinceEpoch(*msecs, QTimeZone::utc()).toString(Qt::ISODate)
                  : u"-"_s;
@@ -132,14 +133,15 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
     for (const CampaignRows::Summary &s : *read.rows) {
         if (action == u"list") {
             io.out << s.id << '\t' << CampaignState::toString(s.state) << '\t' << s.name << '\t'
-                   << s.done() << '/' << s.toSend() << '\t' << time(s.expectedFinishAt) << '\n';
+                   << s.done() << '/' << s.toSend() << '\t' << formatTime(s.expectedFinishAt)
+                   << '\n';
             continue;
         }
         io.out << "id\t" << s.id << "\nname\t" << s.name << "\nstate\t"
                << CampaignState::toString(s.state) << "\nschedule\t" << s.scheduleKind
                << "\nrecipients\t" << s.total << "\nheld out\t" << s.heldOut << "\nprogress\t"
-               << s.done() << '/' << s.toSend() << "\nexpected finish\t" << time(s.expectedFinishAt)
-               << '\n';
+               << s.done() << '/' << s.toSend() << "\nexpected finish\t"
+               << formatTime(s.expectedFinishAt) << '\n';
         io.out << "variant\trecipients\tqueued\tsent\tdelivered\tfailed\treplied\topted out\n";
         for (const CampaignStats::Counts &c : *read.counts) {
             io.out << (c.variant.isEmpty() ? u"total"_s : c.variant) << '\t' << c.recipients << '\t'

@@ -190,9 +190,12 @@ void TstCampaignRows::planWritesTheQueue()
         const QString rid = row.section(u'|', 0, 0);
         QCOMPARE(row.section(u'|', 1), CampaignPlanWriter::clientRef(id, rid.toLongLong()));
     }
-    if (scalar(db(), u"SELECT state FROM campaign_recipients WHERE contact_number = ?"_s,
+    const bool stickyTexted =
+        scalar(db(), u"SELECT state FROM campaign_recipients WHERE contact_number = ?"_s,
                {numbers.at(3)})
-            .toString() == u"pending") {
+            .toString() == u"pending";
+    QCOMPARE(plan->stickyKept, stickyTexted ? 1 : 0);
+    if (stickyTexted) {
         QCOMPARE(scalar(db(),
                         u"SELECT sender_number_id FROM campaign_recipients WHERE "
                         "contact_number = ?"_s,
