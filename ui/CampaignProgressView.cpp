@@ -38,6 +38,8 @@ CampaignProgressView::CampaignProgressView(QWidget *parent)
                                          tr("Opted out")});
     m_counts->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_counts->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_counts->setSelectionMode(QAbstractItemView::NoSelection);
+    m_counts->setFocusPolicy(Qt::NoFocus);
     m_pause->setObjectName(u"pauseButton"_s);
     m_resume->setObjectName(u"resumeButton"_s);
     m_cancel->setObjectName(u"cancelButton"_s);

@@ -56,6 +56,8 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     m_when->setEnabled(false);
     m_quietStart->setObjectName(u"quietStart"_s);
     m_quietEnd->setObjectName(u"quietEnd"_s);
+    m_quietStart->setDisplayFormat(u"HH:mm"_s);
+    m_quietEnd->setDisplayFormat(u"HH:mm"_s);
     auto *quiet = new QHBoxLayout;
     quiet->addWidget(m_quietStart);
     quiet->addWidget(new QLabel(tr("to"), this));

@@ -40,6 +40,7 @@ CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignR
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->verticalHeader()->hide();
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setSectionResizeMode(CampaignListModel::NameColumn,
                                                      QHeaderView::Stretch);
     auto *create = new QPushButton(tr("New campaign"), this);
