@@ -53,6 +53,7 @@ private Q_SLOTS:
     void batchRendersAndMarksSending();
     void optOutMidCampaignSkipsLaterSends();
     void retakingAfterACrashFindsTheFirstMessage();
+    void staleQueueNeverTextsIntoQuietHours();
     void settleCompletesAndCounts();
 
 private:
@@ -427,6 +428,45 @@ void TstCampaignRows::settleCompletesAndCounts()
         scalar(db(), u"SELECT reason FROM campaign_recipients WHERE message_id = ?"_s, {ids.at(4)})
             .toString(),
         u"21211"_s);
+}
+
+void TstCampaignRows::staleQueueNeverTextsIntoQuietHours()
+{
+    const qint64 id = draft();
+    const QStringList numbers = customers(3);
+    {
+        CampaignRows campaigns(db());
+        QVERIFY2(campaigns.plan(id, numbers, Now, u"mia"_s), qPrintable(campaigns.errorString()));
+    }
+    // Later (as after a pause): the send window is 08:00-21:00 and the first customer now
+    // lives in Los Angeles, where it is 03:06; the others have no contact, so the zone of
+    // their number's region (US: New York, 06:06).
+    exec(db(), u"UPDATE campaigns SET window_start_minute = 480, window_end_minute = 1260"_s);
+    exec(db(), u"UPDATE contacts SET time_zone = 'America/Los_Angeles' WHERE number = ?"_s,
+         {numbers.first()});
+    CampaignQueue queue(db(), m_messages.get());
+    const auto batch = queue.takeBatch(id, Now, 60'000, 10);
+    QVERIFY2(batch, qPrintable(queue.errorString()));
+    QCOMPARE(batch->deferredByQuietHours, 3);
+    QCOMPARE(batch->messageIds.size(), 0);
+    const QDateTime local = QDateTime::fromMSecsSinceEpoch(Now, QTimeZone("America/Los_Angeles"));
+    QCOMPARE(local.time().hour(), 3);
+    const qint64 morning =
+        QDateTime(local.date(), QTime(8, 0), QTimeZone("America/Los_Angeles")).toMSecsSinceEpoch();
+    QCOMPARE(rows(db(),
+                  u"SELECT state, planned_at, message_id IS NULL FROM campaign_recipients "
+                  "WHERE contact_number = ?"_s,
+                  {numbers.first()}),
+             QStringList{u"pending|%1|1"_s.arg(morning)});
+    const QTimeZone newYork("America/New_York");
+    const qint64 eastMorning =
+        QDateTime(QDateTime::fromMSecsSinceEpoch(Now, newYork).date(), QTime(8, 0), newYork)
+            .toMSecsSinceEpoch();
+    QCOMPARE(scalar(db(), u"SELECT count(*) FROM campaign_recipients WHERE planned_at = ?"_s,
+                    {eastMorning})
+                 .toInt(),
+             2);
+    QCOMPARE(scalar(db(), u"SELECT count(*) FROM messages"_s).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstCampaignRows)
