@@ -22,6 +22,7 @@ struct MigrationTable
         Entry{5, ":/migrations/0005_drafts_canned_replies.sql"},
         Entry{6, ":/migrations/0006_keyword_runs.sql"},
         Entry{7, ":/migrations/0007_templates_audiences.sql"},
+        Entry{8, ":/migrations/0008_campaign_runner.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

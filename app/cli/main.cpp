@@ -3,6 +3,7 @@
 #include "CliApplication.h"
 #include "ConsentCommand.h"
 #include "ImportCommand.h"
+#include "CampaignCommand.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
@@ -37,5 +38,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<BenchCommand>());
     cli.addCommand(std::make_unique<ConsentCommand>());
     cli.addCommand(std::make_unique<ImportCommand>());
+    cli.addCommand(std::make_unique<CampaignCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

@@ -1,0 +1,232 @@
+#include "CampaignRunner.h"
+
+#include "AppLogging.h"
+#include "CampaignQueue.h"
+#include "CampaignRows.h"
+#include "StoreWriter.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+struct Round
+{
+    QString error;
+    QList<qint64> changed;
+    QList<qint64> completed;
+    QList<std::pair<qint64, QList<qint64>>> handedOver; // campaign, message ids
+};
+
+} // namespace
+
+CampaignRunner::CampaignRunner(StoreWriter *writer, qint64 accountId, Adopt adopt, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_accountId(accountId)
+    , m_adopt(std::move(adopt))
+{
+    m_timer.setInterval(m_settings.tick);
+    connect(&m_timer, &QTimer::timeout, this, &CampaignRunner::tick);
+}
+
+void CampaignRunner::setSettings(const Settings &settings)
+{
+    m_settings = settings;
+    m_timer.setInterval(settings.tick);
+}
+
+bool CampaignRunner::start()
+{
+    const qint64 account = m_accountId;
+    struct Resumed
+    {
+        QString error;
+        QList<qint64> messageIds;
+    };
+    const Resumed resumed = m_writer->call([account](WriterContext &context) {
+        CampaignQueue queue(context.db(), context.messages.get());
+        if (!queue.settle(account, nowMs()))
+            return Resumed{queue.errorString(), {}};
+        // Messages of any campaign (a paused one too) still waiting for the provider.
+        QSqlQuery q(context.db());
+        q.prepare(u"SELECT r.message_id FROM campaign_recipients r JOIN campaigns c ON c.id = "
+                  u"r.campaign_id WHERE c.account_id = :a AND r.state = 'sending' ORDER BY "
+                  u"r.message_id"_s);
+        q.bindValue(u":a"_s, account);
+        if (!q.exec())
+            return Resumed{u"cannot read messages in flight"_s, {}};
+        Resumed r;
+        while (q.next())
+            r.messageIds.append(q.value(0).toLongLong());
+        return r;
+    });
+    if (!resumed.error.isEmpty()) {
+        m_error = resumed.error;
+        return false;
+    }
+    qCInfo(lcCampaign) << "resuming with" << resumed.messageIds.size() << "messages in flight";
+    if (!resumed.messageIds.isEmpty() && m_adopt)
+        m_adopt(resumed.messageIds);
+    m_timer.start();
+    QTimer::singleShot(0, this, &CampaignRunner::tick);
+    return true;
+}
+
+void CampaignRunner::stop()
+{
+    m_timer.stop();
+}
+
+void CampaignRunner::messageFinished(qint64 messageId)
+{
+    Q_UNUSED(messageId);
+    if (m_timer.isActive())
+        QTimer::singleShot(0, this, &CampaignRunner::tick);
+}
+
+void CampaignRunner::tick()
+{
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    m_busy = true;
+    m_again = false;
+    const qint64 account = m_accountId;
+    const Settings settings = m_settings;
+    m_writer->post(
+        [account, settings](WriterContext &context) {
+            Round round;
+            CampaignQueue queue(context.db(), context.messages.get());
+            const qint64 now = nowMs();
+            const auto settled = queue.settle(account, now);
+            if (!settled) {
+                round.error = queue.errorString();
+                return round;
+            }
+            round.changed = *settled;
+            CampaignRows rows(context.db());
+            for (qint64 id : *settled) {
+                if (rows.state(id) == CampaignState::State::Completed)
+                    round.completed.append(id);
+            }
+            const auto active = queue.activeCampaigns(account);
+            if (!active) {
+                round.error = queue.errorString();
+                return round;
+            }
+            for (qint64 id : *active) {
+                const std::optional<qint64> inFlight = queue.inFlight(id);
+                const qint64 room = inFlight ? settings.maxInFlight - *inFlight : 0;
+                if (room <= 0)
+                    continue;
+                const auto batch = queue.takeBatch(id, now, settings.lookahead.count(),
+                                                   int(std::min<qint64>(room, settings.batchSize)));
+                if (!batch) {
+                    round.error = queue.errorString();
+                    return round;
+                }
+                if (!batch->messageIds.isEmpty())
+                    round.handedOver.append({id, batch->messageIds});
+                if (batch->started || !batch->messageIds.isEmpty() || batch->skippedOptedOut ||
+                    batch->skippedNotTextEnabled || batch->alreadySent) {
+                    if (!round.changed.contains(id))
+                        round.changed.append(id);
+                }
+            }
+            return round;
+        },
+        this,
+        [this](const Round &round) {
+            m_busy = false;
+            if (!round.error.isEmpty()) {
+                m_error = round.error;
+                qCWarning(lcCampaign) << "campaign round failed:" << round.error;
+                Q_EMIT errorOccurred(round.error);
+            }
+            for (const auto &[campaign, ids] : round.handedOver) {
+                qCDebug(lcCampaign) << "campaign" << campaign << "hands over" << ids.size();
+                if (m_adopt)
+                    m_adopt(ids);
+                Q_EMIT batchHandedOver(campaign, ids);
+            }
+            for (qint64 id : round.changed)
+                Q_EMIT campaignChanged(id);
+            for (qint64 id : round.completed)
+                Q_EMIT campaignCompleted(id);
+            if (m_again)
+                QTimer::singleShot(0, this, &CampaignRunner::tick);
+        });
+}
+
+void CampaignRunner::move(qint64 campaignId, int state, const QString &actor)
+{
+    const auto to = CampaignState::State(state);
+    m_writer->post(
+        [campaignId, to, actor](WriterContext &context) {
+            CampaignRows rows(context.db());
+            return rows.transition(campaignId, to, actor, nowMs()) ? QString() : rows.errorString();
+        },
+        this,
+        [this, campaignId](const QString &error) {
+            if (!error.isEmpty()) {
+                m_error = error;
+                Q_EMIT errorOccurred(error);
+                return;
+            }
+            Q_EMIT campaignChanged(campaignId);
+            tick();
+        });
+}
+
+void CampaignRunner::pause(qint64 campaignId, const QString &actor)
+{
+    move(campaignId, int(CampaignState::State::Paused), actor);
+}
+
+void CampaignRunner::resume(qint64 campaignId, const QString &actor)
+{
+    move(campaignId, int(CampaignState::State::Running), actor);
+}
+
+void CampaignRunner::cancel(qint64 campaignId, const QString &actor)
+{
+    move(campaignId, int(CampaignState::State::Canceled), actor);
+}
+
+void CampaignRunner::sendTest(qint64 campaignId, const QString &variant, const QString &number,
+                              const QString &actor)
+{
+    struct Queued
+    {
+        qint64 id = 0;
+        QString error;
+    };
+    m_writer->post(
+        [campaignId, variant, number, actor](WriterContext &context) {
+            CampaignQueue queue(context.db(), context.messages.get());
+            const qint64 id = queue.queueTest(campaignId, variant, number, actor);
+            return Queued{id, queue.errorString()};
+        },
+        this,
+        [this](const Queued &queued) {
+            if (queued.id == 0) {
+                m_error = queued.error;
+                Q_EMIT errorOccurred(queued.error);
+                return;
+            }
+            if (m_adopt)
+                m_adopt({queued.id});
+            Q_EMIT testQueued(queued.id);
+        });
+}

@@ -1,0 +1,88 @@
+// Runs an account's campaigns from their durable queue: takes due recipients in small
+// batches into the outbox, settles them as the outbox reports, and pauses, resumes, cancels.
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <chrono>
+#include <functional>
+
+class StoreWriter;
+
+// Exactly once: a recipient's message carries the client reference
+// "campaign:<campaign>:<recipient>" and MessageStore::insertOutgoing is idempotent on it, so
+// a crash anywhere between "insert the message" and "mark the recipient" never makes a
+// second message; the outbox reconciles a create whose answer was lost. After a restart,
+// start() settles what the outbox finished meanwhile and hands the still-queued messages
+// over again (adopting is idempotent). Consent and quiet hours are checked again as each
+// batch is taken (CampaignQueue::takeBatch).
+class CampaignRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Gives queued message ids to the outbox (Outbox::adopt).
+    using Adopt = std::function<void(const QList<qint64> &messageIds)>;
+
+    struct Settings
+    {
+        int batchSize = 20;   // recipients per writer job
+        int maxInFlight = 40; // per campaign: handed to the outbox, not yet answered
+        std::chrono::milliseconds tick{250};
+        // Recipients planned this far ahead are taken early, so that the outbox always has
+        // the next message ready when its sender's token bucket allows it.
+        std::chrono::milliseconds lookahead{2000};
+    };
+
+    CampaignRunner(StoreWriter *writer, qint64 accountId, Adopt adopt, QObject *parent = nullptr);
+
+    qint64 accountId() const { return m_accountId; }
+    void setSettings(const Settings &settings);
+
+    // Settles what finished while the app was down, hands over messages already queued for
+    // running campaigns, and starts the loop. Blocks on the writer once; call at start-up.
+    bool start();
+    void stop();
+    bool isStarted() const { return m_timer.isActive(); }
+
+    // State moves, through the writer; campaignChanged() or errorOccurred() tells the outcome.
+    void pause(qint64 campaignId, const QString &actor);
+    void resume(qint64 campaignId, const QString &actor);
+    void cancel(qint64 campaignId, const QString &actor);
+
+    // One message of a variant to `number`, not counted; testQueued() or errorOccurred().
+    void sendTest(qint64 campaignId, const QString &variant, const QString &number,
+                  const QString &actor);
+
+    QString errorString() const { return m_error; }
+
+public Q_SLOTS:
+    // Connect Outbox::messageSent / messageFailed / messageBlocked here (any arguments after
+    // the id are ignored): the recipient is settled at the next tick, which comes at once.
+    void messageFinished(qint64 messageId);
+    // Runs one round now: settle, then a batch per active campaign.
+    void tick();
+
+Q_SIGNALS:
+    // Counts or state of the campaign changed.
+    void campaignChanged(qint64 campaignId);
+    void campaignCompleted(qint64 campaignId);
+    void batchHandedOver(qint64 campaignId, const QList<qint64> &messageIds);
+    void testQueued(qint64 messageId);
+    void errorOccurred(const QString &message);
+
+private:
+    void move(qint64 campaignId, int state, const QString &actor);
+
+    StoreWriter *m_writer;
+    qint64 m_accountId;
+    Adopt m_adopt;
+    Settings m_settings;
+    QTimer m_timer;
+    bool m_busy = false;
+    bool m_again = false;
+    QString m_error;
+};

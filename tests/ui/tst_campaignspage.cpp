@@ -1,0 +1,222 @@
+// CampaignsPage driven like a marketer would: fill the schedule editor, schedule, watch the
+// counts move as the (fake) outbox reports sends, pause. Also CampaignListModel's contract.
+#include "AccountRows.h"
+#include "CampaignListModel.h"
+#include "CampaignRunner.h"
+#include "CampaignScheduleEditor.h"
+#include "CampaignsPage.h"
+#include "Database.h"
+#include "StoreWriter.h"
+#include "Theme.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeEdit>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+class TstCampaignsPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void scheduleWatchAndPause();
+    void listModelContract();
+
+private:
+    template<typename T>
+    T *child(const QString &name)
+    {
+        T *w = m_page->findChild<T *>(name);
+        if (!w)
+            qWarning("no child %s", qPrintable(name));
+        return w;
+    }
+    void sendAdopted(int count);
+    void saveShot(const QString &file);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<CampaignRunner> m_runner;
+    std::unique_ptr<CampaignsPage> m_page;
+    QList<qint64> m_adopted;
+    qint64 m_account = 0;
+};
+
+void TstCampaignsPage::init()
+{
+    static int n = 0;
+    const QString path = m_dir.filePath(u"p%1.db"_s.arg(++n));
+    m_writer = std::make_unique<StoreWriter>(path);
+    QVERIFY(m_writer->open());
+    m_account = m_writer->call([](WriterContext &context) -> qint64 {
+        AccountRows rows(context.db());
+        const qint64 account = rows.createOrFind(u"Shop"_s, u"AC1"_s);
+        rows.createOrFindSenderNumber(account, u"+14155550100"_s, 1.0);
+        rows.createOrFindSenderNumber(account, u"+18005550199"_s, 3.0, u"toll_free"_s);
+        QSqlQuery q(context.db());
+        q.exec(u"INSERT INTO templates (account_id, name) VALUES (1, 'Spring')"_s);
+        q.exec(u"INSERT INTO template_versions (template_id, version, body, state, author, "
+               "approver, approved_at) VALUES (1, 1, 'Hi {{first_name|there}}! 20% off this "
+               "week. Reply STOP to opt out', 'approved', 'mia', 'lee', 1), (1, 2, 'Spring sale: "
+               "20% off. Reply STOP to opt out', 'approved', 'mia', 'lee', 1)"_s);
+        return account;
+    });
+    m_reader = std::make_unique<Database>(path);
+    QVERIFY(m_reader->open());
+    m_adopted.clear();
+    m_runner = std::make_unique<CampaignRunner>(m_writer.get(), m_account,
+                                                [this](const QList<qint64> &ids) {
+                                                    // Adopting is idempotent, as Outbox::adopt is:
+                                                    // start() hands over again what the outbox may
+                                                    // already hold.
+                                                    for (qint64 id : ids) {
+                                                        if (!m_adopted.contains(id))
+                                                            m_adopted.append(id);
+                                                    }
+                                                });
+    m_page = std::make_unique<CampaignsPage>(m_reader->connection(), m_writer.get(), m_runner.get(),
+                                             m_account, u"mia"_s);
+    m_page->resize(1200, 720);
+    m_page->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+}
+
+void TstCampaignsPage::cleanup()
+{
+    m_page.reset();
+    m_runner.reset();
+    m_reader.reset();
+    m_writer.reset();
+}
+
+void TstCampaignsPage::saveShot(const QString &file)
+{
+    const QPixmap shot = m_page->grab();
+    QVERIFY(!shot.isNull());
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(shot.save(dir + u'/' + file));
+    }
+}
+
+// What the outbox would do: the provider accepted these, the runner hears about it.
+void TstCampaignsPage::sendAdopted(int count)
+{
+    const QList<qint64> ids = m_adopted.mid(0, count);
+    m_writer->call([&ids](WriterContext &context) {
+        QSqlQuery q(context.db());
+        for (qint64 id : ids) {
+            q.prepare(u"UPDATE messages SET provider_sid = :sid, status = 'sent' WHERE id = :id"_s);
+            q.bindValue(u":sid"_s, u"SM%1"_s.arg(id));
+            q.bindValue(u":id"_s, id);
+            q.exec();
+        }
+    });
+    for (qint64 id : ids)
+        m_runner->messageFinished(id);
+}
+
+void TstCampaignsPage::scheduleWatchAndPause()
+{
+    Theme::apply(*qApp);
+    QTest::keyClicks(child<QLineEdit>(u"campaignName"_s), u"Spring sale"_s);
+    QStringList numbers;
+    for (int i = 0; i < 40; ++i)
+        numbers.append(u"+1415555%1"_s.arg(3000 + i));
+    child<QPlainTextEdit>(u"recipients"_s)->setPlainText(numbers.join(u'\n'));
+    auto *preview = child<QLabel>(u"planPreview"_s);
+    QVERIFY2(preview->text().contains(u"Expected finish"_s), qPrintable(preview->text()));
+    QVERIFY(preview->text().startsWith(u"40 texts, 0 held out"_s));
+    saveShot(u"campaign-schedule.png"_s);
+    // Quiet hours would hold everything back when this runs at night in New York: none here.
+    child<QTimeEdit>(u"quietStart"_s)->setTime(QTime(0, 0));
+    child<QTimeEdit>(u"quietEnd"_s)->setTime(QTime(0, 0));
+
+    QTest::mouseClick(child<QPushButton>(u"scheduleButton"_s), Qt::LeftButton);
+    auto *list = child<QTableView>(u"campaignList"_s);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    auto *state = child<QLabel>(u"campaignState"_s);
+    QTRY_VERIFY(state->isVisible());
+    // Scheduling kicks the runner: a "send now" campaign starts at once.
+    QTRY_VERIFY2(state->text().startsWith(u"running"_s), qPrintable(state->text()));
+
+    QVERIFY(m_runner->start());
+    QTRY_VERIFY(!m_adopted.isEmpty());
+    const int sent = int(m_adopted.size());
+    sendAdopted(sent);
+    auto *counts = child<QTableWidget>(u"countsTable"_s);
+    const auto totalSent = [counts] {
+        const int last = counts->rowCount() - 1;
+        return last < 0 || !counts->item(last, 2) ? -1 : counts->item(last, 2)->text().toInt();
+    };
+    QTRY_COMPARE(totalSent(), sent);
+    QTRY_COMPARE(child<QProgressBar>(u"progressBar"_s)->value(), sent);
+    QVERIFY(state->text().startsWith(u"running"_s));
+    saveShot(u"campaign-progress.png"_s);
+
+    QTest::mouseClick(child<QPushButton>(u"pauseButton"_s), Qt::LeftButton);
+    QTRY_VERIFY2(state->text().startsWith(u"paused"_s), qPrintable(state->text()));
+    QVERIFY(child<QPushButton>(u"resumeButton"_s)->isEnabled());
+    QVERIFY(!child<QPushButton>(u"pauseButton"_s)->isEnabled());
+    QCOMPARE(list->model()->index(0, CampaignListModel::StateColumn).data().toString(),
+             u"paused"_s);
+    qApp->setStyleSheet({});
+}
+
+void TstCampaignsPage::listModelContract()
+{
+    CampaignListModel model(m_reader->connection(), m_account);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(model.rowCount(), 0);
+    const auto make = [this](const QString &name) {
+        return m_writer->call([&](WriterContext &context) {
+            CampaignDraft d;
+            d.accountId = m_account;
+            d.name = name;
+            d.variants = {{u"A"_s, 1, 100}};
+            d.senderIds = {1};
+            d.createdBy = u"mia"_s;
+            return CampaignRows(context.db()).createDraft(d);
+        });
+    };
+    const qint64 first = make(u"One"_s);
+    QVERIFY(model.refresh());
+    QCOMPARE(model.rowCount(), 1);
+    const qint64 second = make(u"Two"_s);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QVERIFY(model.refresh());
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(model.index(0, 0).data(CampaignListModel::IdRole).toLongLong(), second);
+    QCOMPARE(model.rowOf(first), 1);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    m_writer->call([&](WriterContext &context) {
+        return CampaignRows(context.db())
+            .transition(first, CampaignState::State::Canceled, u"mia"_s, 0);
+    });
+    QVERIFY(model.refresh());
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
+    QCOMPARE(model.index(1, CampaignListModel::StateColumn).data().toString(), u"canceled"_s);
+}
+
+QTEST_MAIN(TstCampaignsPage)
+#include "tst_campaignspage.moc"

@@ -1,0 +1,294 @@
+#include "CampaignScheduleEditor.h"
+
+#include "CampaignPlanner.h"
+#include "PhoneNumber.h"
+#include "PhoneNumberParse.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTimeZone>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
+    : QWidget(parent)
+    , m_name(new QLineEdit(this))
+    , m_scheduleKind(new QButtonGroup(this))
+    , m_when(new QDateTimeEdit(this))
+    , m_quietStart(new QTimeEdit(QTime(21, 0), this))
+    , m_quietEnd(new QTimeEdit(QTime(8, 0), this))
+    , m_senders(new QListWidget(this))
+    , m_variants(new QTableWidget(0, 2, this))
+    , m_holdOut(new QSpinBox(this))
+    , m_numbers(new QPlainTextEdit(this))
+    , m_preview(new QLabel(this))
+{
+    m_name->setObjectName(u"campaignName"_s);
+    m_name->setPlaceholderText(tr("Spring sale"));
+    auto *kinds = new QHBoxLayout;
+    const QList<std::pair<CampaignDraft::ScheduleKind, QString>> options{
+        {CampaignDraft::ScheduleKind::Now, tr("Send now")},
+        {CampaignDraft::ScheduleKind::AccountTime, tr("At a time")},
+        {CampaignDraft::ScheduleKind::RecipientLocal, tr("At each recipient's local time")}};
+    for (const auto &[kind, text] : options) {
+        auto *button = new QRadioButton(text, this);
+        button->setObjectName(u"schedule_"_s + CampaignDraft::scheduleToString(kind));
+        m_scheduleKind->addButton(button, int(kind));
+        kinds->addWidget(button);
+    }
+    m_scheduleKind->button(0)->setChecked(true);
+    m_when->setObjectName(u"scheduleTime"_s);
+    m_when->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
+    m_when->setDateTime(QDateTime::currentDateTime().addSecs(3600));
+    m_when->setEnabled(false);
+    m_quietStart->setObjectName(u"quietStart"_s);
+    m_quietEnd->setObjectName(u"quietEnd"_s);
+    m_quietStart->setDisplayFormat(u"HH:mm"_s);
+    m_quietEnd->setDisplayFormat(u"HH:mm"_s);
+    auto *quiet = new QHBoxLayout;
+    quiet->addWidget(m_quietStart);
+    quiet->addWidget(new QLabel(tr("to"), this));
+    quiet->addWidget(m_quietEnd);
+    quiet->addWidget(new QLabel(tr("recipient local time"), this), 1);
+    m_senders->setObjectName(u"senderPool"_s);
+    m_senders->setMaximumHeight(90);
+    m_variants->setObjectName(u"variants"_s);
+    m_variants->setHorizontalHeaderLabels({tr("Template version"), tr("Split %")});
+    m_variants->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_variants->setMaximumHeight(120);
+    auto *addVariantButton = new QPushButton(tr("Add variant"), this);
+    addVariantButton->setObjectName(u"addVariant"_s);
+    m_holdOut->setObjectName(u"holdOut"_s);
+    m_holdOut->setRange(0, 50);
+    m_holdOut->setSuffix(u" %"_s);
+    m_numbers->setObjectName(u"recipients"_s);
+    m_numbers->setPlaceholderText(tr("One number per line, in E.164 (+14155550123)"));
+    m_preview->setObjectName(u"planPreview"_s);
+    m_preview->setWordWrap(true);
+    auto *schedule = new QPushButton(tr("Schedule"), this);
+    schedule->setObjectName(u"scheduleButton"_s);
+    schedule->setDefault(true);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Name"), m_name);
+    form->addRow(tr("Send"), kinds);
+    form->addRow(tr("Date and time"), m_when);
+    form->addRow(tr("Quiet hours"), quiet);
+    form->addRow(tr("Sender pool"), m_senders);
+    form->addRow(tr("Variants"), m_variants);
+    form->addRow(QString(), addVariantButton);
+    form->addRow(tr("Hold-out group"), m_holdOut);
+    form->addRow(tr("Recipients"), m_numbers);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_preview);
+    layout->addWidget(schedule, 0, Qt::AlignRight);
+
+    connect(m_scheduleKind, &QButtonGroup::idClicked, this, [this](int id) {
+        m_when->setEnabled(id != int(CampaignDraft::ScheduleKind::Now));
+        updatePreview();
+    });
+    connect(addVariantButton, &QPushButton::clicked, this,
+            [this] { addVariant(QString(QChar(u'A' + m_variants->rowCount())), 0); });
+    for (QDateTimeEdit *edit : {m_when, static_cast<QDateTimeEdit *>(m_quietStart),
+                                static_cast<QDateTimeEdit *>(m_quietEnd)})
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this,
+                &CampaignScheduleEditor::updatePreview);
+    connect(m_holdOut, &QSpinBox::valueChanged, this, &CampaignScheduleEditor::updatePreview);
+    connect(m_numbers, &QPlainTextEdit::textChanged, this, &CampaignScheduleEditor::updatePreview);
+    connect(m_senders, &QListWidget::itemChanged, this, &CampaignScheduleEditor::updatePreview);
+    connect(m_variants, &QTableWidget::cellChanged, this, &CampaignScheduleEditor::updatePreview);
+    connect(schedule, &QPushButton::clicked, this, &CampaignScheduleEditor::requestSchedule);
+    updatePreview();
+}
+
+void CampaignScheduleEditor::setOptions(const QList<CampaignOptions::Choice> &senders,
+                                        const QList<CampaignOptions::Choice> &versions)
+{
+    m_senderChoices = senders;
+    m_versionChoices = versions;
+    clear();
+}
+
+void CampaignScheduleEditor::clear()
+{
+    m_name->clear();
+    m_senders->clear();
+    for (const CampaignOptions::Choice &c : std::as_const(m_senderChoices)) {
+        auto *item = new QListWidgetItem(c.label, m_senders);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(m_senders->count() == 1 ? Qt::Checked : Qt::Unchecked);
+    }
+    m_variants->setRowCount(0);
+    addVariant(u"A"_s, 100);
+    m_holdOut->setValue(0);
+    m_numbers->clear();
+    updatePreview();
+}
+
+void CampaignScheduleEditor::addVariant(const QString &label, int percent)
+{
+    const int row = m_variants->rowCount();
+    m_variants->insertRow(row);
+    m_variants->setVerticalHeaderItem(row, new QTableWidgetItem(label));
+    auto *versions = new QComboBox(m_variants);
+    for (const CampaignOptions::Choice &c : std::as_const(m_versionChoices))
+        versions->addItem(c.label, c.id);
+    versions->setCurrentIndex(std::min(row, int(versions->count()) - 1));
+    connect(versions, &QComboBox::currentIndexChanged, this,
+            &CampaignScheduleEditor::updatePreview);
+    m_variants->setCellWidget(row, 0, versions);
+    auto *split = new QSpinBox(m_variants);
+    split->setRange(0, 100);
+    split->setValue(percent);
+    connect(split, &QSpinBox::valueChanged, this, &CampaignScheduleEditor::updatePreview);
+    m_variants->setCellWidget(row, 1, split);
+    updatePreview();
+}
+
+void CampaignScheduleEditor::setRecipients(const QStringList &numbers)
+{
+    m_numbers->setPlainText(numbers.join(u'\n'));
+}
+
+QStringList CampaignScheduleEditor::recipients() const
+{
+    QStringList numbers;
+    for (const QString &line : m_numbers->toPlainText().split(u'\n')) {
+        if (!line.trimmed().isEmpty())
+            numbers.append(line.trimmed());
+    }
+    return numbers;
+}
+
+QString CampaignScheduleEditor::previewText() const
+{
+    return m_preview->text();
+}
+
+void CampaignScheduleEditor::showError(const QString &message)
+{
+    m_preview->setText(tr("Not scheduled: %1").arg(message));
+}
+
+CampaignDraft CampaignScheduleEditor::draft(QString *error) const
+{
+    CampaignDraft d;
+    d.name = m_name->text().trimmed();
+    d.schedule = CampaignDraft::ScheduleKind(m_scheduleKind->checkedId());
+    d.date = m_when->date();
+    d.time = m_when->time();
+    d.accountZone = m_accountZone;
+    // Quiet hours are the complement of the send window.
+    d.windowStartMinute = m_quietEnd->time().msecsSinceStartOfDay() / 60000;
+    d.windowEndMinute = m_quietStart->time().msecsSinceStartOfDay() / 60000;
+    if (d.windowStartMinute == d.windowEndMinute) {
+        d.windowStartMinute = 0;
+        d.windowEndMinute = 1440;
+    }
+    d.holdOutPercent = m_holdOut->value();
+    for (int i = 0; i < m_senders->count(); ++i) {
+        if (m_senders->item(i)->checkState() == Qt::Checked && i < m_senderChoices.size())
+            d.senderIds.append(m_senderChoices.at(i).id);
+    }
+    for (int row = 0; row < m_variants->rowCount(); ++row) {
+        const auto *versions = qobject_cast<QComboBox *>(m_variants->cellWidget(row, 0));
+        const auto *split = qobject_cast<QSpinBox *>(m_variants->cellWidget(row, 1));
+        d.variants.append({m_variants->verticalHeaderItem(row)->text(),
+                           versions->currentData().toLongLong(), split->value()});
+    }
+    QString problem;
+    int total = d.holdOutPercent;
+    for (const CampaignDraft::Variant &v : std::as_const(d.variants))
+        total += v.percent;
+    if (d.name.isEmpty())
+        problem = tr("Give the campaign a name.");
+    else if (d.senderIds.isEmpty())
+        problem = tr("Choose at least one sender number.");
+    else if (m_versionChoices.isEmpty())
+        problem = tr("There is no approved template version to send.");
+    else if (total != 100)
+        problem = tr("The variants and the hold-out add up to %1 %, not 100 %.").arg(total);
+    if (error)
+        *error = problem;
+    return d;
+}
+
+void CampaignScheduleEditor::updatePreview()
+{
+    QString error;
+    const CampaignDraft d = draft(&error);
+    const QStringList numbers = recipients();
+    if (numbers.isEmpty() && error.isEmpty())
+        error = tr("Add the recipients' numbers.");
+    if (!error.isEmpty() && !error.startsWith(tr("Give"))) {
+        m_preview->setText(error);
+        return;
+    }
+    CampaignPlanner::Input input;
+    input.variants = d.variants;
+    input.holdOutPercent = d.holdOutPercent;
+    for (const CampaignOptions::Choice &c : std::as_const(m_senderChoices)) {
+        if (d.senderIds.contains(c.id))
+            input.senders.append({c.id, c.segmentsPerSecond, c.dailyCap, true, 0, 0});
+    }
+    input.accountZone = QTimeZone(m_accountZone.toUtf8());
+    input.quietHours = *QuietHours::fromSendWindow(d.windowStartMinute, d.windowEndMinute);
+    input.schedule = {d.schedule == CampaignDraft::ScheduleKind::Now
+                          ? SendTimePlanner::Mode::Now
+                          : (d.schedule == CampaignDraft::ScheduleKind::AccountTime
+                                 ? SendTimePlanner::Mode::AccountLocalTime
+                                 : SendTimePlanner::Mode::RecipientLocalTime),
+                      d.date, d.time};
+    for (const QString &raw : numbers) {
+        const PhoneNumberParse parsed = PhoneNumber::parse(raw, QString());
+        if (!parsed.ok()) {
+            m_preview->setText(parsed.errorMessage);
+            return;
+        }
+        input.recipients.append(
+            {parsed.number.canonical(), 0, {}, parsed.number.defaultTimeZoneId(), 0});
+    }
+    const CampaignPlanner::Result plan =
+        CampaignPlanner::plan(input, QDateTime::currentMSecsSinceEpoch());
+    if (!plan.ok()) {
+        m_preview->setText(plan.error);
+        return;
+    }
+    m_preview->setText(
+        tr("%1 texts, %2 held out. Expected finish: %3%4")
+            .arg(numbers.size() - plan.heldOut)
+            .arg(plan.heldOut)
+            .arg(QDateTime::fromMSecsSinceEpoch(plan.finishMSecs).toString(u"yyyy-MM-dd HH:mm"_s))
+            .arg(plan.deferredByQuietHours > 0
+                     ? tr(" (%1 wait for the end of quiet hours)").arg(plan.deferredByQuietHours)
+                     : QString()));
+}
+
+void CampaignScheduleEditor::requestSchedule()
+{
+    QString error;
+    const CampaignDraft d = draft(&error);
+    if (!error.isEmpty()) {
+        m_preview->setText(error);
+        return;
+    }
+    if (recipients().isEmpty()) {
+        m_preview->setText(tr("Add the recipients' numbers."));
+        return;
+    }
+    emit scheduleRequested(d, recipients());
+}
