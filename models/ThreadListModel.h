@@ -60,6 +60,10 @@ public:
     // Tests move time; the default is the system clock.
     void setClock(ThreadQuery::Clock clock);
 
+    // Agents the account's threads are assigned to (for "Assign to…").
+    QStringList knownAssignees() { return m_query.knownAssignees(m_accountId); }
+    qint64 now() const { return m_query.now(); }
+
     qint64 threadIdAt(int row) const;
     int rowOf(qint64 threadId) const; // -1 when not loaded
 

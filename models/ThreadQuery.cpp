@@ -192,6 +192,24 @@ std::optional<qint64> ThreadQuery::nextSnoozeEnd(qint64 accountId)
     return q.value(0).toLongLong();
 }
 
+QStringList ThreadQuery::knownAssignees(qint64 accountId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT DISTINCT assignee FROM threads WHERE account_id = ? AND assignee <> '' "
+              u"ORDER BY assignee"_s);
+    q.addBindValue(accountId);
+    QStringList names;
+    if (!q.exec()) {
+        m_error = u"Cannot read the assignees: "_s + q.lastError().text();
+        qCWarning(lcModels) << m_error;
+        return names;
+    }
+    while (q.next())
+        names.append(q.value(0).toString());
+    return names;
+}
+
 QList<qint64> ThreadQuery::snoozesEnded(qint64 accountId, qint64 afterMs, qint64 upToMs)
 {
     QSqlQuery q(m_db);

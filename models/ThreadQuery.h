@@ -6,6 +6,7 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <functional>
@@ -56,6 +57,8 @@ public:
     std::optional<Counts> counts(qint64 accountId, const QString &me);
     // The earliest snooze of the account still ahead of now(); nullopt when none (or on error).
     std::optional<qint64> nextSnoozeEnd(qint64 accountId);
+    // Every agent a thread of the account is assigned to, by name.
+    QStringList knownAssignees(qint64 accountId);
     // The account's threads whose snooze ended in (afterMs, upToMs].
     QList<qint64> snoozesEnded(qint64 accountId, qint64 afterMs, qint64 upToMs);
 
