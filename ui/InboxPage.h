@@ -37,7 +37,7 @@ public:
     void setContactPanel(ContactPanel *panel);
     ContactPanel *contactPanel() const { return m_contactPanel; }
     SearchBox *searchBox() const { return m_search; }
-    InboxActions *actions() const { return m_actions; }
+    InboxActions *inboxActions() const { return m_actions; }
     QToolBar *toolBar() const { return m_toolBar; }
     // Shows the shortcut sheet (the "?" key).
     void showShortcuts();
