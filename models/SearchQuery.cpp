@@ -4,6 +4,7 @@
 #include "StoreLogging.h"
 
 #include <QRegularExpression>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
@@ -27,18 +28,6 @@ bool hasWordCharacter(const QString &term)
     return false;
 }
 
-// LIKE pattern text with its wildcards taken literally (ESCAPE '\').
-QString likeLiteral(const QString &text)
-{
-    QString out;
-    for (const QChar c : text) {
-        if (c == u'%' || c == u'_' || c == u'\\')
-            out += u'\\';
-        out += c;
-    }
-    return out;
-}
-
 } // namespace
 
 SearchQuery::SearchQuery(QSqlDatabase db)
@@ -56,8 +45,10 @@ QString SearchQuery::ftsQuery(const QString &userText)
     }
     if (terms.isEmpty())
         return {};
-    // Prefix-match only when the user's text ends inside the last word (still typing it).
-    if (!userText.isEmpty() && !userText.back().isSpace())
+    // Prefix-match only when the user's text ends inside the last word (still typing it), and
+    // that word has two characters: a one-letter prefix would merge the doclists of a large
+    // part of the vocabulary (bench_search: ~340 ms on 1,000,000 messages).
+    if (!userText.isEmpty() && !userText.back().isSpace() && terms.last().size() >= 4)
         terms.last() += u'*';
     return terms.join(u' ');
 }
@@ -123,43 +114,69 @@ QList<SearchHit> SearchQuery::messages(qint64 accountId, const QString &userText
 QList<SearchHit> SearchQuery::contacts(qint64 accountId, const QString &userText, int limit)
 {
     m_error.clear();
-    const QString name = userText.simplified();
-    if (name.isEmpty())
-        return {};
-    const QString digits = numberDigits(userText);
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT t.id, t.last_message_at, t.customer_number, COALESCE(c.name, ''), "
-              u"s.label, t.last_message_preview "
-              u"FROM threads t JOIN sender_numbers s ON s.id = t.sender_number_id "
-              u"LEFT JOIN contacts c ON c.account_id = t.account_id "
-              u"AND c.number = t.customer_number "
-              u"WHERE t.account_id = :account AND t.last_message_at IS NOT NULL AND "
-              u"(c.name LIKE :name ESCAPE '\\' OR (:digits <> '' AND "
-              u"t.customer_number LIKE :number ESCAPE '\\')) "
-              u"ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit"_s);
-    q.bindValue(u":account"_s, accountId);
-    q.bindValue(u":name"_s, QString(u'%' + likeLiteral(name) + u'%'));
-    q.bindValue(u":digits"_s, digits);
-    q.bindValue(u":number"_s, QString(u'%' + digits + u'%'));
-    q.bindValue(u":limit"_s, limit);
-    if (!q.exec()) {
-        m_error = u"Cannot search contacts: "_s + q.lastError().text();
-        qCWarning(lcModels) << m_error;
-        return {};
-    }
     QList<SearchHit> hits;
-    while (q.next()) {
-        SearchHit h;
-        h.kind = SearchHit::Kind::Contact;
-        h.threadId = q.value(0).toLongLong();
-        h.createdAt = q.value(1).toLongLong();
-        h.customerNumber = q.value(2).toString();
-        h.customerDisplay = display(h.customerNumber);
-        h.customerName = q.value(3).toString();
-        h.senderLabel = q.value(4).toString();
-        h.snippet = q.value(5).toString();
-        hits.append(h);
+    QSet<qint64> seen;
+    const auto read = [&](QSqlQuery &q) {
+        while (q.next() && hits.size() < limit) {
+            const qint64 thread = q.value(0).toLongLong();
+            if (seen.contains(thread))
+                continue;
+            seen.insert(thread);
+            SearchHit h;
+            h.kind = SearchHit::Kind::Contact;
+            h.threadId = thread;
+            h.createdAt = q.value(1).toLongLong();
+            h.customerNumber = q.value(2).toString();
+            h.customerDisplay = display(h.customerNumber);
+            h.customerName = q.value(3).toString();
+            h.senderLabel = q.value(4).toString();
+            h.snippet = q.value(5).toString();
+            hits.append(h);
+        }
+    };
+    const QString columns =
+        u"SELECT t.id, t.last_message_at, t.customer_number, COALESCE(c.name, ''), s.label, "
+        u"t.last_message_preview FROM threads t "
+        u"JOIN sender_numbers s ON s.id = t.sender_number_id "
+        u"LEFT JOIN contacts c ON c.account_id = t.account_id AND c.number = t.customer_number "_s;
+
+    // Names through the full-text index (it holds each message's contact name): the newest
+    // messages of customers so named give their threads, without scanning every contact.
+    if (const QString match = ftsQuery(userText); !match.isEmpty()) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(columns + u"JOIN (SELECT m.thread_id AS thread_id, f.rowid AS hit FROM "
+                            u"messages_fts f JOIN messages m ON m.id = f.rowid WHERE "
+                            u"messages_fts MATCH :match AND m.account_id = :account AND "
+                            u"m.thread_id IS NOT NULL ORDER BY f.rowid DESC LIMIT :scan) h "
+                            u"ON h.thread_id = t.id ORDER BY h.hit DESC"_s);
+        q.bindValue(u":match"_s, QString(u"contact_name : ("_s + match + u')'));
+        q.bindValue(u":account"_s, accountId);
+        // Each customer has several messages: look at enough of them to find `limit` threads.
+        q.bindValue(u":scan"_s, limit * 40);
+        if (!q.exec()) {
+            m_error = u"Cannot search contact names: "_s + q.lastError().text();
+            qCWarning(lcModels) << m_error;
+            return {};
+        }
+        read(q);
+    }
+    const QString digits = numberDigits(userText);
+    if (!digits.isEmpty() && hits.size() < limit) {
+        QSqlQuery q(m_db);
+        q.setForwardOnly(true);
+        q.prepare(columns + u"WHERE t.account_id = :account AND t.last_message_at IS NOT NULL "
+                            u"AND t.customer_number LIKE :number "
+                            u"ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit"_s);
+        q.bindValue(u":account"_s, accountId);
+        q.bindValue(u":number"_s, QString(u'%' + digits + u'%'));
+        q.bindValue(u":limit"_s, limit);
+        if (!q.exec()) {
+            m_error = u"Cannot search contact numbers: "_s + q.lastError().text();
+            qCWarning(lcModels) << m_error;
+            return {};
+        }
+        read(q);
     }
     return hits;
 }

@@ -117,7 +117,8 @@ void TstSearchQuery::ftsQuery_data()
     QTest::newRow("two words") << u"deliver peon"_s << u"\"deliver\" \"peon\"*"_s;
     QTest::newRow("trailing space: whole word") << u"peonies "_s << u"\"peonies\""_s;
     QTest::newRow("quotes doubled") << u"say \"hi"_s << u"\"say\" \"\"\"hi\"*"_s;
-    QTest::newRow("operators are words") << u"a AND NOT b"_s << u"\"a\" \"AND\" \"NOT\" \"b\"*"_s;
+    QTest::newRow("operators are words") << u"a AND NOT bc"_s << u"\"a\" \"AND\" \"NOT\" \"bc\"*"_s;
+    QTest::newRow("one letter: no prefix") << u"p"_s << u"\"p\""_s;
     QTest::newRow("column filter") << u"body:x"_s << u"\"body:x\"*"_s;
     QTest::newRow("punctuation only dropped") << u"( ) * -"_s << u""_s;
     QTest::newRow("empty") << u""_s << u""_s;
