@@ -165,8 +165,9 @@ QList<SearchHit> SearchQuery::contacts(qint64 accountId, const QString &userText
     if (!digits.isEmpty() && hits.size() < limit) {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        q.prepare(columns + u"WHERE t.account_id = :account AND t.last_message_at IS NOT NULL "
-                            u"AND t.customer_number LIKE :number "
+        // The inner scan reads the (account, number) index alone; only matches touch rows.
+        q.prepare(columns + u"WHERE t.id IN (SELECT id FROM threads WHERE account_id = :account "
+                            u"AND customer_number LIKE :number) AND t.last_message_at IS NOT NULL "
                             u"ORDER BY t.last_message_at DESC, t.id DESC LIMIT :limit"_s);
         q.bindValue(u":account"_s, accountId);
         q.bindValue(u":number"_s, QString(u'%' + digits + u'%'));
