@@ -289,6 +289,12 @@ void TstInboxActions::unsubscribeNeedsReason()
     for (const auto &s : m_panel->details()->consentBySender)
         QCOMPARE(s.state, ConsentLedger::ConsentState::OptedOut);
 
+    // "Check again" asks for a Lookup of this customer.
+    QSignalSpy check(m_panel, &ContactPanel::checkTextEnabledRequested);
+    QTest::mouseClick(m_panel->findChild<QPushButton *>(u"checkTextEnabled"_s), Qt::LeftButton);
+    QCOMPARE(check.size(), 1);
+    QCOMPARE(check.first().first().toString(), customer(0));
+
     Theme::apply(*qApp);
     m_panel->resize(340, 720);
     saveShot(m_panel, u"contact-panel.png"_s);
