@@ -26,6 +26,8 @@ QList<int> changedRoles(const ThreadRow &a, const ThreadRow &b)
         roles << M::AssigneeRole;
     if (a.textEnabled != b.textEnabled)
         roles << M::TextEnabledRole;
+    if (a.snoozedUntil != b.snoozedUntil)
+        roles << M::SnoozedUntilRole;
     return roles;
 }
 
@@ -35,7 +37,16 @@ ThreadListModel::ThreadListModel(QSqlDatabase db, const QString &me, QObject *pa
     : QAbstractListModel(parent)
     , m_query(std::move(db))
     , m_me(me)
-{}
+{
+    m_wakeTimer.setSingleShot(true);
+    connect(&m_wakeTimer, &QTimer::timeout, this, &ThreadListModel::wakeSnoozed);
+}
+
+void ThreadListModel::setClock(ThreadQuery::Clock clock)
+{
+    m_query.setClock(std::move(clock));
+    m_wokenUpTo = m_query.now();
+}
 
 int ThreadListModel::rowCount(const QModelIndex &parent) const
 {
@@ -78,6 +89,10 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
         return r.customerDisplay;
     case SenderDisplayRole:
         return r.senderDisplay;
+    case SnoozedUntilRole:
+        return r.status == u"open" && r.snoozedUntil > m_query.now()
+                   ? QDateTime::fromMSecsSinceEpoch(r.snoozedUntil, Qt::UTC)
+                   : QDateTime();
     default:
         return {};
     }
@@ -99,7 +114,8 @@ QHash<int, QByteArray> ThreadListModel::roleNames() const
                   {AssigneeRole, "assignee"},
                   {TextEnabledRole, "textEnabled"},
                   {CustomerDisplayRole, "customerDisplay"},
-                  {SenderDisplayRole, "senderDisplay"}});
+                  {SenderDisplayRole, "senderDisplay"},
+                  {SnoozedUntilRole, "snoozedUntil"}});
     return names;
 }
 
@@ -130,8 +146,10 @@ void ThreadListModel::fetchMore(const QModelIndex &parent)
 void ThreadListModel::setAccount(qint64 accountId)
 {
     m_accountId = accountId;
+    m_wokenUpTo = m_query.now();
     reload();
     refreshCounts();
+    scheduleWake();
 }
 
 void ThreadListModel::setFilter(Filter filter)
@@ -159,6 +177,28 @@ void ThreadListModel::threadsChanged(const QList<qint64> &threadIds)
     for (const qint64 id : threadIds)
         applyChange(id);
     refreshCounts();
+    scheduleWake();
+}
+
+void ThreadListModel::wakeSnoozed()
+{
+    const qint64 now = m_query.now();
+    const QList<qint64> ended = m_query.snoozesEnded(m_accountId, m_wokenUpTo, now);
+    m_wokenUpTo = now;
+    threadsChanged(ended); // also refreshes the counts and schedules the next wake-up
+}
+
+void ThreadListModel::scheduleWake()
+{
+    m_wakeTimer.stop();
+    if (m_accountId == 0)
+        return;
+    const std::optional<qint64> next = m_query.nextSnoozeEnd(m_accountId);
+    if (!next)
+        return;
+    // A day at most: QTimer takes an int, and a long sleep may drift from the wall clock.
+    constexpr qint64 MaxWaitMs = 24 * 3600 * 1000;
+    m_wakeTimer.start(int(qBound<qint64>(0, *next - m_query.now() + 1, MaxWaitMs)));
 }
 
 void ThreadListModel::reload()
@@ -203,8 +243,8 @@ void ThreadListModel::applyChange(qint64 threadId)
 {
     const int current = rowOf(threadId);
     const std::optional<ThreadRow> fresh = m_query.fetchRow(threadId);
-    const bool belongs =
-        fresh && fresh->accountId == m_accountId && ThreadQuery::matches(*fresh, m_filter, m_me);
+    const bool belongs = fresh && fresh->accountId == m_accountId &&
+                         ThreadQuery::matches(*fresh, m_filter, m_me, m_query.now());
     const int target = belongs ? targetRow(*fresh, current) : -1;
 
     if (target < 0) {

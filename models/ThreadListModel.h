@@ -7,6 +7,7 @@
 #include <QAbstractListModel>
 #include <QList>
 #include <QSqlDatabase>
+#include <QTimer>
 
 class ThreadListModel : public QAbstractListModel
 {
@@ -29,6 +30,7 @@ public:
         TextEnabledRole,
         CustomerDisplayRole, // the customer's number formatted for people
         SenderDisplayRole,   // our number formatted for people
+        SnoozedUntilRole,    // QDateTime (UTC) while a snooze is ahead; invalid otherwise
     };
     Q_ENUM(Role)
 
@@ -55,12 +57,22 @@ public:
     ThreadQuery::Counts counts() const { return m_counts; }
     int count(Filter filter) const { return m_counts[size_t(filter)]; }
 
+    // Tests move time; the default is the system clock.
+    void setClock(ThreadQuery::Clock clock);
+
+    // Agents the account's threads are assigned to (for "Assign to…").
+    QStringList knownAssignees() { return m_query.knownAssignees(m_accountId); }
+    qint64 now() const { return m_query.now(); }
+
     qint64 threadIdAt(int row) const;
     int rowOf(qint64 threadId) const; // -1 when not loaded
 
 public Q_SLOTS:
     // The store changed these threads: update, move, insert or remove their rows in place.
     void threadsChanged(const QList<qint64> &threadIds);
+    // Snoozes that ended since the last call bring their threads back (a timer calls it at
+    // the next snooze end; tests call it after moving the clock).
+    void wakeSnoozed();
 
 Q_SIGNALS:
     void countsChanged();
@@ -68,6 +80,7 @@ Q_SIGNALS:
 private:
     void reload();
     void refreshCounts();
+    void scheduleWake();
     void applyChange(qint64 threadId);
     // Where row belongs among the loaded rows other than skipRow; -1 when after the last
     // loaded row while more rows remain unloaded (it will come with a later page).
@@ -81,4 +94,6 @@ private:
     ThreadQuery::Counts m_counts{};
     bool m_hasMore = false;
     bool m_fetching = false;
+    QTimer m_wakeTimer;
+    qint64 m_wokenUpTo = 0; // snoozes ending at or before this were already applied
 };

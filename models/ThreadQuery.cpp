@@ -3,6 +3,7 @@
 #include "PhoneNumber.h"
 #include "StoreLogging.h"
 
+#include <QDateTime>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -14,28 +15,41 @@ namespace {
 const QString SelectColumns =
     u"SELECT t.id, t.account_id, t.customer_number, COALESCE(c.name, ''), s.label, s.number, "
     u"t.last_message_preview, t.last_message_at, t.unread_count, t.status, t.flagged, "
-    u"t.assignee, COALESCE(c.text_enabled, 'unknown') "
+    u"t.assignee, COALESCE(c.text_enabled, 'unknown'), COALESCE(t.snoozed_until, 0) "
     u"FROM threads t JOIN sender_numbers s ON s.id = t.sender_number_id "
     u"LEFT JOIN contacts c ON c.account_id = t.account_id AND c.number = t.customer_number "_s;
 
-// Fixed SQL per filter; the only value (:me) is bound.
+// Open and not snoozed now; counts() spells the same rule without the table alias.
+const QString Awake =
+    u"t.status = 'open' AND (t.snoozed_until IS NULL OR t.snoozed_until <= :now)"_s;
+
+// Fixed SQL per filter; the only values (:me, :now) are bound.
 QString filterCondition(ThreadQuery::Filter filter)
 {
     switch (filter) {
     case ThreadQuery::Filter::Unresolved:
-        return u"t.status = 'open'"_s;
+        return Awake;
     case ThreadQuery::Filter::Mine:
-        return u"t.status = 'open' AND t.assignee = :me AND t.assignee <> ''"_s;
+        return Awake + u" AND t.assignee = :me AND t.assignee <> ''"_s;
     case ThreadQuery::Filter::Unassigned:
-        return u"t.status = 'open' AND t.assignee = ''"_s;
+        return Awake + u" AND t.assignee = ''"_s;
     case ThreadQuery::Filter::Flagged:
         return u"t.flagged = 1"_s;
     case ThreadQuery::Filter::All:
         return u"1"_s;
     case ThreadQuery::Filter::Resolved:
         return u"t.status = 'resolved'"_s;
+    case ThreadQuery::Filter::Snoozed:
+        return u"t.status = 'open' AND t.snoozed_until > :now"_s;
     }
     return u"0"_s;
+}
+
+bool usesNow(ThreadQuery::Filter filter)
+{
+    using F = ThreadQuery::Filter;
+    return filter == F::Unresolved || filter == F::Mine || filter == F::Unassigned ||
+           filter == F::Snoozed;
 }
 
 QString display(const QString &number)
@@ -63,6 +77,7 @@ ThreadRow readRow(const QSqlQuery &q)
     r.flagged = q.value(10).toInt() != 0;
     r.assignee = q.value(11).toString();
     r.textEnabled = q.value(12).toString();
+    r.snoozedUntil = q.value(13).toLongLong();
     return r;
 }
 
@@ -70,6 +85,7 @@ ThreadRow readRow(const QSqlQuery &q)
 
 ThreadQuery::ThreadQuery(QSqlDatabase db)
     : m_db(std::move(db))
+    , m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
 {}
 
 QList<ThreadRow> ThreadQuery::page(qint64 accountId, Filter filter, const QString &me,
@@ -86,6 +102,8 @@ QList<ThreadRow> ThreadQuery::page(qint64 accountId, Filter filter, const QStrin
     q.bindValue(u":account"_s, accountId);
     if (filter == Filter::Mine)
         q.bindValue(u":me"_s, me);
+    if (usesNow(filter))
+        q.bindValue(u":now"_s, now());
     if (after) {
         q.bindValue(u":at"_s, after->lastMessageAt);
         q.bindValue(u":id"_s, after->id);
@@ -136,12 +154,14 @@ std::optional<ThreadQuery::Counts> ThreadQuery::counts(qint64 accountId, const Q
     // Column order follows Filter.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT total(status = 'open'), total(status = 'open' AND assignee = :me AND "
-              u"assignee <> ''), "
-              u"total(status = 'open' AND assignee = ''), total(flagged = 1), count(*), "
-              u"total(status = 'resolved') FROM threads "
-              u"WHERE account_id = :account AND last_message_at IS NOT NULL"_s);
+    q.prepare(u"SELECT total(awake), total(awake AND assignee = :me AND assignee <> ''), "
+              u"total(awake AND assignee = ''), total(flagged = 1), count(*), "
+              u"total(status = 'resolved'), total(status = 'open' AND NOT awake) FROM "
+              u"(SELECT status, assignee, flagged, (status = 'open' AND (snoozed_until IS NULL "
+              u"OR snoozed_until <= :now)) AS awake FROM threads "
+              u"WHERE account_id = :account AND last_message_at IS NOT NULL)"_s);
     q.bindValue(u":me"_s, me);
+    q.bindValue(u":now"_s, now());
     q.bindValue(u":account"_s, accountId);
     if (!q.exec() || !q.next()) {
         m_error = u"Cannot count threads: "_s + q.lastError().text();
@@ -154,22 +174,82 @@ std::optional<ThreadQuery::Counts> ThreadQuery::counts(qint64 accountId, const Q
     return result;
 }
 
-bool ThreadQuery::matches(const ThreadRow &row, Filter filter, const QString &me)
+std::optional<qint64> ThreadQuery::nextSnoozeEnd(qint64 accountId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT min(snoozed_until) FROM threads WHERE account_id = :account AND "
+              u"status = 'open' AND snoozed_until > :now AND last_message_at IS NOT NULL"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":now"_s, now());
+    if (!q.exec() || !q.next()) {
+        m_error = u"Cannot read the next snooze end: "_s + q.lastError().text();
+        qCWarning(lcModels) << m_error;
+        return std::nullopt;
+    }
+    if (q.value(0).isNull())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+QStringList ThreadQuery::knownAssignees(qint64 accountId)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT DISTINCT assignee FROM threads WHERE account_id = ? AND assignee <> '' "
+              u"ORDER BY assignee"_s);
+    q.addBindValue(accountId);
+    QStringList names;
+    if (!q.exec()) {
+        m_error = u"Cannot read the assignees: "_s + q.lastError().text();
+        qCWarning(lcModels) << m_error;
+        return names;
+    }
+    while (q.next())
+        names.append(q.value(0).toString());
+    return names;
+}
+
+QList<qint64> ThreadQuery::snoozesEnded(qint64 accountId, qint64 afterMs, qint64 upToMs)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT id FROM threads WHERE account_id = :account AND snoozed_until > :after "
+              u"AND snoozed_until <= :upto"_s);
+    q.bindValue(u":account"_s, accountId);
+    q.bindValue(u":after"_s, afterMs);
+    q.bindValue(u":upto"_s, upToMs);
+    QList<qint64> ids;
+    if (!q.exec()) {
+        m_error = u"Cannot read ended snoozes: "_s + q.lastError().text();
+        qCWarning(lcModels) << m_error;
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+bool ThreadQuery::matches(const ThreadRow &row, Filter filter, const QString &me, qint64 nowMs)
 {
     const bool open = row.status == u"open";
+    const bool snoozed = open && row.snoozedUntil > nowMs;
+    const bool awake = open && !snoozed;
     switch (filter) {
     case Filter::Unresolved:
-        return open;
+        return awake;
     case Filter::Mine:
-        return open && !me.isEmpty() && row.assignee == me;
+        return awake && !me.isEmpty() && row.assignee == me;
     case Filter::Unassigned:
-        return open && row.assignee.isEmpty();
+        return awake && row.assignee.isEmpty();
     case Filter::Flagged:
         return row.flagged;
     case Filter::All:
         return true;
     case Filter::Resolved:
         return row.status == u"resolved";
+    case Filter::Snoozed:
+        return snoozed;
     }
     return false;
 }

@@ -6,8 +6,10 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 
 #include <array>
+#include <functional>
 #include <optional>
 
 // Runs on the connection it is given (a reader connection on the GUI thread). Threads without
@@ -17,14 +19,15 @@ class ThreadQuery
 public:
     enum class Filter
     {
-        Unresolved, // status open
-        Mine,       // open and assigned to me (nothing when me is empty)
-        Unassigned, // open and assigned to nobody
-        Flagged,    // flagged, whatever the status
+        Unresolved, // status open and not snoozed (a snooze that has passed counts as none)
+        Mine,       // unresolved and assigned to me (nothing when me is empty)
+        Unassigned, // unresolved and assigned to nobody
+        Flagged,    // flagged, whatever the status or snooze
         All,
         Resolved,
+        Snoozed, // open with a snooze still in the future: back in Unresolved when it passes
     };
-    static constexpr int FilterCount = 6;
+    static constexpr int FilterCount = 7;
     using Counts = std::array<int, FilterCount>; // indexed by int(Filter)
 
     // Where the previous page ended: rows strictly older than (lastMessageAt, id) follow.
@@ -34,7 +37,14 @@ public:
         qint64 id = 0;
     };
 
+    // Milliseconds since the epoch, UTC: decides which snoozes have passed.
+    using Clock = std::function<qint64()>;
+
     explicit ThreadQuery(QSqlDatabase db);
+
+    // Tests move time; the default is the system clock.
+    void setClock(Clock clock) { m_clock = std::move(clock); }
+    qint64 now() const { return m_clock(); }
 
     // Up to limit rows, newest first (last_message_at DESC, id DESC), after the cursor when
     // given. On a database error: an empty list and errorString() says why.
@@ -45,9 +55,15 @@ public:
     std::optional<ThreadRow> fetchRow(qint64 threadId);
     // The number of threads each filter lists, in one query. nullopt on a database error.
     std::optional<Counts> counts(qint64 accountId, const QString &me);
+    // The earliest snooze of the account still ahead of now(); nullopt when none (or on error).
+    std::optional<qint64> nextSnoozeEnd(qint64 accountId);
+    // Every agent a thread of the account is assigned to, by name.
+    QStringList knownAssignees(qint64 accountId);
+    // The account's threads whose snooze ended in (afterMs, upToMs].
+    QList<qint64> snoozesEnded(qint64 accountId, qint64 afterMs, qint64 upToMs);
 
-    // Whether row belongs in filter's list: the same rule as the SQL of page().
-    static bool matches(const ThreadRow &row, Filter filter, const QString &me);
+    // Whether row belongs in filter's list at nowMs: the same rule as the SQL of page().
+    static bool matches(const ThreadRow &row, Filter filter, const QString &me, qint64 nowMs);
     // Whether a sorts before b in the list (newer first).
     static bool sortsBefore(const ThreadRow &a, const ThreadRow &b);
 
@@ -58,5 +74,6 @@ public:
 
 private:
     QSqlDatabase m_db;
+    Clock m_clock;
     QString m_error;
 };

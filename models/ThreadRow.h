@@ -18,8 +18,9 @@ struct ThreadRow
     int unreadCount = 0;
     QString status; // "open" or "resolved"
     bool flagged = false;
-    QString assignee;    // '' when unassigned
-    QString textEnabled; // "unknown", "checking", "yes", "no"
+    QString assignee;        // '' when unassigned
+    QString textEnabled;     // "unknown", "checking", "yes", "no"
+    qint64 snoozedUntil = 0; // ms since the epoch; 0 when never snoozed (may be in the past)
 
     friend bool operator==(const ThreadRow &, const ThreadRow &) = default;
 };

@@ -1,12 +1,21 @@
 #include "InboxPage.h"
 
+#include "ContactPanel.h"
+#include "InboxActions.h"
+#include "SearchBox.h"
+#include "ShortcutSheet.h"
 #include "ThreadListView.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListView>
 #include <QPushButton>
 #include <QSplitter>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -15,7 +24,9 @@ using Filter = ThreadListModel::Filter;
 namespace {
 
 const char *const ButtonNames[] = {"filterUnresolved", "filterMine", "filterUnassigned",
-                                   "filterFlagged",    "filterAll",  "filterResolved"};
+                                   "filterFlagged",    "filterAll",  "filterResolved",
+                                   "filterSnoozed"};
+static_assert(std::size(ButtonNames) == ThreadQuery::FilterCount);
 
 } // namespace
 
@@ -34,13 +45,21 @@ QString InboxPage::filterName(Filter filter)
         return tr("All");
     case Filter::Resolved:
         return tr("Resolved");
+    case Filter::Snoozed:
+        return tr("Snoozed");
     }
     return {};
 }
 
 InboxPage::InboxPage(ThreadListModel *model, QWidget *parent)
+    : InboxPage(model, nullptr, QSqlDatabase(), parent)
+{}
+
+InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlDatabase &reader,
+                     QWidget *parent)
     : QWidget(parent)
     , m_model(model)
+    , m_writer(writer)
     , m_list(new ThreadListView)
     , m_detail(new QWidget)
     , m_filters(new QButtonGroup(this))
@@ -48,6 +67,7 @@ InboxPage::InboxPage(ThreadListModel *model, QWidget *parent)
     setObjectName(u"inboxPage"_s);
 
     auto *filterBar = new QWidget;
+    m_filterBar = filterBar;
     filterBar->setObjectName(u"inboxFilterBar"_s);
     auto *filterLayout = new QHBoxLayout(filterBar);
     filterLayout->setContentsMargins(10, 8, 10, 8);
@@ -74,6 +94,11 @@ InboxPage::InboxPage(ThreadListModel *model, QWidget *parent)
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
+    if (reader.isValid()) {
+        m_search = new SearchBox(reader);
+        m_search->setAccount(m_model->accountId());
+        leftLayout->addWidget(m_search);
+    }
     leftLayout->addWidget(filterBar);
     leftLayout->addWidget(m_list, 1);
 
@@ -84,10 +109,50 @@ InboxPage::InboxPage(ThreadListModel *model, QWidget *parent)
     placeholder->setAlignment(Qt::AlignCenter);
     detailLayout->addWidget(placeholder);
 
+    m_actions = new InboxActions(m_model, m_list, m_writer, this);
+    m_toolBar = new QToolBar;
+    m_toolBar->setObjectName(u"inboxActionBar"_s);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_toolBar->addActions(m_actions->threadActions());
+    auto *right = new QWidget;
+    right->setObjectName(u"inboxRightPane"_s);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->setSpacing(0);
+    rightLayout->addWidget(m_toolBar);
+    rightLayout->addWidget(m_detail, 1);
+
+    const auto pageAction = [this](const QString &name, const QString &text,
+                                   const QList<QKeySequence> &keys) {
+        auto *action = new QAction(text, this);
+        action->setObjectName(name);
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(action);
+        return action;
+    };
+    QAction *find = pageAction(u"actionSearch"_s, tr("Search"),
+                               {QKeySequence(u"/"_s), QKeySequence(QKeySequence::Find)});
+    find->setEnabled(m_search != nullptr);
+    connect(find, &QAction::triggered, this, [this] {
+        m_search->lineEdit()->setFocus(Qt::ShortcutFocusReason);
+        m_search->lineEdit()->selectAll();
+    });
+    QAction *help = pageAction(u"actionShortcuts"_s, tr("Keyboard shortcuts"),
+                               {QKeySequence(u"?"_s), QKeySequence(u"Shift+?"_s)});
+    connect(help, &QAction::triggered, this, &InboxPage::showShortcuts);
+    QAction *back =
+        pageAction(u"actionBackToList"_s, tr("Back to the list"), {QKeySequence(Qt::Key_Escape)});
+    connect(back, &QAction::triggered, this, &InboxPage::escape);
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(help);
+    connect(m_actions, &InboxActions::failed, this, &InboxPage::actionFailed);
+
     auto *splitter = new QSplitter(Qt::Horizontal);
+    m_splitter = splitter;
     splitter->setObjectName(u"inboxSplitter"_s);
     splitter->addWidget(left);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(right);
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({540, 460});
@@ -103,6 +168,19 @@ InboxPage::InboxPage(ThreadListModel *model, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this,
             [this] { m_buttons[size_t(m_model->filter())]->setChecked(true); });
     connect(m_list, &ThreadListView::threadActivated, this, &InboxPage::threadActivated);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &InboxPage::currentThreadChanged);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &InboxPage::currentThreadChanged);
+    if (m_search) {
+        connect(m_search, &SearchBox::messageRequested, this, &InboxPage::messageRequested);
+        connect(m_search, &SearchBox::dismissed, this, [this] { m_list->setFocus(); });
+        connect(m_search, &SearchBox::activeChanged, this, [this](bool active) {
+            m_filterBar->setVisible(!active);
+            m_list->setVisible(!active);
+        });
+        connect(m_model, &QAbstractItemModel::modelReset, this,
+                [this] { m_search->setAccount(m_model->accountId()); });
+    }
 
     m_buttons[size_t(m_model->filter())]->setChecked(true);
     refreshCounts();
@@ -125,4 +203,51 @@ void InboxPage::selectFilter(Filter filter)
     if (m_model->filter() != filter)
         m_model->setFilter(filter);
     m_list->setFocus();
+}
+
+void InboxPage::showShortcuts()
+{
+    auto *sheet = findChild<ShortcutSheet *>();
+    if (!sheet) {
+        sheet = new ShortcutSheet(this);
+        sheet->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    sheet->open();
+}
+
+void InboxPage::escape()
+{
+    // In the list, Esc clears the selection; anywhere else in the inbox it returns to the list.
+    if (m_list->hasFocus()) {
+        m_list->clearSelection();
+        m_list->setCurrentIndex({});
+        return;
+    }
+    if (m_search && m_search->isAncestorOf(QApplication::focusWidget()))
+        m_search->clear();
+    m_list->setFocus(Qt::ShortcutFocusReason);
+}
+
+void InboxPage::setContactPanel(ContactPanel *panel)
+{
+    m_contactPanel = panel;
+    m_splitter->addWidget(panel);
+    m_splitter->setStretchFactor(2, 0);
+    connect(panel, &ContactPanel::threadRequested, this, &InboxPage::threadActivated);
+    currentThreadChanged();
+}
+
+void InboxPage::currentThreadChanged()
+{
+    if (!m_contactPanel)
+        return;
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid()) {
+        m_contactPanel->clear();
+        return;
+    }
+    m_contactPanel->showCustomer(m_model->accountId(),
+                                 current.data(ThreadListModel::CustomerNumberRole).toString(),
+                                 current.data(ThreadListModel::SenderNumberRole).toString(),
+                                 current.data(ThreadListModel::ThreadIdRole).toLongLong());
 }

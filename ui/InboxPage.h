@@ -1,14 +1,22 @@
-// The Inbox screen: filter bar with live counts, the thread list, and room for the thread view.
+// The Inbox screen: search, filter bar with live counts, the thread list, the thread commands
+// (toolbar and keys) and room for the thread view and the contact panel.
 #pragma once
 
 #include "ThreadListModel.h"
 
+#include <QSqlDatabase>
 #include <QWidget>
 
 #include <array>
 
+class ContactPanel;
+class InboxActions;
+class QAction;
 class QButtonGroup;
 class QPushButton;
+class QToolBar;
+class SearchBox;
+class StoreWriter;
 class ThreadListView;
 
 class InboxPage : public QWidget
@@ -16,8 +24,23 @@ class InboxPage : public QWidget
     Q_OBJECT
 
 public:
-    // model is not owned; it must outlive the page.
+    // model is not owned; it must outlive the page. Without a writer the thread commands are
+    // disabled and there is no search.
     explicit InboxPage(ThreadListModel *model, QWidget *parent = nullptr);
+    // writer: the profile's StoreWriter (thread commands); reader: a reader connection of this
+    // thread for search. Neither is owned.
+    InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlDatabase &reader,
+              QWidget *parent = nullptr);
+
+    // Puts the panel beside the thread view and shows the current thread's customer in it.
+    // Not owned by the caller afterwards (the page's splitter owns it).
+    void setContactPanel(ContactPanel *panel);
+    ContactPanel *contactPanel() const { return m_contactPanel; }
+    SearchBox *searchBox() const { return m_search; }
+    InboxActions *inboxActions() const { return m_actions; }
+    QToolBar *toolBar() const { return m_toolBar; }
+    // Shows the shortcut sheet (the "?" key).
+    void showShortcuts();
 
     ThreadListView *listView() const { return m_list; }
     // Where the thread view goes (the lead fills it); empty placeholder until then.
@@ -27,14 +50,27 @@ public:
 
 Q_SIGNALS:
     void threadActivated(qint64 threadId);
+    // A search result was chosen: open the thread at that message (0: its latest).
+    void messageRequested(qint64 threadId, qint64 messageId);
+    // A command failed; the text says why (the window may show it in its status bar).
+    void actionFailed(const QString &message);
 
 private:
     void refreshCounts();
     void selectFilter(ThreadListModel::Filter filter);
+    void escape();
+    void currentThreadChanged();
 
     ThreadListModel *m_model;
+    StoreWriter *m_writer;
     ThreadListView *m_list;
     QWidget *m_detail;
+    QWidget *m_filterBar = nullptr;
+    SearchBox *m_search = nullptr;
+    InboxActions *m_actions = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    ContactPanel *m_contactPanel = nullptr;
+    class QSplitter *m_splitter = nullptr;
     QButtonGroup *m_filters;
     std::array<QPushButton *, ThreadQuery::FilterCount> m_buttons{};
 };

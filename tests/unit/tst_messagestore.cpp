@@ -64,6 +64,7 @@ private Q_SLOTS:
     void repeatedPageChangesNothing();
     void statusUpdates();
     void newInboundReopensResolvedThread();
+    void newInboundWakesSnoozedOpenThread();
     void olderMessageDoesNotBecomeLast();
     void sidRepeatedWithinPage();
     void unrouted_data();
@@ -257,6 +258,21 @@ void TstMessageStore::newInboundReopensResolvedThread()
     QVERIFY(threadField(thread, u"snoozed_until"_s).isNull());
     QCOMPARE(threadField(thread, u"unread_count"_s).toInt(), 1);
     QCOMPARE(threadField(thread, u"last_message_preview"_s).toString(), u"one more thing"_s);
+}
+
+void TstMessageStore::newInboundWakesSnoozedOpenThread()
+{
+    QVERIFY(upsert({inbound(u"SM1"_s, Customer, OurA, u"question"_s, 1)}));
+    const qint64 thread = messageField(u"SM1"_s, u"thread_id"_s).toLongLong();
+    QVERIFY(exec(db(), u"UPDATE threads SET snoozed_until = ? WHERE id = ?"_s,
+                 {at(600).toMSecsSinceEpoch(), thread})
+                .isActive());
+    // Our own reply does not wake it: only the customer writing again does.
+    QVERIFY(upsert({outbound(u"SM2"_s, OurA, Customer, u"we'll check"_s, 2)}));
+    QCOMPARE(threadField(thread, u"snoozed_until"_s).toLongLong(), at(600).toMSecsSinceEpoch());
+    QVERIFY(upsert({inbound(u"SM3"_s, Customer, OurA, u"any news?"_s, 3)}));
+    QVERIFY(threadField(thread, u"snoozed_until"_s).isNull());
+    QCOMPARE(threadField(thread, u"status"_s).toString(), u"open"_s);
 }
 
 void TstMessageStore::olderMessageDoesNotBecomeLast()

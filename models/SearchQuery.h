@@ -1,0 +1,34 @@
+// Full-text search over an account's messages (FTS5) and its customers' names and numbers.
+#pragma once
+
+#include "SearchHit.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+class SearchQuery
+{
+public:
+    // db: a reader connection of the caller's thread.
+    explicit SearchQuery(QSqlDatabase db);
+
+    // The user's words as an FTS5 query that can only mean "all these words": every term is
+    // a quoted string (quotes doubled), the last one prefix-matched; FTS operators, column
+    // filters and parentheses in the text are plain characters. '' when no term remains.
+    static QString ftsQuery(const QString &userText);
+    // The digits of the text when it looks like (part of) a phone number, else ''.
+    static QString numberDigits(const QString &userText);
+
+    // Newest first; only the account's threaded messages. On a database error: {} and
+    // errorString() says why.
+    QList<SearchHit> messages(qint64 accountId, const QString &userText, int limit);
+    // The account's threads whose customer's name or number matches, newest first.
+    QList<SearchHit> contacts(qint64 accountId, const QString &userText, int limit);
+
+    QString errorString() const { return m_error; }
+
+private:
+    QSqlDatabase m_db;
+    QString m_error;
+};

@@ -1,0 +1,86 @@
+#include "SearchResultsModel.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+SearchResultsModel::SearchResultsModel(QSqlDatabase db, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_query(std::move(db))
+{}
+
+int SearchResultsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_hits.size());
+}
+
+QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchHit &h = m_hits.at(index.row());
+    const QString who = h.customerName.isEmpty() ? h.customerDisplay : h.customerName;
+    switch (role) {
+    case Qt::DisplayRole:
+        return h.kind == SearchHit::Kind::Contact ? who : who + u": "_s + h.snippet;
+    case Qt::ToolTipRole:
+        return h.snippet;
+    case KindRole:
+        return h.kind == SearchHit::Kind::Contact ? u"contact"_s : u"message"_s;
+    case ThreadIdRole:
+        return h.threadId;
+    case MessageIdRole:
+        return h.messageId;
+    case CreatedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(h.createdAt, Qt::UTC);
+    case CustomerNameRole:
+        return h.customerName;
+    case CustomerDisplayRole:
+        return h.customerDisplay;
+    case SenderLabelRole:
+        return h.senderLabel;
+    case SnippetRole:
+        return h.snippet;
+    case InboundRole:
+        return h.inbound;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SearchResultsModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{KindRole, "kind"},
+                  {ThreadIdRole, "threadId"},
+                  {MessageIdRole, "messageId"},
+                  {CreatedAtRole, "createdAt"},
+                  {CustomerNameRole, "customerName"},
+                  {CustomerDisplayRole, "customerDisplay"},
+                  {SenderLabelRole, "senderLabel"},
+                  {SnippetRole, "snippet"},
+                  {InboundRole, "inbound"}});
+    return names;
+}
+
+void SearchResultsModel::search(qint64 accountId, const QString &text)
+{
+    QList<SearchHit> hits;
+    if (accountId != 0 && !text.trimmed().isEmpty()) {
+        hits = m_query.contacts(accountId, text, ContactLimit);
+        hits += m_query.messages(accountId, text, MessageLimit);
+    }
+    // A new query replaces every row: a reset is the honest signal here.
+    beginResetModel();
+    m_hits = std::move(hits);
+    endResetModel();
+}
+
+void SearchResultsModel::clear()
+{
+    if (m_hits.isEmpty())
+        return;
+    beginResetModel();
+    m_hits.clear();
+    endResetModel();
+}

@@ -1,0 +1,126 @@
+#include "SearchBox.h"
+
+#include "SearchResultsModel.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Long enough to skip the intermediate words of a fast typist, short enough to feel live.
+constexpr int TypingPauseMs = 120;
+
+} // namespace
+
+SearchBox::SearchBox(const QSqlDatabase &reader, QWidget *parent)
+    : QWidget(parent)
+    , m_edit(new QLineEdit)
+    , m_results(new QListView)
+    , m_model(new SearchResultsModel(reader, this))
+    , m_debounce(new QTimer(this))
+{
+    setObjectName(u"searchBox"_s);
+    m_edit->setObjectName(u"searchEdit"_s);
+    m_edit->setPlaceholderText(tr("Search messages and contacts  ( / )"));
+    m_edit->setClearButtonEnabled(true);
+    m_results->setObjectName(u"searchResults"_s);
+    m_results->setModel(m_model);
+    m_results->setUniformItemSizes(true);
+    m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_results->setVisible(false);
+    m_results->setFrameShape(QFrame::NoFrame);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(TypingPauseMs);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(10, 8, 10, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_edit);
+    layout->addWidget(m_results, 1);
+
+    connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.trimmed().isEmpty()) {
+            m_debounce->stop();
+            clear();
+            return;
+        }
+        m_debounce->start();
+    });
+    connect(m_debounce, &QTimer::timeout, this, &SearchBox::searchNow);
+    connect(m_results, &QAbstractItemView::activated, this, &SearchBox::choose);
+    m_edit->installEventFilter(this);
+    m_results->installEventFilter(this);
+}
+
+void SearchBox::setAccount(qint64 accountId)
+{
+    m_accountId = accountId;
+    clear();
+}
+
+void SearchBox::searchNow()
+{
+    m_debounce->stop();
+    const QString text = m_edit->text();
+    m_model->search(m_accountId, text);
+    const bool active = !text.trimmed().isEmpty();
+    if (active && m_model->rowCount() > 0)
+        m_results->setCurrentIndex(m_model->index(0));
+    if (m_results->isVisible() != active) {
+        m_results->setVisible(active);
+        emit activeChanged(active);
+    }
+}
+
+void SearchBox::clear()
+{
+    m_debounce->stop();
+    if (!m_edit->text().isEmpty())
+        m_edit->clear(); // comes back here through textChanged
+    m_model->clear();
+    if (m_results->isVisible()) {
+        m_results->setVisible(false);
+        emit activeChanged(false);
+    }
+}
+
+void SearchBox::choose(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    emit messageRequested(index.data(SearchResultsModel::ThreadIdRole).toLongLong(),
+                          index.data(SearchResultsModel::MessageIdRole).toLongLong());
+}
+
+bool SearchBox::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    auto *key = static_cast<QKeyEvent *>(event);
+    if (key->key() == Qt::Key_Escape) {
+        clear();
+        emit dismissed();
+        return true;
+    }
+    if (watched == m_edit) {
+        if (m_debounce->isActive() && (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return ||
+                                       key->key() == Qt::Key_Enter))
+            searchNow();
+        if (key->key() == Qt::Key_Down && m_model->rowCount() > 0) {
+            m_results->setFocus();
+            return true;
+        }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            m_results->currentIndex().isValid()) {
+            choose(m_results->currentIndex());
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
