@@ -3,6 +3,8 @@
 #include "AccountConfig.h"
 #include "AccountRows.h"
 #include "AppLogging.h"
+#include "CampaignRunner.h"
+#include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
 #include "SandboxOptions.h"
@@ -141,6 +143,10 @@ void DeskSession::openAccount(qint64 accountId, const QString &authToken)
 
 void DeskSession::disconnectProvider()
 {
+    if (m_client)
+        emit accountClosing();
+    m_campaigns.reset();
+    m_keywords.reset();
     m_outbox.reset();
     m_lookups.reset();
     m_sync.reset();
@@ -196,8 +202,27 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
         emit syncEnded(false);
         emit statusMessage(tr("Cannot read the sender numbers: %1").arg(error.displayMessage()));
     });
+    // Keyword replies and campaign batches are stored by their own jobs, then sent by the
+    // outbox like any other message.
+    m_keywords = std::make_unique<KeywordProcessing>(m_writer.get(), m_accountId);
+    connect(m_sync.get(), &SyncEngine::finished, m_keywords.get(),
+            &KeywordProcessing::onSyncFinished);
+    connect(m_keywords.get(), &KeywordProcessing::repliesQueued, m_outbox.get(), &Outbox::adopt);
+    Outbox *outbox = m_outbox.get();
+    m_campaigns = std::make_unique<CampaignRunner>(
+        m_writer.get(), m_accountId, [outbox](const QList<qint64> &ids) { outbox->adopt(ids); });
+    CampaignRunner *runner = m_campaigns.get();
+    connect(outbox, &Outbox::messageSent, runner, &CampaignRunner::messageFinished);
+    connect(outbox, &Outbox::messageFailed, runner,
+            [runner](qint64 id) { runner->messageFinished(id); });
+    connect(outbox, &Outbox::messageBlocked, runner,
+            [runner](qint64 id) { runner->messageFinished(id); });
+
     if (!m_outbox->start())
         emit statusMessage(m_outbox->errorString());
+    // Whatever a crash left half done: unanswered keywords, campaigns in flight.
+    m_keywords->processNow();
+    m_campaigns->start();
     m_numbers->run();
     emit accountOpened(m_accountId);
 }

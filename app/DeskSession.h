@@ -11,6 +11,8 @@
 
 #include <memory>
 
+class CampaignRunner;
+class KeywordProcessing;
 class LookupQueue;
 class Outbox;
 class SecretStore;
@@ -48,6 +50,8 @@ public:
     QString errorString() const { return m_error; }
     SecretStore *secrets() const { return m_secrets.get(); }
     Outbox *outbox() const { return m_outbox.get(); }
+    CampaignRunner *campaignRunner() const { return m_campaigns.get(); }
+    KeywordProcessing *keywordProcessing() const { return m_keywords.get(); }
     QString profilePath() const;
     StoreWriter *writer() const { return m_writer.get(); }
     SyncEngine *syncEngine() const { return m_sync.get(); }
@@ -58,6 +62,9 @@ public:
 Q_SIGNALS:
     // One line for the status bar: sync progress, errors, the sandbox's address.
     void statusMessage(const QString &text);
+    // The connected account's sync, outbox, runner... are about to be destroyed: drop every
+    // pointer to them.
+    void accountClosing();
     // The account is connected: its sync, outbox and lookups run.
     void accountOpened(qint64 accountId);
     // No Auth Token for the account (none stored, or no keychain): ask for it.
@@ -81,6 +88,8 @@ private:
     std::unique_ptr<SyncEngine> m_sync;
     std::unique_ptr<LookupQueue> m_lookups;
     std::unique_ptr<Outbox> m_outbox;
+    std::unique_ptr<KeywordProcessing> m_keywords;
+    std::unique_ptr<CampaignRunner> m_campaigns;
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_historyReached;
     qint64 m_accountId = 0;

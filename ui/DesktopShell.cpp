@@ -1,10 +1,13 @@
 #include "DesktopShell.h"
 
+#include "AccountPages.h"
 #include "AccountSetup.h"
 #include "AccountSetupDialog.h"
+#include "ContactPanel.h"
 #include "ConversationPane.h"
 #include "DeskSession.h"
 #include "InboxPage.h"
+#include "LookupQueue.h"
 #include "MainWindow.h"
 #include "NotificationSettings.h"
 #include "NotificationSettingsPage.h"
@@ -32,6 +35,7 @@ DesktopShell::DesktopShell(DeskSession *session, const QString &me, QObject *par
 
 DesktopShell::~DesktopShell()
 {
+    m_accountPages.reset();
     // Pages hold pointers into the models, the notifier reads through the reader: both go
     // before the reader.
     m_notifier.reset();
@@ -52,8 +56,28 @@ bool DesktopShell::start()
     m_setup = std::make_unique<AccountSetup>(m_session->writer(), m_session->secrets());
 
     m_window = std::make_unique<MainWindow>();
-    m_inbox = new InboxPage(m_threads.get());
+    m_inbox = new InboxPage(m_threads.get(), m_session->writer(), m_reader->connection());
     m_window->setPage(NavigationRail::Page::Inbox, m_inbox);
+    m_contactPanel = new ContactPanel(m_reader->connection(), m_session->writer(), m_me);
+    m_inbox->setContactPanel(m_contactPanel);
+    connect(m_inbox, &InboxPage::messageRequested, this,
+            [this](qint64 threadId, qint64) { openThread(threadId); });
+    connect(m_inbox, &InboxPage::actionFailed, this,
+            [this](const QString &message) { m_window->statusBar()->showMessage(message, 8000); });
+    connect(m_contactPanel, &ContactPanel::checkTextEnabledRequested, this,
+            [this](const QString &number) {
+                if (m_session->lookupQueue())
+                    m_session->lookupQueue()->checkNow(number);
+            });
+    m_accountPages = std::make_unique<AccountPages>(m_window.get(), m_reader->connection(),
+                                                    m_session->writer(), m_me);
+    connect(m_session, &DeskSession::accountClosing, this, [this] { m_accountPages->clear(); });
+    connect(m_session, &DeskSession::accountOpened, this, [this](qint64 accountId) {
+        if (LookupQueue *lookups = m_session->lookupQueue())
+            connect(lookups, &LookupQueue::checked, m_contactPanel, &ContactPanel::reload);
+        if (accountId == m_accountId)
+            m_accountPages->show(accountId, m_session->campaignRunner());
+    });
     m_syncStatus = new SyncStatusWidget;
     m_window->statusBar()->addPermanentWidget(m_syncStatus);
 
@@ -115,6 +139,8 @@ void DesktopShell::showAccount(qint64 accountId)
     m_threads->setAccount(accountId);
     m_notifier->setAccount(accountId);
     m_conversation->setAccount(accountId);
+    m_accountPages->show(
+        accountId, accountId == m_session->accountId() ? m_session->campaignRunner() : nullptr);
     Q_EMIT accountShown(accountId);
 }
 

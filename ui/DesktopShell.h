@@ -10,7 +10,9 @@
 
 #include <memory>
 
+class AccountPages;
 class AccountSetup;
+class ContactPanel;
 class ConversationPane;
 class DeskSession;
 class InboxPage;
@@ -68,7 +70,9 @@ private:
     std::unique_ptr<AccountSetup> m_setup;
     std::unique_ptr<QSettings> m_preferences; // this desktop user's, never secrets
     std::unique_ptr<Notifier> m_notifier;
+    std::unique_ptr<AccountPages> m_accountPages;
     InboxPage *m_inbox = nullptr;
+    ContactPanel *m_contactPanel = nullptr;
     ConversationPane *m_conversation = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     qint64 m_accountId = 0;

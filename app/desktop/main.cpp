@@ -74,13 +74,19 @@ int main(int argc, char *argv[])
         const QString path = parser.value(screenshotOption);
         // In the demo, wait for the first sync so the picture shows a real inbox.
         const int delayMs = session.syncEngine() ? 9000 : 0;
-        QTimer::singleShot(delayMs, &window, [&window, path] {
-            if (!window.grab().save(path, "PNG")) {
-                QTextStream(stderr) << "smsdesk: cannot write the screenshot to " << path << '\n';
-                QApplication::exit(1);
-                return;
-            }
-            QApplication::quit();
+        QTimer::singleShot(delayMs, &window, [&window, &shell, path] {
+            // Open the newest conversation so the picture shows a thread, not an empty pane.
+            if (shell.threads()->rowCount() > 0)
+                shell.openThread(shell.threads()->threadIdAt(0));
+            QTimer::singleShot(800, &window, [&window, path] {
+                if (!window.grab().save(path, "PNG")) {
+                    QTextStream(stderr)
+                        << "smsdesk: cannot write the screenshot to " << path << '\n';
+                    QApplication::exit(1);
+                    return;
+                }
+                QApplication::quit();
+            });
         });
     }
     return QApplication::exec();

@@ -1,0 +1,85 @@
+#include "AccountPages.h"
+
+#include "AudiencePage.h"
+#include "CampaignsPage.h"
+#include "ContactImportDialog.h"
+#include "EmptyStatePage.h"
+#include "KeywordsPage.h"
+#include "MainWindow.h"
+#include "NumbersPage.h"
+#include "TemplateEditorPage.h"
+
+#include <QHBoxLayout>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+AccountPages::AccountPages(MainWindow *window, QSqlDatabase reader, StoreWriter *writer,
+                           const QString &me, QObject *parent)
+    : QObject(parent)
+    , m_window(window)
+    , m_reader(std::move(reader))
+    , m_writer(writer)
+    , m_me(me)
+{}
+
+void AccountPages::show(qint64 accountId, CampaignRunner *runner)
+{
+    m_window->setPage(NavigationRail::Page::Contacts, contactsPage(accountId));
+    m_window->setPage(NavigationRail::Page::Campaigns, campaignsPage(accountId, runner));
+    m_window->setPage(NavigationRail::Page::NumbersAndKeywords, numbersPage(accountId));
+}
+
+void AccountPages::clear()
+{
+    for (const auto page : {NavigationRail::Page::Contacts, NavigationRail::Page::Campaigns,
+                            NavigationRail::Page::NumbersAndKeywords}) {
+        m_window->setPage(page, new EmptyStatePage(NavigationRail::iconResource(page),
+                                                   tr("No account open"),
+                                                   tr("Choose or add an account.")));
+    }
+}
+
+QWidget *AccountPages::contactsPage(qint64 accountId)
+{
+    auto *page = new QWidget;
+    page->setObjectName(u"contactsPage"_s);
+    auto *audience = new AudiencePage(m_reader, m_writer, accountId);
+    auto *import = new QPushButton(tr("Import contacts…"));
+    import->setObjectName(u"importContacts"_s);
+    auto *bar = new QHBoxLayout;
+    bar->setContentsMargins(12, 8, 12, 0);
+    bar->addStretch();
+    bar->addWidget(import);
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(audience, 1);
+    connect(import, &QPushButton::clicked, page, [this, accountId, audience, page] {
+        auto *dialog = new ContactImportDialog(m_writer, accountId, m_me, page);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ContactImportDialog::importFinished, audience, &AudiencePage::reload);
+        dialog->open();
+    });
+    return page;
+}
+
+QWidget *AccountPages::campaignsPage(qint64 accountId, CampaignRunner *runner)
+{
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(u"campaignTabs"_s);
+    tabs->addTab(new CampaignsPage(m_reader, m_writer, runner, accountId, m_me), tr("Campaigns"));
+    tabs->addTab(new TemplateEditorPage(m_reader, m_writer, accountId, m_me), tr("Templates"));
+    return tabs;
+}
+
+QWidget *AccountPages::numbersPage(qint64 accountId)
+{
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(u"numberTabs"_s);
+    tabs->addTab(new NumbersPage(m_reader, m_writer, accountId, m_me), tr("Sender numbers"));
+    tabs->addTab(new KeywordsPage(m_reader, m_writer, accountId, m_me), tr("Keywords"));
+    return tabs;
+}

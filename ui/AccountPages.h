@@ -1,0 +1,37 @@
+// The screens that belong to one account besides the inbox: Contacts (audience and CSV
+// import), Campaigns (campaigns, templates) and Numbers & Keywords. They are built for the
+// account shown and built anew when it changes, so nothing of another account can linger.
+#pragma once
+
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+
+class CampaignRunner;
+class MainWindow;
+class StoreWriter;
+
+class AccountPages : public QObject
+{
+    Q_OBJECT
+
+public:
+    AccountPages(MainWindow *window, QSqlDatabase reader, StoreWriter *writer, const QString &me,
+                 QObject *parent = nullptr);
+
+    // Replaces the pages with ones for `accountId`; `runner` is the account's campaign runner
+    // when it is connected, else null (campaigns can be edited, not sent).
+    void show(qint64 accountId, CampaignRunner *runner);
+    // Puts empty states in place (before the account's runner goes away).
+    void clear();
+
+private:
+    QWidget *contactsPage(qint64 accountId);
+    QWidget *campaignsPage(qint64 accountId, CampaignRunner *runner);
+    QWidget *numbersPage(qint64 accountId);
+
+    MainWindow *m_window;
+    QSqlDatabase m_reader;
+    StoreWriter *m_writer;
+    QString m_me;
+};
