@@ -1,7 +1,7 @@
 #include "CampaignPlanWriter.h"
 
 #include "CampaignPlanner.h"
-#include "ContactFields.h"
+#include "ContactValues.h"
 #include "LocalTimeResolver.h"
 #include "PhoneNumber.h"
 #include "PhoneNumberParse.h"
@@ -168,7 +168,7 @@ std::optional<CampaignPlanSummary> CampaignPlanWriter::run(qint64 campaignId,
             return error(u"cannot read threads of %1: %2"_s.arg(r.number, q.lastError().text()));
         if (q.next())
             r.stickySenderId = q.value(0).toLongLong();
-        fields.append(ContactFields::values(name, r.number, attributes));
+        fields.append(ContactValues::forContact(name, r.number, attributes));
         input.recipients.append(r);
     }
     input.segments = [&texts, &fields](qsizetype i, int variant) {

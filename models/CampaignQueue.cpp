@@ -2,7 +2,7 @@
 
 #include "CampaignRows.h"
 #include "ConsentRows.h"
-#include "ContactFields.h"
+#include "ContactValues.h"
 #include "MessageStore.h"
 #include "PhoneNumber.h"
 #include "PhoneNumberParse.h"
@@ -182,8 +182,9 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
             ++batch.deferredByQuietHours;
             continue;
         }
-        const QString body =
-            TemplateText(r.body).render(ContactFields::values(r.name, r.number, r.attributes)).text;
+        const QString body = TemplateText(r.body)
+                                 .render(ContactValues::forContact(r.name, r.number, r.attributes))
+                                 .text;
         const qint64 thread = m_messages->findOrCreateThread(account, r.number, r.senderId);
         if (thread == 0)
             return fail(m_messages->errorString()), std::nullopt;
@@ -315,7 +316,7 @@ qint64 CampaignQueue::queueTest(qint64 campaignId, const QString &variantLabel,
     const QString ref = u"campaign-test:%1:%2"_s.arg(campaignId)
                             .arg(QUuid::createUuid().toString(QUuid::WithoutBraces));
     const QString text =
-        TemplateText(body).render(ContactFields::values(name, to, attributes)).text;
+        TemplateText(body).render(ContactValues::forContact(name, to, attributes)).text;
     qint64 id = 0;
     if (!m_messages->insertOutgoing(outgoing(thread, text, ref, actor), &id))
         return fail(m_messages->errorString()), 0;

@@ -20,11 +20,17 @@ QHash<QString, QString> ContactValues::forContact(const QString &name, const QSt
         else if (value.isBool())
             values.insert(it.key(), value.toBool() ? u"true"_s : u"false"_s);
     }
+    addContactFields(values, name, number);
+    return values;
+}
+
+void ContactValues::addContactFields(QHash<QString, QString> &values, const QString &name,
+                                     const QString &phone)
+{
     const QString trimmed = name.simplified();
     const qsizetype space = trimmed.indexOf(u' ');
     values.insert(u"name"_s, trimmed);
     values.insert(u"first_name"_s, space < 0 ? trimmed : trimmed.left(space));
     values.insert(u"last_name"_s, space < 0 ? QString() : trimmed.mid(space + 1));
-    values.insert(u"phone"_s, number);
-    return values;
+    values.insert(u"phone"_s, phone);
 }

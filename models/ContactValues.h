@@ -13,4 +13,7 @@ namespace ContactValues {
 QHash<QString, QString> forContact(const QString &name, const QString &number,
                                    const QString &attributesJson);
 
+// Sets name, first_name, last_name and phone in `values` (over any attribute of that name).
+void addContactFields(QHash<QString, QString> &values, const QString &name, const QString &phone);
+
 } // namespace ContactValues

@@ -1,5 +1,7 @@
 #include "ConversationQuery.h"
 
+#include "ContactValues.h"
+
 #include "PhoneNumber.h"
 #include "StoreLogging.h"
 
@@ -23,12 +25,7 @@ QString ConversationQuery::displayNumber(const QString &canonical)
 QHash<QString, QString> ConversationQuery::Header::templateValues() const
 {
     QHash<QString, QString> values = attributes;
-    const QString name = customerName.simplified();
-    const qsizetype space = name.indexOf(u' ');
-    values.insert(u"name"_s, name);
-    values.insert(u"first_name"_s, space < 0 ? name : name.left(space));
-    values.insert(u"last_name"_s, space < 0 ? QString() : name.mid(space + 1));
-    values.insert(u"phone"_s, customerDisplay);
+    ContactValues::addContactFields(values, customerName, customerDisplay);
     return values;
 }
 

@@ -426,28 +426,15 @@ void TemplateEditorPage::save()
 
 void TemplateEditorPage::approve()
 {
-    if (!m_current)
-        return;
-    const qint64 account = m_accountId;
-    const qint64 versionId = m_current->latest.id;
-    const QString me = m_me;
-    m_writer->post(
-        [=](WriterContext &context) {
-            TemplateRows rows(context.db());
-            return rows.approve(account, versionId, me, QDateTime::currentDateTimeUtc())
-                       ? QString()
-                       : rows.errorString();
-        },
-        this,
-        [this, versionId](const QString &error) {
-            if (!error.isEmpty())
-                return showError(error);
-            reload();
-            emit versionApproved(versionId);
-        });
+    changeState(true);
 }
 
 void TemplateEditorPage::retire()
+{
+    changeState(false);
+}
+
+void TemplateEditorPage::changeState(bool approve)
 {
     if (!m_current)
         return;
@@ -457,15 +444,19 @@ void TemplateEditorPage::retire()
     m_writer->post(
         [=](WriterContext &context) {
             TemplateRows rows(context.db());
-            return rows.retire(account, versionId, me, QDateTime::currentDateTimeUtc())
-                       ? QString()
-                       : rows.errorString();
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            const bool ok = approve ? rows.approve(account, versionId, me, now)
+                                    : rows.retire(account, versionId, me, now);
+            return ok ? QString() : rows.errorString();
         },
         this,
-        [this, versionId](const QString &error) {
+        [this, versionId, approve](const QString &error) {
             if (!error.isEmpty())
                 return showError(error);
             reload();
-            emit versionRetired(versionId);
+            if (approve)
+                emit versionApproved(versionId);
+            else
+                emit versionRetired(versionId);
         });
 }

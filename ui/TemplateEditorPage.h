@@ -52,6 +52,7 @@ private:
     void save();
     void approve();
     void retire();
+    void changeState(bool approve);
     void showError(const QString &message);
     TemplateType currentType() const;
     bool isDirty() const;

@@ -1,9 +1,9 @@
 // smsdesk-cli: registers the subcommands and hands the arguments over to them.
 #include "BenchCommand.h"
+#include "CampaignCommand.h"
 #include "CliApplication.h"
 #include "ConsentCommand.h"
 #include "ImportCommand.h"
-#include "CampaignCommand.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
