@@ -142,3 +142,15 @@ std::optional<QList<qint64>> ThreadActions::change(qint64 accountId, qint64 thre
         return rollback(u"cannot finish the thread action: "_s + release.lastError().text());
     return QList<qint64>{threadId};
 }
+
+std::optional<QList<qint64>> ThreadActions::markRead(qint64 accountId, qint64 threadId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"UPDATE threads SET unread_count = 0 WHERE id = ? AND account_id = ? "
+              u"AND unread_count > 0"_s);
+    q.addBindValue(threadId);
+    q.addBindValue(accountId);
+    if (!q.exec())
+        return fail(u"cannot mark the thread read: "_s + q.lastError().text());
+    return q.numRowsAffected() > 0 ? QList<qint64>{threadId} : QList<qint64>{};
+}

@@ -27,6 +27,9 @@ public:
     // Hidden from Unresolved until untilMs (ms since the epoch, UTC); nullopt clears the snooze.
     std::optional<QList<qint64>> snoozeUntil(qint64 accountId, qint64 threadId,
                                              std::optional<qint64> untilMs);
+    // The agent opened the thread: nothing unread any more. Not audited: reading changes what
+    // the list shows, not who owns what.
+    std::optional<QList<qint64>> markRead(qint64 accountId, qint64 threadId);
 
     // audit_log action names.
     static inline const QString ResolveAction = QStringLiteral("thread.resolve");

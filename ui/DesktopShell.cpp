@@ -16,6 +16,7 @@
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
+#include "ThreadActions.h"
 #include "ThreadListView.h"
 
 #include <QAction>
@@ -237,9 +238,11 @@ void DesktopShell::createConversation()
     connect(m_inbox, &InboxPage::threadActivated, m_conversation, &ConversationPane::openThread);
     connect(m_inbox->listView()->selectionModel(), &QItemSelectionModel::currentChanged,
             m_conversation, [this](const QModelIndex &current) {
-                if (current.isValid())
-                    m_conversation->openThread(
-                        current.data(ThreadListModel::ThreadIdRole).toLongLong());
+                if (!current.isValid())
+                    return;
+                const qint64 threadId = current.data(ThreadListModel::ThreadIdRole).toLongLong();
+                m_conversation->openThread(threadId);
+                markRead(threadId);
             });
     connect(m_conversation, &ConversationPane::threadRequested, this, &DesktopShell::openThread);
     connect(m_conversation, &ConversationPane::sendRequested, this,
@@ -261,6 +264,22 @@ void DesktopShell::createConversation()
         m_session->outbox()->retryAsync(
             messageId, m_me, this, [this](qint64, const QString &error) { sendAnswered(error); });
     });
+}
+
+void DesktopShell::markRead(qint64 threadId)
+{
+    const qint64 account = m_accountId;
+    const QString me = m_me;
+    StoreWriter *writer = m_session->writer();
+    writer->post(
+        [account, threadId, me](WriterContext &context) {
+            return ThreadActions(context.db(), me).markRead(account, threadId);
+        },
+        this,
+        [writer](const std::optional<QList<qint64>> &changed) {
+            if (changed && !changed->isEmpty())
+                writer->announceThreadsChanged(*changed);
+        });
 }
 
 void DesktopShell::sendAnswered(const QString &error)

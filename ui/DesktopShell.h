@@ -60,6 +60,8 @@ private:
     void createConversation();
     // The answer of a queued send or retry: a refusal goes back to the composer.
     void sendAnswered(const QString &error);
+    // Opening a thread reads it: its unread count goes to zero.
+    void markRead(qint64 threadId);
 
     DeskSession *m_session;
     QString m_me;

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void resolveLeavesUnresolvedAndCounts();
     void snoozeLeavesAndReturnsToUnresolved();
     void countsMatchRowsWhileSnoozed();
+    void markReadClearsUnreadWithoutAudit();
 
 private:
     ThreadListModel *makeModel(Filter filter)
@@ -268,6 +269,20 @@ void TstThreadActions::countsMatchRowsWhileSnoozed()
         }
     }
     QCOMPARE(m_model->count(Filter::Snoozed), 2);
+}
+
+void TstThreadActions::markReadClearsUnreadWithoutAudit()
+{
+    const qint64 id = thread(1);
+    const QString unread = u"SELECT unread_count FROM threads WHERE id = ?"_s;
+    QVERIFY(StoreTestUtil::scalar(m_fx->db(), unread, {id}).toInt() > 0);
+    const int auditBefore = auditRows();
+    ThreadActions actions(m_fx->db(), Me);
+    QCOMPARE(actions.markRead(ThreadFixture::AccountA, id), QList<qint64>{id});
+    QCOMPARE(StoreTestUtil::scalar(m_fx->db(), unread, {id}).toInt(), 0);
+    QCOMPARE(actions.markRead(ThreadFixture::AccountA, id), QList<qint64>{}); // already read
+    QCOMPARE(actions.markRead(ThreadFixture::AccountB, thread(2)), QList<qint64>{});
+    QCOMPARE(auditRows(), auditBefore);
 }
 
 QTEST_GUILESS_MAIN(TstThreadActions)
