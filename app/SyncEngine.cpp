@@ -103,6 +103,10 @@ void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const Q
         return;
     }
     m_cursor = cursor.value_or(SyncCursor());
+    ++m_prefetchSerial;
+    m_prefetched.reset();
+    m_prefetchUri.clear();
+    m_waitingForPrefetch = false;
     MessageFilter filter;
     filter.pageSize = m_pageSize;
     Q_EMIT runStarted(m_cursor.phase == SyncCursor::Phase::Full);
@@ -217,6 +221,8 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
     const QString nextUri = page.nextPageUri;
     const qint64 eta = page.hasNextPage() ? estimateEta(oldestMs) : 0;
     const bool full = m_summary.fullSync;
+    if (!nextUri.isEmpty())
+        prefetch(nextUri);
     storePage(std::move(records), after, [this, after, nextUri, eta, full, oldestMs] {
         if (after)
             m_cursor = *after;
@@ -224,10 +230,50 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
         if (full && oldestMs < std::numeric_limits<qint64>::max())
             Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
         if (!nextUri.isEmpty())
-            fetchNext(nextUri);
+            continueWith(nextUri);
         else
             finishListing();
     });
+}
+
+void SyncEngine::prefetch(const QString &uri)
+{
+    const quint64 serial = ++m_prefetchSerial;
+    m_prefetched.reset();
+    m_prefetchUri = uri;
+    m_waitingForPrefetch = false;
+    m_client->nextMessagePage(uri, this, [this, serial](const ProviderResult<MessagePage> &r) {
+        if (serial != m_prefetchSerial)
+            return;
+        if (!m_waitingForPrefetch) {
+            m_prefetched = r;
+            return;
+        }
+        m_waitingForPrefetch = false;
+        onPage(r);
+    });
+}
+
+void SyncEngine::continueWith(const QString &uri)
+{
+    // A retry of this page fetches it again, as fetchNext would have.
+    m_attempt = 0;
+    m_issue = [this, uri] {
+        m_client->nextMessagePage(uri, this,
+                                  [this](const ProviderResult<MessagePage> &r) { onPage(r); });
+    };
+    if (uri != m_prefetchUri) {
+        m_issue();
+        return;
+    }
+    if (m_prefetched) {
+        const ProviderResult<MessagePage> ready = std::move(*m_prefetched);
+        m_prefetched.reset();
+        ++m_prefetchSerial;
+        onPage(ready);
+        return;
+    }
+    m_waitingForPrefetch = true;
 }
 
 void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCursor> cursorAfter,

@@ -102,6 +102,15 @@ private:
     qint64 m_lowerBoundMs = 0;  // incremental runs: the start of the cursor's day
     SyncSummary m_summary;
     QElapsedTimer m_clock;
+    // The next page is fetched while the current one is stored; its answer waits here until
+    // the store is done, so pages are still stored (and the cursor moved) strictly in order.
+    void prefetch(const QString &uri);
+    void continueWith(const QString &uri);
+    std::optional<ProviderResult<MessagePage>> m_prefetched;
+    QString m_prefetchUri;
+    bool m_waitingForPrefetch = false;
+    quint64 m_prefetchSerial = 0; // answers of an earlier run or page are ignored
+
     std::function<void()> m_issue; // the request in progress, for retries
     int m_attempt = 0;
     QSet<QString> m_seenSids; // incremental runs: messages already fresh

@@ -272,9 +272,14 @@ void TstKeywordsPage::screenshot()
     }
     selectRow(3);
     QTest::qWait(50);
-    const QString dir = QStringLiteral(SMSDESK_SCREENSHOT_DIR);
-    QDir().mkpath(dir);
-    QVERIFY(m_page->grab().save(dir + u"/keywords.png"_s));
+    const QPixmap shot = m_page->grab();
+    QVERIFY(!shot.isNull());
+    // Written only on request: SMSDESK_SCREENSHOT_DIR=docs/screenshots refreshes the docs.
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(shot.save(dir + u"/keywords.png"_s));
+    }
 }
 
 QTEST_MAIN(TstKeywordsPage)

@@ -169,9 +169,14 @@ void TstNumbersPage::screenshot()
     m_page->resize(1280, 640);
     select(u"+18445550100"_s);
     QTest::qWait(50);
-    const QString dir = QStringLiteral(SMSDESK_SCREENSHOT_DIR);
-    QDir().mkpath(dir);
-    QVERIFY(m_page->grab().save(dir + u"/numbers.png"_s));
+    const QPixmap shot = m_page->grab();
+    QVERIFY(!shot.isNull());
+    // Written only on request: SMSDESK_SCREENSHOT_DIR=docs/screenshots refreshes the docs.
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty()) {
+        QDir().mkpath(dir);
+        QVERIFY(shot.save(dir + u"/numbers.png"_s));
+    }
 }
 
 QTEST_MAIN(TstNumbersPage)
