@@ -108,13 +108,6 @@ bool DeskSession::startDemo(const QString &directory)
     return true;
 }
 
-QList<AccountRows::Row> DeskSession::accounts() const
-{
-    if (!m_writer)
-        return {};
-    return m_writer->call([](WriterContext &context) { return AccountRows(context.db()).list(); });
-}
-
 void DeskSession::openAccount(qint64 accountId)
 {
     m_secrets->read(SecretStore::authTokenKey(QString::number(accountId)), this,
@@ -132,13 +125,16 @@ void DeskSession::openAccount(qint64 accountId)
 
 void DeskSession::openAccount(qint64 accountId, const QString &authToken)
 {
-    const std::optional<AccountRows::Row> account = m_writer->call(
-        [accountId](WriterContext &context) { return AccountRows(context.db()).find(accountId); });
-    if (!account) {
-        emit statusMessage(tr("No account %1 in this profile.").arg(accountId));
-        return;
-    }
-    connectToProvider(*account, authToken);
+    m_writer->post(
+        [accountId](WriterContext &context) { return AccountRows(context.db()).find(accountId); },
+        this,
+        [this, accountId, authToken](const std::optional<AccountRows::Row> &account) {
+            if (!account) {
+                emit statusMessage(tr("No account %1 in this profile.").arg(accountId));
+                return;
+            }
+            connectToProvider(*account, authToken);
+        });
 }
 
 void DeskSession::disconnectProvider()

@@ -39,8 +39,6 @@ public:
     // so a newcomer sees a live inbox within seconds.
     bool startDemo(const QString &directory);
 
-    // The profile's accounts (after openProfile).
-    QList<AccountRows::Row> accounts() const;
     // Connects to the account's provider with the Auth Token from the keychain: accountOpened()
     // once syncing started, credentialsNeeded() when there is no usable token.
     void openAccount(qint64 accountId);

@@ -16,6 +16,16 @@ SenderNumberRows::SenderNumberRows(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
+bool SenderNumberRows::finish(QString error)
+{
+    if (error.isEmpty() && m_db.commit())
+        return true;
+    if (error.isEmpty())
+        error = u"cannot commit: "_s + m_db.lastError().text();
+    m_db.rollback();
+    return fail(error);
+}
+
 bool SenderNumberRows::fail(const QString &message)
 {
     m_error = message;
@@ -121,13 +131,7 @@ bool SenderNumberRows::change(qint64 accountId, qint64 numberId, const QString &
         error = u"sender number %1 is not a number of this account"_s.arg(numberId);
     else if (!audit.append(accountId, actor, action, u"sender_number"_s, numberId, details))
         error = audit.errorString();
-    if (!error.isEmpty() || !m_db.commit()) {
-        if (error.isEmpty())
-            error = u"cannot commit: "_s + m_db.lastError().text();
-        m_db.rollback();
-        return fail(error);
-    }
-    return true;
+    return finish(error);
 }
 
 bool SenderNumberRows::setDetails(qint64 accountId, qint64 numberId, const QString &label,
@@ -210,13 +214,7 @@ bool SenderNumberRows::assign(qint64 numberId, qint64 toAccountId, const QString
     else if (!audit.append(toAccountId, actor, u"sender_number.borrow"_s, u"sender_number"_s,
                            numberId, {{u"number"_s, number}}))
         error = audit.errorString();
-    if (!error.isEmpty() || !m_db.commit()) {
-        if (error.isEmpty())
-            error = u"cannot commit: "_s + m_db.lastError().text();
-        m_db.rollback();
-        return fail(error);
-    }
-    return true;
+    return finish(error);
 }
 
 bool SenderNumberRows::unshare(qint64 numberId, qint64 fromAccountId, const QString &actor)
@@ -240,13 +238,7 @@ bool SenderNumberRows::unshare(qint64 numberId, qint64 fromAccountId, const QStr
     else if (!audit.append(fromAccountId, actor, u"sender_number.unshare"_s, u"sender_number"_s,
                            numberId))
         error = audit.errorString();
-    if (!error.isEmpty() || !m_db.commit()) {
-        if (error.isEmpty())
-            error = u"cannot commit: "_s + m_db.lastError().text();
-        m_db.rollback();
-        return fail(error);
-    }
-    return true;
+    return finish(error);
 }
 
 std::optional<QList<SenderNumberRows::UnroutedReply>>

@@ -70,6 +70,8 @@ private:
     bool change(qint64 accountId, qint64 numberId, const QString &action, const QString &sql,
                 const QVariantList &values, const QString &actor);
     bool fail(const QString &message);
+    // Ends the open transaction: commits when `error` is empty, else rolls back and fails.
+    bool finish(QString error);
 
     QSqlDatabase m_db;
     QString m_error;

@@ -117,18 +117,23 @@ bool DesktopShell::start()
     if (m_session->accountId() > 0) {
         // Already connected (the demo).
         showAccount(m_session->accountId());
-    } else if (const QList<AccountRows::Row> accounts = m_session->accounts();
-               !accounts.isEmpty()) {
-        showAccount(accounts.first().id);
-        m_session->openAccount(accounts.first().id);
+    } else if (const QList<AccountRows::Row> existing = accounts(); !existing.isEmpty()) {
+        showAccount(existing.first().id);
+        m_session->openAccount(existing.first().id);
     }
     return true;
+}
+
+QList<AccountRows::Row> DesktopShell::accounts() const
+{
+    // Through the reader: the writer may be busy with a sync page.
+    return AccountRows(m_reader->connection()).list();
 }
 
 void DesktopShell::refreshAccounts()
 {
     QList<QPair<qint64, QString>> entries;
-    for (const AccountRows::Row &row : m_session->accounts())
+    for (const AccountRows::Row &row : accounts())
         entries.append({row.id, row.name});
     m_window->setAccounts(entries);
 }
@@ -148,7 +153,7 @@ void DesktopShell::showAccount(qint64 accountId)
 void DesktopShell::showAccountSetup(qint64 accountId)
 {
     AccountRows::Row existing;
-    for (const AccountRows::Row &row : m_session->accounts()) {
+    for (const AccountRows::Row &row : accounts()) {
         if (row.id == accountId)
             existing = row;
     }
@@ -221,9 +226,18 @@ void DesktopShell::openThread(qint64 threadId)
             row = m_threads->rowOf(threadId);
         }
     }
-    if (row >= 0)
-        m_inbox->listView()->setCurrentIndex(m_threads->index(row));
+    if (row >= 0 && m_inbox->listView()->currentIndex().row() != row)
+        m_inbox->listView()->setCurrentIndex(m_threads->index(row)); // shows it
+    else if (m_conversation->threadId() != threadId)
+        showThread(threadId);
+    // Else it is open already (Enter on the selected row): reopening would reload the draft
+    // from the store before the save just posted has landed.
+}
+
+void DesktopShell::showThread(qint64 threadId)
+{
     m_conversation->openThread(threadId);
+    markRead(threadId);
 }
 
 void DesktopShell::createConversation()
@@ -235,14 +249,13 @@ void DesktopShell::createConversation()
         placeholder->hide();
     detail->layout()->setContentsMargins(0, 0, 0, 0);
     detail->layout()->addWidget(m_conversation);
-    connect(m_inbox, &InboxPage::threadActivated, m_conversation, &ConversationPane::openThread);
+    connect(m_inbox, &InboxPage::threadActivated, this, &DesktopShell::openThread);
     connect(m_inbox->listView()->selectionModel(), &QItemSelectionModel::currentChanged,
             m_conversation, [this](const QModelIndex &current) {
                 if (!current.isValid())
                     return;
                 const qint64 threadId = current.data(ThreadListModel::ThreadIdRole).toLongLong();
-                m_conversation->openThread(threadId);
-                markRead(threadId);
+                showThread(threadId);
             });
     connect(m_conversation, &ConversationPane::threadRequested, this, &DesktopShell::openThread);
     connect(m_conversation, &ConversationPane::sendRequested, this,

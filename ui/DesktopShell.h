@@ -3,6 +3,7 @@
 // Switching account switches every page at once; nothing of the previous account stays.
 #pragma once
 
+#include "AccountRows.h"
 #include "Database.h"
 #include "ThreadListModel.h"
 
@@ -42,6 +43,8 @@ public:
     Notifier *notifier() const { return m_notifier.get(); }
     ConversationPane *conversation() const { return m_conversation; }
     qint64 currentAccountId() const { return m_accountId; }
+    // The profile's accounts.
+    QList<AccountRows::Row> accounts() const;
 
     // Brings the window up on the inbox with this thread selected.
     void openThread(qint64 threadId);
@@ -60,6 +63,8 @@ private:
     void createConversation();
     // The answer of a queued send or retry: a refusal goes back to the composer.
     void sendAnswered(const QString &error);
+    // The conversation pane shows the thread, which is thereby read.
+    void showThread(qint64 threadId);
     // Opening a thread reads it: its unread count goes to zero.
     void markRead(qint64 threadId);
 

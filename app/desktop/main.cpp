@@ -65,7 +65,7 @@ int main(int argc, char *argv[])
     MainWindow &window = *shell.window();
     window.show();
     if (!parser.isSet(demoOption) && !parser.isSet(screenshotOption) &&
-        session.accounts().isEmpty()) {
+        shell.accounts().isEmpty()) {
         // A new profile: the first thing to do is connect an account.
         QTimer::singleShot(0, &shell, [&shell] { shell.showAccountSetup(); });
     }
