@@ -122,9 +122,15 @@ bool SenderNumberRows::change(qint64 accountId, qint64 numberId, const QString &
     query.addBindValue(accountId);
     QString error;
     AuditRows audit(m_db);
+    // The audit row names each new value by its column ("label", "daily_cap"), read from the
+    // statement's "SET a = ?, b = ?" list, so the log says what changed to what.
+    const QStringList assignments = sql.section(u" SET "_s, 1).split(u',');
     QJsonObject details;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        details.insert(u"value%1"_s.arg(i), QJsonValue::fromVariant(values.at(i)));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QString column =
+            i < assignments.size() ? assignments.at(i).section(u'=', 0, 0) : QString::number(i);
+        details.insert(column.trimmed(), QJsonValue::fromVariant(values.at(i)));
+    }
     if (!query.exec())
         error = u"cannot change the number: "_s + query.lastError().text();
     else if (query.numRowsAffected() != 1)

@@ -1,6 +1,7 @@
 #include "AccountPages.h"
 
 #include "AudiencePage.h"
+#include "AuditLogPage.h"
 #include "CampaignsPage.h"
 #include "ContactImportDialog.h"
 #include "EmptyStatePage.h"
@@ -79,7 +80,13 @@ QWidget *AccountPages::numbersPage(qint64 accountId)
 {
     auto *tabs = new QTabWidget;
     tabs->setObjectName(u"numberTabs"_s);
-    tabs->addTab(new NumbersPage(m_reader, m_writer, accountId, m_me), tr("Sender numbers"));
-    tabs->addTab(new KeywordsPage(m_reader, m_writer, accountId, m_me), tr("Keywords"));
+    auto *numbers = new NumbersPage(m_reader, m_writer, accountId, m_me);
+    auto *keywords = new KeywordsPage(m_reader, m_writer, accountId, m_me);
+    auto *audit = new AuditLogPage(m_reader, accountId);
+    connect(numbers, &NumbersPage::changed, audit, &AuditLogPage::reload);
+    connect(keywords, &KeywordsPage::changed, audit, &AuditLogPage::reload);
+    tabs->addTab(numbers, tr("Sender numbers"));
+    tabs->addTab(keywords, tr("Keywords"));
+    tabs->addTab(audit, tr("Audit log"));
     return tabs;
 }
