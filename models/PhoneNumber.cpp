@@ -322,3 +322,10 @@ QString PhoneNumber::defaultTimeZoneIdForRegion(const QString &regionCode)
     const QList<QByteArray> zones = QTimeZone::availableTimeZoneIds(territory);
     return zones.isEmpty() ? QString() : QString::fromLatin1(zones.constFirst());
 }
+
+QString PhoneNumber::displayForm(const QString &canonical)
+{
+    // Stored numbers are canonical: E.164 parses without a region; short codes stay digits.
+    const PhoneNumber parsed = parse(canonical, QString()).number;
+    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : canonical;
+}

@@ -98,6 +98,10 @@ public:
     // "voicemail", "personal_number", "short_code", "unknown".
     static QString typeName(Type type);
 
+    // How a stored (canonical) number reads for people: "+1 415-555-0134" for a number, the
+    // digits for a short code, and the text as it is when it does not parse.
+    static QString displayForm(const QString &canonical);
+
     friend bool operator==(const PhoneNumber &a, const PhoneNumber &b)
     {
         return a.m_kind == b.m_kind && a.m_canonical == b.m_canonical && a.m_region == b.m_region;

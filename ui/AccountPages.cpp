@@ -8,6 +8,7 @@
 #include "KeywordsPage.h"
 #include "MainWindow.h"
 #include "NumbersPage.h"
+#include "ReportsPage.h"
 #include "TemplateEditorPage.h"
 
 #include <QHBoxLayout>
@@ -31,12 +32,14 @@ void AccountPages::show(qint64 accountId, CampaignRunner *runner)
     m_window->setPage(NavigationRail::Page::Contacts, contactsPage(accountId));
     m_window->setPage(NavigationRail::Page::Campaigns, campaignsPage(accountId, runner));
     m_window->setPage(NavigationRail::Page::NumbersAndKeywords, numbersPage(accountId));
+    m_window->setPage(NavigationRail::Page::Reports, new ReportsPage(m_reader, accountId));
 }
 
 void AccountPages::clear()
 {
-    for (const auto page : {NavigationRail::Page::Contacts, NavigationRail::Page::Campaigns,
-                            NavigationRail::Page::NumbersAndKeywords}) {
+    for (const auto page :
+         {NavigationRail::Page::Contacts, NavigationRail::Page::Campaigns,
+          NavigationRail::Page::NumbersAndKeywords, NavigationRail::Page::Reports}) {
         m_window->setPage(page, new EmptyStatePage(NavigationRail::iconResource(page),
                                                    tr("No account open"),
                                                    tr("Choose or add an account.")));

@@ -1,7 +1,7 @@
 // The screens that belong to one account besides the inbox: Contacts (audience and CSV
-// import), Campaigns (campaigns, templates) and Numbers & Keywords (with the audit log). They
-// are built for the account shown and built anew when it changes, so nothing of another
-// account can linger.
+// import), Campaigns (campaigns, templates), Numbers & Keywords (with the audit log) and
+// Reports. They are built for the account shown and built anew when it changes, so nothing of
+// another account can linger.
 #pragma once
 
 #include <QObject>
