@@ -8,6 +8,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -70,9 +71,10 @@ public:
     QString errorString() const { return m_error; }
 
 private:
-    bool readNumbers(qint64 accountId, qint64 fromMs, qint64 toMs, Report &report);
+    bool readTraffic(qint64 accountId, const QDateTime &from, const QDateTime &to, Report &report);
+    bool describeNumbers(const QHash<qint64, NumberFigures> &byNumber, Report &report);
     bool readOptOuts(qint64 accountId, qint64 fromMs, qint64 toMs, Report &report);
-    bool readDays(qint64 accountId, const QDateTime &from, const QDateTime &to, Report &report);
+    static void add(NumberFigures &into, const NumberFigures &part);
     bool readCampaigns(qint64 accountId, Report &report);
 
     QSqlDatabase m_db;

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void optOutsCountPerNumberAndAccountWideOnlyInTheTotal();
     void otherAccountsAndOtherPeriodsAreLeftOut();
     void deliveryRateIsOfAnsweredMessagesOnly();
+    void unroutedRepliesCountInTheTotalOnly();
     void emptyPeriodIsRefused();
 
 private:
@@ -187,12 +188,35 @@ void TstReportQuery::deliveryRateIsOfAnsweredMessagesOnly()
     QCOMPARE(*figures.deliveryRate(), 0.75);
 }
 
+void TstReportQuery::unroutedRepliesCountInTheTotalOnly()
+{
+    ReportQuery query(m_fx.db());
+    const auto before = query.run(1, m_from, m_to);
+    QVERIFY(before);
+    // A reply to a number that is no two-way number of the account is stored unrouted.
+    QVERIFY(m_fx.upsert(1, {ThreadFixture::message(u"+14155550123"_s, u"+14155550777"_s,
+                                                   u"who is this"_s, at(0).toUTC(), true)}));
+    QCOMPARE(
+        StoreTestUtil::scalar(m_fx.db(), u"SELECT COUNT(*) FROM messages WHERE thread_id IS NULL"_s)
+            .toInt(),
+        1);
+    const auto after = query.run(1, m_from, m_to);
+    QVERIFY(after);
+    QCOMPARE(after->total.received, before->total.received + 1);
+    QCOMPARE(after->days.last().received, before->days.last().received + 1);
+    qint64 perNumber = 0;
+    for (const ReportQuery::NumberFigures &figures : after->numbers)
+        perNumber += figures.received;
+    QCOMPARE(perNumber, after->total.received - 1);
+}
+
 void TstReportQuery::emptyPeriodIsRefused()
 {
     ReportQuery query(m_fx.db());
     QVERIFY(!query.run(1, m_to, m_from));
     QVERIFY(query.errorString().contains(u"before its end"_s));
     QVERIFY(!query.run(1, QDateTime(), m_to));
+    QVERIFY(!query.run(0, m_from, m_to)); // never every account at once
 }
 
 QTEST_GUILESS_MAIN(TstReportQuery)
