@@ -1,6 +1,7 @@
 #include "AuditLogView.h"
 
 #include "AuditRows.h"
+#include "KeywordProcess.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -30,6 +31,7 @@ QString valueText(const QJsonValue &value)
     return value.toString();
 }
 
+// Every detail, for the tooltip.
 QString detailsText(const QJsonObject &details)
 {
     QStringList parts;
@@ -38,11 +40,28 @@ QString detailsText(const QJsonObject &details)
     return parts.join(u"; "_s);
 }
 
-QTableWidgetItem *item(const QString &text)
+// What the row is about, in a few words: "Help: HELP, INFO" for a keyword process, the
+// provider keyword for a shared short code; else every detail.
+QString summaryText(const QJsonObject &details)
+{
+    if (details.contains(u"type"_s) && details.contains(u"keywords"_s)) {
+        const auto type = KeywordProcess::typeFromString(details.value(u"type"_s).toString());
+        const QString name =
+            type ? KeywordProcess::displayName(*type) : details.value(u"type"_s).toString();
+        return name + u": "_s + valueText(details.value(u"keywords"_s));
+    }
+    if (details.contains(u"provider_keyword"_s)) {
+        const QString keyword = details.value(u"provider_keyword"_s).toString();
+        return keyword.isEmpty() ? AuditLogView::tr("exclusive short code") : keyword;
+    }
+    return detailsText(details);
+}
+
+QTableWidgetItem *item(const QString &text, const QString &tip = {})
 {
     auto *cell = new QTableWidgetItem(text);
     cell->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
-    cell->setToolTip(text);
+    cell->setToolTip(tip.isEmpty() ? text : tip);
     return cell;
 }
 
@@ -98,13 +117,13 @@ void AuditLogView::reload()
     m_table->setRowCount(int(entries.size()));
     for (int r = 0; r < entries.size(); ++r) {
         const AuditRows::Entry &e = entries.at(r);
-        m_table->setItem(
-            r, 0,
-            item(QLocale().toString(QDateTime::fromMSecsSinceEpoch(e.occurredAtMs).toLocalTime(),
-                                    QLocale::ShortFormat)));
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(e.occurredAtMs).toLocalTime();
+        m_table->setItem(r, 0,
+                         item(QLocale().toString(at, u"d MMM HH:mm"_s),
+                              QLocale().toString(at, QLocale::LongFormat)));
         m_table->setItem(r, 1, item(e.actor));
         m_table->setItem(r, 2, item(actionName(e.action)));
-        m_table->setItem(r, 3, item(detailsText(e.details)));
+        m_table->setItem(r, 3, item(summaryText(e.details), detailsText(e.details)));
     }
     m_table->resizeColumnsToContents();
 }

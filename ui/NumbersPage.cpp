@@ -80,11 +80,12 @@ QString NumbersPage::sendOnlyExplanation()
               "under Unrouted replies. Only a send-only number can be used by several accounts.");
 }
 
-QString NumbersPage::sharedShortCodeExplanation()
+QString NumbersPage::sharedShortCodeExplanation(const QString &keyword)
 {
     return tr("The provider does not say which short codes are shared: mark it here with the "
               "account's provider keyword (letters only). Customers start their texts with it, "
-              "e.g. “DESK STOP”. Number sync keeps what you set.");
+              "e.g. “%1 STOP”. Number sync keeps what you set.")
+        .arg(keyword.trimmed().isEmpty() ? tr("KEYWORD") : keyword.trimmed().toUpper());
 }
 
 NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
@@ -309,6 +310,7 @@ void NumbersPage::showSelected()
     m_sharedCode->setChecked(number->kind == u"shared_short_code"_s);
     m_providerKeyword->setText(number->providerKeyword);
     m_providerKeyword->setEnabled(m_sharedCode->isChecked());
+    m_sharedCodeHelp->setText(sharedShortCodeExplanation(number->providerKeyword));
 }
 
 void NumbersPage::validateProviderKeyword()
@@ -322,6 +324,7 @@ void NumbersPage::validateProviderKeyword()
         message = tr("Provider keyword %1").arg(problem->message);
     showError(message);
     m_save->setEnabled(message.isEmpty());
+    m_sharedCodeHelp->setText(sharedShortCodeExplanation(message.isEmpty() ? keyword : QString()));
 }
 
 void NumbersPage::showError(const QString &message)

@@ -36,7 +36,8 @@ public:
     // "Long code", "Toll-free", "Short code", "Shared short code".
     static QString kindName(const QString &kind);
     static QString sendOnlyExplanation();
-    static QString sharedShortCodeExplanation();
+    // `keyword` fills the example ("BLOOM STOP"); empty: a placeholder.
+    static QString sharedShortCodeExplanation(const QString &keyword = {});
 
 Q_SIGNALS:
     // After a change was saved (or refused: see the error label).

@@ -42,7 +42,7 @@ private:
     std::optional<SenderNumberRows::Row> sharedRow();
     bool markShared();
 
-    QTemporaryDir m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir; // one profile per test
     std::unique_ptr<SandboxServer> m_server;
     QNetworkAccessManager m_network;
     std::unique_ptr<TwilioClient> m_client;
@@ -73,7 +73,8 @@ void TestSharedShortCode::init()
         &m_network,
         AccountConfig::forSingleBaseUrl(u"Test"_s, m_server->accountSid(), m_server->baseUrl()),
         m_server->authToken());
-    m_writer = std::make_unique<StoreWriter>(m_dir.filePath(u"profile.sqlite"_s));
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_writer = std::make_unique<StoreWriter>(m_dir->filePath(u"profile.sqlite"_s));
     QVERIFY(m_writer->open());
     const QString sid = m_server->accountSid();
     m_account = m_writer->call(
@@ -86,6 +87,7 @@ void TestSharedShortCode::cleanup()
     m_writer.reset();
     m_client.reset();
     m_server.reset();
+    m_dir.reset();
 }
 
 std::optional<SenderNumberSync::Result> TestSharedShortCode::syncNumbers()
@@ -97,7 +99,8 @@ std::optional<SenderNumberSync::Result> TestSharedShortCode::syncNumbers()
                      [&](const SenderNumberSync::Result &r) { result = r; });
     QObject::connect(&numbers, &SenderNumberSync::failed, [&] { failed = true; });
     numbers.run();
-    QTest::qWaitFor([&] { return result || failed; }, 30000);
+    if (!QTest::qWaitFor([&] { return result || failed; }, 30000))
+        qWarning("number sync did not finish");
     return result;
 }
 

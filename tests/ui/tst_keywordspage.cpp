@@ -255,8 +255,10 @@ void TstKeywordsPage::changesShowInTheAuditList()
     QCOMPARE(audit->item(0, 2)->text(), u"Started"_s);
     QCOMPARE(audit->item(1, 2)->text(), u"Created"_s);
     QCOMPARE(audit->item(0, 1)->text(), u"ana"_s);
-    QVERIFY2(audit->item(1, 3)->text().contains(u"HELP, INFO"_s),
-             qPrintable(audit->item(1, 3)->text()));
+    QCOMPARE(audit->item(1, 3)->text(),
+             KeywordProcess::displayName(KeywordProcess::Type::Help) + u": HELP, INFO"_s);
+    QVERIFY2(audit->item(1, 3)->toolTip().contains(u"status: new"_s),
+             qPrintable(audit->item(1, 3)->toolTip()));
 }
 
 void TstKeywordsPage::secondHelpIsRefused()
