@@ -17,6 +17,7 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <array>
 #include <memory>
 
@@ -97,6 +98,20 @@ struct IsolationFixture
                                 {accountId});
         while (query.next())
             ids.append(query.value(0).toLongLong());
+        return ids;
+    }
+
+    // The data rows of a test that runs once per account: column "index" (0 or 1).
+    void addAccountRows() const
+    {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < 2; ++i)
+            QTest::newRow(qPrintable(accounts[size_t(i)].name)) << i;
+    }
+
+    static QList<qint64> sorted(QList<qint64> ids)
+    {
+        std::sort(ids.begin(), ids.end());
         return ids;
     }
 

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void providerSettingIsSaved();
     void countryRuleIsSaved();
     void sharedShortCodeSaysHowCustomersText();
+    void shortCodeMarkedSharedTakesProcesses();
     void templateFillsTheReply();
     void screenshot();
 
@@ -326,6 +327,28 @@ void TstKeywordsPage::sharedShortCodeSaysHowCustomersText()
                u"You are unsubscribed from Bloom promotions."_s);
     QTRY_COMPARE(stored().size(), 1);
     QCOMPARE(stored().first().process.providerKeyword, u"BLOOM"_s);
+}
+
+void TstKeywordsPage::shortCodeMarkedSharedTakesProcesses()
+{
+    // As the sandbox's 33733 arrives from number sync: a plain short code, until an admin
+    // marks it shared on the Numbers screen (SenderNumberRows, as that screen saves it).
+    const qint64 code = m_fx->addNumber(m_fx->acme, u"44744"_s, u"short_code"_s, u"Desk code"_s, 100);
+    const qint64 account = m_fx->acme;
+    QVERIFY(m_fx->writer->call([&](WriterContext &c) {
+        return SenderNumberRows(c.db()).setSharedShortCode(account, code, u"DESK"_s, u"ana"_s);
+    }));
+    m_page->reload();
+    auto *number = child<QComboBox>(u"keywordNumber"_s);
+    number->setCurrentIndex(number->findData(code));
+    QVERIFY2(number->currentText().contains(u"44744 / DESK"_s), qPrintable(number->currentText()));
+    QVERIFY(child<QLabel>(u"keywordProviderNote"_s)->text().contains(u"“DESK STOP”"_s));
+    newProcess(KeywordProcess::Type::Unsubscribe,
+               KeywordProcess::defaultKeywords(KeywordProcess::Type::Unsubscribe).join(u", "_s),
+               u"You are unsubscribed."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    QCOMPARE(stored().first().process.providerKeyword, u"DESK"_s);
+    QCOMPARE(stored().first().senderNumberId, code);
 }
 
 void TstKeywordsPage::templateFillsTheReply()

@@ -1,13 +1,9 @@
-// Account isolation (issue 6 item 5): for every read path of the models — thread list pages
-// and counts, search (messages and contacts), contact details, notifications, the consent
-// ledger and its CSV export, campaigns, templates, keyword processes, sender numbers,
-// unrouted replies, one conversation — reading one account of a two-account profile returns
-// exactly that account's rows and nothing of the other. Each case runs for both accounts;
-// the expected rows come from the tables' account_id. The CLI's reads are checked in
-// tests/integration/tst_accountisolation_cli.cpp.
-#include "CampaignListModel.h"
-#include "CampaignRows.h"
-#include "ConsentCsv.h"
+// Account isolation (issue 6 item 5), the inbox's reads: thread list pages and counts, the
+// thread list model, search (messages and contacts), contact details, notifications and one
+// conversation. Reading one account of a two-account profile returns exactly that
+// account's rows and nothing of the other. Each case runs for both accounts; the expected
+// rows come from the tables' account_id. The admin screens' reads are checked in
+// tst_accountisolation_admin.cpp, the CLI's in tests/integration/tst_accountisolation_cli.cpp.
 #include "ContactDetails.h"
 #include "ConversationQuery.h"
 #include "IsolationFixture.h"
@@ -20,21 +16,9 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 using StoreTestUtil::rows;
 using StoreTestUtil::scalar;
-
-namespace {
-
-QList<qint64> sorted(QList<qint64> ids)
-{
-    std::sort(ids.begin(), ids.end());
-    return ids;
-}
-
-} // namespace
 
 class TstAccountIsolation : public QObject
 {
@@ -54,18 +38,6 @@ private Q_SLOTS:
     void contactDetails();
     void notifications_data() { accounts(); }
     void notifications();
-    void consentLedgerAndExport_data() { accounts(); }
-    void consentLedgerAndExport();
-    void campaigns_data() { accounts(); }
-    void campaigns();
-    void templates_data() { accounts(); }
-    void templates();
-    void keywordProcesses_data() { accounts(); }
-    void keywordProcesses();
-    void senderNumbers_data() { accounts(); }
-    void senderNumbers();
-    void unroutedReplies_data() { accounts(); }
-    void unroutedReplies();
     void otherAccountsConversation_data() { accounts(); }
     void otherAccountsConversation();
 
@@ -90,9 +62,7 @@ void TstAccountIsolation::initTestCase()
 
 void TstAccountIsolation::accounts()
 {
-    QTest::addColumn<int>("index");
-    for (int i = 0; i < 2; ++i)
-        QTest::newRow(qPrintable(m_fx.accounts[size_t(i)].name)) << i;
+    m_fx.addAccountRows();
 }
 
 QList<qint64> TstAccountIsolation::threadsWithMessages(qint64 account) const
@@ -144,7 +114,7 @@ void TstAccountIsolation::threadPagesAndCounts()
     for (const qint64 id : listed)
         QVERIFY2(own.contains(id), "a thread of another account is listed");
     if (filter == ThreadQuery::Filter::All)
-        QCOMPARE(sorted(listed), own);
+        QCOMPARE(IsolationFixture::sorted(listed), own);
     const auto counts = query.counts(account, u"ana"_s);
     QVERIFY(counts);
     QCOMPARE((*counts)[size_t(filter)], int(listed.size()));
@@ -172,7 +142,7 @@ void TstAccountIsolation::threadListModel()
     QList<qint64> listed;
     for (int r = 0; r < model.rowCount(); ++r)
         listed.append(model.threadIdAt(r));
-    QCOMPARE(sorted(listed), threadsWithMessages(account));
+    QCOMPARE(IsolationFixture::sorted(listed), threadsWithMessages(account));
     QCOMPARE(model.count(ThreadQuery::Filter::All), int(threadsWithMessages(account).size()));
 }
 
@@ -194,7 +164,7 @@ void TstAccountIsolation::searchMessages()
     for (const SearchHit &hit : query.messages(account, u"invoice"_s, 500))
         found.append(hit.messageId);
     QVERIFY2(query.errorString().isEmpty(), qPrintable(query.errorString()));
-    QCOMPARE(sorted(found), expected);
+    QCOMPARE(IsolationFixture::sorted(found), expected);
 
     SearchResultsModel model(m_fx.db());
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -281,150 +251,11 @@ void TstAccountIsolation::notifications()
         QCOMPARE(message.accountId, account);
         notified.append(message.id);
     }
-    QCOMPARE(sorted(notified), expected);
+    QCOMPARE(IsolationFixture::sorted(notified), expected);
     QCOMPARE(query.unreadCount(account),
              scalar(m_fx.db(), u"SELECT sum(unread_count) FROM threads WHERE account_id = ?"_s,
                     {account})
                  .toInt());
-}
-
-void TstAccountIsolation::consentLedgerAndExport()
-{
-    QFETCH(int, index);
-    const auto &a = m_fx.accounts[size_t(index)];
-    const auto events = ConsentRows(m_fx.db()).eventsOf(a.id);
-    QVERIFY(events);
-    const QStringList expected =
-        rows(m_fx.db(),
-             u"SELECT contact_number, actor FROM consent_events WHERE account_id = ? "
-             u"ORDER BY id"_s,
-             {a.id});
-    QStringList read;
-    for (const ConsentEvent &event : *events)
-        read.append(event.contactNumber + u'|' + event.actor);
-    read.sort();
-    QStringList sortedExpected = expected;
-    sortedExpected.sort();
-    QCOMPARE(read, sortedExpected);
-    // The export holds the account's events and nothing with the other account's marks.
-    const QString csv = ConsentCsv::toCsv(*events);
-    const auto &b = m_fx.accounts[size_t(1 - index)];
-    QVERIFY(!csv.contains(b.onlyCustomer));
-    for (const QString &actor :
-         rows(m_fx.db(), u"SELECT DISTINCT actor FROM consent_events WHERE account_id = ?"_s,
-              {b.id}))
-        QVERIFY2(!csv.contains(actor), qPrintable(actor));
-    QCOMPARE(csv.count(u'\n'), int(events->size()) + 1); // the header and one line each
-}
-
-void TstAccountIsolation::campaigns()
-{
-    QFETCH(int, index);
-    const qint64 account = m_fx.accounts[size_t(index)].id;
-    CampaignRows rows(m_fx.db());
-    const auto list = rows.list(account);
-    QVERIFY(list);
-    QList<qint64> ids;
-    for (const auto &summary : *list) {
-        QCOMPARE(summary.accountId, account);
-        ids.append(summary.id);
-    }
-    QCOMPARE(sorted(ids), m_fx.idsOf(u"campaigns"_s, account));
-
-    CampaignListModel model(m_fx.db(), account);
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QVERIFY(model.refresh());
-    QList<qint64> listed;
-    for (int r = 0; r < model.rowCount(); ++r)
-        listed.append(model.index(r, 0).data(CampaignListModel::IdRole).toLongLong());
-    QCOMPARE(sorted(listed), m_fx.idsOf(u"campaigns"_s, account));
-}
-
-void TstAccountIsolation::templates()
-{
-    QFETCH(int, index);
-    const qint64 account = m_fx.accounts[size_t(index)].id;
-    TemplateRows rows(m_fx.db());
-    QList<qint64> ids;
-    for (const auto &summary : rows.list(account))
-        ids.append(summary.id);
-    QCOMPARE(sorted(ids), m_fx.idsOf(u"templates"_s, account));
-    for (const qint64 theirs : m_fx.idsOf(u"templates"_s, m_fx.other(account))) {
-        QVERIFY(!rows.summary(account, theirs));
-        QVERIFY(rows.versions(account, theirs).isEmpty());
-        const qint64 version =
-            scalar(m_fx.db(), u"SELECT id FROM template_versions WHERE template_id = ?"_s, {theirs})
-                .toLongLong();
-        QVERIFY(!rows.version(account, version));
-    }
-}
-
-void TstAccountIsolation::keywordProcesses()
-{
-    QFETCH(int, index);
-    const qint64 account = m_fx.accounts[size_t(index)].id;
-    KeywordProcessRows rows(m_fx.db());
-    const auto list = rows.list(account);
-    QVERIFY(list);
-    QList<qint64> ids;
-    for (const auto &row : *list)
-        ids.append(row.process.id);
-    QCOMPARE(sorted(ids), m_fx.idsOf(u"keyword_processes"_s, account));
-    for (const qint64 theirs : m_fx.idsOf(u"keyword_processes"_s, m_fx.other(account)))
-        QVERIFY(!rows.find(account, theirs));
-    for (const qint64 number : m_fx.idsOf(u"sender_numbers"_s, m_fx.other(account))) {
-        const auto processes = rows.listFor(account, number);
-        QVERIFY(!processes || processes->isEmpty());
-    }
-}
-
-void TstAccountIsolation::senderNumbers()
-{
-    QFETCH(int, index);
-    const qint64 account = m_fx.accounts[size_t(index)].id;
-    SenderNumberRows rows(m_fx.db());
-    const auto list = rows.list(account);
-    QVERIFY(list);
-    // Its own numbers, and the send-only numbers lent to it (marked as borrowed).
-    QList<qint64> expected = m_fx.idsOf(u"sender_numbers"_s, account);
-    for (const QString &id :
-         StoreTestUtil::rows(m_fx.db(),
-                             u"SELECT sender_number_id FROM sender_number_shares "
-                             u"WHERE account_id = ?"_s,
-                             {account}))
-        expected.append(id.toLongLong());
-    QList<qint64> ids;
-    for (const auto &row : *list) {
-        ids.append(row.id);
-        QCOMPARE(row.sharedIn, row.accountId != account);
-        if (row.sharedIn)
-            QVERIFY(row.sharedWithAccountIds.isEmpty()); // who else borrows it is not ours
-    }
-    QCOMPARE(sorted(ids), sorted(expected));
-    // The other account's own numbers cannot be read as this account's.
-    for (const qint64 theirs : m_fx.idsOf(u"sender_numbers"_s, m_fx.other(account))) {
-        if (!expected.contains(theirs))
-            QVERIFY(!rows.find(account, theirs));
-    }
-}
-
-void TstAccountIsolation::unroutedReplies()
-{
-    QFETCH(int, index);
-    const qint64 account = m_fx.accounts[size_t(index)].id;
-    const auto replies = SenderNumberRows(m_fx.db()).unroutedReplies(account);
-    QVERIFY(replies);
-    QList<qint64> ids;
-    for (const auto &reply : *replies)
-        ids.append(reply.messageId);
-    QList<qint64> expected;
-    for (const QString &id : rows(m_fx.db(),
-                                  u"SELECT id FROM messages WHERE account_id = ? AND "
-                                  u"thread_id IS NULL AND direction = 'in' ORDER BY id"_s,
-                                  {account}))
-        expected.append(id.toLongLong());
-    QVERIFY(!expected.isEmpty());
-    QCOMPARE(sorted(ids), expected);
 }
 
 void TstAccountIsolation::otherAccountsConversation()
