@@ -3,6 +3,7 @@
 #include "AppLogging.h"
 #include "SegmentCounter.h"
 #include "SendReconciler.h"
+#include "SenderNumberRows.h"
 #include "StoreWriter.h"
 
 #include <QDateTime>
@@ -200,17 +201,15 @@ qint64 Outbox::queueMessage(const QString &from, const QString &to, const QStrin
     const qint64 account = m_accountId;
     QString error;
     const qint64 threadId = m_writer->call([&](WriterContext &context) -> qint64 {
-        QSqlQuery query(context.db());
-        query.prepare(u"SELECT id FROM sender_numbers WHERE account_id = :account "
-                      u"AND number = :number"_s);
-        query.bindValue(u":account"_s, account);
-        query.bindValue(u":number"_s, from);
-        if (!query.exec() || !query.next()) {
-            error = u"%1 is not a sender number of this account"_s.arg(from);
+        // The account's own numbers and the send-only numbers lent to it: the thread (and so
+        // the message and its consent check) is the sending account's either way.
+        SenderNumberRows numbers(context.db());
+        const std::optional<qint64> sender = numbers.sendingNumberId(account, from);
+        if (!sender) {
+            error = numbers.errorString();
             return 0;
         }
-        const qint64 sender = query.value(0).toLongLong();
-        const qint64 thread = context.messages->findOrCreateThread(account, to, sender);
+        const qint64 thread = context.messages->findOrCreateThread(account, to, *sender);
         if (thread == 0)
             error = context.messages->errorString();
         return thread;

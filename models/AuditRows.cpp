@@ -43,14 +43,29 @@ bool AuditRows::append(qint64 accountId, const QString &actor, const QString &ac
 
 QList<AuditRows::Entry> AuditRows::recent(qint64 accountId, int limit)
 {
+    return select(accountId, QString(), limit);
+}
+
+QList<AuditRows::Entry> AuditRows::recentAbout(qint64 accountId, const QString &subjectType,
+                                               int limit)
+{
+    return select(accountId, subjectType.isNull() ? u""_s : subjectType, limit);
+}
+
+QList<AuditRows::Entry> AuditRows::select(qint64 accountId, const QString &subjectType, int limit)
+{
     m_error.clear();
     QList<Entry> entries;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
+    // A null subjectType binds as NULL: every subject.
     query.prepare(u"SELECT account_id, actor, action, subject_type, subject_id, details, "
                   u"occurred_at FROM audit_log WHERE account_id = ? "
+                  u"AND (? IS NULL OR subject_type = ?) "
                   u"ORDER BY occurred_at DESC, id DESC LIMIT ?"_s);
     query.addBindValue(accountId);
+    query.addBindValue(subjectType);
+    query.addBindValue(subjectType);
     query.addBindValue(limit);
     if (!query.exec()) {
         m_error = u"cannot read the audit log: "_s + query.lastError().text();

@@ -29,10 +29,14 @@ public:
 
     // The account's entries, newest first (at most `limit`).
     QList<Entry> recent(qint64 accountId, int limit = 100);
+    // The same, only entries about one kind of subject (e.g. "keyword_process").
+    QList<Entry> recentAbout(qint64 accountId, const QString &subjectType, int limit = 100);
 
     QString errorString() const { return m_error; }
 
 private:
+    QList<Entry> select(qint64 accountId, const QString &subjectType, int limit);
+
     QSqlDatabase m_db;
     QString m_error;
 };

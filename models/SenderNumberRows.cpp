@@ -3,6 +3,7 @@
 #include "AuditRows.h"
 #include "ConfirmationRule.h"
 #include "KeywordMatcher.h"
+#include "KeywordValidator.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -245,6 +246,85 @@ bool SenderNumberRows::unshare(qint64 numberId, qint64 fromAccountId, const QStr
                            numberId))
         error = audit.errorString();
     return finish(error);
+}
+
+bool SenderNumberRows::setSharedShortCode(qint64 accountId, qint64 numberId,
+                                          const QString &providerKeyword, const QString &actor)
+{
+    m_error.clear();
+    if (actor.trimmed().isEmpty())
+        return fail(u"a change to a number needs who made it"_s);
+    const QString keyword = providerKeyword.trimmed().toUpper();
+    if (!keyword.isEmpty()) {
+        if (const auto problem = KeywordValidator::checkKeyword(keyword))
+            return fail(u"Provider keyword "_s + problem->message);
+    }
+    const auto row = find(accountId, numberId);
+    if (!row)
+        return false;
+    if (row->sharedIn)
+        return fail(u"%1 is lent by “%2”: only its owner can change it"_s.arg(row->number,
+                                                                              row->accountName));
+    if (row->kind != u"short_code"_s && row->kind != u"shared_short_code"_s)
+        return fail(u"%1 is not a short code: only a short code can be a shared short code"_s.arg(
+            row->number));
+    const QString kind = keyword.isEmpty() ? u"short_code"_s : u"shared_short_code"_s;
+    if (!m_db.transaction())
+        return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE sender_numbers SET kind = ?, provider_keyword = ? "
+                  u"WHERE id = ? AND account_id = ?"_s);
+    query.addBindValue(kind);
+    query.addBindValue(keyword.isNull() ? u""_s : keyword);
+    query.addBindValue(numberId);
+    query.addBindValue(accountId);
+    QString error;
+    if (!query.exec() || query.numRowsAffected() != 1)
+        error = u"cannot change the number: "_s + query.lastError().text();
+    QSqlQuery processes(m_db);
+    processes.prepare(
+        u"UPDATE keyword_processes SET provider_keyword = ? WHERE sender_number_id = ?"_s);
+    processes.addBindValue(keyword.isNull() ? u""_s : keyword);
+    processes.addBindValue(numberId);
+    if (error.isEmpty() && !processes.exec())
+        error = u"cannot move the number's keyword processes: "_s + processes.lastError().text();
+    AuditRows audit(m_db);
+    if (error.isEmpty() && !audit.append(accountId, actor, u"sender_number.shared_short_code"_s,
+                                         u"sender_number"_s, numberId,
+                                         {{u"kind"_s, kind},
+                                          {u"provider_keyword"_s, keyword},
+                                          {u"previous_kind"_s, row->kind},
+                                          {u"previous_provider_keyword"_s, row->providerKeyword}}))
+        error = audit.errorString();
+    return finish(error);
+}
+
+std::optional<qint64> SenderNumberRows::sendingNumberId(qint64 accountId, const QString &number)
+{
+    m_error.clear();
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT s.id, s.account_id, s.send_only_notifications, EXISTS (SELECT 1 FROM "
+                  u"sender_number_shares sh WHERE sh.sender_number_id = s.id AND "
+                  u"sh.account_id = ?) FROM sender_numbers s WHERE s.number = ?"_s);
+    query.addBindValue(accountId);
+    query.addBindValue(number);
+    if (!query.exec()) {
+        fail(u"cannot read sender numbers: "_s + query.lastError().text());
+        return std::nullopt;
+    }
+    if (!query.next()) {
+        fail(u"%1 is not a sender number of this account"_s.arg(number));
+        return std::nullopt;
+    }
+    const bool own = query.value(1).toLongLong() == accountId;
+    // A share row only ever exists for a send-only number; checked again in case it was
+    // turned back into a two-way number behind the sharing's back.
+    const bool borrowed = query.value(3).toBool() && query.value(2).toInt() == 1;
+    if (!own && !borrowed) {
+        fail(u"%1 belongs to another account and is not lent to this one"_s.arg(number));
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
 }
 
 std::optional<QList<SenderNumberRows::UnroutedReply>>

@@ -60,6 +60,17 @@ public:
     bool assign(qint64 numberId, qint64 toAccountId, const QString &actor);
     bool unshare(qint64 numberId, qint64 fromAccountId, const QString &actor);
 
+    // Marks the account's short code as a shared short code answering to `providerKeyword`
+    // (letters only, stored upper-case), or back to an exclusive short code when the keyword
+    // is empty. The provider's ShortCode resource has no such flag: this is the admin's to
+    // say, and number sync never overwrites it. The number's keyword processes follow.
+    bool setSharedShortCode(qint64 accountId, qint64 numberId, const QString &providerKeyword,
+                            const QString &actor);
+
+    // The id of `number` when the account may send from it: its own number or a send-only
+    // number lent to it; nullopt (errorString() says why) otherwise.
+    std::optional<qint64> sendingNumberId(qint64 accountId, const QString &number);
+
     // Inbound messages of the account that reached no inbox (thread_id NULL), newest first.
     std::optional<QList<UnroutedReply>> unroutedReplies(qint64 accountId, int limit = 200);
 

@@ -1,5 +1,6 @@
 #include "KeywordsPage.h"
 
+#include "AuditLogView.h"
 #include "ConfirmationRulesBox.h"
 #include "KeywordValidator.h"
 #include "NumbersPage.h"
@@ -13,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -82,6 +84,7 @@ KeywordsPage::KeywordsPage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     , m_pause(button(tr("Pause"), u"keywordPause"_s))
     , m_delete(button(tr("Delete"), u"keywordDelete"_s))
     , m_rules(new ConfirmationRulesBox(reader, writer, accountId, actor))
+    , m_audit(new AuditLogView(reader, accountId, u"keyword_process"_s, tr("Changes to processes")))
 {
     setObjectName(u"keywordsPage"_s);
     m_number->setObjectName(u"keywordNumber"_s);
@@ -143,9 +146,13 @@ KeywordsPage::KeywordsPage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     leftLayout->addLayout(actions);
     leftLayout->addWidget(editor);
 
+    m_audit->setObjectName(u"keywordAudit"_s);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->addWidget(m_rules);
+    right->addWidget(m_audit);
     auto *split = new QSplitter(Qt::Horizontal);
     split->addWidget(left);
-    split->addWidget(m_rules);
+    split->addWidget(right);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     auto *layout = new QVBoxLayout(this);
@@ -235,6 +242,8 @@ void KeywordsPage::showNumber()
         if (number->kind == u"shared_short_code"_s)
             note += u' ' +
                     tr("Customers text “%1 KEYWORD”, e.g. “%1 STOP”.").arg(number->providerKeyword);
+        if (number->sendOnly)
+            note += u' ' + NumbersPage::sendOnlyExplanation();
         m_providerNote->setText(note);
     }
     KeywordProcessRows rows(m_reader);
@@ -328,7 +337,7 @@ void KeywordsPage::save()
 void KeywordsPage::act(Action action)
 {
     const qint64 id = selectedProcessId();
-    if (id == 0)
+    if (id == 0 || (action == Action::Delete && !confirmDelete()))
         return;
     const qint64 account = m_accountId;
     const QString actor = m_actor;
@@ -338,6 +347,21 @@ void KeywordsPage::act(Action action)
             return rows.apply(account, id, action, actor) ? QString() : rows.errorString();
         },
         this, [this](const QString &error) { finishWrite(error); });
+}
+
+bool KeywordsPage::confirmDelete()
+{
+    const auto &row = m_processes.at(m_table->selectionModel()->selectedRows().first().row());
+    QMessageBox box(
+        QMessageBox::Question, tr("Delete keyword process"),
+        tr("Delete the %1 process for %2? Texts with its keywords will no longer "
+           "be processed.")
+            .arg(KeywordProcess::displayName(row.process.type), row.process.keywords.join(u", "_s)),
+        QMessageBox::Yes | QMessageBox::Cancel, this);
+    box.setObjectName(u"keywordDeleteConfirm"_s);
+    box.button(QMessageBox::Yes)->setText(tr("Delete"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Yes;
 }
 
 void KeywordsPage::saveProviderSetting()
@@ -363,6 +387,7 @@ void KeywordsPage::finishWrite(const QString &error)
     if (error.isEmpty() && m_editingId == 0)
         m_keywords->clear();
     showNumber();
+    m_audit->reload();
     if (!error.isEmpty())
         m_error->setText(error); // showNumber() may have reset the editor
     emit changed();

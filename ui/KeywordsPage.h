@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QWidget>
 
+class AuditLogView;
 class ConfirmationRulesBox;
 class QComboBox;
 class QLabel;
@@ -44,6 +45,8 @@ private:
     void startNew();
     void save();
     void act(KeywordProcessLifecycle::Action action);
+    // Asks before a delete; true when the admin said yes.
+    bool confirmDelete();
     void validateKeywords();
     void saveProviderSetting();
     void finishWrite(const QString &error);
@@ -70,4 +73,5 @@ private:
     QPushButton *m_pause;
     QPushButton *m_delete;
     ConfirmationRulesBox *m_rules;
+    AuditLogView *m_audit;
 };

@@ -1,6 +1,7 @@
 #include "NumbersPage.h"
 
 #include "AccountRows.h"
+#include "KeywordValidator.h"
 #include "SenderNumberRows.h"
 #include "StoreWriter.h"
 
@@ -79,6 +80,14 @@ QString NumbersPage::sendOnlyExplanation()
               "under Unrouted replies. Only a send-only number can be used by several accounts.");
 }
 
+QString NumbersPage::sharedShortCodeExplanation(const QString &keyword)
+{
+    return tr("The provider does not say which short codes are shared: mark it here with the "
+              "account's provider keyword (letters only). Customers start their texts with it, "
+              "e.g. “%1 STOP”. Number sync keeps what you set.")
+        .arg(keyword.trimmed().isEmpty() ? tr("KEYWORD") : keyword.trimmed().toUpper());
+}
+
 NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
                          const QString &actor, QWidget *parent)
     : QWidget(parent)
@@ -91,6 +100,10 @@ NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accoun
     , m_label(new QLineEdit)
     , m_throughput(new QDoubleSpinBox)
     , m_dailyCap(new QSpinBox)
+    , m_sharedCode(new QCheckBox(tr("Shared short code")))
+    , m_providerKeyword(new QLineEdit)
+    , m_sharedCodeHelp(new QLabel(sharedShortCodeExplanation()))
+    , m_form(new QFormLayout)
     , m_sendOnly(new QCheckBox(tr("Send-only notifications")))
     , m_sendOnlyHelp(new QLabel(sendOnlyExplanation()))
     , m_shareWith(new QComboBox)
@@ -119,6 +132,11 @@ NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accoun
     m_dailyCap->setObjectName(u"numberDailyCap"_s);
     m_dailyCap->setRange(0, 10'000'000);
     m_dailyCap->setSpecialValueText(tr("No cap"));
+    m_sharedCode->setObjectName(u"numberSharedShortCode"_s);
+    m_providerKeyword->setObjectName(u"numberProviderKeyword"_s);
+    m_providerKeyword->setPlaceholderText(tr("e.g. DESK"));
+    m_sharedCodeHelp->setObjectName(u"numberSharedShortCodeHelp"_s);
+    m_sharedCodeHelp->setWordWrap(true);
     m_sendOnly->setObjectName(u"numberSendOnly"_s);
     m_sendOnlyHelp->setObjectName(u"numberSendOnlyHelp"_s);
     m_sendOnlyHelp->setWordWrap(true);
@@ -129,10 +147,13 @@ NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accoun
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: #b3261e;"_s);
 
-    auto *form = new QFormLayout;
+    auto *form = m_form;
     form->addRow(tr("Label"), m_label);
     form->addRow(tr("Throughput"), m_throughput);
     form->addRow(tr("Daily cap"), m_dailyCap);
+    form->addRow(m_sharedCode);
+    form->addRow(tr("Provider keyword"), m_providerKeyword);
+    form->addRow(m_sharedCodeHelp);
     form->addRow(m_sendOnly);
     form->addRow(m_sendOnlyHelp);
     auto *shareRow = new QHBoxLayout;
@@ -186,6 +207,12 @@ NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accoun
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &NumbersPage::showSelected);
     connect(m_save, &QPushButton::clicked, this, &NumbersPage::save);
     connect(m_share, &QPushButton::clicked, this, &NumbersPage::share);
+    connect(m_sharedCode, &QCheckBox::toggled, this, [this](bool on) {
+        m_providerKeyword->setEnabled(on);
+        validateProviderKeyword();
+    });
+    connect(m_providerKeyword, &QLineEdit::textChanged, this,
+            &NumbersPage::validateProviderKeyword);
     reload();
 }
 
@@ -274,6 +301,30 @@ void NumbersPage::showSelected()
     m_dailyCap->setValue(number->dailyCap.value_or(0));
     m_sendOnly->setChecked(number->sendOnly);
     m_share->setEnabled(m_shareWith->count() > 0);
+    // Only a short code can be a shared one; the other kinds do not show the choice.
+    const bool shortCode =
+        number->kind == u"short_code"_s || number->kind == u"shared_short_code"_s;
+    for (QWidget *field :
+         std::initializer_list<QWidget *>{m_sharedCode, m_providerKeyword, m_sharedCodeHelp})
+        m_form->setRowVisible(field, shortCode);
+    m_sharedCode->setChecked(number->kind == u"shared_short_code"_s);
+    m_providerKeyword->setText(number->providerKeyword);
+    m_providerKeyword->setEnabled(m_sharedCode->isChecked());
+    m_sharedCodeHelp->setText(sharedShortCodeExplanation(number->providerKeyword));
+}
+
+void NumbersPage::validateProviderKeyword()
+{
+    const QString keyword = m_providerKeyword->text().trimmed();
+    QString message;
+    if (m_sharedCode->isChecked() && keyword.isEmpty())
+        message = tr("A shared short code needs the account's provider keyword.");
+    else if (const auto problem =
+                 m_sharedCode->isChecked() ? KeywordValidator::checkKeyword(keyword) : std::nullopt)
+        message = tr("Provider keyword %1").arg(problem->message);
+    showError(message);
+    m_save->setEnabled(message.isEmpty());
+    m_sharedCodeHelp->setText(sharedShortCodeExplanation(message.isEmpty() ? keyword : QString()));
 }
 
 void NumbersPage::showError(const QString &message)
@@ -293,12 +344,21 @@ void NumbersPage::save()
     const std::optional<int> cap =
         m_dailyCap->value() > 0 ? std::optional<int>(m_dailyCap->value()) : std::nullopt;
     const bool sendOnly = m_sendOnly->isChecked();
+    // Empty: not (or no longer) a shared short code.
+    const QString providerKeyword =
+        m_sharedCode->isChecked() ? m_providerKeyword->text().trimmed() : QString();
     m_save->setEnabled(false);
     m_writer->post(
         [=](WriterContext &context) {
             SenderNumberRows rows(context.db());
             const auto current = rows.find(account, id);
             if (!current)
+                return rows.errorString();
+            // First: a refused provider keyword leaves the rest unsaved too.
+            const bool shortCode =
+                current->kind == u"short_code"_s || current->kind == u"shared_short_code"_s;
+            if (shortCode && current->providerKeyword != providerKeyword.toUpper() &&
+                !rows.setSharedShortCode(account, id, providerKeyword, actor))
                 return rows.errorString();
             if (!rows.setDetails(account, id, label, mps, cap, actor))
                 return rows.errorString();
@@ -308,9 +368,9 @@ void NumbersPage::save()
         },
         this,
         [this](const QString &error) {
+            reload();
             m_save->setEnabled(true);
             showError(error);
-            reload();
             emit changed();
         });
 }

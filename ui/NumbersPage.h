@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -35,6 +36,8 @@ public:
     // "Long code", "Toll-free", "Short code", "Shared short code".
     static QString kindName(const QString &kind);
     static QString sendOnlyExplanation();
+    // `keyword` fills the example ("BLOOM STOP"); empty: a placeholder.
+    static QString sharedShortCodeExplanation(const QString &keyword = {});
 
 Q_SIGNALS:
     // After a change was saved (or refused: see the error label).
@@ -45,6 +48,7 @@ private:
     void save();
     void share();
     void showError(const QString &message);
+    void validateProviderKeyword();
 
     QSqlDatabase m_reader;
     StoreWriter *m_writer;
@@ -56,6 +60,10 @@ private:
     QLineEdit *m_label;
     QDoubleSpinBox *m_throughput;
     QSpinBox *m_dailyCap;
+    QCheckBox *m_sharedCode;
+    QLineEdit *m_providerKeyword;
+    QLabel *m_sharedCodeHelp;
+    QFormLayout *m_form;
     QCheckBox *m_sendOnly;
     QLabel *m_sendOnlyHelp;
     QComboBox *m_shareWith;

@@ -4,6 +4,7 @@
 #include "CampaignRows.h"
 #include "CampaignRunner.h"
 #include "CampaignStats.h"
+#include "CliAccount.h"
 #include "Outbox.h"
 #include "StoreWriter.h"
 #include "TwilioClient.h"
@@ -49,6 +50,8 @@ void CampaignCommand::configure(QCommandLineParser &parser) const
         "completed campaign), 64 usage error."_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
     parser.addOption(
+        QCommandLineOption(u"account"_s, CliAccount::optionDescription(), u"account"_s));
+    parser.addOption(
         QCommandLineOption(u"actor"_s, u"Who does it, for the audit log."_s, u"name"_s, u"cli"_s));
     parser.addOption(QCommandLineOption(u"account-url"_s, u"The provider's base URL."_s, u"url"_s));
     parser.addOption(QCommandLineOption(u"account-sid"_s, u"The Account SID (AC...)."_s, u"sid"_s));
@@ -83,12 +86,44 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
     }
     if (!parser.isSet(u"profile"_s))
         return usageError(io, u"--profile is required"_s);
-    if (action == u"run")
-        return runCampaign(parser, io, id);
+    if (action == u"run") {
+        for (const QString &required : {u"account-url"_s, u"account-sid"_s}) {
+            if (!parser.isSet(required))
+                return usageError(io, u"run needs --%1"_s.arg(required));
+        }
+    }
 
     StoreWriter writer(parser.value(u"profile"_s));
     if (!writer.open())
         return fail(io, ExitFailure, u"cannot open the profile: %1"_s.arg(writer.errorString()));
+    QString accountError;
+    // run names its provider account already: that is the account unless --account says.
+    const QString accountValue = !parser.isSet(u"account"_s) && action == u"run"
+                                     ? parser.value(u"account-sid"_s)
+                                     : parser.value(u"account"_s);
+    const auto account = writer.call([&](WriterContext &context) {
+        return CliAccount::resolve(context.db(), accountValue, &accountError);
+    });
+    if (!account)
+        return fail(io, ExitFailure, accountError);
+    if (id > 0) {
+        // Every action on one campaign: it must be the account's, whatever its id says.
+        QString error;
+        const auto owner = writer.call([&](WriterContext &context) -> std::optional<qint64> {
+            CampaignRows rows(context.db());
+            const auto summary = rows.summary(id);
+            error = rows.errorString();
+            return summary ? std::optional<qint64>(summary->accountId) : std::nullopt;
+        });
+        if (!owner)
+            return fail(io, ExitFailure, error);
+        if (*owner != account->id)
+            return fail(io, ExitFailure,
+                        u"campaign %1 is not a campaign of the account %2"_s.arg(
+                            QString::number(id), account->name));
+    }
+    if (action == u"run")
+        return runCampaign(parser, io, id, writer, *account);
     const QString actor = parser.value(u"actor"_s);
     if (action == u"pause" || action == u"resume") {
         const auto to =
@@ -116,7 +151,7 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
         CampaignRows rows(context.db());
         Read r;
         if (action == u"list") {
-            r.rows = rows.list(0);
+            r.rows = rows.list(account->id);
         } else if (auto one = rows.summary(id)) {
             r.rows = QList<CampaignRows::Summary>{*one};
             CampaignStats stats(context.db());
@@ -152,25 +187,24 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
     return ExitOk;
 }
 
-int CampaignCommand::runCampaign(const QCommandLineParser &parser, CliIo &io, qint64 campaignId)
+int CampaignCommand::runCampaign(const QCommandLineParser &parser, CliIo &io, qint64 campaignId,
+                                 StoreWriter &writer, const AccountRows::Row &account)
 {
-    for (const QString &required : {u"account-url"_s, u"account-sid"_s}) {
-        if (!parser.isSet(required))
-            return usageError(io, u"run needs --%1"_s.arg(required));
-    }
     const QString tokenVariable = parser.value(u"auth-token-env"_s);
     const QString token = qEnvironmentVariable(tokenVariable.toLocal8Bit().constData());
     if (token.isEmpty())
         return usageError(io,
                           u"the environment variable %1 holds no Auth Token"_s.arg(tokenVariable));
     const QString accountSid = parser.value(u"account-sid"_s);
+    // One account's campaign never goes out through another provider account.
+    if (!account.providerSid.isEmpty() && account.providerSid != accountSid)
+        return fail(io, ExitFailure,
+                    u"the account %1 sends through %2, not %3"_s.arg(
+                        account.name, account.providerSid, accountSid));
     const AccountConfig config = AccountConfig::forSingleBaseUrl(
         accountSid, accountSid, QUrl(parser.value(u"account-url"_s)));
     if (!config.isValid())
         return usageError(io, config.validationErrors().join(u' '));
-    StoreWriter writer(parser.value(u"profile"_s));
-    if (!writer.open())
-        return fail(io, ExitFailure, u"cannot open the profile: %1"_s.arg(writer.errorString()));
     QString error;
     const auto summary = writer.call([&](WriterContext &context) {
         CampaignRows rows(context.db());

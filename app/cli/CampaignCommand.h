@@ -1,7 +1,10 @@
 // smsdesk-cli campaign: list, show, pause and resume a profile's campaigns; run one.
 #pragma once
 
+#include "AccountRows.h"
 #include "CliCommand.h"
+
+class StoreWriter;
 
 class CampaignCommand : public CliCommand
 {
@@ -14,5 +17,6 @@ protected:
     int run(const QCommandLineParser &parser, CliIo &io) override;
 
 private:
-    int runCampaign(const QCommandLineParser &parser, CliIo &io, qint64 campaignId);
+    int runCampaign(const QCommandLineParser &parser, CliIo &io, qint64 campaignId,
+                    StoreWriter &writer, const AccountRows::Row &account);
 };

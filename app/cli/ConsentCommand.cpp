@@ -1,6 +1,6 @@
 #include "ConsentCommand.h"
 
-#include "AccountRows.h"
+#include "CliAccount.h"
 #include "ConsentCsv.h"
 #include "ConsentRows.h"
 #include "Database.h"
@@ -31,7 +31,8 @@ void ConsentCommand::configure(QCommandLineParser &parser) const
         "Exit codes: 0 done, 1 profile error, 2 bad rows, 64 usage error."_s);
     parser.addPositionalArgument(u"action"_s, u"export or import"_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
-    parser.addOption(QCommandLineOption(u"account"_s, u"The account (its name)."_s, u"name"_s));
+    parser.addOption(
+        QCommandLineOption(u"account"_s, CliAccount::optionDescription(), u"account"_s));
     parser.addOption(QCommandLineOption(u"file"_s, u"CSV file to write or read."_s, u"path"_s));
     parser.addOption(QCommandLineOption(
         u"region"_s, u"Region for numbers without '+' (default US)."_s, u"code"_s, u"US"_s));
@@ -44,23 +45,21 @@ int ConsentCommand::run(const QCommandLineParser &parser, CliIo &io)
     const QStringList args = parser.positionalArguments();
     if (args.size() != 1 || (args.first() != u"export"_s && args.first() != u"import"_s))
         return usageError(io, u"say export or import"_s);
-    if (!parser.isSet(u"profile"_s) || !parser.isSet(u"account"_s))
-        return usageError(io, u"--profile and --account are required"_s);
+    if (!parser.isSet(u"profile"_s))
+        return usageError(io, u"--profile is required"_s);
     const QString profile = parser.value(u"profile"_s);
-    const QString accountName = parser.value(u"account"_s);
 
     qint64 accountId = 0;
     {
         Database database(profile);
         if (!database.open())
             return fail(io, ExitFailure, database.errorString());
-        for (const auto &account : AccountRows(database.connection()).list()) {
-            if (account.name == accountName)
-                accountId = account.id;
-        }
-        if (accountId == 0)
-            return fail(io, ExitFailure,
-                        u"no account named '"_s + accountName + u"' in "_s + profile);
+        QString error;
+        const auto account =
+            CliAccount::resolve(database.connection(), parser.value(u"account"_s), &error);
+        if (!account)
+            return fail(io, ExitFailure, error + u" ("_s + profile + u')');
+        accountId = account->id;
         if (args.first() == u"export"_s) {
             ConsentRows rows(database.connection());
             const auto events = rows.eventsOf(accountId);

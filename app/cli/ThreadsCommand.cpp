@@ -1,5 +1,6 @@
 #include "ThreadsCommand.h"
 
+#include "CliAccount.h"
 #include "Database.h"
 
 #include <QSqlError>
@@ -22,10 +23,10 @@ void ThreadsCommand::configure(QCommandLineParser &parser) const
     parser.setApplicationDescription(
         u"One tab-separated line per thread, newest first: customer number, our sender\n"
         "number, status, unread count, last message preview.\n"
-        "Exit codes: 0 listed, 1 profile error, 64 usage error."_s);
+        "Exit codes: 0 listed, 1 profile error or unknown account, 64 usage error."_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
     parser.addOption(
-        QCommandLineOption(u"account"_s, u"Only this account (its name)."_s, u"name"_s));
+        QCommandLineOption(u"account"_s, CliAccount::optionDescription(), u"account"_s));
 }
 
 int ThreadsCommand::run(const QCommandLineParser &parser, CliIo &io)
@@ -38,17 +39,17 @@ int ThreadsCommand::run(const QCommandLineParser &parser, CliIo &io)
     Database database(parser.value(u"profile"_s));
     if (!database.open())
         return fail(io, ExitFailure, database.errorString());
+    QString error;
+    const auto account =
+        CliAccount::resolve(database.connection(), parser.value(u"account"_s), &error);
+    if (!account)
+        return fail(io, ExitFailure, error);
     QSqlQuery query(database.connection());
-    QString sql = u"SELECT t.customer_number, s.number, t.status, t.unread_count, "
+    query.prepare(u"SELECT t.customer_number, s.number, t.status, t.unread_count, "
                   "t.last_message_preview FROM threads t "
-                  "JOIN sender_numbers s ON s.id = t.sender_number_id "
-                  "JOIN accounts a ON a.id = t.account_id "_s;
-    if (parser.isSet(u"account"_s))
-        sql += u"WHERE a.name = ? "_s;
-    sql += u"ORDER BY t.last_message_at DESC, t.id DESC"_s;
-    query.prepare(sql);
-    if (parser.isSet(u"account"_s))
-        query.addBindValue(parser.value(u"account"_s));
+                  "JOIN sender_numbers s ON s.id = t.sender_number_id WHERE t.account_id = ? "
+                  "ORDER BY t.last_message_at DESC, t.id DESC"_s);
+    query.addBindValue(account->id);
     if (!query.exec())
         return fail(io, ExitFailure, u"cannot read threads: "_s + query.lastError().text());
     while (query.next()) {

@@ -1,6 +1,9 @@
 // The Keywords screen driven through its widgets: create, start, pause, delete processes,
 // the refusals (second Help, missing reply, bad custom keyword naming the character), the
-// provider-answers setting, the country rules and templates as replies.
+// provider-answers setting, the country rules and templates as replies; Delete asks first and
+// every change shows in the audit list.
+#include "AuditLogView.h"
+#include "AuditRows.h"
 #include "ComplianceFixture.h"
 #include "ConfirmationRuleRows.h"
 #include "KeywordsPage.h"
@@ -10,10 +13,12 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
+#include <QTimer>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -26,11 +31,15 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void helpProcessLifecycle();
+    void deleteAsksFirst_data();
+    void deleteAsksFirst();
+    void changesShowInTheAuditList();
     void secondHelpIsRefused();
     void customKeywordNamesTheBadCharacter();
     void providerSettingIsSaved();
     void countryRuleIsSaved();
     void sharedShortCodeSaysHowCustomersText();
+    void shortCodeMarkedSharedTakesProcesses();
     void templateFillsTheReply();
     void screenshot();
 
@@ -51,6 +60,8 @@ private:
         click(name);
         QVERIFY(changed.wait(10000));
     }
+    // Answers the delete confirmation when it opens; `seen` tells whether it did.
+    void answerDeleteConfirmation(QMessageBox::StandardButton answer, bool *seen);
     void newProcess(KeywordProcess::Type type, const QString &keywords, const QString &reply);
     void selectRow(int row);
     QString cell(int row, int column) const;
@@ -122,6 +133,26 @@ void TstKeywordsPage::newProcess(KeywordProcess::Type type, const QString &keywo
     clickAndWait(u"keywordSave"_s);
 }
 
+void TstKeywordsPage::answerDeleteConfirmation(QMessageBox::StandardButton answer, bool *seen)
+{
+    // The box runs its own event loop: poll for it from a timer until it is up.
+    auto *timer = new QTimer(m_page.get());
+    timer->setInterval(10);
+    connect(timer, &QTimer::timeout, timer, [timer, answer, seen] {
+        for (QWidget *top : QApplication::topLevelWidgets()) {
+            auto *box = qobject_cast<QMessageBox *>(top);
+            if (!box || box->objectName() != u"keywordDeleteConfirm"_s || !box->isVisible())
+                continue;
+            *seen = true;
+            timer->stop();
+            timer->deleteLater();
+            box->button(answer)->click();
+            return;
+        }
+    });
+    timer->start();
+}
+
 void TstKeywordsPage::selectRow(int row)
 {
     auto *table = child<QTableWidget>(u"keywordProcesses"_s);
@@ -169,9 +200,66 @@ void TstKeywordsPage::helpProcessLifecycle()
     clickAndWait(u"keywordPause"_s);
     QTRY_COMPARE(cell(0, 2), u"Paused"_s);
     selectRow(0);
+    bool asked = false;
+    answerDeleteConfirmation(QMessageBox::Yes, &asked);
     clickAndWait(u"keywordDelete"_s);
+    QVERIFY(asked);
     QTRY_COMPARE(table->rowCount(), 0);
     QVERIFY(stored().isEmpty());
+}
+
+void TstKeywordsPage::deleteAsksFirst_data()
+{
+    QTest::addColumn<QMessageBox::StandardButton>("answer");
+    QTest::addColumn<bool>("deleted");
+    QTest::newRow("confirmed") << QMessageBox::Yes << true;
+    QTest::newRow("cancelled") << QMessageBox::Cancel << false;
+}
+
+void TstKeywordsPage::deleteAsksFirst()
+{
+    QFETCH(QMessageBox::StandardButton, answer);
+    QFETCH(bool, deleted);
+    newProcess(KeywordProcess::Type::AutoReply, u"PEONIES"_s, u"In season."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    selectRow(0);
+    bool asked = false;
+    answerDeleteConfirmation(answer, &asked);
+    QSignalSpy changed(m_page.get(), &KeywordsPage::changed);
+    click(u"keywordDelete"_s);
+    QVERIFY(asked);
+    if (deleted)
+        QVERIFY(changed.wait(10000));
+    // A cancelled delete posts nothing: the writer has nothing of ours queued.
+    m_fx->writer->call([](WriterContext &) {});
+    QCoreApplication::processEvents();
+    QCOMPARE(stored().isEmpty(), deleted);
+    QCOMPARE(child<QTableWidget>(u"keywordProcesses"_s)->rowCount(), deleted ? 0 : 1);
+}
+
+void TstKeywordsPage::changesShowInTheAuditList()
+{
+    newProcess(KeywordProcess::Type::Help, u"HELP, INFO"_s, u"Call us."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    selectRow(0);
+    clickAndWait(u"keywordStart"_s);
+    auto *audit = child<QWidget>(u"keywordAudit"_s)->findChild<QTableWidget *>(u"auditTable"_s);
+    QVERIFY(audit);
+    // What the page shows is what the audit log holds for processes, newest first.
+    const auto entries = AuditRows(m_fx->db()).recentAbout(m_fx->acme, u"keyword_process"_s);
+    QCOMPARE(entries.size(), 2);
+    QTRY_COMPARE(audit->rowCount(), int(entries.size()));
+    for (int r = 0; r < entries.size(); ++r) {
+        QCOMPARE(audit->item(r, 1)->text(), entries.at(r).actor);
+        QCOMPARE(audit->item(r, 2)->text(), AuditLogView::actionName(entries.at(r).action));
+    }
+    QCOMPARE(audit->item(0, 2)->text(), u"Started"_s);
+    QCOMPARE(audit->item(1, 2)->text(), u"Created"_s);
+    QCOMPARE(audit->item(0, 1)->text(), u"ana"_s);
+    QCOMPARE(audit->item(1, 3)->text(),
+             KeywordProcess::displayName(KeywordProcess::Type::Help) + u": HELP, INFO"_s);
+    QVERIFY2(audit->item(1, 3)->toolTip().contains(u"status: new"_s),
+             qPrintable(audit->item(1, 3)->toolTip()));
 }
 
 void TstKeywordsPage::secondHelpIsRefused()
@@ -241,6 +329,28 @@ void TstKeywordsPage::sharedShortCodeSaysHowCustomersText()
     QCOMPARE(stored().first().process.providerKeyword, u"BLOOM"_s);
 }
 
+void TstKeywordsPage::shortCodeMarkedSharedTakesProcesses()
+{
+    // As the sandbox's 33733 arrives from number sync: a plain short code, until an admin
+    // marks it shared on the Numbers screen (SenderNumberRows, as that screen saves it).
+    const qint64 code = m_fx->addNumber(m_fx->acme, u"44744"_s, u"short_code"_s, u"Desk code"_s, 100);
+    const qint64 account = m_fx->acme;
+    QVERIFY(m_fx->writer->call([&](WriterContext &c) {
+        return SenderNumberRows(c.db()).setSharedShortCode(account, code, u"DESK"_s, u"ana"_s);
+    }));
+    m_page->reload();
+    auto *number = child<QComboBox>(u"keywordNumber"_s);
+    number->setCurrentIndex(number->findData(code));
+    QVERIFY2(number->currentText().contains(u"44744 / DESK"_s), qPrintable(number->currentText()));
+    QVERIFY(child<QLabel>(u"keywordProviderNote"_s)->text().contains(u"“DESK STOP”"_s));
+    newProcess(KeywordProcess::Type::Unsubscribe,
+               KeywordProcess::defaultKeywords(KeywordProcess::Type::Unsubscribe).join(u", "_s),
+               u"You are unsubscribed."_s);
+    QTRY_COMPARE(stored().size(), 1);
+    QCOMPARE(stored().first().process.providerKeyword, u"DESK"_s);
+    QCOMPARE(stored().first().senderNumberId, code);
+}
+
 void TstKeywordsPage::templateFillsTheReply()
 {
     click(u"keywordNew"_s);
@@ -256,6 +366,9 @@ void TstKeywordsPage::templateFillsTheReply()
 void TstKeywordsPage::screenshot()
 {
     using T = KeywordProcess::Type;
+    // The shared short code with its provider keyword: the case the screen must make clear.
+    auto *number = child<QComboBox>(u"keywordNumber"_s);
+    number->setCurrentIndex(number->findData(m_shared));
     newProcess(T::Unsubscribe, KeywordProcess::defaultKeywords(T::Unsubscribe).join(u", "_s),
                u"Bloom Florists: you are unsubscribed. Reply START to resubscribe."_s);
     QTRY_COMPARE(stored().size(), 1);

@@ -1,5 +1,7 @@
 // The Numbers screen driven through its widgets: edit details, send-only with its
-// explanation, sharing refused for a two-way number, the unrouted replies list.
+// explanation, sharing refused for a two-way number, the unrouted replies list, marking a
+// short code as a shared short code with its provider keyword.
+#include "AuditRows.h"
 #include "ComplianceFixture.h"
 #include "MessageStore.h"
 #include "NumbersPage.h"
@@ -30,6 +32,10 @@ private Q_SLOTS:
     void sharingATwoWayNumberIsRefused();
     void sendOnlyNumberCanBeShared();
     void unroutedRepliesAreListed();
+    void sendOnlyExplanationIsShownWithTheChoice();
+    void shortCodeMarkedShared();
+    void sharedChoiceOnlyForShortCodes_data();
+    void sharedChoiceOnlyForShortCodes();
     void screenshot();
 
 private:
@@ -163,11 +169,85 @@ void TstNumbersPage::unroutedRepliesAreListed()
     QCOMPARE(unrouted->item(0, 3)->text(), u"Is my order ready?"_s);
 }
 
+void TstNumbersPage::sendOnlyExplanationIsShownWithTheChoice()
+{
+    auto *help = m_page->findChild<QLabel *>(u"numberSendOnlyHelp"_s);
+    auto *sendOnly = m_page->findChild<QCheckBox *>(u"numberSendOnly"_s);
+    for (int r = 0; r < m_table->rowCount(); ++r) {
+        select(m_table->item(r, 0)->text());
+        QVERIFY(sendOnly->isVisible() && sendOnly->isEnabled());
+        QVERIFY(help->isVisible());
+        QCOMPARE(help->text(), NumbersPage::sendOnlyExplanation());
+    }
+}
+
+void TstNumbersPage::shortCodeMarkedShared()
+{
+    select(u"74621"_s);
+    auto *shared = m_page->findChild<QCheckBox *>(u"numberSharedShortCode"_s);
+    auto *keyword = m_page->findChild<QLineEdit *>(u"numberProviderKeyword"_s);
+    auto *save = m_page->findChild<QPushButton *>(u"numberSave"_s);
+    auto *error = m_page->findChild<QLabel *>(u"numberError"_s);
+    QVERIFY(shared->isVisible() && !shared->isChecked());
+    QVERIFY(!keyword->isEnabled());
+    // On the box itself: a check box spanning the row takes clicks on its box and text only.
+    QTest::mouseClick(shared, Qt::LeftButton, {}, QPoint(6, shared->height() / 2));
+    QVERIFY(shared->isChecked());
+    QVERIFY(keyword->isEnabled());
+    QTest::keyClicks(keyword, u"AL3RTS"_s);
+    // Live, naming the character, and nothing can be saved meanwhile.
+    QVERIFY2(error->text().contains(u"‘3’"_s), qPrintable(error->text()));
+    QVERIFY(!save->isEnabled());
+    keyword->clear();
+    QTest::keyClicks(keyword, u"alerts"_s);
+    QCOMPARE(error->text(), QString());
+    QVERIFY(save->isEnabled());
+    QTest::mouseClick(save, Qt::LeftButton);
+    const int row = rowOf(u"74621"_s);
+    QTRY_COMPARE(m_table->item(row, 3)->text(), NumbersPage::kindName(u"shared_short_code"_s));
+    const auto stored = SenderNumberRows(m_fx->db()).find(m_fx->acme, m_page->selectedNumberId());
+    QCOMPARE(stored->kind, u"shared_short_code"_s);
+    QCOMPARE(stored->providerKeyword, u"ALERTS"_s);
+    QCOMPARE(m_table->item(row, 4)->text(), stored->providerKeyword);
+    const auto audit = AuditRows(m_fx->db()).recentAbout(m_fx->acme, u"sender_number"_s);
+    QVERIFY(std::any_of(audit.begin(), audit.end(), [&](const AuditRows::Entry &e) {
+        return e.action == u"sender_number.shared_short_code"_s && e.actor == u"ana"_s &&
+               e.subjectId == stored->id && e.occurredAtMs > 0 &&
+               e.details.value(u"provider_keyword"_s).toString() == stored->providerKeyword;
+    }));
+}
+
+void TstNumbersPage::sharedChoiceOnlyForShortCodes_data()
+{
+    QTest::addColumn<QString>("number");
+    QTest::addColumn<bool>("offered");
+    QTest::newRow("long code") << u"+14155550100"_s << false;
+    QTest::newRow("toll-free") << u"+18445550100"_s << false;
+    QTest::newRow("short code") << u"74621"_s << true;
+    QTest::newRow("shared short code") << u"33733"_s << true;
+}
+
+void TstNumbersPage::sharedChoiceOnlyForShortCodes()
+{
+    QFETCH(QString, number);
+    QFETCH(bool, offered);
+    select(number);
+    const auto row = SenderNumberRows(m_fx->db()).find(m_fx->acme, m_page->selectedNumberId());
+    auto *shared = m_page->findChild<QCheckBox *>(u"numberSharedShortCode"_s);
+    QCOMPARE(shared->isVisible(), offered);
+    QCOMPARE(m_page->findChild<QLineEdit *>(u"numberProviderKeyword"_s)->isVisible(), offered);
+    if (offered) {
+        QCOMPARE(shared->isChecked(), row->kind == u"shared_short_code"_s);
+        QCOMPARE(m_page->findChild<QLineEdit *>(u"numberProviderKeyword"_s)->text(),
+                 row->providerKeyword);
+    }
+}
+
 void TstNumbersPage::screenshot()
 {
     unroutedRepliesAreListed();
-    m_page->resize(1280, 640);
-    select(u"+18445550100"_s);
+    m_page->resize(1280, 700);
+    select(u"33733"_s); // the shared short code and its provider keyword
     QTest::qWait(50);
     const QPixmap shot = m_page->grab();
     QVERIFY(!shot.isNull());
