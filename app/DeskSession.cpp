@@ -4,6 +4,7 @@
 #include "AccountRows.h"
 #include "AppLogging.h"
 #include "CampaignRunner.h"
+#include "DemoNumberSeeding.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
@@ -191,8 +192,27 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     });
     // Threads need their sender numbers, so numbers first, then messages, then a timer.
     connect(m_numbers.get(), &SenderNumberSync::finished, this, [this] {
-        m_sync->setInterval(15s);
-        m_sync->syncNow();
+        if (!m_sandbox) {
+            startMessageSync();
+            return;
+        }
+        // The demo's shared short code is marked as an admin would (Twilio's API cannot say
+        // a code is shared) before its messages are filed into threads.
+        const qint64 account = m_accountId;
+        const auto codes = DemoNumberSeeding::sharedCodesOf(*m_sandbox);
+        m_writer->post(
+            [account, codes](WriterContext &context) {
+                QString error;
+                DemoNumberSeeding::markSharedShortCodes(context, account, codes, &error);
+                return error;
+            },
+            this,
+            [this](const QString &error) {
+                if (!error.isEmpty())
+                    emit statusMessage(
+                        tr("Cannot mark the demo's shared short code: %1").arg(error));
+                startMessageSync();
+            });
     });
     connect(m_numbers.get(), &SenderNumberSync::failed, this, [this](const ProviderError &error) {
         emit syncEnded(false);
@@ -221,4 +241,12 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     m_campaigns->start();
     m_numbers->run();
     emit accountOpened(m_accountId);
+}
+
+void DeskSession::startMessageSync()
+{
+    if (!m_sync) // the account closed while the numbers were being stored
+        return;
+    m_sync->setInterval(15s);
+    m_sync->syncNow();
 }

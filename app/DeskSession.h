@@ -77,6 +77,8 @@ private:
     bool fail(const QString &message);
     void connectToProvider(const AccountRows::Row &account, const QString &authToken);
     void disconnectProvider();
+    // Messages after numbers: threads need their sender numbers.
+    void startMessageSync();
 
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<StoreWriter> m_writer;

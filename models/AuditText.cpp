@@ -64,6 +64,7 @@ QString AuditText::action(const QString &action)
         {"sender_number.share"_L1, "Number lent to another account"_L1},
         {"sender_number.borrow"_L1, "Number borrowed from another account"_L1},
         {"sender_number.unshare"_L1, "Number no longer lent"_L1},
+        {"sender_number.shared_short_code"_L1, "Shared short code keyword changed"_L1},
         {"confirmation_rule.set"_L1, "Unsubscribe confirmation rule set"_L1},
         {"consent.opt_out"_L1, "Unsubscribed by hand"_L1},
         {"consent.opt_in"_L1, "Re-subscribed by hand"_L1},
