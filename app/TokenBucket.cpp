@@ -8,7 +8,8 @@ TokenBucket::TokenBucket(double segmentsPerSecond, double burst, Clock::time_poi
     , m_burst(std::max(burst, 1.0))
     , m_tokens(start == Start::Full ? m_burst : 0.0)
     , m_last(now)
-    , m_waitingForFirst(start == Start::Paced)
+    , m_paced(start == Start::Paced)
+    , m_waitingForFirst(m_paced)
 {}
 
 void TokenBucket::refill(Clock::time_point now)
@@ -23,6 +24,9 @@ void TokenBucket::refill(Clock::time_point now)
     const std::chrono::duration<double> elapsed = now - m_last;
     m_tokens = std::min(m_burst, m_tokens + elapsed.count() * m_rate);
     m_last = now;
+    // Full means nobody asked for a whole burst's time: idle, not late. Start paced again.
+    if (m_paced && m_tokens >= m_burst)
+        m_waitingForFirst = true;
 }
 
 std::chrono::milliseconds TokenBucket::delayFor(int segments, Clock::time_point now)

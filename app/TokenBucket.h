@@ -14,7 +14,9 @@ public:
     {
         Full,  // the first `burst` segments may leave at once
         Paced, // the first message leaves at once, every later one at the rate from then on:
-               // no burst at start, so a run measured from its first send stays within the rate
+               // no burst at start, so a run measured from its first send stays within the
+               // rate; the same again after the bucket sat full (idle), so the burst only
+               // catches up a timer that fired late
     };
 
     // `segmentsPerSecond` is the sustained rate; `burst` how many segments may leave at once
@@ -43,5 +45,6 @@ private:
     double m_burst;
     double m_tokens;
     Clock::time_point m_last;
-    bool m_waitingForFirst; // Start::Paced and nothing sent yet
+    bool m_paced;
+    bool m_waitingForFirst; // paced and nothing sent since the start or an idle spell
 };

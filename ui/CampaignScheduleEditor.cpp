@@ -379,6 +379,9 @@ void CampaignScheduleEditor::requestSchedule()
         m_preview->setText(error);
         return;
     }
+    // The segment as it reads now, even when a change has not settled into a count yet.
+    if (recipientSource() == RecipientSource::Audience)
+        emit audienceChanged(m_segment->segment());
     if (recipients().isEmpty()) {
         updatePreview(); // says what is missing
         return;

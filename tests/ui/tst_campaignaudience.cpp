@@ -239,6 +239,12 @@ void TstCampaignAudience::audienceByTagIsThePlannedRecipients()
                  qPrintable(editor->previewText()));
     saveShot(m_page.get(), u"campaign-schedule.png"_s);
 
+    // A last change scheduled at once, before it settled into a count, still applies.
+    QTest::keyClicks(child<QLineEdit>(u"excludedTagsEdit"_s), u"staff"_s);
+    for (const Seeded &c : Contacts) {
+        if (QString::fromUtf16(c.tags).contains(u"\"staff\""_s))
+            expected.removeAll(QString::fromUtf16(c.number));
+    }
     const qint64 id = scheduleFromUi(u"VIP spring"_s);
     QVERIFY(id > 0);
     QStringList planned = column(u"SELECT contact_number FROM campaign_recipients WHERE "

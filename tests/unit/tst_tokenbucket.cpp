@@ -95,6 +95,25 @@ private slots:
         QCOMPARE(sent, int(0.5 * rate));
     }
 
+    // After an idle spell a paced bucket starts paced again: no burst of a second's worth.
+    void pacedBucketHasNoBurstAfterIdle()
+    {
+        const double rate = 20.0;
+        auto now = Clock::time_point{};
+        TokenBucket bucket(rate, rate, now, TokenBucket::Start::Paced);
+        bucket.consume(1, now);
+        now += 1h;
+        const auto resumed = now;
+        const int messages = 40;
+        for (int i = 0; i < messages; ++i) {
+            now += bucket.delayFor(1, now);
+            bucket.consume(1, now);
+        }
+        const double elapsed = std::chrono::duration<double>(now - resumed).count();
+        QVERIFY2(std::abs(elapsed - (messages - 1) / rate) <= 0.002 * messages,
+                 qPrintable(QStringLiteral("elapsed %1 s").arg(elapsed)));
+    }
+
     void aMessageLargerThanTheBurstLeavesDebt()
     {
         auto now = Clock::time_point{};
