@@ -237,10 +237,13 @@ TokenBucket &Outbox::bucketFor(const OutboxRow &row)
     auto it = m_buckets.find(row.from);
     if (it == m_buckets.end()) {
         const double rate = row.throughputMps > 0 ? row.throughputMps : 1.0;
-        it = m_buckets
-                 .emplace(row.from,
-                          TokenBucket(rate, std::max(1.0, rate), TokenBucket::Clock::now()))
-                 .first;
+        // Paced from the first send: a campaign starting on a fresh sender does not go out
+        // with a second's worth of texts at once (the carrier would count them over its rate).
+        it =
+            m_buckets
+                .emplace(row.from, TokenBucket(rate, std::max(1.0, rate), TokenBucket::Clock::now(),
+                                               TokenBucket::Start::Paced))
+                .first;
     }
     return it->second;
 }

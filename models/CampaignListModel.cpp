@@ -36,6 +36,14 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
         return s.done();
     case ToSendRole:
         return s.toSend();
+    case SentRole:
+        return s.sent;
+    case FailedRole:
+        return s.failed;
+    case ProgressRole:
+        // Skipped recipients (opted out meanwhile, canceled) are settled too, so a finished
+        // campaign reads 100 %; an empty one has nothing left to do.
+        return s.toSend() > 0 ? int(s.done() * 100 / s.toSend()) : 100;
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
@@ -43,7 +51,9 @@ QVariant CampaignListModel::data(const QModelIndex &index, int role) const
         case StateColumn:
             return CampaignState::toString(s.state);
         case ProgressColumn:
-            return u"%1 / %2"_s.arg(s.done()).arg(s.toSend());
+            return s.failed > 0
+                       ? tr("%1 sent, %2 failed of %3").arg(s.sent).arg(s.failed).arg(s.toSend())
+                       : tr("%1 sent of %2").arg(s.sent).arg(s.toSend());
         case FinishColumn:
             return s.expectedFinishAt ? QDateTime::fromMSecsSinceEpoch(*s.expectedFinishAt)
                                             .toString(u"yyyy-MM-dd HH:mm"_s)
@@ -80,6 +90,9 @@ QHash<int, QByteArray> CampaignListModel::roleNames() const
     names.insert(StateRole, "state");
     names.insert(DoneRole, "done");
     names.insert(ToSendRole, "toSend");
+    names.insert(SentRole, "sent");
+    names.insert(FailedRole, "failed");
+    names.insert(ProgressRole, "progress");
     return names;
 }
 
@@ -119,11 +132,13 @@ bool CampaignListModel::refresh()
     for (qsizetype i = added; i < fresh->size(); ++i) {
         const CampaignRows::Summary &now = fresh->at(i);
         CampaignRows::Summary &old = m_rows[i];
-        if (now.state != old.state || now.done() != old.done() || now.total != old.total ||
+        if (now.state != old.state || now.done() != old.done() || now.sent != old.sent ||
+            now.failed != old.failed || now.total != old.total ||
             now.expectedFinishAt != old.expectedFinishAt || now.name != old.name) {
             old = now;
             emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1),
-                             {Qt::DisplayRole, StateRole, DoneRole, ToSendRole});
+                             {Qt::DisplayRole, StateRole, DoneRole, ToSendRole, SentRole,
+                              FailedRole, ProgressRole});
         } else {
             old = now;
         }

@@ -22,9 +22,12 @@ public:
     enum Role
     {
         IdRole = Qt::UserRole + 1,
-        StateRole, // CampaignState::toString()
-        DoneRole,  // recipients sent, failed or skipped
-        ToSendRole // recipients to text (the hold-out excluded)
+        StateRole,   // CampaignState::toString()
+        DoneRole,    // recipients sent, failed or skipped
+        ToSendRole,  // recipients to text (the hold-out excluded)
+        SentRole,    // recipients whose text the provider accepted
+        FailedRole,  // recipients whose text failed
+        ProgressRole // settled share of ToSendRole in percent, 0-100 (int)
     };
     Q_ENUM(Role)
 

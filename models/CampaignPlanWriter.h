@@ -1,5 +1,5 @@
-// Reads what planning a campaign needs (contacts, threads, senders, templates), runs
-// CampaignPlanner and writes the recipient queue, all in one transaction.
+// Plans a campaign from what CampaignPlanInput reads (contacts, threads, senders, templates)
+// and writes the recipient queue, all in one transaction.
 #pragma once
 
 #include "CampaignDraft.h"

@@ -25,21 +25,26 @@ bool ConsentRows::record(qint64 accountId, const ConsentEvent &event)
         return fail(u"a consent event needs who recorded it"_s);
     if (!event.occurredAt.isValid())
         return fail(u"a consent event needs the time it happened"_s);
-    QSqlQuery query(m_db);
-    query.prepare(u"INSERT INTO consent_events (account_id, contact_number, sender_number, kind, "
-                  u"source, detail, opt_in_copy, message_sid, actor, occurred_at) "
-                  u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
-    query.addBindValue(accountId);
-    query.addBindValue(event.contactNumber);
+    if (!m_insert) {
+        auto insert = std::make_shared<QSqlQuery>(m_db);
+        if (!insert->prepare(u"INSERT INTO consent_events (account_id, contact_number, "
+                             u"sender_number, kind, source, detail, opt_in_copy, message_sid, "
+                             u"actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+            return fail(u"cannot record the consent event: "_s + insert->lastError().text());
+        m_insert = std::move(insert);
+    }
+    QSqlQuery &query = *m_insert;
+    query.bindValue(0, accountId);
+    query.bindValue(1, event.contactNumber);
     // A null QString binds as SQL NULL; these columns hold '' for "none".
-    query.addBindValue(event.senderNumber.isNull() ? u""_s : event.senderNumber);
-    query.addBindValue(ConsentEvent::kindToString(event.kind));
-    query.addBindValue(ConsentEvent::sourceToString(event.source));
-    query.addBindValue(event.detail.isNull() ? u""_s : event.detail);
-    query.addBindValue(event.optInCopy.isNull() ? u""_s : event.optInCopy);
-    query.addBindValue(event.messageSid.isNull() ? u""_s : event.messageSid);
-    query.addBindValue(event.actor);
-    query.addBindValue(event.occurredAt.toMSecsSinceEpoch());
+    query.bindValue(2, event.senderNumber.isNull() ? u""_s : event.senderNumber);
+    query.bindValue(3, ConsentEvent::kindToString(event.kind));
+    query.bindValue(4, ConsentEvent::sourceToString(event.source));
+    query.bindValue(5, event.detail.isNull() ? u""_s : event.detail);
+    query.bindValue(6, event.optInCopy.isNull() ? u""_s : event.optInCopy);
+    query.bindValue(7, event.messageSid.isNull() ? u""_s : event.messageSid);
+    query.bindValue(8, event.actor);
+    query.bindValue(9, event.occurredAt.toMSecsSinceEpoch());
     if (!query.exec())
         return fail(u"cannot record the consent event: "_s + query.lastError().text());
     return true;

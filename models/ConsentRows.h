@@ -9,7 +9,10 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <memory>
 #include <optional>
+
+class QSqlQuery;
 
 class ConsentRows
 {
@@ -17,6 +20,7 @@ public:
     explicit ConsentRows(QSqlDatabase db);
 
     // Appends one event; false (errorString()) when it is incomplete or the store refuses it.
+    // The insert is prepared once per ConsentRows, so bulk callers (imports) keep one.
     bool record(qint64 accountId, const ConsentEvent &event);
 
     // The customer's events in the account, oldest first; nullopt on a read error.
@@ -37,5 +41,6 @@ private:
     bool fail(const QString &message);
 
     QSqlDatabase m_db;
+    std::shared_ptr<QSqlQuery> m_insert; // prepared on the first record()
     QString m_error;
 };

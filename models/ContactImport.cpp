@@ -1,6 +1,6 @@
 #include "ContactImport.h"
 
-#include "ConsentRows.h"
+#include "ContactImportWriter.h"
 #include "PhoneNumber.h"
 #include "StoreLogging.h"
 
@@ -211,7 +211,9 @@ QList<ContactImport::Contact> ContactImport::check(const CsvTable &table,
             case Field::Ignore:
                 break;
             case Field::Number: {
-                const PhoneNumberParse parsed = PhoneNumber::parse(value, options.defaultRegion);
+                // Only E.164 is stored: skip display formats and the type (most of the cost).
+                const PhoneNumberParse parsed = PhoneNumber::parse(value, options.defaultRegion,
+                                                                   PhoneNumber::Detail::Canonical);
                 if (!parsed.ok()) {
                     error(c, parsed.errorMessage);
                 } else if (parsed.number.isShortCode()) {
@@ -314,11 +316,11 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
                 .size());
         return result;
     }
-    bool mapsName = false, mapsTags = false, mapsZone = false;
+    ContactImportWriter::Fields fields;
     for (const Column &column : mapping) {
-        mapsName |= column.field == Field::Name;
-        mapsTags |= column.field == Field::Tags;
-        mapsZone |= column.field == Field::TimeZone;
+        fields.name |= column.field == Field::Name;
+        fields.tags |= column.field == Field::Tags;
+        fields.timeZone |= column.field == Field::TimeZone;
     }
 
     if (!db.transaction()) {
@@ -331,85 +333,21 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
         result.error = why;
         return result;
     };
-
-    QSet<QString> existing;
     {
-        QSqlQuery q(db);
-        q.setForwardOnly(true);
-        q.prepare(u"SELECT number FROM contacts WHERE account_id = ?"_s);
-        q.addBindValue(accountId);
-        if (!q.exec())
-            return abort(u"cannot read contacts: "_s + q.lastError().text());
-        while (q.next())
-            existing.insert(q.value(0).toString());
-    }
-
-    // Column names are ours, never data: only which fields are mapped shapes the statement.
-    QString sql =
-        u"INSERT INTO contacts (account_id, number, name, attributes, tags, time_zone, "
-        u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, number) "
-        u"DO UPDATE SET attributes = json_patch(contacts.attributes, excluded.attributes), "
-        u"updated_at = excluded.updated_at"_s;
-    if (mapsName)
-        sql +=
-            u", name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE contacts.name END"_s;
-    if (mapsZone)
-        sql += u", time_zone = CASE WHEN excluded.time_zone <> '' THEN excluded.time_zone "
-               u"ELSE contacts.time_zone END"_s;
-    if (mapsTags)
-        sql += u", tags = (SELECT json_group_array(value) FROM (SELECT value FROM "
-               u"json_each(contacts.tags) UNION SELECT value FROM json_each(excluded.tags)))"_s;
-    QSqlQuery upsert(db);
-    if (!upsert.prepare(sql))
-        return abort(u"cannot prepare the import: "_s + upsert.lastError().text());
-    QSqlQuery already(db);
-    already.prepare(u"SELECT 1 FROM consent_events WHERE account_id = ? AND contact_number = ? "
-                    u"AND kind = 'opt_in' AND source = 'import' AND occurred_at = ? LIMIT 1"_s);
-    ConsentRows consent(db);
-
-    const int total = int(contacts.size());
-    for (int i = 0; i < total; ++i) {
-        const Contact &c = contacts.at(i);
-        upsert.bindValue(0, accountId);
-        upsert.bindValue(1, c.number);
-        upsert.bindValue(2, c.name.isNull() ? u""_s : c.name);
-        upsert.bindValue(3, c.attributesJson);
-        upsert.bindValue(4, c.tagsJson);
-        upsert.bindValue(5, c.timeZone.isNull() ? u""_s : c.timeZone);
-        upsert.bindValue(6, options.nowMs);
-        if (!upsert.exec())
-            return abort(u"row %1: cannot write the contact: %2"_s.arg(c.row).arg(
-                upsert.lastError().text()));
-        if (existing.contains(c.number)) {
-            ++result.updated;
-        } else {
-            ++result.inserted;
-            existing.insert(c.number);
+        ContactImportWriter writer(db, accountId, options.actor, options.nowMs);
+        if (!writer.prepare(fields))
+            return abort(writer.errorString());
+        const int total = int(contacts.size());
+        for (int i = 0; i < total; ++i) {
+            if (!writer.write(contacts.at(i)))
+                return abort(writer.errorString());
+            if (progress && ((i + 1) % options.progressEvery == 0 || i + 1 == total))
+                progress(Stage::Writing, i + 1, total);
         }
-        if (c.consentAtMs > 0) {
-            already.bindValue(0, accountId);
-            already.bindValue(1, c.number);
-            already.bindValue(2, c.consentAtMs);
-            if (!already.exec())
-                return abort(u"cannot read consent events: "_s + already.lastError().text());
-            const bool recorded = already.next();
-            already.finish();
-            if (!recorded) {
-                ConsentEvent event;
-                event.contactNumber = c.number;
-                event.kind = ConsentEvent::Kind::OptIn;
-                event.source = ConsentEvent::Source::Import;
-                event.detail = c.consentSource;
-                event.actor = options.actor;
-                event.occurredAt = QDateTime::fromMSecsSinceEpoch(c.consentAtMs, Qt::UTC);
-                if (!consent.record(accountId, event))
-                    return abort(u"row %1: %2"_s.arg(c.row).arg(consent.errorString()));
-                ++result.consentEvents;
-            }
-        }
-        if (progress && ((i + 1) % options.progressEvery == 0 || i + 1 == total))
-            progress(Stage::Writing, i + 1, total);
-    }
+        result.inserted = writer.inserted();
+        result.updated = writer.updated();
+        result.consentEvents = writer.consentEvents();
+    } // the writer's statements end before the commit
     if (!db.commit())
         return abort(u"cannot commit the import: "_s + db.lastError().text());
     result.written = true;

@@ -133,7 +133,8 @@ private:
 
 } // namespace
 
-PhoneNumberParse PhoneNumber::parse(const QString &input, const QString &defaultRegion)
+PhoneNumberParse PhoneNumber::parse(const QString &input, const QString &defaultRegion,
+                                    Detail detail)
 {
     PhoneNumberParse result;
     const QString trimmed = input.trimmed();
@@ -172,19 +173,29 @@ PhoneNumberParse PhoneNumber::parse(const QString &input, const QString &default
     const QString normalized = plus ? u"+"_s + digits : digits;
     LibPhoneNumber number;
     const auto parseError = util().Parse(toStd(normalized), toStd(region), &number);
-    if (parseError == PhoneNumberUtil::NO_PARSING_ERROR && util().IsValidNumber(number)) {
+    // IsValidNumber() is GetRegionCodeForNumber() then IsValidNumberForRegion(): asked
+    // separately, the region (a third of the cost) is worked out once and kept.
+    std::string numberRegionCode;
+    if (parseError == PhoneNumberUtil::NO_PARSING_ERROR)
+        util().GetRegionCodeForNumber(number, &numberRegionCode);
+    if (parseError == PhoneNumberUtil::NO_PARSING_ERROR &&
+        util().IsValidNumberForRegion(number, numberRegionCode)) {
         PhoneNumber &n = result.number;
         n.m_kind = Kind::Number;
         std::string text;
         util().Format(number, PhoneNumberUtil::E164, &text);
         n.m_canonical = fromStd(text);
+        n.m_region = fromStd(numberRegionCode);
+        n.m_countryCode = number.country_code();
+        if (detail == Detail::Canonical) {
+            n.m_national = n.m_canonical;
+            n.m_international = n.m_canonical;
+            return result;
+        }
         util().Format(number, PhoneNumberUtil::NATIONAL, &text);
         n.m_national = fromStd(text);
         util().Format(number, PhoneNumberUtil::INTERNATIONAL, &text);
         n.m_international = fromStd(text);
-        util().GetRegionCodeForNumber(number, &text);
-        n.m_region = fromStd(text);
-        n.m_countryCode = number.country_code();
         n.m_type = mapType(util().GetNumberType(number));
         return result;
     }

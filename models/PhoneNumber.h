@@ -45,6 +45,16 @@ public:
         InvalidForRegion, // right shape, but no number of that region looks like it
     };
 
+    // What parse() works out beyond validity and the canonical form. Full also formats the
+    // number for display and asks its type, which is most of the cost (libphonenumber's
+    // regular expressions); Canonical leaves formatNational() and formatInternational() equal
+    // to canonical() and type() Unknown, for bulk work (imports) that stores E.164 only.
+    enum class Detail
+    {
+        Full,
+        Canonical,
+    };
+
     PhoneNumber() = default;
 
     // Parses what a user typed (or an E.164 string) in the context of defaultRegion (ISO
@@ -57,7 +67,8 @@ public:
     //   common short codes there, or (elsewhere) libphonenumber's short-number metadata
     //   says it is a valid short number of the region and not an emergency number.
     // - Everything else must be a valid number (IsValidNumber), never a "possible" one.
-    static PhoneNumberParse parse(const QString &input, const QString &defaultRegion);
+    static PhoneNumberParse parse(const QString &input, const QString &defaultRegion,
+                                  Detail detail = Detail::Full);
 
     // Stable lower-case name of an error for JSON and logs: "empty", "not_a_number",
     // "unknown_region", "invalid_country_code", "too_short", "too_long", "invalid_for_region".

@@ -1,36 +1,20 @@
 #include "AudiencePage.h"
 
+#include "AudienceSegmentForm.h"
 #include "StoreWriter.h"
 
 #include <QCheckBox>
-#include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QSpinBox>
 #include <QTableWidget>
-#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-QStringList splitList(const QString &text)
-{
-    QStringList items;
-    for (const QString &part : text.split(u',', Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty())
-            items << part.trimmed();
-    }
-    return items;
-}
-
-} // namespace
 
 QString AudiencePage::reasonLabel(SuppressionReason reason)
 {
@@ -57,11 +41,7 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     , m_reader(std::move(reader))
     , m_writer(writer)
     , m_accountId(accountId)
-    , m_tags(new QLineEdit)
-    , m_excludedTags(new QLineEdit)
-    , m_attributeKey(new QComboBox)
-    , m_attributeValue(new QLineEdit)
-    , m_consent(new QComboBox)
+    , m_segment(new AudienceSegmentForm)
     , m_promotional(new QCheckBox(tr("Promotional campaign (the frequency cap applies)")))
     , m_capPerDay(new QSpinBox)
     , m_capPerWeek(new QSpinBox)
@@ -69,15 +49,8 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     , m_included(new QLabel)
     , m_matched(new QLabel)
     , m_exclusions(new QTableWidget(SuppressionReasonCount, 2))
-    , m_knownTags(new QLabel)
-    , m_recountTimer(new QTimer(this))
 {
     setObjectName(u"audiencePage"_s);
-    m_tags->setObjectName(u"tagsEdit"_s);
-    m_excludedTags->setObjectName(u"excludedTagsEdit"_s);
-    m_attributeKey->setObjectName(u"attributeKey"_s);
-    m_attributeValue->setObjectName(u"attributeValue"_s);
-    m_consent->setObjectName(u"consentCombo"_s);
     m_promotional->setObjectName(u"promotionalCheck"_s);
     m_capPerDay->setObjectName(u"capPerDay"_s);
     m_capPerWeek->setObjectName(u"capPerWeek"_s);
@@ -86,17 +59,7 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     m_matched->setObjectName(u"matchedLabel"_s);
     m_exclusions->setObjectName(u"exclusionTable"_s);
 
-    m_tags->setPlaceholderText(tr("every one of these tags, e.g. vip, newsletter"));
-    m_excludedTags->setPlaceholderText(tr("none of these tags"));
-    m_attributeValue->setPlaceholderText(tr("value"));
-    m_consent->addItem(tr("Everyone not opted out"), int(AudienceQuery::Segment::Consent::Any));
-    m_consent->addItem(tr("Only recorded opt-ins"),
-                       int(AudienceQuery::Segment::Consent::OptedInOnly));
-    m_consent->addItem(tr("Only contacts with no consent record"),
-                       int(AudienceQuery::Segment::Consent::NoRecord));
     m_promotional->setChecked(true);
-    m_knownTags->setStyleSheet(u"color: #6b7280;"_s);
-    m_knownTags->setWordWrap(true);
     for (QSpinBox *spin : {m_capPerDay, m_capPerWeek}) {
         spin->setRange(0, 100);
         spin->setSpecialValueText(tr("no cap"));
@@ -114,21 +77,11 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_exclusions->setItem(r, 1, count);
     }
-    m_recountTimer->setSingleShot(true);
-    m_recountTimer->setInterval(150);
 
     auto *segmentBox = new QGroupBox(tr("Segment"));
-    auto *segmentForm = new QFormLayout(segmentBox);
-    segmentForm->addRow(tr("Tags"), m_tags);
-    segmentForm->addRow(QString(), m_knownTags);
-    segmentForm->addRow(tr("Except tags"), m_excludedTags);
-    auto *attributeRow = new QHBoxLayout;
-    attributeRow->addWidget(m_attributeKey);
-    attributeRow->addWidget(new QLabel(u"="_s));
-    attributeRow->addWidget(m_attributeValue, 1);
-    segmentForm->addRow(tr("Attribute"), attributeRow);
-    segmentForm->addRow(tr("Consent"), m_consent);
-    segmentForm->addRow(QString(), m_promotional);
+    auto *segmentLayout = new QVBoxLayout(segmentBox);
+    segmentLayout->addWidget(m_segment);
+    segmentLayout->addWidget(m_promotional);
 
     auto *rulesBox = new QGroupBox(tr("Account rules"));
     auto *rulesForm = new QFormLayout(rulesBox);
@@ -155,14 +108,8 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     layout->addSpacing(16);
     layout->addLayout(right, 2);
 
-    const auto later = [this] { m_recountTimer->start(); };
-    connect(m_tags, &QLineEdit::textChanged, this, later);
-    connect(m_excludedTags, &QLineEdit::textChanged, this, later);
-    connect(m_attributeKey, &QComboBox::currentIndexChanged, this, later);
-    connect(m_attributeValue, &QLineEdit::textChanged, this, later);
-    connect(m_consent, &QComboBox::currentIndexChanged, this, later);
-    connect(m_promotional, &QCheckBox::toggled, this, later);
-    connect(m_recountTimer, &QTimer::timeout, this, &AudiencePage::recount);
+    connect(m_segment, &AudienceSegmentForm::segmentChanged, this, &AudiencePage::recount);
+    connect(m_promotional, &QCheckBox::toggled, this, &AudiencePage::recount);
     connect(m_capPerDay, &QSpinBox::valueChanged, this, &AudiencePage::saveSettings);
     connect(m_capPerWeek, &QSpinBox::valueChanged, this, &AudiencePage::saveSettings);
     connect(m_suppressOpenThreads, &QCheckBox::toggled, this, &AudiencePage::saveSettings);
@@ -173,18 +120,7 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
 void AudiencePage::reload()
 {
     AudienceQuery query(m_reader);
-    const QStringList tags = query.tags(m_accountId);
-    m_knownTags->setText(tags.isEmpty() ? tr("No contact has tags yet")
-                                        : tr("Known tags: %1").arg(tags.join(u", "_s)));
-    {
-        const QSignalBlocker block(m_attributeKey);
-        const QString key = m_attributeKey->currentData().toString();
-        m_attributeKey->clear();
-        m_attributeKey->addItem(tr("(any)"), QString());
-        for (const QString &k : query.attributeKeys(m_accountId))
-            m_attributeKey->addItem(k, k);
-        m_attributeKey->setCurrentIndex(qMax(0, m_attributeKey->findData(key)));
-    }
+    m_segment->setChoices(query.tags(m_accountId), query.attributeKeys(m_accountId));
     if (const auto settings = query.settings(m_accountId)) {
         const QSignalBlocker b1(m_capPerDay), b2(m_capPerWeek), b3(m_suppressOpenThreads);
         m_capPerDay->setValue(settings->frequencyCap.maxPerDay());
@@ -196,14 +132,7 @@ void AudiencePage::reload()
 
 AudienceQuery::Segment AudiencePage::segment() const
 {
-    AudienceQuery::Segment s;
-    s.allTags = splitList(m_tags->text());
-    s.excludedTags = splitList(m_excludedTags->text());
-    const QString key = m_attributeKey->currentData().toString();
-    if (!key.isEmpty())
-        s.attributes = {{key, m_attributeValue->text().trimmed()}};
-    s.consent = AudienceQuery::Segment::Consent(m_consent->currentData().toInt());
-    return s;
+    return m_segment->segment();
 }
 
 AudienceQuery::Options AudiencePage::options() const

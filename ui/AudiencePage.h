@@ -7,13 +7,11 @@
 #include <QSqlDatabase>
 #include <QWidget>
 
+class AudienceSegmentForm;
 class QCheckBox;
-class QComboBox;
 class QLabel;
-class QLineEdit;
 class QSpinBox;
 class QTableWidget;
-class QTimer;
 class StoreWriter;
 
 class AudiencePage : public QWidget
@@ -44,11 +42,7 @@ private:
     StoreWriter *m_writer;
     qint64 m_accountId;
 
-    QLineEdit *m_tags;
-    QLineEdit *m_excludedTags;
-    QComboBox *m_attributeKey;
-    QLineEdit *m_attributeValue;
-    QComboBox *m_consent;
+    AudienceSegmentForm *m_segment;
     QCheckBox *m_promotional;
     QSpinBox *m_capPerDay;
     QSpinBox *m_capPerWeek;
@@ -56,6 +50,4 @@ private:
     QLabel *m_included;
     QLabel *m_matched;
     QTableWidget *m_exclusions;
-    QLabel *m_knownTags;
-    QTimer *m_recountTimer;
 };

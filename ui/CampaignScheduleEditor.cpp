@@ -1,8 +1,7 @@
 #include "CampaignScheduleEditor.h"
 
-#include "CampaignPlanner.h"
-#include "PhoneNumber.h"
-#include "PhoneNumberParse.h"
+#include "AudiencePage.h"
+#include "AudienceSegmentForm.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
@@ -17,8 +16,9 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QTableWidget>
-#include <QTimeZone>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -34,7 +34,12 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     , m_variants(new QTableWidget(0, 2, this))
     , m_holdOut(new QSpinBox(this))
     , m_numbers(new QPlainTextEdit(this))
+    , m_recipientSource(new QButtonGroup(this))
+    , m_recipientStack(new QStackedWidget(this))
+    , m_segment(new AudienceSegmentForm(this))
+    , m_audienceSummary(new QLabel(this))
     , m_preview(new QLabel(this))
+    , m_previewTimer(new QTimer(this))
 {
     m_name->setObjectName(u"campaignName"_s);
     m_name->setPlaceholderText(tr("Spring sale"));
@@ -78,6 +83,9 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     m_numbers->setPlaceholderText(tr("One number per line, in E.164 (+14155550123)"));
     m_preview->setObjectName(u"planPreview"_s);
     m_preview->setWordWrap(true);
+    // Planning reads every recipient's contact: once the form settles, not per keystroke.
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(150);
     auto *schedule = new QPushButton(tr("Schedule"), this);
     schedule->setObjectName(u"scheduleButton"_s);
     schedule->setDefault(true);
@@ -91,26 +99,33 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     form->addRow(tr("Variants"), m_variants);
     form->addRow(QString(), addVariantButton);
     form->addRow(tr("Hold-out group"), m_holdOut);
-    form->addRow(tr("Recipients"), m_numbers);
+    form->addRow(tr("Recipients"), buildRecipients());
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_preview);
     layout->addWidget(schedule, 0, Qt::AlignRight);
 
-    connect(m_scheduleKind, &QButtonGroup::idClicked, this, [this](int id) {
+    const auto later = [this] { m_previewTimer->start(); };
+    connect(m_previewTimer, &QTimer::timeout, this, &CampaignScheduleEditor::updatePreview);
+    connect(m_scheduleKind, &QButtonGroup::idClicked, this, [this, later](int id) {
         m_when->setEnabled(id != int(CampaignDraft::ScheduleKind::Now));
-        updatePreview();
+        later();
     });
     connect(addVariantButton, &QPushButton::clicked, this,
             [this] { addVariant(QString(QChar(u'A' + m_variants->rowCount())), 0); });
     for (QDateTimeEdit *edit : {m_when, static_cast<QDateTimeEdit *>(m_quietStart),
                                 static_cast<QDateTimeEdit *>(m_quietEnd)})
-        connect(edit, &QDateTimeEdit::dateTimeChanged, this,
-                &CampaignScheduleEditor::updatePreview);
-    connect(m_holdOut, &QSpinBox::valueChanged, this, &CampaignScheduleEditor::updatePreview);
-    connect(m_numbers, &QPlainTextEdit::textChanged, this, &CampaignScheduleEditor::updatePreview);
-    connect(m_senders, &QListWidget::itemChanged, this, &CampaignScheduleEditor::updatePreview);
-    connect(m_variants, &QTableWidget::cellChanged, this, &CampaignScheduleEditor::updatePreview);
+        connect(edit, &QDateTimeEdit::dateTimeChanged, this, later);
+    connect(m_holdOut, &QSpinBox::valueChanged, this, later);
+    connect(m_numbers, &QPlainTextEdit::textChanged, this, later);
+    connect(m_senders, &QListWidget::itemChanged, this, later);
+    connect(m_variants, &QTableWidget::cellChanged, this, later);
+    connect(m_segment, &AudienceSegmentForm::segmentChanged, this,
+            [this] { emit audienceChanged(m_segment->segment()); });
+    connect(m_recipientSource, &QButtonGroup::idClicked, this, [this, later](int id) {
+        m_recipientStack->setCurrentIndex(id);
+        later();
+    });
     connect(schedule, &QPushButton::clicked, this, &CampaignScheduleEditor::requestSchedule);
     updatePreview();
 }
@@ -136,6 +151,8 @@ void CampaignScheduleEditor::clear()
     addVariant(u"A"_s, 100);
     m_holdOut->setValue(0);
     m_numbers->clear();
+    m_segment->clear();
+    emit audienceChanged(m_segment->segment());
     updatePreview();
 }
 
@@ -148,24 +165,115 @@ void CampaignScheduleEditor::addVariant(const QString &label, int percent)
     for (const CampaignOptions::Choice &c : std::as_const(m_versionChoices))
         versions->addItem(c.label, c.id);
     versions->setCurrentIndex(std::min(row, int(versions->count()) - 1));
-    connect(versions, &QComboBox::currentIndexChanged, this,
-            &CampaignScheduleEditor::updatePreview);
+    connect(versions, &QComboBox::currentIndexChanged, m_previewTimer, qOverload<>(&QTimer::start));
     m_variants->setCellWidget(row, 0, versions);
     auto *split = new QSpinBox(m_variants);
     split->setRange(0, 100);
     split->setValue(percent);
-    connect(split, &QSpinBox::valueChanged, this, &CampaignScheduleEditor::updatePreview);
+    connect(split, &QSpinBox::valueChanged, m_previewTimer, qOverload<>(&QTimer::start));
     m_variants->setCellWidget(row, 1, split);
     updatePreview();
+}
+
+QWidget *CampaignScheduleEditor::buildRecipients()
+{
+    auto *box = new QWidget(this);
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *sources = new QHBoxLayout;
+    const QList<std::pair<RecipientSource, QString>> kinds{
+        {RecipientSource::Audience, tr("An audience of contacts")},
+        {RecipientSource::Numbers, tr("Numbers I paste")}};
+    for (const auto &[kind, text] : kinds) {
+        auto *button = new QRadioButton(text, box);
+        button->setObjectName(kind == RecipientSource::Audience ? u"recipientsFromAudience"_s
+                                                                : u"recipientsFromNumbers"_s);
+        m_recipientSource->addButton(button, int(kind));
+        sources->addWidget(button);
+    }
+    sources->addStretch();
+    m_recipientSource->button(int(RecipientSource::Audience))->setChecked(true);
+    auto *audience = new QWidget(box);
+    auto *audienceLayout = new QVBoxLayout(audience);
+    audienceLayout->setContentsMargins(0, 0, 0, 0);
+    audienceLayout->addWidget(m_segment);
+    m_audienceSummary->setObjectName(u"audienceSummary"_s);
+    m_audienceSummary->setWordWrap(true);
+    m_audienceSummary->setStyleSheet(u"font-weight: 600; color: #1d4ed8;"_s);
+    audienceLayout->addWidget(m_audienceSummary);
+    audienceLayout->addStretch();
+    m_recipientStack->addWidget(audience);
+    m_recipientStack->addWidget(m_numbers);
+    layout->addLayout(sources);
+    layout->addWidget(m_recipientStack);
+    return box;
+}
+
+void CampaignScheduleEditor::setPlanPreview(PlanPreview preview)
+{
+    m_planPreview = std::move(preview);
+    updatePreview();
+}
+
+void CampaignScheduleEditor::setAudienceChoices(const QStringList &tags,
+                                                const QStringList &attributeKeys)
+{
+    m_segment->setChoices(tags, attributeKeys);
+}
+
+AudienceQuery::Segment CampaignScheduleEditor::segment() const
+{
+    return m_segment->segment();
+}
+
+void CampaignScheduleEditor::setAudience(const AudienceQuery::Evaluation &evaluation)
+{
+    m_audienceNumbers.clear();
+    for (qsizetype i : evaluation.filter.included)
+        m_audienceNumbers.append(evaluation.contacts.at(i).number);
+    QStringList reasons;
+    for (int r = 0; r < SuppressionReasonCount; ++r) {
+        if (const int n = evaluation.filter.count(SuppressionReason(r)); n > 0)
+            reasons.append(u"%1: %2"_s.arg(AudiencePage::reasonLabel(SuppressionReason(r))).arg(n));
+    }
+    QString text = tr("%1 of %2 contacts in the segment will be texted.")
+                       .arg(evaluation.included())
+                       .arg(evaluation.matched());
+    if (!reasons.isEmpty())
+        text += u' ' + tr("Left out: %1.").arg(reasons.join(u"; "_s));
+    m_audienceSummary->setText(text);
+    m_previewTimer->start();
+}
+
+void CampaignScheduleEditor::showAudienceError(const QString &message)
+{
+    m_audienceNumbers.clear();
+    m_audienceSummary->setText(message);
+    m_previewTimer->start();
+}
+
+void CampaignScheduleEditor::setRecipientSource(RecipientSource source)
+{
+    m_recipientSource->button(int(source))->setChecked(true);
+    m_recipientStack->setCurrentIndex(int(source));
+    m_previewTimer->start();
+}
+
+CampaignScheduleEditor::RecipientSource CampaignScheduleEditor::recipientSource() const
+{
+    return RecipientSource(m_recipientSource->checkedId());
 }
 
 void CampaignScheduleEditor::setRecipients(const QStringList &numbers)
 {
     m_numbers->setPlainText(numbers.join(u'\n'));
+    setRecipientSource(RecipientSource::Numbers);
 }
 
 QStringList CampaignScheduleEditor::recipients() const
 {
+    if (recipientSource() == RecipientSource::Audience)
+        return m_audienceNumbers;
     QStringList numbers;
     for (const QString &line : m_numbers->toPlainText().split(u'\n')) {
         if (!line.trimmed().isEmpty())
@@ -229,45 +337,30 @@ CampaignDraft CampaignScheduleEditor::draft(QString *error) const
 
 void CampaignScheduleEditor::updatePreview()
 {
+    m_previewTimer->stop();
+    m_previewFinish = 0;
     QString error;
     const CampaignDraft d = draft(&error);
     const QStringList numbers = recipients();
     if (numbers.isEmpty() && error.isEmpty())
-        error = tr("Add the recipients' numbers.");
+        error = recipientSource() == RecipientSource::Audience
+                    ? tr("The audience has no one to text: choose other tags or attributes.")
+                    : tr("Add the recipients' numbers.");
+    // A missing name does not stop the preview: the plan does not depend on it.
     if (!error.isEmpty() && !error.startsWith(tr("Give"))) {
         m_preview->setText(error);
         return;
     }
-    CampaignPlanner::Input input;
-    input.variants = d.variants;
-    input.holdOutPercent = d.holdOutPercent;
-    for (const CampaignOptions::Choice &c : std::as_const(m_senderChoices)) {
-        if (d.senderIds.contains(c.id))
-            input.senders.append({c.id, c.segmentsPerSecond, c.dailyCap, true, 0, 0});
+    if (!m_planPreview) {
+        m_preview->setText(tr("%n text(s).", nullptr, int(numbers.size())));
+        return;
     }
-    input.accountZone = QTimeZone(m_accountZone.toUtf8());
-    input.quietHours = *QuietHours::fromSendWindow(d.windowStartMinute, d.windowEndMinute);
-    input.schedule = {d.schedule == CampaignDraft::ScheduleKind::Now
-                          ? SendTimePlanner::Mode::Now
-                          : (d.schedule == CampaignDraft::ScheduleKind::AccountTime
-                                 ? SendTimePlanner::Mode::AccountLocalTime
-                                 : SendTimePlanner::Mode::RecipientLocalTime),
-                      d.date, d.time};
-    for (const QString &raw : numbers) {
-        const PhoneNumberParse parsed = PhoneNumber::parse(raw, QString());
-        if (!parsed.ok()) {
-            m_preview->setText(parsed.errorMessage);
-            return;
-        }
-        input.recipients.append(
-            {parsed.number.canonical(), 0, {}, parsed.number.defaultTimeZoneId(), 0});
-    }
-    const CampaignPlanner::Result plan =
-        CampaignPlanner::plan(input, QDateTime::currentMSecsSinceEpoch());
+    const CampaignPlanner::Result plan = m_planPreview(d, numbers);
     if (!plan.ok()) {
         m_preview->setText(plan.error);
         return;
     }
+    m_previewFinish = plan.finishMSecs;
     m_preview->setText(
         tr("%1 texts, %2 held out. Expected finish: %3%4")
             .arg(numbers.size() - plan.heldOut)
@@ -286,8 +379,11 @@ void CampaignScheduleEditor::requestSchedule()
         m_preview->setText(error);
         return;
     }
+    // The segment as it reads now, even when a change has not settled into a count yet.
+    if (recipientSource() == RecipientSource::Audience)
+        emit audienceChanged(m_segment->segment());
     if (recipients().isEmpty()) {
-        m_preview->setText(tr("Add the recipients' numbers."));
+        updatePreview(); // says what is missing
         return;
     }
     emit scheduleRequested(d, recipients());

@@ -2,6 +2,8 @@
 
 #include "CampaignListModel.h"
 #include "CampaignOptions.h"
+#include "CampaignPlanInput.h"
+#include "CampaignProgressDelegate.h"
 #include "CampaignProgressView.h"
 #include "CampaignRunner.h"
 #include "CampaignScheduleEditor.h"
@@ -37,6 +39,8 @@ CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignR
     setObjectName(u"campaignsPage"_s);
     m_list->setObjectName(u"campaignList"_s);
     m_list->setModel(m_model);
+    m_list->setItemDelegateForColumn(CampaignListModel::ProgressColumn,
+                                     new CampaignProgressDelegate(m_list));
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->verticalHeader()->hide();
@@ -57,6 +61,8 @@ CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignR
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    // Wide enough for name, state, the progress bar with its counts and the finish.
+    left->setMinimumWidth(left->fontMetrics().averageCharWidth() * 84);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 
@@ -67,6 +73,15 @@ CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignR
                     showCampaign(current.data(CampaignListModel::IdRole).toLongLong());
             });
     connect(m_editor, &CampaignScheduleEditor::scheduleRequested, this, &CampaignsPage::schedule);
+    connect(m_editor, &CampaignScheduleEditor::audienceChanged, this,
+            &CampaignsPage::evaluateAudience);
+    // The preview plans from the store exactly as scheduling will (contacts' zones, quiet
+    // hours, template segments, sticky senders), only without writing.
+    m_editor->setPlanPreview([this](const CampaignDraft &draft, const QStringList &numbers) {
+        CampaignDraft d = draft;
+        d.accountId = m_accountId;
+        return CampaignPlanInput(m_reader).preview(d, numbers, QDateTime::currentMSecsSinceEpoch());
+    });
     if (m_runner) {
         connect(m_runner, &CampaignRunner::campaignChanged, this, &CampaignsPage::refresh);
         connect(m_runner, &CampaignRunner::errorOccurred, m_progress,
@@ -103,6 +118,23 @@ void CampaignsPage::reloadOptions()
         options.senders(m_accountId).value_or(QList<CampaignOptions::Choice>{}),
         options.approvedVersions(m_accountId).value_or(QList<CampaignOptions::Choice>{}));
     m_editor->setAccountZone(QString::fromUtf8(QTimeZone::systemTimeZoneId()));
+    AudienceQuery audience(m_reader);
+    // setOptions() cleared the segment, which asked for its evaluation already.
+    m_editor->setAudienceChoices(audience.tags(m_accountId), audience.attributeKeys(m_accountId));
+}
+
+void CampaignsPage::evaluateAudience(const AudienceQuery::Segment &segment)
+{
+    AudienceQuery query(m_reader);
+    AudienceQuery::Options options;
+    options.atMs = QDateTime::currentMSecsSinceEpoch();
+    // Campaigns are held to the promotional frequency cap: the stricter reading.
+    options.promotional = true;
+    const auto evaluation = query.evaluate(m_accountId, segment, options);
+    if (evaluation)
+        m_editor->setAudience(*evaluation);
+    else
+        m_editor->showAudienceError(query.errorString());
 }
 
 void CampaignsPage::newCampaign()

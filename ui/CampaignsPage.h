@@ -2,6 +2,8 @@
 // for a new one, and the selected campaign's live progress with its actions.
 #pragma once
 
+#include "AudienceQuery.h"
+
 #include <QSqlDatabase>
 #include <QWidget>
 
@@ -36,6 +38,8 @@ Q_SIGNALS:
 private:
     void schedule(const CampaignDraft &draft, const QStringList &numbers);
     void reloadOptions();
+    // Evaluates the editor's segment and hands it the included contacts and the exclusions.
+    void evaluateAudience(const AudienceQuery::Segment &segment);
 
     QSqlDatabase m_reader;
     StoreWriter *m_writer;

@@ -6,6 +6,7 @@
 #include "PhoneNumber.h"
 #include "StoreTestUtil.h"
 
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void badRows_data();
     void badRows();
     void errorsImportNothing();
+    void writeFailureImportsNothing();
     void validRowsOnRequest();
     void importsFieldsAndConsent();
     void reimportMergesAndKeepsConsentOnce();
@@ -272,6 +274,29 @@ void TstContactImport::errorsImportNothing()
     QVERIFY(result.error.contains(u"nothing was imported"_s));
     QCOMPARE(result.inserted, 0);
     QCOMPARE(count(u"contacts"_s), 0);
+}
+
+// The store refusing a row halfway through the write undoes the rows and consent before it.
+void TstContactImport::writeFailureImportsNothing()
+{
+    QSqlQuery trigger(db());
+    QVERIFY(
+        trigger.exec(u"CREATE TEMP TRIGGER refuse BEFORE INSERT ON contacts WHEN "
+                     u"NEW.number = '+14155550113' BEGIN SELECT RAISE(ABORT, 'refused'); END"_s));
+    const CsvTable t = table("number,name,consent source,consent at\n"
+                             "+14155550111,Ann,form,2026-03-01T09:30:00Z\n"
+                             "+14155550112,Bob,form,2026-03-01T09:30:00Z\n"
+                             "+14155550113,Cy,form,2026-03-01T09:30:00Z\n");
+    const auto result = ContactImport::run(db(), m_account, t,
+                                           ContactImport::guessMapping(t.header), options(false));
+    QVERIFY(trigger.exec(u"DROP TRIGGER refuse"_s));
+    QVERIFY(!result.written);
+    QVERIFY2(result.error.startsWith(u"row 4: "_s), qPrintable(result.error));
+    QVERIFY2(result.error.contains(u"refused"_s), qPrintable(result.error));
+    QCOMPARE(result.inserted, 0);
+    QCOMPARE(result.consentEvents, 0);
+    QCOMPARE(count(u"contacts"_s), 0);
+    QCOMPARE(count(u"consent_events"_s), 0);
 }
 
 void TstContactImport::validRowsOnRequest()

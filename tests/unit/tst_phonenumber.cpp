@@ -112,6 +112,15 @@ private slots:
         QCOMPARE(n.countryCode(), countryCode);
         // The E.164 form parses back to the same number from any region.
         QCOMPARE(PhoneNumber::parse(e164, u"DE"_s).number, n);
+        // The bulk path agrees on everything it works out, and skips display and type.
+        const PhoneNumberParse lean =
+            PhoneNumber::parse(input, region, PhoneNumber::Detail::Canonical);
+        QVERIFY(lean.ok());
+        QCOMPARE(lean.number, n);
+        QCOMPARE(lean.number.e164(), e164);
+        QCOMPARE(lean.number.regionCode(), regionCode);
+        QCOMPARE(lean.number.countryCode(), countryCode);
+        QCOMPARE(lean.number.type(), Type::Unknown);
     }
 
     void parseErrors_data()
@@ -177,6 +186,10 @@ private slots:
         const PhoneNumberParse parsed = PhoneNumber::parse(input, region);
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.error, error);
+        const PhoneNumberParse lean =
+            PhoneNumber::parse(input, region, PhoneNumber::Detail::Canonical);
+        QCOMPARE(lean.error, error);
+        QCOMPARE(lean.errorMessage, parsed.errorMessage);
         QVERIFY(!parsed.number.isValid());
         QCOMPARE(parsed.number.kind(), PhoneNumber::Kind::Invalid);
         QVERIFY(parsed.number.e164().isEmpty());
@@ -214,6 +227,7 @@ private slots:
         const PhoneNumber &n = parsed.number;
         QCOMPARE(n.kind(), PhoneNumber::Kind::ShortCode);
         QVERIFY(n.isShortCode());
+        QCOMPARE(PhoneNumber::parse(input, region, PhoneNumber::Detail::Canonical).number, n);
         QVERIFY(n.isValid());
         QVERIFY(n.e164().isEmpty());
         QCOMPARE(n.canonical(), digits);

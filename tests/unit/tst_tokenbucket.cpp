@@ -52,6 +52,68 @@ private slots:
             qPrintable(QStringLiteral("elapsed %1 s, expected %2 s").arg(elapsed).arg(expected)));
     }
 
+    void pacedStartHasNoBurst_data() { multiSegmentMessagesCostTheirSegments_data(); }
+
+    // A paced bucket sends its first message at once and every later one after the segments
+    // before it drained: n back-to-back messages span (n - 1) * segments / rate, never less.
+    void pacedStartHasNoBurst()
+    {
+        QFETCH(double, rate);
+        QFETCH(int, segments);
+        QFETCH(int, messages);
+
+        const auto t0 = Clock::time_point{} + 1h;
+        // Created long before its first send: the idle hour earns no burst.
+        TokenBucket bucket(rate, rate, t0 - 1h, TokenBucket::Start::Paced);
+        auto now = t0;
+        QCOMPARE(bucket.delayFor(segments, now), 0ms);
+        for (int i = 0; i < messages; ++i) {
+            now += bucket.delayFor(segments, now);
+            bucket.consume(segments, now);
+        }
+        const double elapsed = std::chrono::duration<double>(now - t0).count();
+        const double expected = (messages - 1) * double(segments) / rate;
+        QVERIFY2(
+            std::abs(elapsed - expected) <= 0.002 * messages,
+            qPrintable(QStringLiteral("elapsed %1 s, expected %2 s").arg(elapsed).arg(expected)));
+    }
+
+    // A timer that fires late does not lose throughput: the burst lets the sender catch up,
+    // but never beyond the rate counted from the first send.
+    void pacedStartCatchesUpAfterALateTimer()
+    {
+        const double rate = 20.0;
+        auto now = Clock::time_point{};
+        TokenBucket bucket(rate, rate, now, TokenBucket::Start::Paced);
+        bucket.consume(1, now);
+        now += 500ms; // due after 50 ms, woken 450 ms late
+        int sent = 0;
+        while (bucket.delayFor(1, now) == 0ms) {
+            bucket.consume(1, now);
+            ++sent;
+        }
+        QCOMPARE(sent, int(0.5 * rate));
+    }
+
+    // After an idle spell a paced bucket starts paced again: no burst of a second's worth.
+    void pacedBucketHasNoBurstAfterIdle()
+    {
+        const double rate = 20.0;
+        auto now = Clock::time_point{};
+        TokenBucket bucket(rate, rate, now, TokenBucket::Start::Paced);
+        bucket.consume(1, now);
+        now += 1h;
+        const auto resumed = now;
+        const int messages = 40;
+        for (int i = 0; i < messages; ++i) {
+            now += bucket.delayFor(1, now);
+            bucket.consume(1, now);
+        }
+        const double elapsed = std::chrono::duration<double>(now - resumed).count();
+        QVERIFY2(std::abs(elapsed - (messages - 1) / rate) <= 0.002 * messages,
+                 qPrintable(QStringLiteral("elapsed %1 s").arg(elapsed)));
+    }
+
     void aMessageLargerThanTheBurstLeavesDebt()
     {
         auto now = Clock::time_point{};

@@ -1,0 +1,97 @@
+#include "ContactImportWriter.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+ContactImportWriter::ContactImportWriter(QSqlDatabase db, qint64 accountId, const QString &actor,
+                                         qint64 nowMs)
+    : m_db(std::move(db))
+    , m_accountId(accountId)
+    , m_actor(actor)
+    , m_nowMs(nowMs)
+    , m_upsert(m_db)
+    , m_consent(m_db)
+{}
+
+bool ContactImportWriter::fail(const QString &message)
+{
+    m_error = message;
+    return false;
+}
+
+bool ContactImportWriter::prepare(const Fields &fields)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT number FROM contacts WHERE account_id = ?"_s);
+    q.addBindValue(m_accountId);
+    if (!q.exec())
+        return fail(u"cannot read contacts: "_s + q.lastError().text());
+    while (q.next())
+        m_existing.insert(q.value(0).toString());
+    // A re-import of the same file records each opt-in once.
+    q.prepare(u"SELECT contact_number, occurred_at FROM consent_events WHERE account_id = ? "
+              u"AND kind = 'opt_in' AND source = 'import'"_s);
+    q.addBindValue(m_accountId);
+    if (!q.exec())
+        return fail(u"cannot read consent events: "_s + q.lastError().text());
+    while (q.next())
+        m_importedOptIns.insert({q.value(0).toString(), q.value(1).toLongLong()});
+    q.finish();
+
+    // Column names are ours, never data: only which fields are mapped shapes the statement.
+    QString sql =
+        u"INSERT INTO contacts (account_id, number, name, attributes, tags, time_zone, "
+        u"updated_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, number) "
+        u"DO UPDATE SET attributes = json_patch(contacts.attributes, excluded.attributes), "
+        u"updated_at = excluded.updated_at"_s;
+    if (fields.name)
+        sql +=
+            u", name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE contacts.name END"_s;
+    if (fields.timeZone)
+        sql += u", time_zone = CASE WHEN excluded.time_zone <> '' THEN excluded.time_zone "
+               u"ELSE contacts.time_zone END"_s;
+    if (fields.tags)
+        sql += u", tags = (SELECT json_group_array(value) FROM (SELECT value FROM "
+               u"json_each(contacts.tags) UNION SELECT value FROM json_each(excluded.tags)))"_s;
+    if (!m_upsert.prepare(sql))
+        return fail(u"cannot prepare the import: "_s + m_upsert.lastError().text());
+    return true;
+}
+
+bool ContactImportWriter::write(const ContactImport::Contact &c)
+{
+    m_upsert.bindValue(0, m_accountId);
+    m_upsert.bindValue(1, c.number);
+    m_upsert.bindValue(2, c.name.isNull() ? u""_s : c.name);
+    m_upsert.bindValue(3, c.attributesJson);
+    m_upsert.bindValue(4, c.tagsJson);
+    m_upsert.bindValue(5, c.timeZone.isNull() ? u""_s : c.timeZone);
+    m_upsert.bindValue(6, m_nowMs);
+    if (!m_upsert.exec())
+        return fail(
+            u"row %1: cannot write the contact: %2"_s.arg(c.row).arg(m_upsert.lastError().text()));
+    if (m_existing.contains(c.number)) {
+        ++m_updated;
+    } else {
+        ++m_inserted;
+        m_existing.insert(c.number);
+    }
+    if (c.consentAtMs <= 0 || m_importedOptIns.contains({c.number, c.consentAtMs}))
+        return true;
+    ConsentEvent event;
+    event.contactNumber = c.number;
+    event.kind = ConsentEvent::Kind::OptIn;
+    event.source = ConsentEvent::Source::Import;
+    event.detail = c.consentSource;
+    event.actor = m_actor;
+    event.occurredAt = QDateTime::fromMSecsSinceEpoch(c.consentAtMs, Qt::UTC);
+    if (!m_consent.record(m_accountId, event))
+        return fail(u"row %1: %2"_s.arg(c.row).arg(m_consent.errorString()));
+    m_importedOptIns.insert({c.number, c.consentAtMs});
+    ++m_consentEvents;
+    return true;
+}
