@@ -333,7 +333,8 @@ void TstKeywordsPage::shortCodeMarkedSharedTakesProcesses()
 {
     // As the sandbox's 33733 arrives from number sync: a plain short code, until an admin
     // marks it shared on the Numbers screen (SenderNumberRows, as that screen saves it).
-    const qint64 code = m_fx->addNumber(m_fx->acme, u"44744"_s, u"short_code"_s, u"Desk code"_s, 100);
+    const qint64 code =
+        m_fx->addNumber(m_fx->acme, u"44744"_s, u"short_code"_s, u"Desk code"_s, 100);
     const qint64 account = m_fx->acme;
     QVERIFY(m_fx->writer->call([&](WriterContext &c) {
         return SenderNumberRows(c.db()).setSharedShortCode(account, code, u"DESK"_s, u"ana"_s);
