@@ -113,6 +113,15 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     m_toolBar = new QToolBar;
     m_toolBar->setObjectName(u"inboxActionBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_newConversation = new QAction(tr("New conversation"), this);
+    m_newConversation->setObjectName(u"actionNewConversation"_s);
+    m_newConversation->setShortcut(QKeySequence::New);
+    m_newConversation->setShortcutContext(Qt::WindowShortcut);
+    m_newConversation->setToolTip(tr("Text a customer (Ctrl+N)"));
+    connect(m_newConversation, &QAction::triggered, this, &InboxPage::newConversationRequested);
+    addAction(m_newConversation);
+    m_toolBar->addAction(m_newConversation);
+    m_toolBar->addSeparator();
     m_toolBar->addActions(m_actions->threadActions());
     auto *right = new QWidget;
     right->setObjectName(u"inboxRightPane"_s);
