@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -94,11 +95,25 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
+    // The search box and, beside it, "New conversation": what an agent starts from.
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 10, 0);
+    top->setSpacing(0);
     if (reader.isValid()) {
         m_search = new SearchBox(reader);
         m_search->setAccount(m_model->accountId());
-        leftLayout->addWidget(m_search);
+        top->addWidget(m_search, 1);
+    } else {
+        top->addStretch();
     }
+    m_newButton = new QToolButton;
+    m_newButton->setObjectName(u"newConversationButton"_s);
+    auto *buttonColumn = new QVBoxLayout;
+    buttonColumn->setContentsMargins(6, 8, 0, 0); // level with the search field
+    buttonColumn->addWidget(m_newButton);
+    buttonColumn->addStretch();
+    top->addLayout(buttonColumn);
+    leftLayout->addLayout(top);
     leftLayout->addWidget(filterBar);
     leftLayout->addWidget(m_list, 1);
 
@@ -120,8 +135,8 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     m_newConversation->setToolTip(tr("Text a customer (Ctrl+N)"));
     connect(m_newConversation, &QAction::triggered, this, &InboxPage::newConversationRequested);
     addAction(m_newConversation);
-    m_toolBar->addAction(m_newConversation);
-    m_toolBar->addSeparator();
+    m_newButton->setDefaultAction(m_newConversation);
+    m_newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_toolBar->addActions(m_actions->threadActions());
     auto *right = new QWidget;
     right->setObjectName(u"inboxRightPane"_s);

@@ -39,7 +39,7 @@ public:
     SearchBox *searchBox() const { return m_search; }
     InboxActions *inboxActions() const { return m_actions; }
     QToolBar *toolBar() const { return m_toolBar; }
-    // "New conversation" (Ctrl+N, and the first button of the tool bar): asks for it through
+    // "New conversation" (Ctrl+N, and the button beside the search box): asks for it through
     // newConversationRequested(); the window may add it to itself so the key works anywhere.
     QAction *newConversationAction() const { return m_newConversation; }
     // Shows the shortcut sheet (the "?" key).
@@ -75,6 +75,7 @@ private:
     InboxActions *m_actions = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_newConversation = nullptr;
+    class QToolButton *m_newButton = nullptr;
     ContactPanel *m_contactPanel = nullptr;
     class QSplitter *m_splitter = nullptr;
     QButtonGroup *m_filters;

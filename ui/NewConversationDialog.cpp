@@ -52,8 +52,6 @@ NewConversationDialog::NewConversationDialog(const QList<SenderNumberRows::Row> 
         m_sender->addItem(senderText(row), row.id);
     m_error->setObjectName(u"newConversationError"_s);
     m_error->setWordWrap(true);
-    m_error->setProperty("error", true);
-    m_error->setStyleSheet(u"color: #b91c1c;"_s);
     m_error->hide();
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Open conversation"));
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"newConversationOpen"_s);

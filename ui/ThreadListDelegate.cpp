@@ -82,6 +82,14 @@ QString ThreadListDelegate::relativeTime(const QDateTime &at, const QDateTime &n
            QString::number(local.date().day()) + u", "_s + QString::number(local.date().year());
 }
 
+QString ThreadListDelegate::clockText(const QTime &time)
+{
+    // Some locales' short format (C, en_DK...) carries seconds, which a wake-up time never has.
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(u":ss"_s).remove(u".ss"_s);
+    return QLocale().toString(time, format);
+}
+
 QString ThreadListDelegate::snoozeText(const QDateTime &until, const QDateTime &now)
 {
     if (!until.isValid() || until <= now)
@@ -89,7 +97,7 @@ QString ThreadListDelegate::snoozeText(const QDateTime &until, const QDateTime &
     const QLocale locale;
     const QDateTime local = until.toLocalTime();
     const QDate today = now.toLocalTime().date();
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    const QString time = clockText(local.time());
     QString when;
     if (local.date() == today)
         when = time;

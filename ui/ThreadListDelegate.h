@@ -20,6 +20,8 @@ public:
     // "Snoozed until 9:00 AM" (today), "Snoozed until Tue 9:00 AM" (this week),
     // "Snoozed until Dec 24, 9:00 AM"; '' when `until` is invalid or not after now.
     static QString snoozeText(const QDateTime &until, const QDateTime &now);
+    // "9:00 AM", "19:30": the locale's short time, never with seconds.
+    static QString clockText(const QTime &time);
     struct Pill
     {
         enum class Kind

@@ -115,6 +115,8 @@ private Q_SLOTS:
     void snoozedBadgeAndFilter();
     void snoozeText_data();
     void snoozeText();
+    void clockText_data();
+    void clockText();
     void screenshot();
 
 private:
@@ -344,7 +346,7 @@ void TstInboxPage::snoozedBadgeAndFilter()
             snoozeTexts << pill.text;
     }
     // The wake-up time in this desktop's local time, as the agent reads clocks.
-    const QString time = QLocale().toString(until.toLocalTime().time(), QLocale::ShortFormat);
+    const QString time = ThreadListDelegate::clockText(until.toLocalTime().time());
     QCOMPARE(snoozeTexts.size(), 1);
     QVERIFY2(snoozeTexts.first().startsWith(u"Snoozed until "_s) &&
                  snoozeTexts.first().endsWith(time),
@@ -376,7 +378,7 @@ void TstInboxPage::snoozeText_data()
     QTest::addColumn<QString>("when"); // '' for no badge
     const QLocale locale;
     const auto time = [&](const QDateTime &at) {
-        return locale.toString(at.toLocalTime().time(), QLocale::ShortFormat);
+        return ThreadListDelegate::clockText(at.toLocalTime().time());
     };
     // Noon local time today, so that an hour either way stays within the day.
     const QDateTime noon(Now.toLocalTime().date(), QTime(12, 0));
@@ -393,6 +395,29 @@ void TstInboxPage::snoozeText_data()
                                        time(inMonth);
     QTest::newRow("over") << noon.addSecs(-3600) << QString();
     QTest::newRow("never") << QDateTime() << QString();
+}
+
+void TstInboxPage::clockText_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QTime>("time");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("C") << u"C"_s << QTime(19, 30, 12) << u"19:30"_s;
+    QTest::newRow("en_US") << u"en_US"_s << QTime(19, 30, 12) << u"7:30\u202fPM"_s;
+    QTest::newRow("de_DE") << u"de_DE"_s << QTime(9, 5) << u"09:05"_s;
+}
+
+void TstInboxPage::clockText()
+{
+    QFETCH(QString, locale);
+    QFETCH(QTime, time);
+    QFETCH(QString, expected);
+    const QLocale previous;
+    QLocale::setDefault(QLocale(locale));
+    const QString text = ThreadListDelegate::clockText(time);
+    QLocale::setDefault(previous);
+    // CLDR versions differ in the space before AM/PM: compare with plain spaces.
+    QCOMPARE(QString(text).replace(u'\u202f', u' '), QString(expected).replace(u'\u202f', u' '));
 }
 
 void TstInboxPage::snoozeText()
