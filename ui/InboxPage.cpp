@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -106,8 +105,13 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     } else {
         top->addStretch();
     }
-    m_newButton = new QToolButton;
+    m_newButton = new QPushButton(tr("New conversation"));
     m_newButton->setObjectName(u"newConversationButton"_s);
+    m_newButton->setFocusPolicy(Qt::NoFocus); // Ctrl+N is the keyboard's way
+    // Styled push buttons size to the style's minimum, not to their text plus padding.
+    m_newButton->setMinimumWidth(m_newButton->fontMetrics().horizontalAdvance(m_newButton->text()) +
+                                 40);
+    m_newButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     auto *buttonColumn = new QVBoxLayout;
     buttonColumn->setContentsMargins(6, 8, 0, 0); // level with the search field
     buttonColumn->addWidget(m_newButton);
@@ -135,8 +139,8 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     m_newConversation->setToolTip(tr("Text a customer (Ctrl+N)"));
     connect(m_newConversation, &QAction::triggered, this, &InboxPage::newConversationRequested);
     addAction(m_newConversation);
-    m_newButton->setDefaultAction(m_newConversation);
-    m_newButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_newButton->setToolTip(m_newConversation->toolTip());
+    connect(m_newButton, &QPushButton::clicked, m_newConversation, &QAction::trigger);
     m_toolBar->addActions(m_actions->threadActions());
     auto *right = new QWidget;
     right->setObjectName(u"inboxRightPane"_s);

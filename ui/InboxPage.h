@@ -75,7 +75,7 @@ private:
     InboxActions *m_actions = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_newConversation = nullptr;
-    class QToolButton *m_newButton = nullptr;
+    QPushButton *m_newButton = nullptr;
     ContactPanel *m_contactPanel = nullptr;
     class QSplitter *m_splitter = nullptr;
     QButtonGroup *m_filters;

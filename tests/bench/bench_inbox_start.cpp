@@ -9,6 +9,7 @@
 #include "Database.h"
 #include "DeskSession.h"
 #include "DesktopShell.h"
+#include "InboxPage.h"
 #include "MainWindow.h"
 #include "SecretStore.h"
 #include "Theme.h"
@@ -90,6 +91,22 @@ bool generate(const QString &path)
     if (!run(q, u"DROP TRIGGER messages_fts_after_insert"_s))
         return false;
 
+    // Secondary indexes of messages are built once at the end (a sorted build) instead of
+    // row by row, and the page cache holds the whole transaction: minutes instead of an hour.
+    QStringList indexes;
+    if (!run(q, u"SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages' "
+                u"AND sql IS NOT NULL"_s))
+        return false;
+    while (q.next())
+        indexes << q.value(0).toString();
+    for (const QString &sql : indexes) {
+        const QString name = sql.section(u' ', sql.startsWith(u"CREATE UNIQUE"_s) ? 3 : 2, 2);
+        if (!run(q, u"DROP INDEX "_s + name)) // a name read from the schema, not data
+            return false;
+    }
+    if (!run(q, u"PRAGMA cache_size = -600000"_s))
+        return false;
+
     // Each thread's last message, to write the thread rows with their aggregates first.
     std::vector<int> last(Threads + 1, -1);
     for (int i = 0; i < Messages; ++i)
@@ -149,6 +166,10 @@ bool generate(const QString &path)
             std::fprintf(stderr, "%s\n", qPrintable(ins.lastError().text()));
             return false;
         }
+    }
+    for (const QString &sql : indexes) {
+        if (!run(q, sql))
+            return false;
     }
     if (!run(q, u"UPDATE threads SET last_message_id = (SELECT max(id) FROM messages m "
                 u"WHERE m.thread_id = threads.id)"_s))
