@@ -4,14 +4,18 @@
 // resident memory after the list is shown and after opening the 5,000-message thread.
 // Usage: bench_inbox_start generate DIR   (writes DIR/bench-inbox.sqlite; slow, once)
 //        bench_inbox_start measure DIR    (run several times: a fresh process each)
+//        bench_inbox_start measure-inbox DIR (the inbox's widgets alone, no other pages)
 #include "AccountRows.h"
+#include "ContactPanel.h"
 #include "ConversationPane.h"
 #include "Database.h"
 #include "DeskSession.h"
 #include "DesktopShell.h"
 #include "InboxPage.h"
 #include "MainWindow.h"
+#include "Notifier.h"
 #include "SecretStore.h"
+#include "StoreWriter.h"
 #include "Theme.h"
 #include "ThreadListModel.h"
 #include "ThreadListView.h"
@@ -21,6 +25,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QLayout>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -292,6 +297,59 @@ int measure(const QString &path, int argc, char **argv)
     return 0;
 }
 
+// The inbox alone, wired as DesktopShell wires it but without the other account pages
+// (Contacts, Campaigns, Numbers): what the inbox itself costs at start.
+int measureInboxOnly(const QString &path, int argc, char **argv)
+{
+    const double beforeMain = sinceProcessStartMs();
+    QElapsedTimer clock;
+    clock.start();
+    QApplication app(argc, argv);
+    Theme::apply(app);
+    StoreWriter writer(path);
+    if (!writer.open())
+        return 1;
+    Database reader(path);
+    if (!reader.open())
+        return 1;
+    ThreadListModel threads(reader.connection(), u"alice"_s);
+    threads.setAccount(1);
+    MainWindow window;
+    auto *inbox = new InboxPage(&threads, &writer, reader.connection());
+    window.setPage(NavigationRail::Page::Inbox, inbox);
+    inbox->setContactPanel(new ContactPanel(reader.connection(), &writer, u"alice"_s));
+    auto *pane = new ConversationPane(reader.connection(), &writer, 1, u"alice"_s);
+    inbox->detailArea()->layout()->addWidget(pane);
+    Notifier notifier(reader.connection(), 1, u"alice"_s, nullptr);
+    FirstPaint paint;
+    inbox->listView()->viewport()->installEventFilter(&paint);
+    window.resize(1280, 800);
+    window.show();
+    while (!paint.painted)
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+    const double paintedMs = double(clock.nsecsElapsed()) / 1e6;
+    std::printf("inbox only: process start -> first paint of the thread list: %.0f ms "
+                "(main -> paint %.1f ms)\n",
+                beforeMain + paintedMs, paintedMs);
+    std::printf("inbox only: after the list is shown: VmRSS %.1f MiB, VmHWM %.1f MiB\n",
+                statusMiB("VmRSS:"), statusMiB("VmHWM:"));
+    QElapsedTimer open;
+    open.start();
+    pane->openThread(BigThread);
+    pane->threadView()->doItemsLayout();
+    pane->repaint();
+    const double openMs = double(open.nsecsElapsed()) / 1e6;
+    while (pane->messagesModel()->canFetchMore({}))
+        pane->messagesModel()->fetchMore({});
+    pane->threadView()->doItemsLayout();
+    pane->repaint();
+    std::printf("inbox only: open the %d-message thread: %.1f ms; all %d loaded: VmRSS %.1f MiB, "
+                "VmHWM %.1f MiB\n",
+                BigThreadMessages, openMs, pane->messagesModel()->rowCount(), statusMiB("VmRSS:"),
+                statusMiB("VmHWM:"));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -317,5 +375,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QStandardPaths::setTestModeEnabled(true);
+    if (mode == u"measure-inbox")
+        return measureInboxOnly(path, argc, argv);
     return measure(path, argc, argv);
 }
