@@ -88,12 +88,13 @@ bool MessageStore::commit()
 }
 
 qint64 MessageStore::findOrCreateThread(qint64 accountId, const QString &customerNumber,
-                                        qint64 senderNumberId, const QString &providerKeyword)
+                                        qint64 senderNumberId, const QString &providerKeyword,
+                                        bool *created)
 {
     m_error.clear();
     m_threads.clearCache();
     const qint64 id =
-        m_threads.findOrCreate(accountId, customerNumber, senderNumberId, providerKeyword);
+        m_threads.findOrCreate(accountId, customerNumber, senderNumberId, providerKeyword, created);
     if (id == 0)
         fail(m_threads.errorString());
     return id;

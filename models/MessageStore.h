@@ -38,9 +38,11 @@ public:
     // local one (the provider's fields win).
     bool attachSid(const QString &clientRef, const QString &sid, const QString &status);
 
-    // The thread for a new conversation started here.
+    // The thread for a new conversation started here; *created (when given) says whether it
+    // is new.
     qint64 findOrCreateThread(qint64 accountId, const QString &customerNumber,
-                              qint64 senderNumberId, const QString &providerKeyword = {});
+                              qint64 senderNumberId, const QString &providerKeyword = {},
+                              bool *created = nullptr);
 
     QString errorString() const { return m_error; }
 

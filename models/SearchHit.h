@@ -1,7 +1,10 @@
 // One search result: a message that matched, or a customer whose name or number matched.
 #pragma once
 
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 struct SearchHit
 {
@@ -19,7 +22,11 @@ struct SearchHit
     QString customerDisplay; // formatted for people
     QString customerName;    // '' when no contact or no name
     QString senderLabel;     // our number's label
+    QString senderNumber;    // our number, canonical
+    QString senderDisplay;   // our number, formatted for people
     QString snippet;         // message text around the match; the last preview for contacts
+    // Where the search terms are in `snippet`: (start, length) pairs, in order.
+    QList<std::pair<int, int>> matches;
     bool inbound = false;
 
     friend bool operator==(const SearchHit &, const SearchHit &) = default;

@@ -65,6 +65,25 @@ QString SearchQuery::numberDigits(const QString &userText)
     return digits.size() >= 3 ? digits : QString();
 }
 
+QString SearchQuery::unmarkSnippet(const QString &marked, QList<std::pair<int, int>> *matches)
+{
+    QString plain;
+    plain.reserve(marked.size());
+    int start = -1;
+    for (const QChar c : marked) {
+        if (c == MatchStart) {
+            start = int(plain.size());
+        } else if (c == MatchEnd) {
+            if (start >= 0 && plain.size() > start && matches)
+                matches->append({start, int(plain.size()) - start});
+            start = -1;
+        } else {
+            plain += c;
+        }
+    }
+    return plain;
+}
+
 QList<SearchHit> SearchQuery::messages(qint64 accountId, const QString &userText, int limit)
 {
     m_error.clear();
@@ -77,7 +96,7 @@ QList<SearchHit> SearchQuery::messages(qint64 accountId, const QString &userText
     // early instead of ranking every match of a common word.
     q.prepare(u"SELECT m.id, m.thread_id, m.created_at, m.customer_number, "
               u"COALESCE(c.name, ''), s.label, m.direction, "
-              u"snippet(messages_fts, 0, '', '', '\u2026', 12) "
+              u"snippet(messages_fts, 0, :start, :end, '\u2026', 12), s.number "
               u"FROM messages_fts f JOIN messages m ON m.id = f.rowid "
               u"JOIN threads t ON t.id = m.thread_id "
               u"JOIN sender_numbers s ON s.id = t.sender_number_id "
@@ -85,6 +104,8 @@ QList<SearchHit> SearchQuery::messages(qint64 accountId, const QString &userText
               u"AND c.number = m.customer_number "
               u"WHERE messages_fts MATCH :match AND m.account_id = :account "
               u"ORDER BY f.rowid DESC LIMIT :limit"_s);
+    q.bindValue(u":start"_s, QString(QChar(MatchStart)));
+    q.bindValue(u":end"_s, QString(QChar(MatchEnd)));
     q.bindValue(u":match"_s, match);
     q.bindValue(u":account"_s, accountId);
     q.bindValue(u":limit"_s, limit);
@@ -105,7 +126,9 @@ QList<SearchHit> SearchQuery::messages(qint64 accountId, const QString &userText
         h.customerName = q.value(4).toString();
         h.senderLabel = q.value(5).toString();
         h.inbound = q.value(6).toString() == u"in";
-        h.snippet = q.value(7).toString().simplified();
+        h.snippet = unmarkSnippet(q.value(7).toString().simplified(), &h.matches);
+        h.senderNumber = q.value(8).toString();
+        h.senderDisplay = display(h.senderNumber);
         hits.append(h);
     }
     return hits;
@@ -131,12 +154,14 @@ QList<SearchHit> SearchQuery::contacts(qint64 accountId, const QString &userText
             h.customerName = q.value(3).toString();
             h.senderLabel = q.value(4).toString();
             h.snippet = q.value(5).toString();
+            h.senderNumber = q.value(6).toString();
+            h.senderDisplay = display(h.senderNumber);
             hits.append(h);
         }
     };
     const QString columns =
         u"SELECT t.id, t.last_message_at, t.customer_number, COALESCE(c.name, ''), s.label, "
-        u"t.last_message_preview FROM threads t "
+        u"t.last_message_preview, s.number FROM threads t "
         u"JOIN sender_numbers s ON s.id = t.sender_number_id "
         u"LEFT JOIN contacts c ON c.account_id = t.account_id AND c.number = t.customer_number "_s;
 

@@ -19,6 +19,12 @@ public:
     static QString ftsQuery(const QString &userText);
     // The digits of the text when it looks like (part of) a phone number, else ''.
     static QString numberDigits(const QString &userText);
+    // FTS5 snippet() marks each match between these two characters (control characters that
+    // no SMS body holds); markedSnippet() takes them out again.
+    static constexpr char16_t MatchStart = u'\u0002';
+    static constexpr char16_t MatchEnd = u'\u0003';
+    // The text without the marks, and where the marked stretches are in it.
+    static QString unmarkSnippet(const QString &marked, QList<std::pair<int, int>> *matches);
 
     // Newest first; only the account's threaded messages. On a database error: {} and
     // errorString() says why.

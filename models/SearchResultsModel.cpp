@@ -1,6 +1,7 @@
 #include "SearchResultsModel.h"
 
 #include <QDateTime>
+#include <QPoint>
 
 using namespace Qt::StringLiterals;
 
@@ -21,8 +22,13 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
     const SearchHit &h = m_hits.at(index.row());
     const QString who = h.customerName.isEmpty() ? h.customerDisplay : h.customerName;
     switch (role) {
-    case Qt::DisplayRole:
-        return h.kind == SearchHit::Kind::Contact ? who : who + u": "_s + h.snippet;
+    case Qt::DisplayRole: {
+        // Read by screen readers: who, on which of our numbers, and the words.
+        const QString via = h.senderLabel.isEmpty()
+                                ? h.senderDisplay
+                                : QString(h.senderLabel + u" \u00b7 "_s + h.senderDisplay);
+        return QString(who + u" (via "_s + via + u"): "_s + h.snippet);
+    }
     case Qt::ToolTipRole:
         return h.snippet;
     case KindRole:
@@ -43,6 +49,16 @@ QVariant SearchResultsModel::data(const QModelIndex &index, int role) const
         return h.snippet;
     case InboundRole:
         return h.inbound;
+    case SenderNumberRole:
+        return h.senderNumber;
+    case SenderDisplayRole:
+        return h.senderDisplay;
+    case MatchesRole: {
+        QList<QPoint> matches;
+        for (const auto &[start, length] : h.matches)
+            matches.append(QPoint(start, length));
+        return QVariant::fromValue(matches);
+    }
     default:
         return {};
     }
@@ -59,7 +75,10 @@ QHash<int, QByteArray> SearchResultsModel::roleNames() const
                   {CustomerDisplayRole, "customerDisplay"},
                   {SenderLabelRole, "senderLabel"},
                   {SnippetRole, "snippet"},
-                  {InboundRole, "inbound"}});
+                  {InboundRole, "inbound"},
+                  {SenderNumberRole, "senderNumber"},
+                  {SenderDisplayRole, "senderDisplay"},
+                  {MatchesRole, "matches"}});
     return names;
 }
 

@@ -23,6 +23,9 @@ public:
         SenderLabelRole,
         SnippetRole,
         InboundRole,
+        SenderNumberRole,  // our number, canonical
+        SenderDisplayRole, // our number, formatted
+        MatchesRole,       // QList<QPoint>: (start, length) of each match in SnippetRole
     };
     Q_ENUM(Role)
 

@@ -147,6 +147,22 @@ int ThreadMessagesModel::rowOf(qint64 messageId) const
     return -1;
 }
 
+int ThreadMessagesModel::loadUntil(qint64 messageId)
+{
+    int row = rowOf(messageId);
+    if (row >= 0 || m_threadId == 0)
+        return row;
+    // One indexed read first: an id of another thread (or account) must not page through the
+    // whole history looking for it.
+    if (m_query.rows(m_accountId, m_threadId, {messageId}).isEmpty())
+        return -1;
+    while (row < 0 && canFetchMore({})) {
+        fetchMore({});
+        row = rowOf(messageId);
+    }
+    return row;
+}
+
 void ThreadMessagesModel::messagesAdded(const QList<qint64> &messageIds)
 {
     if (m_threadId == 0)

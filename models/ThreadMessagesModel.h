@@ -53,6 +53,10 @@ public:
     qint64 messageIdAt(int row) const;
     int rowOf(qint64 messageId) const; // -1 when not loaded
 
+    // Reads older pages (keyset, as fetchMore) until the message is loaded; its row, or -1
+    // when it is no message of this thread (nothing is read then).
+    int loadUntil(qint64 messageId);
+
 public Q_SLOTS:
     // The store wrote these messages (of any thread): rows of this thread newer than the
     // oldest loaded row are inserted where they belong; older ones come with fetchMore.

@@ -102,8 +102,11 @@ bool ThreadWriter::senderNumber(qint64 accountId, const QString &number,
 }
 
 qint64 ThreadWriter::findOrCreate(qint64 accountId, const QString &customerNumber,
-                                  qint64 senderNumberId, const QString &providerKeyword)
+                                  qint64 senderNumberId, const QString &providerKeyword,
+                                  bool *created)
 {
+    if (created)
+        *created = false;
     const QString key = QString::number(accountId) + u'\x1f' + customerNumber + u'\x1f' +
                         QString::number(senderNumberId) + u'\x1f' + providerKeyword;
     if (const qint64 cached = m_threads.value(key))
@@ -126,6 +129,8 @@ qint64 ThreadWriter::findOrCreate(qint64 accountId, const QString &customerNumbe
                 m_error = u"creating a thread returned no id"_s;
             return 0;
         }
+        if (created)
+            *created = true;
     }
     const qint64 id = source.value(0).toLongLong();
     source.finish();

@@ -27,9 +27,10 @@ public:
     // Our number in an account, or nullopt when it is not one of the account's numbers.
     // Returns false on a database error.
     bool senderNumber(qint64 accountId, const QString &number, std::optional<SenderNumber> *out);
-    // The thread with this key, created when missing; 0 on a database error.
+    // The thread with this key, created when missing (*created says which, when given); 0 on
+    // a database error.
     qint64 findOrCreate(qint64 accountId, const QString &customerNumber, qint64 senderNumberId,
-                        const QString &providerKeyword);
+                        const QString &providerKeyword, bool *created = nullptr);
 
     // A message was added to the thread: it becomes the last message if it is the newest
     // (by created_at, then id). *changed is set when the thread row changed.

@@ -52,7 +52,7 @@ Composer::Composer(QWidget *parent)
     setObjectName(u"composer"_s);
     setAttribute(Qt::WA_StyledBackground);
     m_edit->setObjectName(u"composerEdit"_s);
-    m_edit->setPlaceholderText(tr("Write a reply\u2026  (Ctrl+Enter to send)"));
+    m_edit->setPlaceholderText(replyPlaceholder());
     m_edit->setTabChangesFocus(true);
     m_edit->setFixedHeight(84);
     m_edit->installEventFilter(this);
@@ -173,6 +173,17 @@ QString Composer::ucs2Text(const SegmentCount &count)
     if (count.encoding != SegmentCount::Encoding::Ucs2)
         return {};
     return tr("UCS-2 because of %1").arg(count.nonGsmCharacters.join(u' '));
+}
+
+void Composer::setConversationOpen(bool open)
+{
+    setEnabled(open);
+    m_edit->setPlaceholderText(open ? replyPlaceholder() : tr("Select a conversation"));
+}
+
+QString Composer::replyPlaceholder()
+{
+    return tr("Write a reply\u2026  (Ctrl+Enter to send)");
 }
 
 void Composer::refresh()

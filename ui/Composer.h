@@ -44,6 +44,10 @@ public:
     // A send or save that failed (red banner until the next edit).
     void showError(const QString &error);
     bool isSendingBlocked() const { return !m_blockedReason.isEmpty(); }
+    // Without an open conversation the composer is disabled and says to select one.
+    void setConversationOpen(bool open);
+    // The editor's hint while a conversation is open.
+    static QString replyPlaceholder();
 
     // "2 segments · GSM-7 · 45 left"
     static QString counterText(const SegmentCount &count);

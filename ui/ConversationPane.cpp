@@ -104,7 +104,12 @@ void ConversationPane::openThread(qint64 threadId)
     m_composer->setBody(draft);
     m_composer->showError({});
     m_lastSent.clear();
-    m_composer->setEnabled(m_facts.has_value());
+    m_composer->setConversationOpen(m_facts.has_value());
+}
+
+bool ConversationPane::showMessage(qint64 messageId)
+{
+    return m_threadId != 0 && m_view->showMessage(messageId);
 }
 
 void ConversationPane::setAccount(qint64 accountId)

@@ -33,6 +33,10 @@ public:
     // Saves the current thread's draft, then shows threadId (0: nothing) with its draft.
     void openThread(qint64 threadId);
     qint64 threadId() const { return m_threadId; }
+    // Shows this message of the open thread (a search hit): older history is read until it
+    // is there, then it is scrolled into view and highlighted. False when it is not the open
+    // thread's.
+    bool showMessage(qint64 messageId);
     // Another account: saves the draft, closes the thread and reloads the canned replies.
     // A thread of another account never opens (openThread shows nothing for it).
     void setAccount(qint64 accountId);

@@ -3,25 +3,30 @@
 #include "AccountPages.h"
 #include "AccountSetup.h"
 #include "AccountSetupDialog.h"
+#include "Composer.h"
 #include "ContactPanel.h"
 #include "ConversationPane.h"
 #include "DeskSession.h"
 #include "InboxPage.h"
 #include "LookupQueue.h"
 #include "MainWindow.h"
+#include "NewConversationDialog.h"
 #include "NotificationSettings.h"
 #include "NotificationSettingsPage.h"
 #include "Notifier.h"
 #include "Outbox.h"
+#include "SenderNumberRows.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
 #include "ThreadActions.h"
 #include "ThreadListView.h"
+#include "UiLogging.h"
 
 #include <QAction>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -61,8 +66,10 @@ bool DesktopShell::start()
     m_window->setPage(NavigationRail::Page::Inbox, m_inbox);
     m_contactPanel = new ContactPanel(m_reader->connection(), m_session->writer(), m_me);
     m_inbox->setContactPanel(m_contactPanel);
-    connect(m_inbox, &InboxPage::messageRequested, this,
-            [this](qint64 threadId, qint64) { openThread(threadId); });
+    connect(m_inbox, &InboxPage::messageRequested, this, &DesktopShell::openMessage);
+    // Ctrl+N works on every page of the window, not only inside the inbox.
+    m_window->addAction(m_inbox->newConversationAction());
+    connect(m_inbox, &InboxPage::newConversationRequested, this, &DesktopShell::newConversation);
     connect(m_inbox, &InboxPage::actionFailed, this,
             [this](const QString &message) { m_window->statusBar()->showMessage(message, 8000); });
     connect(m_contactPanel, &ContactPanel::checkTextEnabledRequested, this,
@@ -232,6 +239,104 @@ void DesktopShell::openThread(qint64 threadId)
         showThread(threadId);
     // Else it is open already (Enter on the selected row): reopening would reload the draft
     // from the store before the save just posted has landed.
+}
+
+void DesktopShell::openMessage(qint64 threadId, qint64 messageId)
+{
+    openThread(threadId);
+    // A contact hit (0) opens the thread at its latest message, as openThread does.
+    if (messageId != 0 && m_conversation->threadId() == threadId &&
+        !m_conversation->showMessage(messageId))
+        m_window->statusBar()->showMessage(tr("That message is no longer in this conversation."),
+                                           8000);
+}
+
+void DesktopShell::newConversation()
+{
+    if (m_accountId <= 0) {
+        m_window->statusBar()->showMessage(tr("Add an account first (File \u2192 Add Account)."),
+                                           8000);
+        return;
+    }
+    m_window->showPage(NavigationRail::Page::Inbox);
+    SenderNumberRows rows(m_reader->connection());
+    const std::optional<QList<SenderNumberRows::Row>> numbers = rows.list(m_accountId);
+    if (!numbers) {
+        m_window->statusBar()->showMessage(
+            tr("Cannot read this account's numbers: %1").arg(rows.errorString()), 8000);
+        return;
+    }
+    auto *dialog = new NewConversationDialog(*numbers, m_window.get());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 account = m_accountId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, account] {
+        // The account may have been switched while the dialog was up: never start a
+        // conversation in another account than the one it was asked for.
+        if (account == m_accountId)
+            startConversation(dialog->customerNumber(), dialog->senderNumberId());
+    });
+    dialog->open();
+}
+
+void DesktopShell::startConversation(const QString &customerNumber, qint64 senderNumberId)
+{
+    struct Started
+    {
+        qint64 threadId = 0;
+        bool created = false;
+        QString senderNumber;
+        QString error;
+    };
+    const qint64 account = m_accountId;
+    m_session->writer()->post(
+        [account, customerNumber, senderNumberId](WriterContext &context) {
+            Started started;
+            // Only a number the account may text from (its own or one lent to it).
+            SenderNumberRows rows(context.db());
+            const std::optional<SenderNumberRows::Row> sender = rows.find(account, senderNumberId);
+            if (!sender) {
+                started.error = tr("That sender number is not one of this account's.");
+                return started;
+            }
+            started.senderNumber = sender->number;
+            started.threadId = context.messages->findOrCreateThread(
+                account, customerNumber, senderNumberId, {}, &started.created);
+            if (started.threadId == 0)
+                started.error = context.messages->errorString();
+            return started;
+        },
+        this,
+        [this, account, customerNumber](const Started &started) {
+            if (!started.error.isEmpty()) {
+                const QString message = tr("Cannot start the conversation: %1").arg(started.error);
+                m_window->statusBar()->showMessage(message, 8000);
+                Q_EMIT conversationFailed(message);
+                return;
+            }
+            if (account != m_accountId)
+                return; // switched away meanwhile; the thread waits in its own account
+            if (started.created && m_session->accountId() == account && m_session->lookupQueue())
+                m_session->lookupQueue()->checkNow(customerNumber);
+            openConversation(started.threadId, customerNumber, started.senderNumber);
+            Q_EMIT conversationStarted(started.threadId, customerNumber, started.created);
+        });
+}
+
+void DesktopShell::openConversation(qint64 threadId, const QString &customerNumber,
+                                    const QString &senderNumber)
+{
+    if (m_threads->rowOf(threadId) >= 0) {
+        openThread(threadId);
+    } else {
+        // No message yet, so in no list: nothing stays selected that is not what is shown.
+        m_inbox->listView()->setCurrentIndex({});
+        showThread(threadId);
+        m_contactPanel->showCustomer(m_accountId, customerNumber, senderNumber, threadId);
+    }
+    m_window->showPage(NavigationRail::Page::Inbox);
+    // Back from the dialog, the window takes the keys again: they go to the reply.
+    m_window->activateWindow();
+    m_conversation->composer()->editor()->setFocus(Qt::OtherFocusReason);
 }
 
 void DesktopShell::showThread(qint64 threadId)

@@ -48,6 +48,16 @@ public:
 
     // Brings the window up on the inbox with this thread selected.
     void openThread(qint64 threadId);
+    // Opens the thread scrolled to this message of it, highlighted (a search hit).
+    void openMessage(qint64 threadId, qint64 messageId);
+
+    // "New conversation" (Ctrl+N): asks for the customer's number and our sender number,
+    // then startConversation(). The dialog is window-modal and not blocking.
+    void newConversation();
+    // Finds or creates the (customer, sender number) thread of the shown account through the
+    // StoreWriter, opens it and focuses the composer. A thread new to the profile also asks
+    // the session's LookupQueue whether the number can receive texts.
+    void startConversation(const QString &customerNumber, qint64 senderNumberId);
 
     // Shows the account setup dialog (new account, or credentials of `accountId`).
     void showAccountSetup(qint64 accountId = 0);
@@ -55,6 +65,12 @@ public:
 Q_SIGNALS:
     // Every page now shows this account.
     void accountShown(qint64 accountId);
+    // A conversation started from "New conversation" is open; created: the thread is new
+    // (its number was never texted from that sender number). The shell itself calls
+    // LookupQueue::checkNow(customerNumber) for a new thread; this is for anyone else.
+    void conversationStarted(qint64 threadId, const QString &customerNumber, bool created);
+    // Starting a conversation failed (the text says why; also shown in the status bar).
+    void conversationFailed(const QString &error);
 
 private:
     void refreshAccounts();
@@ -67,6 +83,9 @@ private:
     void showThread(qint64 threadId);
     // Opening a thread reads it: its unread count goes to zero.
     void markRead(qint64 threadId);
+    // Opens a thread the list may not hold (no message yet), with the composer focused.
+    void openConversation(qint64 threadId, const QString &customerNumber,
+                          const QString &senderNumber);
 
     DeskSession *m_session;
     QString m_me;

@@ -94,11 +94,30 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->setSpacing(0);
+    // The search box and, beside it, "New conversation": what an agent starts from.
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(0, 0, 10, 0);
+    top->setSpacing(0);
     if (reader.isValid()) {
         m_search = new SearchBox(reader);
         m_search->setAccount(m_model->accountId());
-        leftLayout->addWidget(m_search);
+        top->addWidget(m_search, 1);
+    } else {
+        top->addStretch();
     }
+    m_newButton = new QPushButton(tr("New conversation"));
+    m_newButton->setObjectName(u"newConversationButton"_s);
+    m_newButton->setFocusPolicy(Qt::NoFocus); // Ctrl+N is the keyboard's way
+    // Styled push buttons size to the style's minimum, not to their text plus padding.
+    m_newButton->setMinimumWidth(m_newButton->fontMetrics().horizontalAdvance(m_newButton->text()) +
+                                 40);
+    m_newButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    auto *buttonColumn = new QVBoxLayout;
+    buttonColumn->setContentsMargins(6, 8, 0, 0); // level with the search field
+    buttonColumn->addWidget(m_newButton);
+    buttonColumn->addStretch();
+    top->addLayout(buttonColumn);
+    leftLayout->addLayout(top);
     leftLayout->addWidget(filterBar);
     leftLayout->addWidget(m_list, 1);
 
@@ -113,6 +132,15 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     m_toolBar = new QToolBar;
     m_toolBar->setObjectName(u"inboxActionBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_newConversation = new QAction(tr("New conversation"), this);
+    m_newConversation->setObjectName(u"actionNewConversation"_s);
+    m_newConversation->setShortcut(QKeySequence::New);
+    m_newConversation->setShortcutContext(Qt::WindowShortcut);
+    m_newConversation->setToolTip(tr("Text a customer (Ctrl+N)"));
+    connect(m_newConversation, &QAction::triggered, this, &InboxPage::newConversationRequested);
+    addAction(m_newConversation);
+    m_newButton->setToolTip(m_newConversation->toolTip());
+    connect(m_newButton, &QPushButton::clicked, m_newConversation, &QAction::trigger);
     m_toolBar->addActions(m_actions->threadActions());
     auto *right = new QWidget;
     right->setObjectName(u"inboxRightPane"_s);

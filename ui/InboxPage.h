@@ -39,6 +39,9 @@ public:
     SearchBox *searchBox() const { return m_search; }
     InboxActions *inboxActions() const { return m_actions; }
     QToolBar *toolBar() const { return m_toolBar; }
+    // "New conversation" (Ctrl+N, and the button beside the search box): asks for it through
+    // newConversationRequested(); the window may add it to itself so the key works anywhere.
+    QAction *newConversationAction() const { return m_newConversation; }
     // Shows the shortcut sheet (the "?" key).
     void showShortcuts();
 
@@ -52,6 +55,8 @@ Q_SIGNALS:
     void threadActivated(qint64 threadId);
     // A search result was chosen: open the thread at that message (0: its latest).
     void messageRequested(qint64 threadId, qint64 messageId);
+    // The agent wants to text a customer (Ctrl+N or the button).
+    void newConversationRequested();
     // A command failed; the text says why (the window may show it in its status bar).
     void actionFailed(const QString &message);
 
@@ -69,6 +74,8 @@ private:
     SearchBox *m_search = nullptr;
     InboxActions *m_actions = nullptr;
     QToolBar *m_toolBar = nullptr;
+    QAction *m_newConversation = nullptr;
+    QPushButton *m_newButton = nullptr;
     ContactPanel *m_contactPanel = nullptr;
     class QSplitter *m_splitter = nullptr;
     QButtonGroup *m_filters;

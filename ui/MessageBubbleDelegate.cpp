@@ -24,6 +24,7 @@ constexpr int MaxBubbleWidth = 460;
 
 const QColor TextColor(0x11, 0x18, 0x27);
 const QColor MutedColor(0x6b, 0x72, 0x80);
+const QColor HighlightRing(0xf5, 0x9e, 0x0b);
 const QColor OutboundBubble(0x1d, 0x4e, 0xd8);
 const QColor PendingBubble(0x60, 0x85, 0xe4);
 const QColor InboundBubble(0xf1, 0xf3, 0xf6);
@@ -271,6 +272,13 @@ void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &optio
     p->setPen(failed ? QPen(FailedBorder, 1) : QPen(Qt::NoPen));
     p->setBrush(fill);
     p->drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), BubbleRadius, BubbleRadius);
+    if (m_highlighted != 0 && index.data(M::IdRole).toLongLong() == m_highlighted) {
+        // The search's match: an amber ring, as a find bar marks its current hit.
+        p->setPen(QPen(HighlightRing, 2.5));
+        p->setBrush(Qt::NoBrush);
+        p->drawRoundedRect(QRectF(bubble).adjusted(-3, -3, 3, 3), BubbleRadius + 3,
+                           BubbleRadius + 3);
+    }
     p->setFont(option.font);
     p->setPen(outbound && !failed ? QColor(Qt::white) : TextColor);
     p->drawText(g.text.translated(origin), Qt::TextWordWrap, index.data(M::BodyRole).toString());

@@ -39,6 +39,9 @@ public:
 
     // Tests and screenshots pin the clock; by default the current time is used.
     void setNow(const QDateTime &now) { m_now = now; }
+    // The message a search opened: drawn with a ring around its bubble. 0: none.
+    void setHighlightedMessage(qint64 messageId) { m_highlighted = messageId; }
+    qint64 highlightedMessage() const { return m_highlighted; }
 
 Q_SIGNALS:
     void retryClicked(qint64 messageId);
@@ -54,4 +57,5 @@ private:
 
     QAbstractItemView *m_view;
     QDateTime m_now;
+    qint64 m_highlighted = 0;
 };

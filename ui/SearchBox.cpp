@@ -1,5 +1,6 @@
 #include "SearchBox.h"
 
+#include "SearchResultDelegate.h"
 #include "SearchResultsModel.h"
 
 #include <QKeyEvent>
@@ -31,6 +32,8 @@ SearchBox::SearchBox(const QSqlDatabase &reader, QWidget *parent)
     m_edit->setClearButtonEnabled(true);
     m_results->setObjectName(u"searchResults"_s);
     m_results->setModel(m_model);
+    m_results->setItemDelegate(new SearchResultDelegate(m_results));
+    m_results->setMouseTracking(true);
     m_results->setUniformItemSizes(true);
     m_results->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_results->setVisible(false);

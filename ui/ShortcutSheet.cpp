@@ -17,6 +17,7 @@ QList<ShortcutSheet::Entry> ShortcutSheet::entries()
         {nav, tr("K / Up"), tr("Previous conversation")},
         {nav, tr("Enter"), tr("Open the conversation")},
         {nav, tr("Esc"), tr("Back to the conversation list")},
+        {act, tr("Ctrl+N"), tr("New conversation: text a customer")},
         {act, tr("Ctrl+R"), tr("Resolve or reopen")},
         {act, tr("F / Ctrl+Shift+F"), tr("Flag or unflag")},
         {act, tr("A"), tr("Assign to me")},

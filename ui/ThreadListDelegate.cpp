@@ -82,6 +82,50 @@ QString ThreadListDelegate::relativeTime(const QDateTime &at, const QDateTime &n
            QString::number(local.date().day()) + u", "_s + QString::number(local.date().year());
 }
 
+QString ThreadListDelegate::clockText(const QTime &time)
+{
+    // Some locales' short format (C, en_DK...) carries seconds, which a wake-up time never has.
+    QString format = QLocale().timeFormat(QLocale::ShortFormat);
+    format.remove(u":ss"_s).remove(u".ss"_s);
+    return QLocale().toString(time, format);
+}
+
+QString ThreadListDelegate::snoozeText(const QDateTime &until, const QDateTime &now)
+{
+    if (!until.isValid() || until <= now)
+        return {};
+    const QLocale locale;
+    const QDateTime local = until.toLocalTime();
+    const QDate today = now.toLocalTime().date();
+    const QString time = clockText(local.time());
+    QString when;
+    if (local.date() == today)
+        when = time;
+    else if (today.daysTo(local.date()) < 7)
+        when = locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + time;
+    else
+        when = locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
+               QString::number(local.date().day()) + u", "_s + time;
+    return tr("Snoozed until %1").arg(when);
+}
+
+QList<ThreadListDelegate::Pill> ThreadListDelegate::pills(const QModelIndex &index) const
+{
+    using M = ThreadListModel;
+    QList<Pill> pills;
+    if (const int unread = index.data(M::UnreadRole).toInt(); unread > 0)
+        pills.append({Pill::Kind::Unread, QString::number(unread)});
+    const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+    if (const QString snoozed = snoozeText(index.data(M::SnoozedUntilRole).toDateTime(), now);
+        !snoozed.isEmpty())
+        pills.append({Pill::Kind::Snoozed, snoozed});
+    if (index.data(M::StatusRole).toString() == u"resolved")
+        pills.append({Pill::Kind::Resolved, u"\u2713 Resolved"_s});
+    if (const QString assignee = index.data(M::AssigneeRole).toString(); !assignee.isEmpty())
+        pills.append({Pill::Kind::Assignee, u"@"_s + assignee});
+    return pills;
+}
+
 QSize ThreadListDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
     const QFontMetrics fm(option.font);
@@ -110,7 +154,6 @@ void ThreadListDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
     const int unread = index.data(M::UnreadRole).toInt();
     const bool resolved = index.data(M::StatusRole).toString() == u"resolved";
     const bool flagged = index.data(M::FlaggedRole).toBool();
-    const QString assignee = index.data(M::AssigneeRole).toString();
 
     QFont base = option.font;
     QFont title = base;
@@ -172,25 +215,21 @@ void ThreadListDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                 sfm.elidedText(via, Qt::ElideMiddle, badgeLeft - 8 - left));
     y += sfm.height() + LineGap;
 
-    // Line 3: the last message, then unread count, assignee and resolved state.
+    // Line 3: the last message, then unread count, snooze, resolved state and assignee.
     int previewRight = right;
     const int mid = y + sfm.height() / 2;
-    if (unread > 0)
-        previewRight = drawPill(p, smallBold, {QString::number(unread), Qt::white, AccentColor},
+    for (const Pill &pill : pills(index)) {
+        Badge badge{pill.text, QColor(0x37, 0x41, 0x51), QColor(0xe5, 0xe7, 0xeb)};
+        if (pill.kind == Pill::Kind::Unread)
+            badge = {pill.text, Qt::white, AccentColor};
+        else if (pill.kind == Pill::Kind::Snoozed)
+            badge = {pill.text, QColor(0x92, 0x40, 0x0e), QColor(0xfe, 0xf3, 0xc7)};
+        else if (pill.kind == Pill::Kind::Resolved)
+            badge = {pill.text, QColor(0x06, 0x5f, 0x46), QColor(0xec, 0xfd, 0xf5)};
+        previewRight = drawPill(p, pill.kind == Pill::Kind::Unread ? smallBold : small, badge,
                                 previewRight, mid) -
                        6;
-    if (resolved)
-        previewRight =
-            drawPill(p, small,
-                     {u"\u2713 Resolved"_s, QColor(0x06, 0x5f, 0x46), QColor(0xec, 0xfd, 0xf5)},
-                     previewRight, mid) -
-            6;
-    if (!assignee.isEmpty())
-        previewRight =
-            drawPill(p, small,
-                     {u"@"_s + assignee, QColor(0x37, 0x41, 0x51), QColor(0xe5, 0xe7, 0xeb)},
-                     previewRight, mid) -
-            6;
+    }
     p->setFont(small);
     p->setPen(unread > 0 ? TextColor : MutedColor);
     QString preview = index.data(M::PreviewRole).toString();

@@ -53,6 +53,7 @@ void ThreadView::setMessagesModel(ThreadMessagesModel *model)
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_atBottom = true;
         m_restoreFromBottom = -1;
+        m_delegate->setHighlightedMessage(0);
     });
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex &, int first) {
@@ -67,6 +68,29 @@ void ThreadView::fetchOlder()
 {
     if (m_model && m_model->canFetchMore({}))
         m_model->fetchMore({});
+}
+
+bool ThreadView::showMessage(qint64 messageId)
+{
+    if (!m_model)
+        return false;
+    const int row = m_model->loadUntil(messageId);
+    if (row < 0)
+        return false;
+    m_delegate->setHighlightedMessage(messageId);
+    // Lay the rows out now (the older pages just arrived), so that the scroll restoring the
+    // previous position runs before, not after, the scroll to the message.
+    doItemsLayout();
+    m_restoreFromBottom = -1;
+    scrollTo(m_proxy->index(row, 0), QAbstractItemView::PositionAtCenter);
+    m_atBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 4;
+    viewport()->update();
+    return true;
+}
+
+qint64 ThreadView::highlightedMessage() const
+{
+    return m_delegate->highlightedMessage();
 }
 
 QRect ThreadView::retryRect(int row) const

@@ -22,6 +22,11 @@ public:
 
     // Reads the page of history before the first loaded message, if any.
     void fetchOlder();
+    // Loads older history until the message is there, scrolls it to the middle of the view
+    // and highlights it (until another thread opens). False when the thread has no such
+    // message.
+    bool showMessage(qint64 messageId);
+    qint64 highlightedMessage() const;
     // Where row's Retry link is, in viewport coordinates; empty when it has none.
     QRect retryRect(int row) const;
 

@@ -112,6 +112,11 @@ private Q_SLOTS:
     void escapeClears();
     void relativeTime_data();
     void relativeTime();
+    void snoozedBadgeAndFilter();
+    void snoozeText_data();
+    void snoozeText();
+    void clockText_data();
+    void clockText();
     void screenshot();
 
 private:
@@ -306,6 +311,122 @@ void TstInboxPage::relativeTime()
     QFETCH(qint64, secondsAgo);
     QFETCH(QString, expected);
     QCOMPARE(ThreadListDelegate::relativeTime(Now.addSecs(-secondsAgo), Now), expected);
+}
+
+void TstInboxPage::snoozedBadgeAndFilter()
+{
+    m_model->setClock([] { return Now.toMSecsSinceEpoch(); });
+    // Snooze the first unresolved thread for two hours.
+    const qint64 id = m_model->threadIdAt(0);
+    const QDateTime until = Now.addSecs(2 * 3600);
+    QVERIFY(m_fx->exec(u"UPDATE threads SET snoozed_until = ? WHERE id = ?"_s,
+                       {until.toMSecsSinceEpoch(), id})
+                .isActive());
+    m_model->threadsChanged({id});
+    QPushButton *snoozed = button("filterSnoozed");
+    QVERIFY(snoozed);
+    const int expected =
+        StoreTestUtil::scalar(m_fx->db(),
+                              u"SELECT count(*) FROM threads WHERE account_id = 1 AND "
+                              u"status = 'open' AND snoozed_until > ?"_s,
+                              {Now.toMSecsSinceEpoch()})
+            .toInt();
+    QCOMPARE(expected, 1);
+    QCOMPARE(snoozed->text(), InboxPage::filterName(Filter::Snoozed) + u' ' + QString::number(1));
+    QCOMPARE(m_model->rowOf(id), -1); // out of Unresolved while it sleeps
+
+    QTest::mouseClick(snoozed, Qt::LeftButton);
+    QCOMPARE(m_model->rowCount(), 1);
+    ThreadListDelegate *delegate = m_page->listView()->delegate();
+    const QModelIndex row = m_model->index(0);
+    QCOMPARE(row.data(ThreadListModel::ThreadIdRole).toLongLong(), id);
+    QStringList snoozeTexts;
+    for (const ThreadListDelegate::Pill &pill : delegate->pills(row)) {
+        if (pill.kind == ThreadListDelegate::Pill::Kind::Snoozed)
+            snoozeTexts << pill.text;
+    }
+    // The wake-up time in this desktop's local time, as the agent reads clocks.
+    const QString time = ThreadListDelegate::clockText(until.toLocalTime().time());
+    QCOMPARE(snoozeTexts.size(), 1);
+    QVERIFY2(snoozeTexts.first().startsWith(u"Snoozed until "_s) &&
+                 snoozeTexts.first().endsWith(time),
+             qPrintable(snoozeTexts.first()));
+
+    // No other row has the badge.
+    QTest::mouseClick(button("filterAll"), Qt::LeftButton);
+    for (int r = 0; r < m_model->rowCount(); ++r) {
+        const QModelIndex other = m_model->index(r);
+        const bool isSnoozed = other.data(ThreadListModel::ThreadIdRole).toLongLong() == id;
+        int badges = 0;
+        for (const ThreadListDelegate::Pill &pill : delegate->pills(other))
+            badges += pill.kind == ThreadListDelegate::Pill::Kind::Snoozed ? 1 : 0;
+        QCOMPARE(badges, isSnoozed ? 1 : 0);
+    }
+    if (const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        Theme::apply(*qApp);
+        QTest::mouseClick(snoozed, Qt::LeftButton);
+        m_page->listView()->setCurrentIndex(m_model->index(0));
+        QDir().mkpath(dir);
+        QVERIFY(m_page->grab().save(dir + u"/inbox-snoozed.png"_s));
+        qApp->setStyleSheet({});
+    }
+}
+
+void TstInboxPage::snoozeText_data()
+{
+    QTest::addColumn<QDateTime>("until");
+    QTest::addColumn<QString>("when"); // '' for no badge
+    const QLocale locale;
+    const auto time = [&](const QDateTime &at) {
+        return ThreadListDelegate::clockText(at.toLocalTime().time());
+    };
+    // Noon local time today, so that an hour either way stays within the day.
+    const QDateTime noon(Now.toLocalTime().date(), QTime(12, 0));
+    const QDateTime later = noon.addSecs(3600);
+    QTest::newRow("later today") << later << time(later);
+    const QDateTime inThree = noon.addDays(3);
+    QTest::newRow("this week") << inThree
+                               << locale.dayName(inThree.date().dayOfWeek(), QLocale::ShortFormat) +
+                                      u' ' + time(inThree);
+    const QDateTime inMonth = noon.addDays(30);
+    QTest::newRow("next month") << inMonth
+                                << locale.monthName(inMonth.date().month(), QLocale::ShortFormat) +
+                                       u' ' + QString::number(inMonth.date().day()) + u", "_s +
+                                       time(inMonth);
+    QTest::newRow("over") << noon.addSecs(-3600) << QString();
+    QTest::newRow("never") << QDateTime() << QString();
+}
+
+void TstInboxPage::clockText_data()
+{
+    QTest::addColumn<QString>("locale");
+    QTest::addColumn<QTime>("time");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("C") << u"C"_s << QTime(19, 30, 12) << u"19:30"_s;
+    QTest::newRow("en_US") << u"en_US"_s << QTime(19, 30, 12) << u"7:30\u202fPM"_s;
+    QTest::newRow("de_DE") << u"de_DE"_s << QTime(9, 5) << u"09:05"_s;
+}
+
+void TstInboxPage::clockText()
+{
+    QFETCH(QString, locale);
+    QFETCH(QTime, time);
+    QFETCH(QString, expected);
+    const QLocale previous;
+    QLocale::setDefault(QLocale(locale));
+    const QString text = ThreadListDelegate::clockText(time);
+    QLocale::setDefault(previous);
+    // CLDR versions differ in the space before AM/PM: compare with plain spaces.
+    QCOMPARE(QString(text).replace(u'\u202f', u' '), QString(expected).replace(u'\u202f', u' '));
+}
+
+void TstInboxPage::snoozeText()
+{
+    QFETCH(QDateTime, until);
+    QFETCH(QString, when);
+    const QDateTime now(Now.toLocalTime().date(), QTime(12, 0));
+    QCOMPARE(ThreadListDelegate::snoozeText(until, now),
+             when.isEmpty() ? QString() : QString(u"Snoozed until "_s + when));
 }
 
 void TstInboxPage::screenshot()

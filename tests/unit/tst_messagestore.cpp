@@ -368,9 +368,12 @@ void TstMessageStore::outgoingThenSid()
 {
     const qint64 senderA =
         scalar(db(), u"SELECT id FROM sender_numbers WHERE number = ?"_s, {OurA}).toLongLong();
-    const qint64 thread = m_store->findOrCreateThread(Account, Customer, senderA);
+    bool created = false;
+    const qint64 thread = m_store->findOrCreateThread(Account, Customer, senderA, {}, &created);
     QVERIFY2(thread > 0, qPrintable(m_store->errorString()));
-    QCOMPARE(m_store->findOrCreateThread(Account, Customer, senderA), thread);
+    QVERIFY(created);
+    QCOMPARE(m_store->findOrCreateThread(Account, Customer, senderA, {}, &created), thread);
+    QVERIFY(!created);
 
     OutgoingMessage out;
     out.threadId = thread;

@@ -1,8 +1,10 @@
+#include "PhoneNumber.h"
 #include "SearchQuery.h"
 #include "SearchResultsModel.h"
 #include "ThreadFixture.h"
 
 #include <QAbstractItemModelTester>
+#include <QPoint>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,9 @@ private Q_SLOTS:
     void neverAnotherAccount();
     void contactsByNameAndNumber();
     void resultsModel();
+    void snippetMarksTheMatches();
+    void unmarkSnippet_data();
+    void unmarkSnippet();
 
 private:
     QList<qint64> messageIds(const QString &text, qint64 account = ThreadFixture::AccountA)
@@ -313,6 +318,68 @@ void TstSearchQuery::resultsModel()
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.index(row).data(SearchResultsModel::CustomerNameRole).toString(),
                  u"Maria Secret"_s);
+}
+
+void TstSearchQuery::snippetMarksTheMatches()
+{
+    SearchQuery query(m_fx->db());
+    const QList<SearchHit> hits = query.messages(ThreadFixture::AccountA, u"peonies"_s, 10);
+    QCOMPARE(hits.size(), 2);
+    for (const SearchHit &h : hits) {
+        // The marks are gone from the text, and each marked stretch is the word searched.
+        QVERIFY(!h.snippet.contains(QChar(SearchQuery::MatchStart)));
+        QVERIFY(!h.snippet.contains(QChar(SearchQuery::MatchEnd)));
+        QCOMPARE(h.matches.size(), h.snippet.count(u"peonies"_s, Qt::CaseInsensitive));
+        for (const auto &[start, length] : h.matches)
+            QCOMPARE(h.snippet.mid(start, length).toLower(), u"peonies"_s);
+        QCOMPARE(h.senderNumber, ThreadFixture::Support);
+        QCOMPARE(h.senderDisplay,
+                 PhoneNumber::parse(ThreadFixture::Support, {}).number.formatInternational());
+    }
+
+    SearchResultsModel model(m_fx->db());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.search(ThreadFixture::AccountA, u"wedding"_s);
+    QVERIFY(model.rowCount() > 0);
+    const QModelIndex last = model.index(model.rowCount() - 1);
+    QCOMPARE(last.data(SearchResultsModel::KindRole).toString(), u"message"_s);
+    QCOMPARE(last.data(SearchResultsModel::SenderNumberRole).toString(), ThreadFixture::Sales);
+    const QString snippet = last.data(SearchResultsModel::SnippetRole).toString();
+    const auto matches = last.data(SearchResultsModel::MatchesRole).value<QList<QPoint>>();
+    QCOMPARE(matches.size(), 1);
+    QCOMPARE(snippet.mid(matches.first().x(), matches.first().y()).toLower(), u"wedding"_s);
+    // What a screen reader hears names the customer and our number.
+    const QString spoken = last.data(Qt::DisplayRole).toString();
+    QVERIFY2(spoken.contains(u"Tom Becker"_s) && spoken.contains(u"Sales"_s), qPrintable(spoken));
+}
+
+void TstSearchQuery::unmarkSnippet_data()
+{
+    QTest::addColumn<QString>("marked");
+    QTest::addColumn<QString>("plain");
+    QTest::addColumn<QList<QPoint>>("matches");
+    const QString s(QChar(SearchQuery::MatchStart));
+    const QString e(QChar(SearchQuery::MatchEnd));
+    QTest::newRow("none") << u"plain text"_s << u"plain text"_s << QList<QPoint>{};
+    QTest::newRow("one") << QString(u"the "_s + s + u"rose"_s + e + u" bed"_s) << u"the rose bed"_s
+                         << QList<QPoint>{{4, 4}};
+    QTest::newRow("two") << QString(s + u"a"_s + e + u" b "_s + s + u"cd"_s + e) << u"a b cd"_s
+                         << QList<QPoint>{{0, 1}, {4, 2}};
+    QTest::newRow("empty mark") << QString(u"x"_s + s + e + u"y"_s) << u"xy"_s << QList<QPoint>{};
+    QTest::newRow("unclosed") << QString(u"x"_s + s + u"y"_s) << u"xy"_s << QList<QPoint>{};
+}
+
+void TstSearchQuery::unmarkSnippet()
+{
+    QFETCH(QString, marked);
+    QFETCH(QString, plain);
+    QFETCH(QList<QPoint>, matches);
+    QList<std::pair<int, int>> found;
+    QCOMPARE(SearchQuery::unmarkSnippet(marked, &found), plain);
+    QList<QPoint> points;
+    for (const auto &[start, length] : found)
+        points.append(QPoint(start, length));
+    QCOMPARE(points, matches);
 }
 
 QTEST_GUILESS_MAIN(TstSearchQuery)

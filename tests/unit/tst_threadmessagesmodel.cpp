@@ -34,6 +34,7 @@ private Q_SLOTS:
     void addedMessageAppendsInPlace();
     void statusUpdateChangesRowInPlace();
     void otherThreadsAndAccountsIgnored();
+    void loadUntilReadsOlderPagesToTheMessage();
     void roles();
     void pageReadsThreadIndex_data();
     void pageReadsThreadIndex();
@@ -232,6 +233,37 @@ void TstThreadMessagesModel::otherThreadsAndAccountsIgnored()
     // The thread of account A asked for under account B shows nothing.
     m_model->setThread(ThreadFixture::AccountB, thread);
     QCOMPARE(m_model->rowCount(), 0);
+}
+
+void TstThreadMessagesModel::loadUntilReadsOlderPagesToTheMessage()
+{
+    const qint64 thread = seed(250);
+    QVERIFY(m_fx->upsert(ThreadFixture::AccountA,
+                         {ThreadFixture::message(Ben, ThreadFixture::Support, u"Ben"_s, at(9))}));
+    m_model = std::make_unique<M>(m_fx->db());
+    m_model->setThread(ThreadFixture::AccountA, thread);
+    QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+    // No tester here: it fetches every page itself, and the pages read are what is checked.
+    const QList<qint64> all = expectedIds(thread);
+    // Another thread's message: -1, and not a page read looking for it.
+    const qint64 bens =
+        StoreTestUtil::scalar(m_fx->db(), u"SELECT id FROM messages WHERE body = 'Ben'"_s)
+            .toLongLong();
+    QCOMPARE(m_model->loadUntil(bens), -1);
+    QCOMPARE(inserted.size(), 0);
+    // Message 120 is on the second page: one older page is read, not the whole history.
+    const qint64 target = all.at(120);
+    const int row = m_model->loadUntil(target);
+    QVERIFY(row >= 0);
+    QCOMPARE(m_model->messageIdAt(row), target);
+    QCOMPARE(inserted.size(), 1);
+    QVERIFY(m_model->canFetchMore({}));
+    // Already loaded: no read at all.
+    QCOMPARE(m_model->loadUntil(target), row);
+    QCOMPARE(inserted.size(), 1);
+    // The first message of the thread: the rest of the history.
+    QCOMPARE(m_model->messageIdAt(m_model->loadUntil(all.first())), all.first());
+    QCOMPARE(ids(), all);
 }
 
 void TstThreadMessagesModel::roles()
