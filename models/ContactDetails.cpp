@@ -14,12 +14,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString display(const QString &number)
-{
-    const PhoneNumber parsed = PhoneNumber::parse(number, QString()).number;
-    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : number;
-}
-
 bool failed(QSqlQuery &q, const QString &what, QString *error)
 {
     if (q.exec())
@@ -51,7 +45,7 @@ std::optional<ContactDetails> ContactDetails::load(QSqlDatabase db, qint64 accou
     ContactDetails d;
     d.accountId = accountId;
     d.number = customerNumber;
-    d.numberDisplay = display(customerNumber);
+    d.numberDisplay = PhoneNumber::displayForm(customerNumber);
     d.textEnabled = u"unknown"_s;
 
     QSqlQuery q(db);
@@ -94,7 +88,7 @@ std::optional<ContactDetails> ContactDetails::load(QSqlDatabase db, qint64 accou
     while (senders.next()) {
         SenderConsent s;
         s.senderNumber = senders.value(0).toString();
-        s.senderDisplay = display(s.senderNumber);
+        s.senderDisplay = PhoneNumber::displayForm(s.senderNumber);
         s.senderLabel = senders.value(1).toString();
         s.state = ledger->consent(customerNumber, s.senderNumber).state;
         d.consentBySender.append(s);
@@ -116,7 +110,7 @@ std::optional<ContactDetails> ContactDetails::load(QSqlDatabase db, qint64 accou
         OtherThread t;
         t.threadId = threads.value(0).toLongLong();
         t.senderNumber = threads.value(1).toString();
-        t.senderDisplay = display(t.senderNumber);
+        t.senderDisplay = PhoneNumber::displayForm(t.senderNumber);
         t.senderLabel = threads.value(2).toString();
         t.status = threads.value(3).toString();
         t.lastMessageAt = threads.value(4).toLongLong();

@@ -18,8 +18,7 @@ ConversationQuery::ConversationQuery(QSqlDatabase db)
 
 QString ConversationQuery::displayNumber(const QString &canonical)
 {
-    const PhoneNumber parsed = PhoneNumber::parse(canonical, QString()).number;
-    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : canonical;
+    return PhoneNumber::displayForm(canonical);
 }
 
 QHash<QString, QString> ConversationQuery::Header::templateValues() const

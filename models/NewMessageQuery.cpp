@@ -10,17 +10,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString display(const QString &number)
-{
-    // Stored numbers are canonical: E.164 parses without a region; short codes stay digits.
-    const PhoneNumber parsed = PhoneNumber::parse(number, QString()).number;
-    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : number;
-}
-
-} // namespace
-
 NewMessageQuery::NewMessageQuery(QSqlDatabase db)
     : m_db(std::move(db))
 {}
@@ -67,9 +56,9 @@ QList<NewMessage> NewMessageQuery::inbound(qint64 accountId, const QList<qint64>
         m.threadId = q.value(1).toLongLong();
         m.accountId = q.value(2).toLongLong();
         const QString name = q.value(4).toString();
-        m.customer = name.isEmpty() ? display(q.value(3).toString()) : name;
+        m.customer = name.isEmpty() ? PhoneNumber::displayForm(q.value(3).toString()) : name;
         const QString label = q.value(5).toString();
-        m.sender = label.isEmpty() ? display(q.value(6).toString()) : label;
+        m.sender = label.isEmpty() ? PhoneNumber::displayForm(q.value(6).toString()) : label;
         m.preview = preview(q.value(7).toString());
         m.assignee = q.value(8).toString();
         m.createdAt = q.value(9).toLongLong();

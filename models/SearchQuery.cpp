@@ -13,12 +13,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QString display(const QString &number)
-{
-    const PhoneNumber parsed = PhoneNumber::parse(number, QString()).number;
-    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : number;
-}
-
 bool hasWordCharacter(const QString &term)
 {
     for (const QChar c : term) {
@@ -122,13 +116,13 @@ QList<SearchHit> SearchQuery::messages(qint64 accountId, const QString &userText
         h.threadId = q.value(1).toLongLong();
         h.createdAt = q.value(2).toLongLong();
         h.customerNumber = q.value(3).toString();
-        h.customerDisplay = display(h.customerNumber);
+        h.customerDisplay = PhoneNumber::displayForm(h.customerNumber);
         h.customerName = q.value(4).toString();
         h.senderLabel = q.value(5).toString();
         h.inbound = q.value(6).toString() == u"in";
         h.snippet = unmarkSnippet(q.value(7).toString().simplified(), &h.matches);
         h.senderNumber = q.value(8).toString();
-        h.senderDisplay = display(h.senderNumber);
+        h.senderDisplay = PhoneNumber::displayForm(h.senderNumber);
         hits.append(h);
     }
     return hits;
@@ -150,12 +144,12 @@ QList<SearchHit> SearchQuery::contacts(qint64 accountId, const QString &userText
             h.threadId = thread;
             h.createdAt = q.value(1).toLongLong();
             h.customerNumber = q.value(2).toString();
-            h.customerDisplay = display(h.customerNumber);
+            h.customerDisplay = PhoneNumber::displayForm(h.customerNumber);
             h.customerName = q.value(3).toString();
             h.senderLabel = q.value(4).toString();
             h.snippet = q.value(5).toString();
             h.senderNumber = q.value(6).toString();
-            h.senderDisplay = display(h.senderNumber);
+            h.senderDisplay = PhoneNumber::displayForm(h.senderNumber);
             hits.append(h);
         }
     };

@@ -52,24 +52,17 @@ bool usesNow(ThreadQuery::Filter filter)
            filter == F::Snoozed;
 }
 
-QString display(const QString &number)
-{
-    // Stored numbers are canonical: E.164 parses without a region; short codes stay digits.
-    const PhoneNumber parsed = PhoneNumber::parse(number, QString()).number;
-    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : number;
-}
-
 ThreadRow readRow(const QSqlQuery &q)
 {
     ThreadRow r;
     r.id = q.value(0).toLongLong();
     r.accountId = q.value(1).toLongLong();
     r.customerNumber = q.value(2).toString();
-    r.customerDisplay = display(r.customerNumber);
+    r.customerDisplay = PhoneNumber::displayForm(r.customerNumber);
     r.customerName = q.value(3).toString();
     r.senderLabel = q.value(4).toString();
     r.senderNumber = q.value(5).toString();
-    r.senderDisplay = display(r.senderNumber);
+    r.senderDisplay = PhoneNumber::displayForm(r.senderNumber);
     r.preview = q.value(6).toString();
     r.lastMessageAt = q.value(7).toLongLong();
     r.unreadCount = q.value(8).toInt();

@@ -4,6 +4,7 @@
 #include "AuditLogPage.h"
 #include "CampaignsPage.h"
 #include "ContactImportDialog.h"
+#include "DeferredPage.h"
 #include "EmptyStatePage.h"
 #include "KeywordsPage.h"
 #include "MainWindow.h"
@@ -29,10 +30,17 @@ AccountPages::AccountPages(MainWindow *window, QSqlDatabase reader, StoreWriter 
 
 void AccountPages::show(qint64 accountId, CampaignRunner *runner)
 {
-    m_window->setPage(NavigationRail::Page::Contacts, contactsPage(accountId));
-    m_window->setPage(NavigationRail::Page::Campaigns, campaignsPage(accountId, runner));
-    m_window->setPage(NavigationRail::Page::NumbersAndKeywords, numbersPage(accountId));
-    m_window->setPage(NavigationRail::Page::Reports, new ReportsPage(m_reader, accountId));
+    // Each page is built on its first visit; the runner outlives the pages (clear() first).
+    m_window->setPage(NavigationRail::Page::Contacts,
+                      new DeferredPage([this, accountId] { return contactsPage(accountId); }));
+    m_window->setPage(NavigationRail::Page::Campaigns, new DeferredPage([this, accountId, runner] {
+                          return campaignsPage(accountId, runner);
+                      }));
+    m_window->setPage(NavigationRail::Page::NumbersAndKeywords,
+                      new DeferredPage([this, accountId] { return numbersPage(accountId); }));
+    m_window->setPage(NavigationRail::Page::Reports, new DeferredPage([this, accountId] {
+                          return new ReportsPage(m_reader, accountId);
+                      }));
 }
 
 void AccountPages::clear()

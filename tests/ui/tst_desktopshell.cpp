@@ -1,12 +1,16 @@
 // The inbox through the whole window (DesktopShell over a real profile): a search hit opens
 // its thread at the matching message, the composer waits for a conversation, and "New
 // conversation" finds or creates the thread through the writer.
+#include "AudiencePage.h"
 #include "Composer.h"
 #include "ContactPanel.h"
 #include "ConversationPane.h"
+#include "DeferredPage.h"
 #include "InboxPage.h"
+#include "MainWindow.h"
 #include "NewConversationDialog.h"
 #include "PhoneNumber.h"
+#include "ReportsPage.h"
 #include "SearchBox.h"
 #include "SearchResultsModel.h"
 #include "ShellFixture.h"
@@ -60,6 +64,7 @@ private Q_SLOTS:
     void newConversationRefusesBadNumbers_data();
     void newConversationRefusesBadNumbers();
     void newConversationOpensThread();
+    void accountPagesAreBuiltOnFirstVisit();
 
 private:
     InboxPage *inbox() const { return m_shell->shell()->inbox(); }
@@ -311,6 +316,25 @@ void TstDesktopShell::newConversationOpensThread()
                                    {customer})
                  .toInt(),
              1);
+}
+
+void TstDesktopShell::accountPagesAreBuiltOnFirstVisit()
+{
+    // Opening the account built none of the other pages: the inbox shows at once.
+    MainWindow *window = m_shell->window();
+    QVERIFY(!window->findChild<AudiencePage *>());
+    QVERIFY(!window->findChild<ReportsPage *>());
+    auto *contacts = qobject_cast<DeferredPage *>(window->page(NavigationRail::Page::Contacts));
+    QVERIFY(contacts);
+    QVERIFY(!contacts->content());
+    window->showPage(NavigationRail::Page::Contacts);
+    QTRY_VERIFY(window->findChild<AudiencePage *>());
+    QVERIFY(contacts->content());
+    QVERIFY(contacts->content()->isVisible());
+    // The other pages are still waiting for their first visit.
+    QVERIFY(!window->findChild<ReportsPage *>());
+    window->showPage(NavigationRail::Page::Reports);
+    QTRY_VERIFY(window->findChild<ReportsPage *>());
 }
 
 SHELL_TEST_MAIN(TstDesktopShell)

@@ -19,6 +19,27 @@ class TestPhoneNumber : public QObject
     Q_OBJECT
 
 private slots:
+    // How a stored number reads: the international form of what it parses to, short codes
+    // and unparseable text as stored.
+    void displayForm_data()
+    {
+        QTest::addColumn<QString>("stored");
+        QTest::newRow("number") << QStringLiteral("+14155550134");
+        QTest::newRow("UK number") << QStringLiteral("+447911123456");
+        QTest::newRow("short code") << QStringLiteral("33733");
+        QTest::newRow("not a number") << QStringLiteral("unknown");
+    }
+    void displayForm()
+    {
+        QFETCH(QString, stored);
+        const PhoneNumber parsed = PhoneNumber::parse(stored, QString()).number;
+        const QString expected =
+            parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : stored;
+        QCOMPARE(PhoneNumber::displayForm(stored), expected);
+        if (stored.startsWith(u'+'))
+            QVERIFY(PhoneNumber::displayForm(stored) != stored); // formatted for people
+    }
+
     void parseValid_data()
     {
         QTest::addColumn<QString>("input");
