@@ -239,6 +239,10 @@ void DesktopShell::openThread(qint64 threadId)
         showThread(threadId);
     // Else it is open already (Enter on the selected row): reopening would reload the draft
     // from the store before the save just posted has landed.
+    // Opening a thread (Enter, a notification, a search hit) is to answer it: the reply box
+    // takes the keys; Esc goes back to the list.
+    if (m_conversation->threadId() == threadId)
+        m_conversation->composer()->editor()->setFocus(Qt::OtherFocusReason);
 }
 
 void DesktopShell::openMessage(qint64 threadId, qint64 messageId)

@@ -15,6 +15,7 @@
 #include "SearchResultsModel.h"
 #include "ShellFixture.h"
 #include "Theme.h"
+#include "ThreadListModel.h"
 #include "ThreadListView.h"
 #include "ThreadMessagesModel.h"
 #include "ThreadView.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void newConversationRefusesBadNumbers();
     void newConversationOpensThread();
     void accountPagesAreBuiltOnFirstVisit();
+    void keyboardWorksTheQueue();
 
 private:
     InboxPage *inbox() const { return m_shell->shell()->inbox(); }
@@ -335,6 +337,33 @@ void TstDesktopShell::accountPagesAreBuiltOnFirstVisit()
     QVERIFY(!window->findChild<ReportsPage *>());
     window->showPage(NavigationRail::Page::Reports);
     QTRY_VERIFY(window->findChild<ReportsPage *>());
+}
+
+void TstDesktopShell::keyboardWorksTheQueue()
+{
+    // j picks a thread, Enter opens it with the reply box taking the keys (letters are text,
+    // not the list's one-key actions), Esc goes back to the list, Ctrl+R resolves.
+    ThreadListView *list = inbox()->listView();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_J);
+    const qint64 thread = list->currentIndex().data(ThreadListModel::ThreadIdRole).toLongLong();
+    QVERIFY(thread > 0);
+    QTest::keyClick(list, Qt::Key_Return);
+    QCOMPARE(pane()->threadId(), thread);
+    QPlainTextEdit *editor = pane()->composer()->editor();
+    QTRY_VERIFY(editor->hasFocus());
+    QTest::keyClicks(editor, u"Saturday works, Ana"_s);
+    QCOMPARE(editor->toPlainText(), u"Saturday works, Ana"_s);
+    QVERIFY(list->currentIndex().data(ThreadListModel::SnoozedUntilRole).isNull() ||
+            !list->currentIndex().data(ThreadListModel::SnoozedUntilRole).toDateTime().isValid());
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QTRY_VERIFY(list->hasFocus());
+    QCOMPARE(pane()->threadId(), thread); // Esc in the reply box closes nothing
+    QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE(StoreTestUtil::scalar(m_shell->fx().db(),
+                                       u"SELECT status FROM threads WHERE id = ?"_s, {thread})
+                     .toString(),
+                 u"resolved"_s);
 }
 
 SHELL_TEST_MAIN(TstDesktopShell)
