@@ -270,6 +270,11 @@ void ContactPanel::openResubscribe()
     openDialogFor(false);
 }
 
+ConsentChangeDialog *ContactPanel::openDialog() const
+{
+    return m_dialog;
+}
+
 void ContactPanel::openDialogFor(bool optOut)
 {
     if (!m_details || !m_writer)
@@ -287,10 +292,6 @@ void ContactPanel::openDialogFor(bool optOut)
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     ConsentChangeDialog *dialog = m_dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] { record(dialog->event()); });
-    connect(dialog, &QObject::destroyed, this, [this, dialog] {
-        if (m_dialog == dialog)
-            m_dialog = nullptr;
-    });
     dialog->open();
 }
 

@@ -5,6 +5,7 @@
 
 #include "ContactDetails.h"
 
+#include <QPointer>
 #include <QSqlDatabase>
 #include <QWidget>
 
@@ -34,7 +35,7 @@ public:
 
     const std::optional<ContactDetails> &details() const { return m_details; }
     // The open unsubscribe / re-subscribe dialog, if any (tests fill it in).
-    ConsentChangeDialog *openDialog() const { return m_dialog; }
+    ConsentChangeDialog *openDialog() const;
     void openUnsubscribe();
     void openResubscribe();
 
@@ -60,7 +61,9 @@ private:
     QString m_sender;
     qint64 m_threadId = 0;
     std::optional<ContactDetails> m_details;
-    ConsentChangeDialog *m_dialog = nullptr;
+    // A QPointer, not a destroyed() slot: the dialog is a child, deleted after this panel's
+    // own destructor has run.
+    QPointer<ConsentChangeDialog> m_dialog;
 
     QLabel *m_name;
     QLabel *m_number;
