@@ -2,7 +2,7 @@
 
 #include "AccountConfig.h"
 #include "AccountRows.h"
-#include "SandboxServer.h"
+#include "SandboxDemoProvider.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
@@ -64,15 +64,11 @@ SyncBenchmark::Result SyncBenchmark::run(qint64 messages, int threads,
                                          std::function<void(qint64)> progress)
 {
     Result result;
-    SandboxOptions options;
-    options.seed = 1;
-    options.replyRate = 0.0;
-    SandboxServer server(options);
-    if (!server.listen(QHostAddress::LocalHost, 0)) {
+    SandboxDemoProvider server(DemoSetup::benchmark(messages, threads));
+    if (!server.start()) {
         result.error = server.errorString();
         return result;
     }
-    server.seedHistory(messages, threads, 365);
 
     QTemporaryDir dir;
     StoreWriter writer(dir.filePath(u"bench.sqlite"_s));

@@ -41,6 +41,7 @@ void StoreWriter::openOnWorker()
         qCWarning(lcStore) << "cannot open profile for writing:" << m_error;
         return;
     }
+    m_profileUuid = m_context->database->profileUuid();
     m_context->messages = std::make_unique<MessageStore>(m_context->db());
     connect(m_context->messages.get(), &MessageStore::messagesAdded, this,
             &StoreWriter::messagesAdded);

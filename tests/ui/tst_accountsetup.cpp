@@ -5,12 +5,11 @@
 #include "AccountSetup.h"
 #include "AccountSetupDialog.h"
 #include "DeskSession.h"
-#include "SandboxOptions.h"
-#include "SandboxServer.h"
 #include "SecretStore.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "Theme.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -22,6 +21,8 @@
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
+
+using namespace sandbox;
 
 namespace {
 
@@ -68,6 +69,7 @@ private:
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<StoreWriter> m_writer;
+    QString m_profileUuid; // kept: some tests close the writer before cleanup()
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AccountSetup> m_setup;
 };
@@ -89,6 +91,8 @@ void TestAccountSetup::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_writer = std::make_unique<StoreWriter>(m_dir->filePath(u"profile.sqlite"_s));
     QVERIFY(m_writer->open());
+    m_profileUuid = m_writer->profileUuid();
+    QVERIFY(!m_profileUuid.isEmpty());
     m_secrets = std::make_unique<SecretStore>(
         u"SMS Desk test %1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     m_setup = std::make_unique<AccountSetup>(m_writer.get(), m_secrets.get());
@@ -98,7 +102,7 @@ void TestAccountSetup::cleanup()
 {
     if (m_secrets && !noKeychainRun()) {
         bool done = false;
-        m_secrets->remove(SecretStore::authTokenKey(u"1"_s), this,
+        m_secrets->remove(SecretStore::authTokenKey(m_profileUuid, m_sandbox->accountSid()), this,
                           [&done](const SecretResult &) { done = true; });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
     }
@@ -214,7 +218,7 @@ void TestAccountSetup::savedTokenIsOnlyInTheKeychain()
 
     SecretResult read;
     bool done = false;
-    m_secrets->read(SecretStore::authTokenKey(QString::number(id)), this,
+    m_secrets->read(SecretStore::authTokenKey(m_profileUuid, row->providerSid), this,
                     [&](const SecretResult &result) {
                         read = result;
                         done = true;
@@ -285,8 +289,9 @@ void TestAccountSetup::sessionOpensTheSavedAccount()
     QSignalSpy synced(session.syncEngine(), &SyncEngine::finished);
     QVERIFY(synced.wait(30000));
     bool removed = false;
-    session.secrets()->remove(SecretStore::authTokenKey(QString::number(id)), this,
-                              [&removed](const SecretResult &) { removed = true; });
+    session.secrets()->remove(
+        SecretStore::authTokenKey(session.writer()->profileUuid(), m_sandbox->accountSid()), this,
+        [&removed](const SecretResult &) { removed = true; });
     QTRY_VERIFY_WITH_TIMEOUT(removed, 10000);
 }
 
