@@ -61,6 +61,7 @@ private slots:
     void savedTokenIsOnlyInTheKeychain();
     void noKeychainNeedsAnExplicitChoice();
     void sessionOpensTheSavedAccount();
+    void sessionMovesATokenKeptUnderTheRowId();
 
 private:
     void fill(AccountSetupDialog &dialog, const QString &sid, const QString &token);
@@ -293,6 +294,51 @@ void TestAccountSetup::sessionOpensTheSavedAccount()
         SecretStore::authTokenKey(session.writer()->profileUuid(), m_sandbox->accountSid()), this,
         [&removed](const SecretResult &) { removed = true; });
     QTRY_VERIFY_WITH_TIMEOUT(removed, 10000);
+}
+
+// A token an older version kept under "account/<row id>/auth-token": the first open reads
+// it, connects, and moves it to the profile-and-SID key.
+void TestAccountSetup::sessionMovesATokenKeptUnderTheRowId()
+{
+    if (noKeychainRun())
+        QSKIP("needs a keychain");
+    DeskSession session;
+    QVERIFY(session.openProfile(m_dir->filePath(u"desk.sqlite"_s)));
+    AccountSetup setup(session.writer(), session.secrets());
+    QSignalSpy saved(&setup, &AccountSetup::saved);
+    setup.save(
+        AccountConfig::forSingleBaseUrl(u"Acme"_s, m_sandbox->accountSid(), m_sandbox->baseUrl()),
+        m_sandbox->authToken());
+    QVERIFY(saved.wait(15000));
+    const qint64 id = saved.first().first().toLongLong();
+    const QString key =
+        SecretStore::authTokenKey(session.writer()->profileUuid(), m_sandbox->accountSid());
+    const QString legacy = SecretStore::legacyAuthTokenKey(id);
+    const auto run = [&](auto operation) {
+        std::optional<SecretResult> answer;
+        operation([&answer](const SecretResult &r) { answer = r; });
+        return QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000) ? *answer
+                                                                                : SecretResult{};
+    };
+    // As 0.1 left it: only the row-id entry.
+    QVERIFY(run([&](SecretCallback done) { session.secrets()->remove(key, this, done); }).ok());
+    QVERIFY(run([&](SecretCallback done) {
+                session.secrets()->write(legacy, m_sandbox->authToken(), this, done);
+            }).ok());
+
+    QSignalSpy opened(&session, &DeskSession::accountOpened);
+    QSignalSpy needed(&session, &DeskSession::credentialsNeeded);
+    session.openAccount(id);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 15000);
+    QCOMPARE(needed.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        run([&](SecretCallback done) { session.secrets()->read(key, this, done); }).secret,
+        m_sandbox->authToken(), 10000);
+    const SecretResult old =
+        run([&](SecretCallback done) { session.secrets()->read(legacy, this, done); });
+    QVERIFY(old.error);
+    QCOMPARE(old.error->kind, SecretError::Kind::NotFound);
+    QVERIFY(run([&](SecretCallback done) { session.secrets()->remove(key, this, done); }).ok());
 }
 
 QTEST_MAIN(TestAccountSetup)
