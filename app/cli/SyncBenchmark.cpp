@@ -64,9 +64,9 @@ SyncBenchmark::Result SyncBenchmark::run(qint64 messages, int threads,
                                          std::function<void(qint64)> progress)
 {
     Result result;
-    SandboxDemoProvider server(DemoSetup::benchmark(messages, threads));
-    if (!server.start()) {
-        result.error = server.errorString();
+    SandboxDemoProvider provider(DemoSetup::benchmark(messages, threads));
+    if (!provider.start()) {
+        result.error = provider.errorString();
         return result;
     }
 
@@ -76,13 +76,13 @@ SyncBenchmark::Result SyncBenchmark::run(qint64 messages, int threads,
         result.error = writer.errorString();
         return result;
     }
-    const QString sid = server.accountSid();
+    const QString sid = provider.accountSid();
     const qint64 accountId = writer.call(
         [sid](WriterContext &c) { return AccountRows(c.db()).createOrFind(u"Bench"_s, sid); });
     QNetworkAccessManager network;
     TwilioClient client(&network,
-                        AccountConfig::forSingleBaseUrl(u"Bench"_s, sid, server.baseUrl()),
-                        server.authToken());
+                        AccountConfig::forSingleBaseUrl(u"Bench"_s, sid, provider.baseUrl()),
+                        provider.authToken());
     SenderNumberSync numbers(accountId, &client, &writer);
     QEventLoop loop;
     QObject::connect(&numbers, &SenderNumberSync::finished, &loop, &QEventLoop::quit);
