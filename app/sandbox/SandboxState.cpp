@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 constexpr quint32 kMagic = 0x534D5342; // "SMSB"
 constexpr quint32 kVersion = 1;
@@ -72,3 +74,5 @@ QString SandboxState::loadFrom(const QString &path)
         return u"state file %1 is damaged (messages)"_s.arg(path);
     return {};
 }
+
+} // namespace sandbox

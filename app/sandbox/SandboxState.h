@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QString>
 
+namespace sandbox {
+
 class SandboxState
 {
 public:
@@ -37,3 +39,5 @@ private:
     }
     QSet<QString> m_optOuts;
 };
+
+} // namespace sandbox

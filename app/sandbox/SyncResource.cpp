@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kService = u"/v1/Services/([^/]+)"_s;
@@ -201,3 +203,5 @@ ApiReply SyncResource::deleteMap(const ApiRequest &request)
     m_state.sync.removeMap(map->sid);
     return ApiReply::noContent();
 }
+
+} // namespace sandbox

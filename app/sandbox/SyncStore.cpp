@@ -1,5 +1,7 @@
 #include "SyncStore.h"
 
+namespace sandbox {
+
 SyncMap *SyncStore::findMap(const QString &sidOrUniqueName)
 {
     const auto it = m_maps.find(sidOrUniqueName);
@@ -51,3 +53,5 @@ bool SyncStore::load(QDataStream &in)
     }
     return in.status() == QDataStream::Ok;
 }
+
+} // namespace sandbox

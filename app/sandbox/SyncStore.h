@@ -7,6 +7,8 @@
 
 #include <map>
 
+namespace sandbox {
+
 struct SyncItem
 {
     QString key;
@@ -51,3 +53,5 @@ public:
 private:
     std::map<QString, SyncMap> m_maps; // by sid
 };
+
+} // namespace sandbox

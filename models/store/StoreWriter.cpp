@@ -44,6 +44,7 @@ void StoreWriter::openOnWorker()
         return;
     }
     m_context->recorder.install(m_context->db());
+    m_profileUuid = m_context->database->profileUuid();
     m_context->messages = std::make_unique<MessageStore>(m_context->db());
 }
 

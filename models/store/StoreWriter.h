@@ -28,6 +28,8 @@ public:
     bool open();
     QString errorString() const { return m_error; }
     QString profilePath() const { return m_profilePath; }
+    // The profile's UUID, read once by open(): keychain entries are keyed by it.
+    QString profileUuid() const { return m_profileUuid; }
 
     // Runs `job(WriterContext &)` on the writer thread, then `done(result)` on this object's
     // thread; nothing is called back if `context` (an object of this thread) is gone by then.
@@ -104,6 +106,7 @@ private:
     static void checkMayWait();
 
     QString m_profilePath;
+    QString m_profileUuid;
     QString m_error;
     QThread m_thread;
     QObject *m_worker = nullptr; // lives in m_thread; jobs run in its context

@@ -1,10 +1,12 @@
 #include "Database.h"
 #include "DeskSession.h"
 #include "LookupQueue.h"
+#include "SandboxDemoProvider.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncSummary.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -33,6 +35,7 @@ private slots:
     {
         QTemporaryDir dir;
         DeskSession session;
+        session.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
         QVERIFY2(session.startDemo(dir.path()), qPrintable(session.errorString()));
         QVERIFY(session.accountId() > 0);
         QVERIFY(session.syncEngine());
@@ -55,6 +58,23 @@ private slots:
                    u"SELECT count(*) FROM messages WHERE account_id = ? AND thread_id IS NULL"_s,
                    account),
             0);
+        // The demo's provider told which of its short codes is shared, and it was marked so
+        // before its messages were filed.
+        QCOMPARE(scalar(reader.connection(),
+                        u"SELECT count(*) FROM sender_numbers WHERE account_id = ? AND "
+                        u"kind = 'shared_short_code'"_s,
+                        account),
+                 1);
+    }
+
+    // The product libraries have no demo provider of their own: the executable hands one in.
+    void withoutADemoProviderTheDemoIsAClearError()
+    {
+        QTemporaryDir dir;
+        DeskSession session;
+        QVERIFY(!session.startDemo(dir.path()));
+        QVERIFY(!session.errorString().isEmpty());
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"profile.sqlite"_s)));
     }
 
     // After the first sync every customer gets a text-enabled verdict from Lookup, a second
@@ -63,6 +83,7 @@ private slots:
     {
         QTemporaryDir dir;
         DeskSession session;
+        session.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
         QVERIFY(session.startDemo(dir.path()));
         LookupQueue *lookups = session.lookupQueue();
         lookups->setRate(500);
@@ -173,10 +194,12 @@ private slots:
         qint64 firstAccount = 0;
         {
             DeskSession first;
+            first.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
             QVERIFY(first.startDemo(dir.path()));
             firstAccount = first.accountId();
         }
         DeskSession second;
+        second.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
         QVERIFY2(second.startDemo(dir.path()), qPrintable(second.errorString()));
         QCOMPARE(second.accountId(), firstAccount);
     }
