@@ -8,6 +8,8 @@
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
 #include "SyncCommand.h"
+#include "TeamCommand.h"
+#include "ThreadCommand.h"
 #include "ThreadsCommand.h"
 
 #include <QCoreApplication>
@@ -39,5 +41,7 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<ConsentCommand>());
     cli.addCommand(std::make_unique<ImportCommand>());
     cli.addCommand(std::make_unique<CampaignCommand>());
+    cli.addCommand(std::make_unique<TeamCommand>());
+    cli.addCommand(std::make_unique<ThreadCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

@@ -40,6 +40,7 @@ public:
     QString optInCopy;  // the message copy the customer saw when opting in
     QString messageSid; // the provider sid of the message that carried it, if any
     QString actor;      // agent, importer or "system"
+    QString teamOpId;   // the team log op that carries it to every desktop; '' for none
     QDateTime occurredAt;
 
     bool concernsEveryNumber() const { return senderNumber.isEmpty(); }

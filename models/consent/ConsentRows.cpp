@@ -29,7 +29,8 @@ bool ConsentRows::record(qint64 accountId, const ConsentEvent &event)
         auto insert = std::make_shared<QSqlQuery>(m_db);
         if (!insert->prepare(u"INSERT INTO consent_events (account_id, contact_number, "
                              u"sender_number, kind, source, detail, opt_in_copy, message_sid, "
-                             u"actor, occurred_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
+                             u"actor, occurred_at, team_op_id) "
+                             u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s))
             return fail(u"cannot record the consent event: "_s + insert->lastError().text());
         m_insert = std::move(insert);
     }
@@ -45,6 +46,9 @@ bool ConsentRows::record(qint64 accountId, const ConsentEvent &event)
     query.bindValue(7, event.messageSid.isNull() ? u""_s : event.messageSid);
     query.bindValue(8, event.actor);
     query.bindValue(9, event.occurredAt.toMSecsSinceEpoch());
+    // NULL, not '': the unique index lets many events carry no op.
+    query.bindValue(10, event.teamOpId.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                 : QVariant(event.teamOpId));
     if (!query.exec())
         return fail(u"cannot record the consent event: "_s + query.lastError().text());
     return true;

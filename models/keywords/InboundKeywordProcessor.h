@@ -48,7 +48,6 @@ public:
 private:
     struct Inbound;
     struct Outcome;
-    bool processOne(qint64 accountId, const Inbound &message, Result *result);
     bool queueReply(const Inbound &message, const QString &body, qint64 *replyId);
     bool writeRun(qint64 accountId, const Inbound &message, const Outcome &outcome);
 

@@ -99,6 +99,9 @@ bool ChangeSet::tableFromName(const char *name, Table *table)
         {"audit_log", Table::AuditLog},
         {"drafts", Table::Drafts},
         {"canned_replies", Table::CannedReplies},
+        {"thread_notes", Table::ThreadNotes},
+        {"team_agents", Table::TeamAgents},
+        {"team_outbox", Table::TeamOutbox},
     };
     for (const Entry &entry : entries) {
         if (std::strcmp(entry.name, name) == 0) {

@@ -30,8 +30,11 @@ public:
         AuditLog,
         Drafts,
         CannedReplies,
+        ThreadNotes,
+        TeamAgents,
+        TeamOutbox, // changes made here not yet read back from the team log
     };
-    static constexpr int TableCount = int(Table::CannedReplies) + 1;
+    static constexpr int TableCount = int(Table::TeamOutbox) + 1;
 
     enum class Op
     {

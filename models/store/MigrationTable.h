@@ -24,6 +24,7 @@ struct MigrationTable
         Entry{7, ":/migrations/0007_templates_audiences.sql"},
         Entry{8, ":/migrations/0008_campaign_runner.sql"},
         Entry{9, ":/migrations/0009_profile_identity.sql"},
+        Entry{10, ":/migrations/0010_team.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

@@ -86,11 +86,14 @@ public:
     // Stores a page through the session's writer, as sync does: the views hear of it.
     bool upsertLive(qint64 account, const QList<MessageRecord> &page)
     {
+        QSignalSpy fed(writer()->changes(), &ChangeFeed::changed);
         const bool ok = writer()->call([&](WriterContext &context) {
             UpsertStats stats;
             return context.messages->upsertPage(account, page, &stats);
         });
-        QCoreApplication::processEvents();
+        // The views hear of the commit through the change feed, a turn or two of the loop later.
+        if (ok && fed.isEmpty())
+            fed.wait(5000);
         return ok;
     }
 

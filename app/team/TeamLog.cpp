@@ -1,0 +1,255 @@
+#include "TeamLog.h"
+
+#include "AppLogging.h"
+#include "StoreWriter.h"
+#include "TeamLogWriter.h"
+#include "TeamOutboxRows.h"
+#include "TeamStateRows.h"
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int PageSize = 100;
+constexpr auto MaxBackoff = 60s;
+// What all desktops of a team may read from the list together, per second (Sync allows 20).
+constexpr double TeamReadsPerSecond = 15.0;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+struct Outgoing
+{
+    QList<QPair<QString, QJsonObject>> queue; // op id, op
+    qint64 appliedIndex = -1;
+    bool ok = true;
+};
+
+} // namespace
+
+TeamLog::TeamLog(StoreWriter *writer, TeamLogTransport *transport, qint64 accountId,
+                 QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_transport(transport)
+    , m_accountId(accountId)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &TeamLog::cycle);
+}
+
+std::chrono::milliseconds TeamLog::pollPeriod(int desktops, std::chrono::milliseconds base)
+{
+    const auto budget =
+        std::chrono::milliseconds(qint64(1000.0 * qMax(1, desktops) / TeamReadsPerSecond));
+    return std::max(base, budget);
+}
+
+void TeamLog::start()
+{
+    m_running = true;
+    cycle();
+}
+
+void TeamLog::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+void TeamLog::syncNow()
+{
+    if (!m_running)
+        return;
+    m_timer.stop();
+    cycle();
+}
+
+void TeamLog::ensureFresh(qint64 maxAgeMs, QObject *context, std::function<void(bool)> done)
+{
+    if (m_lastPulled.isValid() &&
+        m_lastPulled.msecsTo(QDateTime::currentDateTimeUtc()) <= maxAgeMs && !m_inCycle) {
+        done(true);
+        return;
+    }
+    // A cycle already under way may have read the log before the change we must see.
+    m_waiters.append({m_cycleNumber + 1, context, std::move(done)});
+    if (!m_running) {
+        m_running = true; // a one-shot user (the CLI) asks without start()
+    }
+    syncNow();
+}
+
+void TeamLog::cycle()
+{
+    if (m_inCycle) {
+        m_again = true;
+        return;
+    }
+    m_inCycle = true;
+    ++m_cycleNumber;
+    if (m_opened) {
+        push();
+        return;
+    }
+    m_transport->open(this, [this](const ProviderResult<ProviderDone> &result) {
+        if (!result.ok()) {
+            finish(false, &result.error());
+            return;
+        }
+        m_opened = true;
+        push();
+    });
+}
+
+void TeamLog::push()
+{
+    const qint64 account = m_accountId;
+    m_writer->post(
+        [account](WriterContext &context) {
+            Outgoing out;
+            auto outbox = context.repo<TeamOutboxRows>();
+            const auto pending = outbox.pending(account);
+            const auto state = context.repo<TeamStateRows>().state(account);
+            if (!pending || !state) {
+                out.ok = false;
+                return out;
+            }
+            for (const TeamOutboxRows::Pending &p : *pending) {
+                if (!p.appendedIndex)
+                    out.queue.append({p.op.id, p.op.toJson()});
+            }
+            out.appliedIndex = state->appliedIndex;
+            return out;
+        },
+        this,
+        [this](const Outgoing &out) {
+            if (!out.ok) {
+                finish(false);
+                return;
+            }
+            m_appliedIndex = out.appliedIndex;
+            pushOne(out.queue);
+        });
+}
+
+void TeamLog::pushOne(const QList<QPair<QString, QJsonObject>> &queue)
+{
+    if (queue.isEmpty()) {
+        pull(m_appliedIndex);
+        return;
+    }
+    const QString opId = queue.first().first;
+    m_transport->append(queue.first().second, this,
+                        [this, queue, opId](const ProviderResult<qint64> &result) {
+                            if (!result.ok()) {
+                                // A lost answer may still have appended it: reading the log
+                                // finds it (and takes it off the outbox) before any retry.
+                                if (result.error().responseMayBeLost())
+                                    pull(m_appliedIndex);
+                                else
+                                    finish(false, &result.error());
+                                return;
+                            }
+                            const qint64 index = result.value();
+                            m_writer->post(
+                                [opId, index](WriterContext &context) {
+                                    return context.repo<TeamOutboxRows>().markAppended(opId, index);
+                                },
+                                this, [this, rest = queue.mid(1)](bool) { pushOne(rest); });
+                        });
+}
+
+void TeamLog::pull(qint64 after)
+{
+    m_transport->readAfter(
+        after, PageSize, this,
+        [this](const ProviderResult<TeamLogTransport::Page> &result) { onPage(result); });
+}
+
+void TeamLog::onPage(const ProviderResult<TeamLogTransport::Page> &result)
+{
+    if (!result.ok()) {
+        finish(false, &result.error());
+        return;
+    }
+    const TeamLogTransport::Page page = result.value();
+    QList<TeamLogWriter::LogItem> items;
+    items.reserve(page.items.size());
+    for (const TeamLogTransport::Item &item : page.items)
+        items.append({item.index, item.data});
+    const qint64 account = m_accountId;
+    const bool reachedEnd = !page.more;
+    m_writer->post(
+        [account, items, reachedEnd](WriterContext &context) {
+            return context.repo<TeamLogWriter>().applyItems(account, items, reachedEnd, nowMs());
+        },
+        this,
+        [this, reachedEnd](const std::optional<TeamLogWriter::Applied> &applied) {
+            if (!applied) {
+                finish(false);
+                return;
+            }
+            m_appliedIndex = applied->lastIndex;
+            if (applied->applied > 0)
+                Q_EMIT changesApplied(applied->applied);
+            if (reachedEnd)
+                finish(true);
+            else
+                pull(m_appliedIndex);
+        });
+}
+
+void TeamLog::finish(bool ok, const ProviderError *error)
+{
+    m_inCycle = false;
+    const qint64 finished = m_cycleNumber;
+    std::chrono::milliseconds next = pollPeriod(m_teamSize, m_basePeriod);
+    if (ok) {
+        m_failures = 0;
+        m_lastPulled = QDateTime::currentDateTimeUtc();
+        m_offlineSince = QDateTime();
+    } else {
+        ++m_failures;
+        if (!m_offlineSince.isValid())
+            m_offlineSince = QDateTime::currentDateTimeUtc();
+        // 429/54009 and network trouble: back off exponentially, as Sync asks.
+        const auto backoff = std::min<std::chrono::milliseconds>(
+            MaxBackoff, m_basePeriod * (1 << std::min(m_failures, 5)));
+        next = error && error->retryAfterSeconds()
+                   ? std::chrono::milliseconds(*error->retryAfterSeconds() * 1000)
+                   : backoff;
+        if (error) {
+            qCInfo(lcSync) << "team log:" << error->message() << "- again in" << next.count()
+                           << "ms";
+            Q_EMIT failed(*error);
+        }
+    }
+    // Waiters whose cycle has now run get their answer; later ones wait for the next.
+    const QList<Waiter> waiters = std::exchange(m_waiters, {});
+    for (const Waiter &waiter : waiters) {
+        if (waiter.needsCycle > finished)
+            m_waiters.append(waiter);
+        else if (waiter.context)
+            waiter.done(ok);
+    }
+    Q_EMIT cycleFinished(ok);
+    if (!m_running)
+        return;
+    if (m_again || !m_waiters.isEmpty()) {
+        m_again = false;
+        schedule(ok ? 0ms : next);
+        return;
+    }
+    schedule(next);
+}
+
+void TeamLog::schedule(std::chrono::milliseconds delay)
+{
+    m_timer.start(delay);
+}

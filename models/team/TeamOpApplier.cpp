@@ -1,0 +1,215 @@
+#include "TeamOpApplier.h"
+
+#include "ConsentEvent.h"
+#include "ManualConsent.h"
+#include "StoreLogging.h"
+#include "TeamOutboxRows.h"
+#include "ThreadActions.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString ThreadResolve = u"thread.resolve"_s;
+const QString ThreadReopen = u"thread.reopen"_s;
+const QString ThreadFlag = u"thread.flag"_s;
+const QString ThreadAssign = u"thread.assign"_s;
+const QString ThreadSnooze = u"thread.snooze"_s;
+const QString NoteAdd = u"note.add"_s;
+const QString ConsentOptOut = u"consent.opt_out"_s;
+const QString ConsentOptIn = u"consent.opt_in"_s;
+const QString AgentJoin = u"agent.join"_s;
+
+} // namespace
+
+TeamOpApplier::TeamOpApplier(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+std::optional<TeamOpApplier::Outcome> TeamOpApplier::fail(const QString &message)
+{
+    m_error = message;
+    qCWarning(lcStore) << m_error;
+    return std::nullopt;
+}
+
+bool TeamOpApplier::isKnownKind(const QString &kind)
+{
+    return !threadField(kind).isEmpty() || kind == NoteAdd || kind == ConsentOptOut ||
+           kind == ConsentOptIn || kind == AgentJoin;
+}
+
+QString TeamOpApplier::threadField(const QString &kind)
+{
+    if (kind == ThreadResolve || kind == ThreadReopen)
+        return u"status"_s;
+    if (kind == ThreadFlag)
+        return u"flagged"_s;
+    if (kind == ThreadAssign)
+        return u"assignee"_s;
+    if (kind == ThreadSnooze)
+        return u"snooze"_s;
+    return {};
+}
+
+std::optional<TeamOpApplier::Outcome> TeamOpApplier::apply(qint64 accountId, const TeamOp &op,
+                                                           Origin origin)
+{
+    m_error.clear();
+    if (!threadField(op.kind).isEmpty())
+        return applyThread(accountId, op, origin);
+    if (op.kind == NoteAdd)
+        return applyNote(accountId, op);
+    if (op.kind == ConsentOptOut || op.kind == ConsentOptIn)
+        return applyConsent(accountId, op);
+    if (op.kind == AgentJoin)
+        return applyAgent(accountId, op);
+    qCInfo(lcStore) << "team op of unknown kind skipped:" << op.kind;
+    return Outcome::NotApplicable;
+}
+
+qint64 TeamOpApplier::threadOf(qint64 accountId, const QString &target)
+{
+    QString customer;
+    QString ours;
+    if (!TeamOp::splitThreadTarget(target, &customer, &ours))
+        return 0;
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT t.id FROM threads t JOIN sender_numbers s ON s.id = t.sender_number_id "
+              u"WHERE t.account_id = ? AND t.customer_number = ? AND s.number = ? "
+              u"ORDER BY t.id LIMIT 1"_s);
+    q.addBindValue(accountId);
+    q.addBindValue(customer);
+    q.addBindValue(ours);
+    if (q.exec() && q.next())
+        return q.value(0).toLongLong();
+    // State decided before this desktop saw any message of the thread: the thread row holds it
+    // until the messages arrive (threads without a message are not listed).
+    QSqlQuery number(m_db);
+    number.prepare(u"SELECT id FROM sender_numbers WHERE account_id = ? AND number = ?"_s);
+    number.addBindValue(accountId);
+    number.addBindValue(ours);
+    if (!number.exec() || !number.next())
+        return 0;
+    QSqlQuery create(m_db);
+    create.prepare(u"INSERT INTO threads (account_id, customer_number, sender_number_id) "
+                   u"VALUES (?, ?, ?)"_s);
+    create.addBindValue(accountId);
+    create.addBindValue(customer);
+    create.addBindValue(number.value(0).toLongLong());
+    return create.exec() ? create.lastInsertId().toLongLong() : 0;
+}
+
+std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyThread(qint64 accountId, const TeamOp &op,
+                                                                 Origin origin)
+{
+    const QString field = threadField(op.kind);
+    if (origin == Origin::Log && !TeamOutboxRows(m_db).contains(op.id) &&
+        TeamOutboxRows(m_db).hasPendingField(accountId, op.target, field))
+        return Outcome::Overridden;
+    const qint64 thread = threadOf(accountId, op.target);
+    if (thread == 0)
+        return Outcome::NotApplicable;
+    const QString actor = op.fields.value(u"by"_s).toString(op.agent);
+    ThreadActions actions(m_db, actor.isEmpty() ? u"team"_s : actor);
+    std::optional<QList<qint64>> changed;
+    const QJsonValue value = op.fields.value(u"value"_s);
+    if (op.kind == ThreadResolve)
+        changed = actions.resolve(accountId, thread);
+    else if (op.kind == ThreadReopen)
+        changed = actions.reopen(accountId, thread);
+    else if (op.kind == ThreadFlag)
+        changed = actions.setFlagged(accountId, thread, value.toBool());
+    else if (op.kind == ThreadAssign)
+        changed = actions.assign(accountId, thread, value.toString());
+    else if (op.kind == ThreadSnooze)
+        changed = actions.snoozeUntil(
+            accountId, thread,
+            value.isDouble() ? std::optional<qint64>(qint64(value.toDouble())) : std::nullopt);
+    if (!changed)
+        return fail(actions.errorString());
+    return changed->isEmpty() ? Outcome::Unchanged : Outcome::Applied;
+}
+
+std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyNote(qint64 accountId, const TeamOp &op)
+{
+    const QString body = op.fields.value(u"body"_s).toString();
+    if (body.trimmed().isEmpty())
+        return Outcome::NotApplicable;
+    const qint64 thread = threadOf(accountId, op.target);
+    if (thread == 0)
+        return Outcome::NotApplicable;
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO thread_notes (thread_id, op_id, author, body, mentions, created_at) "
+              u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (op_id) DO NOTHING"_s);
+    q.addBindValue(thread);
+    q.addBindValue(op.id);
+    q.addBindValue(op.fields.value(u"author"_s).toString(op.agent.isNull() ? u""_s : op.agent));
+    q.addBindValue(body);
+    q.addBindValue(op.fields.value(u"mentions"_s).toString(u""_s));
+    q.addBindValue(op.at);
+    if (!q.exec())
+        return fail(u"cannot store a note: "_s + q.lastError().text());
+    return q.numRowsAffected() > 0 ? Outcome::Applied : Outcome::Unchanged;
+}
+
+std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyConsent(qint64 accountId,
+                                                                  const TeamOp &op)
+{
+    QSqlQuery seen(m_db);
+    seen.prepare(u"SELECT 1 FROM consent_events WHERE team_op_id = ?"_s);
+    seen.addBindValue(op.id);
+    if (!seen.exec())
+        return fail(u"cannot read the consent ledger: "_s + seen.lastError().text());
+    if (seen.next())
+        return Outcome::Unchanged; // the ledger appends: each op once
+    ConsentEvent event;
+    event.contactNumber = op.fields.value(u"customer"_s).toString();
+    event.senderNumber = op.fields.value(u"our"_s).toString();
+    event.kind = op.kind == ConsentOptOut ? ConsentEvent::Kind::OptOut : ConsentEvent::Kind::OptIn;
+    event.source = ConsentEvent::sourceFromString(op.fields.value(u"source"_s).toString())
+                       .value_or(ConsentEvent::Source::Agent);
+    event.detail = op.fields.value(u"detail"_s).toString();
+    event.optInCopy = op.fields.value(u"copy"_s).toString();
+    event.actor = op.fields.value(u"by"_s).toString(op.agent);
+    event.occurredAt = QDateTime::fromMSecsSinceEpoch(op.at, Qt::UTC);
+    event.teamOpId = op.id;
+    ManualConsent manual(m_db);
+    if (!ManualConsent::problem(event).isEmpty()) {
+        qCWarning(lcStore) << "team consent op" << op.id
+                           << "skipped:" << ManualConsent::problem(event);
+        return Outcome::NotApplicable;
+    }
+    if (!manual.record(accountId, event))
+        return fail(manual.errorString());
+    return Outcome::Applied;
+}
+
+std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyAgent(qint64 accountId, const TeamOp &op)
+{
+    const QString name = op.fields.value(u"name"_s).toString().trimmed();
+    const QString role = op.fields.value(u"role"_s).toString();
+    if (op.target.isEmpty() || name.isEmpty() ||
+        (role != u"agent" && role != u"marketer" && role != u"admin"))
+        return Outcome::NotApplicable;
+    QSqlQuery q(m_db);
+    q.prepare(u"INSERT INTO team_agents (account_id, agent_id, name, role, active, joined_at) "
+              u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, agent_id) DO UPDATE SET "
+              u"name = excluded.name, role = excluded.role, active = excluded.active "
+              u"WHERE name IS NOT excluded.name OR role IS NOT excluded.role "
+              u"OR active IS NOT excluded.active"_s);
+    q.addBindValue(accountId);
+    q.addBindValue(op.target);
+    q.addBindValue(name);
+    q.addBindValue(role);
+    q.addBindValue(op.fields.value(u"active"_s).toBool(true) ? 1 : 0);
+    q.addBindValue(op.at);
+    if (!q.exec())
+        return fail(u"cannot store a team member: "_s + q.lastError().text());
+    return q.numRowsAffected() > 0 ? Outcome::Applied : Outcome::Unchanged;
+}

@@ -1,0 +1,215 @@
+// Three desktops (profiles driven by smsdesk-cli in separate processes) of one account on one
+// sandbox: what one decides reaches the others through the team log on Sync, conflicting
+// decisions converge to the log's order on all, a desktop that could not reach the log keeps
+// its change and shares it later.
+#include "SandboxProcess.h"
+#include "StoreTestUtil.h"
+
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSqlDatabase>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString Support = u"+14155550100"_s;
+const QString Customer = u"+14155552671"_s;
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TstTeamDesktops : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void everyDesktopJoinsTheRoster();
+    void resolveOnOneReachesTheOthers();
+    void conflictingAssignmentsConverge();
+    void noteReachesEveryDesktopOnce();
+    void offlineChangeIsSharedLater();
+
+private:
+    Run cli(const QStringList &arguments);
+    QStringList account(const QString &profile, const QString &url = {}) const;
+    QString profile(int desk) const { return m_dir.filePath(u"desk%1.sqlite"_s.arg(desk)); }
+    QVariant read(int desk, const QString &sql, const QVariantList &values = {});
+    QString threadColumn(int desk, const QString &column);
+
+    QTemporaryDir m_dir;
+    SandboxProcess m_sandbox;
+};
+
+Run TstTeamDesktops::cli(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
+    if (!process.waitForFinished(120000))
+        return {};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+QStringList TstTeamDesktops::account(const QString &profile, const QString &url) const
+{
+    return {u"--profile"_s,     profile,
+            u"--account-url"_s, url.isEmpty() ? m_sandbox.url.toString() : url,
+            u"--account-sid"_s, m_sandbox.sid};
+}
+
+QVariant TstTeamDesktops::read(int desk, const QString &sql, const QVariantList &values)
+{
+    const QString name = u"read-%1"_s.arg(desk);
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(profile(desk));
+        if (db.open())
+            value = StoreTestUtil::scalar(db, sql, values);
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QString TstTeamDesktops::threadColumn(int desk, const QString &column)
+{
+    return read(desk,
+                u"SELECT t."_s + column +
+                    u" FROM threads t JOIN sender_numbers s ON s.id = t.sender_number_id "
+                    u"WHERE t.customer_number = ? AND s.number = ?"_s,
+                {Customer, Support})
+        .toString();
+}
+
+void TstTeamDesktops::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QVERIFY(m_sandbox.start());
+    // A customer writes in: every desktop syncs the thread.
+    const int injected =
+        m_sandbox.client->inject(Customer, Support, u"Is my order ready?"_s).status;
+    QVERIFY2(injected >= 200 && injected < 300, qPrintable(QString::number(injected)));
+    const QStringList names = {u"Ana"_s, u"Sam"_s, u"Lee"_s};
+    for (int desk = 0; desk < 3; ++desk) {
+        const Run synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+        const Run joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
+                                           u"--role"_s, desk == 0 ? u"admin"_s : u"agent"_s} +
+                               account(profile(desk)));
+        QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
+        QVERIFY2(joined.out.contains(u"joined as "_s + names.at(desk)), qPrintable(joined.out));
+        QCOMPARE(threadColumn(desk, u"status"_s), u"open"_s);
+    }
+}
+
+void TstTeamDesktops::cleanupTestCase()
+{
+    m_sandbox.stop();
+}
+
+void TstTeamDesktops::everyDesktopJoinsTheRoster()
+{
+    for (int desk = 0; desk < 3; ++desk) {
+        const Run synced = cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk)));
+        QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
+    }
+    for (int desk = 0; desk < 3; ++desk) {
+        QCOMPARE(read(desk, u"SELECT group_concat(name, ',') FROM (SELECT name FROM team_agents "
+                            u"ORDER BY name)"_s)
+                     .toString(),
+                 u"Ana,Lee,Sam"_s);
+        QCOMPARE(read(desk, u"SELECT role FROM team_agents WHERE name = 'Ana'"_s).toString(),
+                 u"admin"_s);
+    }
+}
+
+void TstTeamDesktops::resolveOnOneReachesTheOthers()
+{
+    const Run resolved =
+        cli(QStringList{u"thread"_s, u"resolve"_s, u"--customer"_s, Customer, u"--our"_s, Support} +
+            account(profile(0)));
+    QVERIFY2(resolved.exitCode == 0, qPrintable(resolved.err));
+    QCOMPARE(threadColumn(0, u"status"_s), u"resolved"_s);
+    QCOMPARE(threadColumn(1, u"status"_s), u"open"_s); // not yet pulled
+    for (int desk : {1, 2}) {
+        QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk))).exitCode, 0);
+        QCOMPARE(threadColumn(desk, u"status"_s), u"resolved"_s);
+        // The audit says who did it.
+        QCOMPARE(read(desk, u"SELECT actor FROM audit_log WHERE action = 'thread.resolve' "
+                            u"ORDER BY id DESC LIMIT 1"_s)
+                     .toString(),
+                 u"Ana"_s);
+    }
+}
+
+void TstTeamDesktops::conflictingAssignmentsConverge()
+{
+    // Sam and Lee assign at nearly the same time; whichever the log holds last wins on all.
+    const Run sam = cli(QStringList{u"thread"_s, u"assign"_s, u"--customer"_s, Customer, u"--our"_s,
+                                    Support, u"--to"_s, u"Sam"_s} +
+                        account(profile(1)));
+    const Run lee = cli(QStringList{u"thread"_s, u"assign"_s, u"--customer"_s, Customer, u"--our"_s,
+                                    Support, u"--to"_s, u"Lee"_s} +
+                        account(profile(2)));
+    QCOMPARE(sam.exitCode, 0);
+    QCOMPARE(lee.exitCode, 0);
+    for (int desk = 0; desk < 3; ++desk)
+        QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk))).exitCode, 0);
+    const QString winner = threadColumn(0, u"assignee"_s);
+    QCOMPARE(winner, u"Lee"_s); // appended last
+    for (int desk = 1; desk < 3; ++desk)
+        QCOMPARE(threadColumn(desk, u"assignee"_s), winner);
+}
+
+void TstTeamDesktops::noteReachesEveryDesktopOnce()
+{
+    const Run noted = cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer, u"--our"_s,
+                                      Support, u"--text"_s, u"@Sam she called, wants Friday"_s} +
+                          account(profile(0)));
+    QVERIFY2(noted.exitCode == 0, qPrintable(noted.err));
+    for (int round = 0; round < 2; ++round) {
+        for (int desk = 0; desk < 3; ++desk)
+            QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk))).exitCode, 0);
+    }
+    for (int desk = 0; desk < 3; ++desk) {
+        QCOMPARE(read(desk, u"SELECT count(*) FROM thread_notes"_s).toInt(), 1);
+        QCOMPARE(read(desk, u"SELECT author FROM thread_notes"_s).toString(), u"Ana"_s);
+    }
+}
+
+void TstTeamDesktops::offlineChangeIsSharedLater()
+{
+    // Desktop 2 flags with the provider out of reach: applied there, queued, exit 75.
+    const QString closed = u"http://127.0.0.1:%1"_s.arg(1); // nothing listens on port 1
+    const Run offline =
+        cli(QStringList{u"thread"_s, u"flag"_s, u"--customer"_s, Customer, u"--our"_s, Support} +
+            account(profile(2), closed));
+    QCOMPARE(offline.exitCode, 75);
+    QCOMPARE(threadColumn(2, u"flagged"_s), u"1"_s);
+    QCOMPARE(read(2, u"SELECT count(*) FROM team_outbox"_s).toInt(), 1);
+    QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(0))).exitCode, 0);
+    QCOMPARE(threadColumn(0, u"flagged"_s), u"0"_s);
+    // Back online: the queued change lands, once.
+    QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(2))).exitCode, 0);
+    QCOMPARE(read(2, u"SELECT count(*) FROM team_outbox"_s).toInt(), 0);
+    QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(0))).exitCode, 0);
+    QCOMPARE(threadColumn(0, u"flagged"_s), u"1"_s);
+    QCOMPARE(read(0, u"SELECT count(*) FROM audit_log WHERE action = 'thread.flag'"_s).toInt(), 1);
+}
+
+QTEST_GUILESS_MAIN(TstTeamDesktops)
+#include "tst_teamdesktops.moc"
