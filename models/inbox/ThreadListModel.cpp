@@ -1,8 +1,10 @@
 #include "ThreadListModel.h"
 
 #include "ChangeSet.h"
+#include "ThreadCounter.h"
 
 #include <QDateTime>
+#include <QPointer>
 
 #include <algorithm>
 
@@ -262,10 +264,23 @@ void ThreadListModel::reload()
 
 void ThreadListModel::refreshCounts()
 {
-    const auto counts = m_query.counts(m_accountId, m_me);
-    const ThreadQuery::Counts fresh = counts.value_or(ThreadQuery::Counts{});
-    if (fresh != m_counts) {
-        m_counts = fresh;
+    if (m_counter) {
+        QPointer<ThreadListModel> self(this);
+        m_counter->request(m_accountId, m_me, m_query.now(),
+                           [self](qint64 accountId, const ThreadQuery::Counts &counts) {
+                               // A count for an account switched away from is dropped.
+                               if (self && accountId == self->m_accountId)
+                                   self->setCounts(counts);
+                           });
+        return;
+    }
+    setCounts(m_query.counts(m_accountId, m_me).value_or(ThreadQuery::Counts{}));
+}
+
+void ThreadListModel::setCounts(const ThreadQuery::Counts &counts)
+{
+    if (counts != m_counts) {
+        m_counts = counts;
         Q_EMIT countsChanged();
     }
 }

@@ -11,6 +11,7 @@
 #include <QTimer>
 
 class ChangeSet;
+class ThreadCounter;
 
 class ThreadListModel : public QAbstractListModel
 {
@@ -62,6 +63,9 @@ public:
 
     // Tests move time; the default is the system clock.
     void setClock(ThreadQuery::Clock clock);
+    // Counts on the counter's own thread from now on (the desktop does, so a change never
+    // waits for a count over every thread); without one the counts are read here, at once.
+    void setCounter(ThreadCounter *counter) { m_counter = counter; }
 
     // Agents the account's threads are assigned to (for "Assign to…").
     QStringList knownAssignees() { return m_query.knownAssignees(m_accountId); }
@@ -86,6 +90,7 @@ Q_SIGNALS:
 private:
     void reload();
     void refreshCounts();
+    void setCounts(const ThreadQuery::Counts &counts);
     void scheduleWake();
     // fresh: the thread's current row, or null when it has no listed state any more.
     void applyChange(qint64 threadId, const ThreadRow *fresh);
@@ -103,5 +108,6 @@ private:
     bool m_hasMore = false;
     bool m_fetching = false;
     QTimer m_wakeTimer;
+    ThreadCounter *m_counter = nullptr;
     qint64 m_wokenUpTo = 0; // snoozes ending at or before this were already applied
 };

@@ -6,6 +6,7 @@
 #include "StoreWriter.h"
 #include "TextEnabledRows.h"
 #include "ThreadActions.h"
+#include "ThreadCounter.h"
 #include "ThreadFixture.h"
 #include "ThreadListModel.h"
 #include "ThreadMessagesModel.h"
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void unchangedWritesPublishNothing();
     void burstArrivesAsOneChangeSet();
     void resolveMovesTheThreadList();
+    void countsOnTheirOwnThread();
     void lookupVerdictUpdatesTheThreadRow();
     void outgoingMessageAppearsInTheConversation();
     void manualConsentIsPublished();
@@ -242,6 +244,30 @@ void TstChangeFeed::resolveMovesTheThreadList()
     QCOMPARE(removed.size(), 1);
     QCOMPARE(model.rowOf(threads.at(1)), -1);
     QCOMPARE(model.count(ThreadQuery::Filter::Resolved), 1);
+}
+
+void TstChangeFeed::countsOnTheirOwnThread()
+{
+    const QList<qint64> threads = seed(3);
+    ThreadCounter counter(m_fx->dir() + u"/profile.sqlite"_s);
+    ThreadListModel model(m_fx->db(), Me);
+    model.setCounter(&counter);
+    model.setAccount(ThreadFixture::AccountA);
+    // The first count comes later, from the counter's thread.
+    QTRY_COMPARE(model.count(ThreadQuery::Filter::Unresolved), 3);
+    connect(m_writer->changes(), &ChangeFeed::changed, &model, &ThreadListModel::applyChanges);
+    QSignalSpy counts(&model, &ThreadListModel::countsChanged);
+    m_writer->post(
+        [id = threads.at(0)](WriterContext &context) {
+            return context.repo<ThreadActions>(Me).resolve(ThreadFixture::AccountA, id);
+        },
+        this, [](const std::optional<QList<qint64>> &) {});
+    // The row leaves at once; the counts follow when the counter answers.
+    QTRY_COMPARE(model.rowCount(), 2);
+    QTRY_COMPARE(model.count(ThreadQuery::Filter::Resolved), 1);
+    QCOMPARE(model.count(ThreadQuery::Filter::Unresolved), 2);
+    QVERIFY(counter.runs() >= 2);
+    QVERIFY(!counts.isEmpty());
 }
 
 void TstChangeFeed::lookupVerdictUpdatesTheThreadRow()
