@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 constexpr quint32 kMagic = 0x534D5342; // "SMSB"
-constexpr quint32 kVersion = 1;
+constexpr quint32 kVersion = 2;        // 2: Sync services, Lists, item TTLs, API keys
 } // namespace
 
 void SandboxState::setOptedOut(const QString &sender, const QString &customer, bool optedOut)
@@ -16,6 +16,13 @@ void SandboxState::setOptedOut(const QString &sender, const QString &customer, b
         m_optOuts.insert(pairKey(sender, customer));
     else
         m_optOuts.remove(pairKey(sender, customer));
+}
+
+SyncStore *SandboxState::syncService(const QString &sidOrUniqueName)
+{
+    if (sidOrUniqueName == sync.service.sid || sidOrUniqueName == sync.service.uniqueName)
+        return &sync;
+    return syncServices.find(sidOrUniqueName);
 }
 
 QList<QPair<QString, QString>> SandboxState::optOuts() const
@@ -41,6 +48,9 @@ QString SandboxState::saveTo(const QString &path) const
     out << m_optOuts;
     sync.save(out);
     messages.save(out);
+    syncServices.save(out);
+    syncLists.save(out);
+    apiKeys.save(out);
     if (out.status() != QDataStream::Ok || !file.commit())
         return u"cannot write state file %1: %2"_s.arg(path, file.errorString());
     return {};
@@ -70,5 +80,7 @@ QString SandboxState::loadFrom(const QString &path)
         return u"state file %1 is damaged (sync)"_s.arg(path);
     if (!messages.load(in))
         return u"state file %1 is damaged (messages)"_s.arg(path);
+    if (!syncServices.load(in) || !syncLists.load(in) || !apiKeys.load(in))
+        return u"state file %1 is damaged (sync lists, services or keys)"_s.arg(path);
     return {};
 }

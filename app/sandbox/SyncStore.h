@@ -1,4 +1,4 @@
-// Sync v1 state: the account's one Service, its Maps and their Items (ordered by key).
+// Sync v1 state of one Service: the Service, its Maps and their Items (ordered by key).
 #pragma once
 
 #include <QByteArray>
@@ -14,11 +14,13 @@ struct SyncItem
     quint64 revision = 0;
     qint64 dateCreated = 0;
     qint64 dateUpdated = 0;
+    qint64 dateExpires = 0; // sandbox ms; 0 = no ItemTtl
 };
 
 struct SyncMap
 {
-    QString sid; // MP...
+    QString sid;        // MP...
+    QString serviceSid; // IS... of the SyncStore holding it (set by addMap and load)
     QString uniqueName;
     quint64 revision = 0;
     qint64 dateCreated = 0;
