@@ -19,13 +19,13 @@ namespace {
 const QString kItems = u"/v1/Services/([^/]+)/Lists/([^/]+)/Items"_s;
 
 // Twilio answers Sync resources with their revision as ETag, for the next If-Match.
-ApiReply withEtag(ApiReply reply, const SyncListItem &item)
+ApiReply withEtag(ApiReply reply, const SandboxSyncListItem &item)
 {
     reply.headers.append(qMakePair(QByteArray("ETag"), QByteArray::number(item.revision)));
     return reply;
 }
 
-ApiReply revisionMismatch(const SyncListItem &item)
+ApiReply revisionMismatch(const SandboxSyncListItem &item)
 {
     return ApiReply::error(
         412, 54155,
@@ -41,8 +41,8 @@ bool parseIndex(const QString &text, qint64 *index)
 }
 
 // The item named by capture 2, with its list; a 404 in *error otherwise.
-SyncListItem *itemFor(const SyncListResource &lists, const ApiRequest &request, SyncList **list,
-                      ApiReply *error)
+SandboxSyncListItem *itemFor(const SyncListResource &lists, const ApiRequest &request,
+                             SandboxSyncList **list, ApiReply *error)
 {
     *list = lists.listFor(request, error);
     if (!*list)
@@ -59,7 +59,8 @@ SyncListItem *itemFor(const SyncListResource &lists, const ApiRequest &request, 
 }
 
 // CollectionTtl on an item write moves the parent List's expiry.
-bool applyCollectionTtl(const ApiRequest &request, SyncList *list, qint64 nowMs, ApiReply *error)
+bool applyCollectionTtl(const ApiRequest &request, SandboxSyncList *list, qint64 nowMs,
+                        ApiReply *error)
 {
     std::optional<qint64> ttl;
     if (!SyncWriteRules::parseTtl(request, u"CollectionTtl"_s, QString(), &ttl, error))
@@ -87,7 +88,7 @@ void SyncListItemsResource::registerRoutes(Router &router)
 ApiReply SyncListItemsResource::append(const ApiRequest &request)
 {
     ApiReply error;
-    SyncList *list = m_lists.listFor(request, &error);
+    SandboxSyncList *list = m_lists.listFor(request, &error);
     if (!list)
         return error;
     if (!request.hasField(u"Data"_s))
@@ -101,30 +102,30 @@ ApiReply SyncListItemsResource::append(const ApiRequest &request)
     const qint64 now = m_lists.clock().nowMs();
     if (!applyCollectionTtl(request, list, now, &error))
         return error;
-    SyncListItem item;
+    SandboxSyncListItem item;
     item.index = list->nextIndex++;
     item.data = data;
     item.dateCreated = item.dateUpdated = now;
     item.dateExpires = SyncWriteRules::expiryAt(now, ttl.value_or(0));
     ++list->revision;
     list->dateUpdated = now;
-    const SyncListItem &stored = list->items.emplace(item.index, item).first->second;
+    const SandboxSyncListItem &stored = list->items.emplace(item.index, item).first->second;
     return withEtag(ApiReply::json(m_lists.itemJson(*list, stored), 201), stored);
 }
 
 ApiReply SyncListItemsResource::fetch(const ApiRequest &request) const
 {
     ApiReply error;
-    SyncList *list = nullptr;
-    const SyncListItem *item = itemFor(m_lists, request, &list, &error);
+    SandboxSyncList *list = nullptr;
+    const SandboxSyncListItem *item = itemFor(m_lists, request, &list, &error);
     return item ? withEtag(ApiReply::json(m_lists.itemJson(*list, *item)), *item) : error;
 }
 
 ApiReply SyncListItemsResource::update(const ApiRequest &request)
 {
     ApiReply error;
-    SyncList *list = nullptr;
-    SyncListItem *item = itemFor(m_lists, request, &list, &error);
+    SandboxSyncList *list = nullptr;
+    SandboxSyncListItem *item = itemFor(m_lists, request, &list, &error);
     if (!item)
         return error;
     if (SyncWriteRules::revisionConflicts(request, item->revision))
@@ -153,8 +154,8 @@ ApiReply SyncListItemsResource::update(const ApiRequest &request)
 ApiReply SyncListItemsResource::remove(const ApiRequest &request)
 {
     ApiReply error;
-    SyncList *list = nullptr;
-    const SyncListItem *item = itemFor(m_lists, request, &list, &error);
+    SandboxSyncList *list = nullptr;
+    const SandboxSyncListItem *item = itemFor(m_lists, request, &list, &error);
     if (!item)
         return error;
     if (SyncWriteRules::revisionConflicts(request, item->revision))
@@ -168,7 +169,7 @@ ApiReply SyncListItemsResource::remove(const ApiRequest &request)
 ApiReply SyncListItemsResource::list(const ApiRequest &request) const
 {
     ApiReply error;
-    const SyncList *list = m_lists.listFor(request, &error);
+    const SandboxSyncList *list = m_lists.listFor(request, &error);
     if (!list)
         return error;
     const PageEnvelope::Paging paging =
@@ -212,7 +213,7 @@ ApiReply SyncListItemsResource::list(const ApiRequest &request) const
         anchored = true;
     }
     const bool forward = (order == u"asc"_s) != backwards; // walk indexes upwards?
-    std::vector<const SyncListItem *> page;
+    std::vector<const SandboxSyncListItem *> page;
     const auto full = [&] { return qsizetype(page.size()) > paging.pageSize; };
     const auto &items = list->items;
     if (forward) {
@@ -234,7 +235,7 @@ ApiReply SyncListItemsResource::list(const ApiRequest &request) const
     if (backwards)
         std::reverse(page.begin(), page.end());
     QJsonArray json;
-    for (const SyncListItem *item : page)
+    for (const SandboxSyncListItem *item : page)
         json.append(m_lists.itemJson(*list, *item));
     const bool hasNext = backwards ? !page.empty() : more;
     const bool hasPrevious = backwards ? more : (paging.page > 0 && !page.empty());

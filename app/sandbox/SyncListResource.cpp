@@ -41,7 +41,7 @@ void SyncListResource::registerRoutes(Router &router)
     router.add("DELETE", kLists + u"/([^/]+)"_s, [this](const ApiRequest &r) { return remove(r); });
 }
 
-SyncList *SyncListResource::listFor(const ApiRequest &request, ApiReply *error) const
+SandboxSyncList *SyncListResource::listFor(const ApiRequest &request, ApiReply *error) const
 {
     const SyncStore *service = m_state.syncService(request.captures.value(0));
     if (!service) {
@@ -49,18 +49,18 @@ SyncList *SyncListResource::listFor(const ApiRequest &request, ApiReply *error) 
                                  u"The requested resource "_s + request.path + u" was not found"_s);
         return nullptr;
     }
-    SyncList *list = m_state.syncLists.find(service->service.sid, request.captures.value(1));
+    SandboxSyncList *list = m_state.syncLists.find(service->service.sid, request.captures.value(1));
     if (!list)
         *error = ApiReply::error(404, 54100, u"List not found: "_s + request.captures.value(1));
     return list;
 }
 
-QString SyncListResource::listPath(const SyncList &list) const
+QString SyncListResource::listPath(const SandboxSyncList &list) const
 {
     return u"/v1/Services/"_s + list.serviceSid + u"/Lists/"_s + list.sid;
 }
 
-QJsonObject SyncListResource::listJson(const SyncList &list) const
+QJsonObject SyncListResource::listJson(const SandboxSyncList &list) const
 {
     const QString url = m_baseUrl + listPath(list);
     return QJsonObject{
@@ -80,7 +80,8 @@ QJsonObject SyncListResource::listJson(const SyncList &list) const
     };
 }
 
-QJsonObject SyncListResource::itemJson(const SyncList &list, const SyncListItem &item) const
+QJsonObject SyncListResource::itemJson(const SandboxSyncList &list,
+                                       const SandboxSyncListItem &item) const
 {
     return QJsonObject{
         {u"account_sid"_s, m_state.accountSid},
@@ -140,7 +141,7 @@ ApiReply SyncListResource::create(const ApiRequest &request)
         return error;
     if (!uniqueName.isEmpty() && m_state.syncLists.find(service->service.sid, uniqueName))
         return ApiReply::error(409, 54301, u"Unique name already exists: "_s + uniqueName);
-    SyncList list;
+    SandboxSyncList list;
     list.sid = m_sids.make("ES"_L1);
     list.serviceSid = service->service.sid;
     list.uniqueName = uniqueName;
@@ -152,14 +153,14 @@ ApiReply SyncListResource::create(const ApiRequest &request)
 ApiReply SyncListResource::fetch(const ApiRequest &request) const
 {
     ApiReply error;
-    const SyncList *list = listFor(request, &error);
+    const SandboxSyncList *list = listFor(request, &error);
     return list ? ApiReply::json(listJson(*list)) : error;
 }
 
 ApiReply SyncListResource::update(const ApiRequest &request)
 {
     ApiReply error;
-    SyncList *list = listFor(request, &error);
+    SandboxSyncList *list = listFor(request, &error);
     if (!list)
         return error;
     std::optional<qint64> ttl;
@@ -175,7 +176,7 @@ ApiReply SyncListResource::update(const ApiRequest &request)
 ApiReply SyncListResource::remove(const ApiRequest &request)
 {
     ApiReply error;
-    const SyncList *list = listFor(request, &error);
+    const SandboxSyncList *list = listFor(request, &error);
     if (!list)
         return error;
     m_state.syncLists.remove(list->sid);

@@ -12,8 +12,8 @@ class Router;
 class SandboxClock;
 class SandboxState;
 class SidFactory;
-struct SyncList;
-struct SyncListItem;
+struct SandboxSyncList;
+struct SandboxSyncListItem;
 
 class SyncListResource
 {
@@ -26,10 +26,10 @@ public:
     static constexpr int kMaxUniqueNameLength = 320;
 
     // The List named by captures 0 (service) and 1 (SID or unique name); 404 otherwise.
-    SyncList *listFor(const ApiRequest &request, ApiReply *error) const;
-    QString listPath(const SyncList &list) const;
-    QJsonObject listJson(const SyncList &list) const;
-    QJsonObject itemJson(const SyncList &list, const SyncListItem &item) const;
+    SandboxSyncList *listFor(const ApiRequest &request, ApiReply *error) const;
+    QString listPath(const SandboxSyncList &list) const;
+    QJsonObject listJson(const SandboxSyncList &list) const;
+    QJsonObject itemJson(const SandboxSyncList &list, const SandboxSyncListItem &item) const;
     const QString &baseUrl() const { return m_baseUrl; }
     const SandboxClock &clock() const { return m_clock; }
 

@@ -1,6 +1,6 @@
 #include "SyncListStore.h"
 
-SyncList *SyncListStore::find(const QString &serviceSid, const QString &sidOrUniqueName)
+SandboxSyncList *SyncListStore::find(const QString &serviceSid, const QString &sidOrUniqueName)
 {
     const auto it = m_lists.find(sidOrUniqueName);
     if (it != m_lists.end())
@@ -13,7 +13,7 @@ SyncList *SyncListStore::find(const QString &serviceSid, const QString &sidOrUni
     return nullptr;
 }
 
-SyncList &SyncListStore::add(const SyncList &list)
+SandboxSyncList &SyncListStore::add(const SandboxSyncList &list)
 {
     return m_lists[list.sid] = list;
 }
@@ -36,12 +36,12 @@ bool SyncListStore::load(QDataStream &in)
     quint64 count = 0;
     in >> count;
     for (quint64 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
-        SyncList list;
+        SandboxSyncList list;
         quint64 itemCount = 0;
         in >> list.sid >> list.serviceSid >> list.uniqueName >> list.revision >> list.dateCreated >>
             list.dateUpdated >> list.dateExpires >> list.nextIndex >> itemCount;
         for (quint64 j = 0; j < itemCount && in.status() == QDataStream::Ok; ++j) {
-            SyncListItem item;
+            SandboxSyncListItem item;
             in >> item.index >> item.data >> item.revision >> item.dateCreated >>
                 item.dateUpdated >> item.dateExpires;
             list.items.emplace(item.index, item);

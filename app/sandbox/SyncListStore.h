@@ -8,7 +8,7 @@
 
 #include <map>
 
-struct SyncListItem
+struct SandboxSyncListItem
 {
     qint64 index = 0;
     QByteArray data; // compact JSON object text
@@ -18,7 +18,7 @@ struct SyncListItem
     qint64 dateExpires = 0; // sandbox ms; 0 = no ItemTtl
 };
 
-struct SyncList
+struct SandboxSyncList
 {
     QString sid; // ES...
     QString serviceSid;
@@ -28,22 +28,22 @@ struct SyncList
     qint64 dateUpdated = 0;
     qint64 dateExpires = 0; // CollectionTtl; 0 = never
     qint64 nextIndex = 0;
-    std::map<qint64, SyncListItem> items;
+    std::map<qint64, SandboxSyncListItem> items;
 };
 
 class SyncListStore
 {
 public:
     // By SID or unique name, within one service.
-    SyncList *find(const QString &serviceSid, const QString &sidOrUniqueName);
-    SyncList &add(const SyncList &list);
+    SandboxSyncList *find(const QString &serviceSid, const QString &sidOrUniqueName);
+    SandboxSyncList &add(const SandboxSyncList &list);
     bool remove(const QString &sid) { return m_lists.erase(sid) > 0; }
-    const std::map<QString, SyncList> &lists() const { return m_lists; }
-    std::map<QString, SyncList> &lists() { return m_lists; }
+    const std::map<QString, SandboxSyncList> &lists() const { return m_lists; }
+    std::map<QString, SandboxSyncList> &lists() { return m_lists; }
 
     void save(QDataStream &out) const;
     bool load(QDataStream &in);
 
 private:
-    std::map<QString, SyncList> m_lists; // by sid
+    std::map<QString, SandboxSyncList> m_lists; // by sid
 };

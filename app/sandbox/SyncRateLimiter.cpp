@@ -32,7 +32,7 @@ QString SyncRateLimiter::objectSid(const ApiRequest &request) const
         return {};
     const QString name = QUrl::fromPercentEncoding(match.captured(3).toUtf8());
     if (match.captured(2) == u"Lists"_s) {
-        const SyncList *list = m_state.syncLists.find(service->service.sid, name);
+        const SandboxSyncList *list = m_state.syncLists.find(service->service.sid, name);
         return list ? list->sid : QString();
     }
     const SyncMap *map = service->findMap(name);
