@@ -42,7 +42,9 @@ public:
     explicit ProviderClient(QObject *parent = nullptr);
     ~ProviderClient() override;
 
-    // Fetches the account: proves the Account SID and Auth Token work.
+    // Fetches the account: proves the Account SID and Auth Token work. With an API key, which
+    // may not read the Account resource, proves the key on the account's numbers instead and
+    // answers only the SID.
     virtual void testConnection(QObject *context, ProviderCallback<ProviderAccount> done) = 0;
 
     virtual void sendMessage(const QString &from, const QString &to, const QString &body,

@@ -38,7 +38,9 @@ TwilioClient::TwilioClient(QNetworkAccessManager *network, const AccountConfig &
                    : key.keySecret.isEmpty() ? u"The API key secret is empty."_s
                                              : QString(),
                    parent)
-{}
+{
+    m_apiKey = true;
+}
 
 TwilioClient::TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
                            const QString &user, const QString &password,
@@ -107,6 +109,22 @@ std::optional<ProviderError> TwilioClient::mapItemInputError(const QString &serv
 void TwilioClient::testConnection(QObject *context, ProviderCallback<ProviderAccount> done)
 {
     const QString expectedSid = m_config.accountSid;
+    if (m_apiKey) {
+        // A Standard key may not read the Account resource (401/20003): prove the key on a
+        // resource it can read, and answer with what is known of the account.
+        call<ProviderAccount>(
+            Method::Get,
+            TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/IncomingPhoneNumbers.json",
+                             {{u"PageSize"_s, u"1"_s}}),
+            {}, {}, context,
+            [expectedSid](const QJsonObject &) -> ProviderResult<ProviderAccount> {
+                ProviderAccount account;
+                account.sid = expectedSid;
+                return account;
+            },
+            std::move(done));
+        return;
+    }
     call<ProviderAccount>(
         Method::Get, TwilioUrl::under(m_config.apiBaseUrl, accountPath() + ".json"), {}, {},
         context,

@@ -117,5 +117,6 @@ private:
 
     AccountConfig m_config;
     QString m_configError;
+    bool m_apiKey = false; // authenticating with a Standard API key, not the Auth Token
     TwilioTransport *m_transport;
 };

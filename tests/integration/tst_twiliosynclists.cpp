@@ -256,6 +256,10 @@ void TestTwilioSyncLists::apiKeyAuthenticatesAndRevocationFails()
     std::unique_ptr<TwilioClient> agent =
         clientWithKey({created->value().key.sid, created->value().secret});
 
+    const auto connection = AWAIT(ProviderAccount, agent->testConnection(this, done));
+    QVERIFY2(connection && connection->ok(), why(connection));
+    QCOMPARE(connection->value().sid, m_server->accountSid());
+
     // The key works on the account's URLs: Sync and Messages.
     const auto service =
         AWAIT(SyncService, agent->findOrCreateSyncService(u"smsdesk"_s, this, done));
