@@ -1,6 +1,6 @@
 // Deletes Sync items and Lists whose TTL has passed, by the sandbox clock (so a test that
 // moves the clock sees them go). Runs before each Sync request; walks the stores only when
-// something may have expired since the last walk or a write may have set a new TTL.
+// the earliest known expiry has passed or a write set a new TTL.
 #pragma once
 
 #include <QtGlobal>

@@ -49,7 +49,10 @@ std::optional<ApiReply> TeamSyncResources::before(const ApiRequest &request)
 
 void TeamSyncResources::after(const ApiRequest &request)
 {
-    if (request.method != "GET" && request.path.startsWith(u"/v1/Services/"_s))
+    // Only a TTL can bring the next expiry forward; other writes leave it where it was.
+    if (request.method != "GET" && request.path.startsWith(u"/v1/Services/"_s) &&
+        (request.hasField(u"ItemTtl"_s) || request.hasField(u"Ttl"_s) ||
+         request.hasField(u"CollectionTtl"_s)))
         m_expiry->markDirty();
 }
 

@@ -37,7 +37,7 @@ public:
     void registerRoutes(Router &api, Router &control);
 
     // Before an authorised API request: drops what expired, then the rate limit's 429 or
-    // nullopt. After it: notes writes that may have set a TTL.
+    // nullopt. After it: notes writes that set a TTL.
     std::optional<ApiReply> before(const ApiRequest &request);
     void after(const ApiRequest &request);
 
