@@ -81,14 +81,14 @@ void AccountSetup::save(const AccountConfig &config, const QString &authToken, q
             return Stored{id, QString()};
         },
         this,
-        [this, authToken](const Stored &stored) {
+        [this, authToken, sid = config.accountSid](const Stored &stored) {
             if (stored.id <= 0) {
                 Q_EMIT saveFailed(tr("Cannot save the account: %1").arg(stored.error), false);
                 return;
             }
             const qint64 id = stored.id;
             m_secrets->write(
-                SecretStore::authTokenKey(QString::number(id)), authToken, this,
+                SecretStore::authTokenKey(m_writer->profileUuid(), sid), authToken, this,
                 [this, id](const SecretResult &result) {
                     if (result.ok()) {
                         Q_EMIT saved(id, result.sessionOnly);

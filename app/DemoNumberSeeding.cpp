@@ -1,6 +1,5 @@
 #include "DemoNumberSeeding.h"
 
-#include "SandboxServer.h"
 #include "SenderNumberRows.h"
 #include "WriterContext.h"
 
@@ -8,16 +7,6 @@
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
-
-QList<DemoNumberSeeding::SharedCode> DemoNumberSeeding::sharedCodesOf(const SandboxServer &server)
-{
-    QList<SharedCode> codes;
-    for (const SenderNumber &n : server.state().numbers.all()) {
-        if (n.shared && !n.providerKeywords.isEmpty())
-            codes.append({n.number, n.providerKeywords.first()});
-    }
-    return codes;
-}
 
 int DemoNumberSeeding::markSharedShortCodes(WriterContext &context, qint64 accountId,
                                             const QList<SharedCode> &codes, QString *error)

@@ -1,13 +1,12 @@
-// Demo and test seeding only: the embedded sandbox knows which of its short codes are shared
-// and their provider keywords, which Twilio's API never says. After the demo's first number
-// sync this marks them the way an admin would on the Numbers screen, so that the demo shows
-// a shared short code. Never part of the Twilio code path.
+// Demo and test seeding only: the demo's provider (DemoProvider) knows which of its short
+// codes are shared and their provider keywords, which Twilio's API never says. After the
+// demo's first number sync this marks them the way an admin would on the Numbers screen, so
+// that the demo shows a shared short code. Never part of the Twilio code path.
 #pragma once
 
 #include <QList>
 #include <QString>
 
-class SandboxServer;
 struct WriterContext;
 
 class DemoNumberSeeding
@@ -18,9 +17,6 @@ public:
         QString number;
         QString providerKeyword;
     };
-
-    // The sandbox's shared short codes with their first provider keyword.
-    static QList<SharedCode> sharedCodesOf(const SandboxServer &server);
 
     // On the writer thread: marks each code the account has as a plain short code, unless an
     // admin has already decided about it (an audit entry says so). The number marked, or -1

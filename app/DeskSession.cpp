@@ -8,8 +8,6 @@
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
-#include "SandboxOptions.h"
-#include "SandboxServer.h"
 #include "SecretStore.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
@@ -19,18 +17,10 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QHostAddress>
 #include <QNetworkAccessManager>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
-
-namespace {
-// Enough history that the demo inbox is worth looking at, small enough to sync in seconds.
-constexpr qint64 kDemoHistoryMessages = 1500;
-constexpr int kDemoHistoryThreads = 80;
-constexpr int kDemoHistoryDays = 21;
-} // namespace
 
 DeskSession::DeskSession(QObject *parent)
     : QObject(parent)
@@ -39,11 +29,15 @@ DeskSession::DeskSession(QObject *parent)
 
 DeskSession::~DeskSession()
 {
-    // The engine and the client talk to the sandbox and the writer: stop them first.
+    // The engine and the client talk to the demo's provider and the writer: stop them first.
     disconnectProvider();
     m_writer.reset();
-    if (m_sandbox)
-        m_sandbox->saveState();
+    m_demo.reset();
+}
+
+void DeskSession::setDemoProviderFactory(DemoProvider::Factory factory)
+{
+    m_demoFactory = std::move(factory);
 }
 
 QString DeskSession::profilePath() const
@@ -70,72 +64,83 @@ bool DeskSession::openProfile(const QString &path)
 
 bool DeskSession::startDemo(const QString &directory)
 {
+    if (!m_demoFactory)
+        return fail(tr("This build has no demo provider."));
     QDir().mkpath(directory);
-    const QString statePath = QDir(directory).filePath(u"sandbox-state.json"_s);
-    const bool firstRun = !QFileInfo::exists(statePath);
-
-    SandboxOptions options;
-    options.demo = true;
-    options.statePath = statePath;
-    m_sandbox = std::make_unique<SandboxServer>(options);
-    if (!m_sandbox->listen(QHostAddress::LocalHost, 0))
-        return fail(tr("Cannot start the demo provider: %1").arg(m_sandbox->errorString()));
-    if (firstRun) {
-        m_sandbox->seedHistory(kDemoHistoryMessages, kDemoHistoryThreads, kDemoHistoryDays);
-        m_sandbox->saveState();
-    }
+    m_demo = m_demoFactory(directory);
+    if (!m_demo->start())
+        return fail(tr("Cannot start the demo provider: %1").arg(m_demo->errorString()));
 
     if (!openProfile(QDir(directory).filePath(u"profile.sqlite"_s)))
         return false;
 
-    const QString sid = m_sandbox->accountSid();
+    const QString sid = m_demo->accountSid();
     const QString name = tr("Demo");
-    const QString baseUrl = m_sandbox->baseUrl().toString();
+    const QString baseUrl = m_demo->baseUrl().toString();
     const std::optional<AccountRows::Row> account = m_writer->call(
         [name, sid, baseUrl](WriterContext &context) -> std::optional<AccountRows::Row> {
             AccountRows rows(context.db());
             const qint64 id = rows.createOrFind(name, sid);
             if (id <= 0)
                 return std::nullopt;
-            // The sandbox picks a free port each start.
+            // The demo's provider picks a free port each start.
             AccountRows::Row row{id, name, sid, baseUrl, baseUrl, baseUrl};
             return rows.updateProvider(row) ? std::optional(row) : std::nullopt;
         });
     if (!account)
         return fail(tr("Cannot create the demo account in the profile."));
 
-    connectToProvider(*account, m_sandbox->authToken());
+    connectToProvider(*account, m_demo->authToken());
     emit statusMessage(tr("Demo provider running at %1").arg(baseUrl));
     return true;
 }
 
 void DeskSession::openAccount(qint64 accountId)
 {
-    m_secrets->read(SecretStore::authTokenKey(QString::number(accountId)), this,
-                    [this, accountId](const SecretResult &result) {
-                        if (result.ok()) {
-                            openAccount(accountId, result.secret);
-                            return;
-                        }
-                        emit credentialsNeeded(accountId,
-                                               result.error->kind == SecretError::Kind::NotFound
-                                                   ? tr("No Auth Token is stored for this account.")
-                                                   : result.error->message);
-                    });
+    withAccount(accountId, [this, accountId](const std::optional<AccountRows::Row> &row) {
+        if (!row) {
+            // Nothing can be stored for an account that does not exist yet: ask, as for a
+            // missing token, so the person can set it up.
+            Q_EMIT credentialsNeeded(accountId, tr("No Auth Token is stored for this account."));
+            return;
+        }
+        const AccountRows::Row account = *row;
+        // Keyed by the profile's UUID and the Account SID; a token kept under the row id by
+        // an older version is moved there on this first read.
+        m_secrets->readMigrating(
+            SecretStore::authTokenKey(m_writer->profileUuid(), account.providerSid),
+            SecretStore::legacyAuthTokenKey(account.id), this,
+            [this, account](const SecretResult &result) {
+                if (result.ok()) {
+                    connectToProvider(account, result.secret);
+                    return;
+                }
+                Q_EMIT credentialsNeeded(account.id,
+                                         result.error->kind == SecretError::Kind::NotFound
+                                             ? tr("No Auth Token is stored for this account.")
+                                             : result.error->message);
+            });
+    });
 }
 
 void DeskSession::openAccount(qint64 accountId, const QString &authToken)
 {
+    withAccount(accountId,
+                [this, accountId, authToken](const std::optional<AccountRows::Row> &row) {
+                    if (!row) {
+                        Q_EMIT statusMessage(tr("No account %1 in this profile.").arg(accountId));
+                        return;
+                    }
+                    connectToProvider(*row, authToken);
+                });
+}
+
+void DeskSession::withAccount(qint64 accountId,
+                              std::function<void(const std::optional<AccountRows::Row> &)> then)
+{
     m_writer->post(
         [accountId](WriterContext &context) { return AccountRows(context.db()).find(accountId); },
-        this,
-        [this, accountId, authToken](const std::optional<AccountRows::Row> &account) {
-            if (!account) {
-                emit statusMessage(tr("No account %1 in this profile.").arg(accountId));
-                return;
-            }
-            connectToProvider(*account, authToken);
-        });
+        this, std::move(then));
 }
 
 void DeskSession::disconnectProvider()
@@ -192,14 +197,14 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     });
     // Threads need their sender numbers, so numbers first, then messages, then a timer.
     connect(m_numbers.get(), &SenderNumberSync::finished, this, [this] {
-        if (!m_sandbox) {
+        if (!m_demo) {
             startMessageSync();
             return;
         }
         // The demo's shared short code is marked as an admin would (Twilio's API cannot say
         // a code is shared) before its messages are filed into threads.
         const qint64 account = m_accountId;
-        const auto codes = DemoNumberSeeding::sharedCodesOf(*m_sandbox);
+        const auto codes = m_demo->sharedShortCodes();
         m_writer->post(
             [account, codes](WriterContext &context) {
                 QString error;

@@ -1,14 +1,16 @@
 // One desktop's working set: the profile's writer, the provider client and the sync engine
-// of the open account; in demo mode also the in-process sandbox provider behind them.
+// of the open account; in demo mode also the demo's provider behind them (a DemoProvider).
 #pragma once
 
 #include "AccountRows.h"
+#include "DemoProvider.h"
 
 #include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 class CampaignRunner;
@@ -17,7 +19,6 @@ class LookupQueue;
 class Outbox;
 class SecretStore;
 class QNetworkAccessManager;
-class SandboxServer;
 class SenderNumberSync;
 class StoreWriter;
 class SyncEngine;
@@ -34,9 +35,13 @@ public:
     // Opens (creating and migrating when needed) the profile database at `path`.
     bool openProfile(const QString &path);
 
-    // Starts the sandbox in-process on a loopback port with its state kept in `directory`,
-    // opens the demo profile there, creates or reuses the "Demo" account and starts syncing,
-    // so a newcomer sees a live inbox within seconds.
+    // The demo's provider lives outside the product (app/demo): the executable that offers
+    // --demo sets where it comes from before startDemo().
+    void setDemoProviderFactory(DemoProvider::Factory factory);
+
+    // Starts the demo's provider with its state kept in `directory`, opens the demo profile
+    // there, creates or reuses the "Demo" account and starts syncing, so a newcomer sees a
+    // live inbox within seconds.
     bool startDemo(const QString &directory);
 
     // Connects to the account's provider with the Auth Token from the keychain: accountOpened()
@@ -58,7 +63,7 @@ public:
     QString accountName() const { return m_accountName; }
 
 Q_SIGNALS:
-    // One line for the status bar: sync progress, errors, the sandbox's address.
+    // One line for the status bar: sync progress, errors, the demo provider's address.
     void statusMessage(const QString &text);
     // The connected account's sync, outbox, runner... are about to be destroyed: drop every
     // pointer to them.
@@ -77,10 +82,15 @@ private:
     bool fail(const QString &message);
     void connectToProvider(const AccountRows::Row &account, const QString &authToken);
     void disconnectProvider();
+    // Reads the account's row (none: nullopt), then `then(row)` on this thread.
+    void withAccount(qint64 accountId,
+                     std::function<void(const std::optional<AccountRows::Row> &)> then);
     // Messages after numbers: threads need their sender numbers.
     void startMessageSync();
 
-    std::unique_ptr<SandboxServer> m_sandbox;
+    DemoProvider::Factory m_demoFactory;
+    // Destroyed last: the client and the engine talk to it.
+    std::unique_ptr<DemoProvider> m_demo;
     std::unique_ptr<StoreWriter> m_writer;
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TwilioClient> m_client;

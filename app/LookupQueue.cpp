@@ -128,8 +128,6 @@ void LookupQueue::lookUp(const QString &number)
                 [this, number, lineType](const QList<qint64> &threads) {
                     if (threads.contains(-1))
                         qCWarning(lcSync) << "cannot store the lookup of a number";
-                    else
-                        m_writer->announceThreadsChanged(threads);
                     emit checked(number, TextEnabledRows::textEnabledFor(lineType), lineType);
                     m_inFlight = false;
                     drain();

@@ -327,7 +327,6 @@ void Outbox::post(qint64 id)
             if (!attempt.refusal.isEmpty()) {
                 qCInfo(lcOutbox) << "message" << id << "blocked: the customer opted out";
                 m_items.remove(id);
-                m_writer->announceMessagesUpdated({id});
                 Q_EMIT messageBlocked(id, attempt.refusal);
                 pump();
                 return;
@@ -452,7 +451,6 @@ void Outbox::failed(qint64 id, const ProviderError &error)
             if (!ok)
                 qCWarning(lcOutbox) << "could not record the failure of message" << id;
             m_items.remove(id);
-            m_writer->announceMessagesUpdated({id});
             Q_EMIT messageFailed(id, error);
             pump();
         });

@@ -50,7 +50,18 @@ QString SecretStore::defaultServiceName()
     return u"SMS Desk"_s;
 }
 
-QString SecretStore::authTokenKey(const QString &accountId)
+QString SecretStore::accountKey(const QString &profileUuid, const QString &accountSid,
+                                QStringView name)
+{
+    return u"profile/"_s + profileUuid + u"/account/"_s + accountSid + u'/' + name;
+}
+
+QString SecretStore::authTokenKey(const QString &profileUuid, const QString &accountSid)
+{
+    return accountKey(profileUuid, accountSid, u"auth-token");
+}
+
+QString SecretStore::legacyAuthTokenKey(qint64 accountId)
 {
     return u"account/%1/auth-token"_s.arg(accountId);
 }
@@ -90,6 +101,64 @@ void SecretStore::write(const QString &key, const QString &secret, QObject *cont
 void SecretStore::remove(const QString &key, QObject *context, SecretCallback done)
 {
     enqueue({Operation::Remove, key, {}, context, std::move(done)});
+}
+
+void SecretStore::readMigrating(const QString &key, const QString &legacyKey, QObject *context,
+                                SecretCallback done)
+{
+    read(key, context,
+         [this, key, legacyKey, context, done = std::move(done)](const SecretResult &result) {
+             if (result.ok() || result.error->kind != SecretError::Kind::NotFound) {
+                 done(result);
+                 return;
+             }
+             later(context, [=, this] { moveLegacy(key, legacyKey, result, context, done); });
+         });
+}
+
+void SecretStore::moveLegacy(const QString &key, const QString &legacyKey,
+                             const SecretResult &notFound, QObject *context, SecretCallback done)
+{
+    read(legacyKey, context, [=, this](const SecretResult &legacy) {
+        if (!legacy.ok()) {
+            done(notFound);
+            return;
+        }
+        later(context, [=, this] {
+            write(key, legacy.secret, context, [=, this](const SecretResult &written) {
+                if (!written.ok()) {
+                    qCWarning(lcSecrets).noquote() << "cannot move the secret of" << legacyKey
+                                                   << "to" << key << ":" << written.error->message;
+                    done(legacy);
+                    return;
+                }
+                later(context, [=, this] {
+                    remove(legacyKey, context, [=](const SecretResult &removed) {
+                        if (removed.ok())
+                            qCInfo(lcSecrets).noquote()
+                                << "moved the secret of" << legacyKey << "to" << key;
+                        else
+                            qCWarning(lcSecrets).noquote()
+                                << "moved the secret of" << legacyKey << "to" << key
+                                << "but cannot delete the old entry:" << removed.error->message;
+                        SecretResult answer = legacy;
+                        answer.sessionOnly = written.sessionOnly;
+                        done(answer);
+                    });
+                });
+            });
+        });
+    });
+}
+
+void SecretStore::later(QObject *context, std::function<void()> step)
+{
+    // A keychain job cannot start another from its finished signal: the next step of a chain
+    // runs from the event loop, and only while this store and the caller's context live.
+    QTimer::singleShot(0, this, [guard = QPointer<QObject>(context), step = std::move(step)] {
+        if (guard)
+            step();
+    });
 }
 
 int SecretStore::pendingCount() const

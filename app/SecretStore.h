@@ -21,8 +21,15 @@ class SecretStore : public QObject
 
 public:
     static QString defaultServiceName(); // "SMS Desk"
-    // The key of an account's Auth Token: "account/<accountId>/auth-token".
-    static QString authTokenKey(const QString &accountId);
+    // The key of one of an account's secrets ("auth-token"; API keys later):
+    // "profile/<profile UUID>/account/<Account SID>/<name>". Row ids repeat across profiles,
+    // so neither is part of it.
+    static QString accountKey(const QString &profileUuid, const QString &accountSid,
+                              QStringView name);
+    // accountKey(profileUuid, accountSid, "auth-token").
+    static QString authTokenKey(const QString &profileUuid, const QString &accountSid);
+    // Where tokens were kept before: "account/<row id>/auth-token". Read only to migrate.
+    static QString legacyAuthTokenKey(qint64 accountId);
 
     explicit SecretStore(QObject *parent = nullptr);
     // Tests pass their own service name so they never touch the real entries.
@@ -41,6 +48,11 @@ public:
     void write(const QString &key, const QString &secret, QObject *context, SecretCallback done);
     // Removing a key that holds nothing succeeds.
     void remove(const QString &key, QObject *context, SecretCallback done);
+    // Reads `key`; when it holds nothing but `legacyKey` does, moves that secret to `key`
+    // (write the new entry, then delete the old one) and answers with it. A failed move
+    // still answers with the secret and leaves the old entry for the next try.
+    void readMigrating(const QString &key, const QString &legacyKey, QObject *context,
+                       SecretCallback done);
 
     // Operations queued or running.
     int pendingCount() const;
@@ -63,6 +75,9 @@ private:
     };
 
     void enqueue(Request request);
+    void moveLegacy(const QString &key, const QString &legacyKey, const SecretResult &notFound,
+                    QObject *context, SecretCallback done);
+    void later(QObject *context, std::function<void()> step);
     void startNext();
     void jobFinished(QKeychain::Job *job);
     SecretResult resultOf(QKeychain::Job *job, const Request &request);

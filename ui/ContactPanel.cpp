@@ -141,8 +141,12 @@ ContactPanel::ContactPanel(const QSqlDatabase &reader, StoreWriter *writer, cons
             emit threadRequested(link.mid(7).toLongLong());
     });
     if (m_writer) {
-        connect(m_writer, &StoreWriter::threadsChanged, this, [this](const QList<qint64> &ids) {
-            if (m_threadId != 0 && ids.contains(m_threadId))
+        connect(m_writer->changes(), &ChangeFeed::changed, this, [this](const ChangeSet &changes) {
+            using T = ChangeSet::Table;
+            // Consent and contacts have no thread id: any such change may be this customer's.
+            if (m_threadId != 0 &&
+                (changes.threads().contains(m_threadId) || changes.touches(T::Contacts) ||
+                 changes.touches(T::ConsentEvents)))
                 reload();
         });
     }
@@ -312,7 +316,6 @@ void ContactPanel::record(const ConsentEvent &event)
                 return;
             }
             reload();
-            m_writer->announceThreadsChanged(*result.first);
             emit consentChanged(number);
         });
 }

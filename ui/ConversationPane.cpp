@@ -64,10 +64,7 @@ ConversationPane::ConversationPane(QSqlDatabase reader, StoreWriter *writer, qin
     connect(m_view, &ThreadView::retryRequested, this, &ConversationPane::retryRequested);
     connect(m_header, &ConversationHeader::threadRequested, this,
             &ConversationPane::threadRequested);
-    connect(m_writer, &StoreWriter::messagesAdded, m_model, &ThreadMessagesModel::messagesAdded);
-    connect(m_writer, &StoreWriter::messagesUpdated, m_model,
-            &ThreadMessagesModel::messagesUpdated);
-    connect(m_writer, &StoreWriter::threadsChanged, this, &ConversationPane::onThreadsChanged);
+    connect(m_writer->changes(), &ChangeFeed::changed, this, &ConversationPane::onStoreChanged);
 
     reloadCannedReplies();
     openThread(0);
@@ -244,11 +241,13 @@ void ConversationPane::saveCannedReply(const QString &name, const QString &body)
         });
 }
 
-void ConversationPane::onThreadsChanged(const QList<qint64> &threadIds)
+void ConversationPane::onStoreChanged(const ChangeSet &changes)
 {
-    Q_UNUSED(threadIds);
+    using T = ChangeSet::Table;
+    m_model->applyChanges(changes);
     // A verdict, a consent change or a new thread with this customer on another of our
-    // numbers: the header facts are one small query, so re-read them for any change.
-    if (m_threadId != 0)
+    // numbers: the header facts are one small query, so re-read them for any such change.
+    if (m_threadId != 0 && (changes.touches(T::Threads) || changes.touches(T::Contacts) ||
+                            changes.touches(T::ConsentEvents)))
         reloadHeader();
 }

@@ -13,6 +13,7 @@
 
 #include <optional>
 
+class ChangeSet;
 class Composer;
 class ConversationHeader;
 class StoreWriter;
@@ -67,7 +68,7 @@ private:
     void reloadHeader();
     void reloadCannedReplies();
     void saveCannedReply(const QString &name, const QString &body);
-    void onThreadsChanged(const QList<qint64> &threadIds);
+    void onStoreChanged(const ChangeSet &changes);
 
     QSqlDatabase m_reader;
     StoreWriter *m_writer;

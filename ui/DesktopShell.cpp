@@ -57,8 +57,8 @@ bool DesktopShell::start()
         return false;
     }
     m_threads = std::make_unique<ThreadListModel>(m_reader->connection(), m_me);
-    connect(m_session->writer(), &StoreWriter::threadsChanged, m_threads.get(),
-            &ThreadListModel::threadsChanged);
+    connect(m_session->writer()->changes(), &ChangeFeed::changed, m_threads.get(),
+            &ThreadListModel::applyChanges);
     m_setup = std::make_unique<AccountSetup>(m_session->writer(), m_session->secrets());
 
     m_window = std::make_unique<MainWindow>();
@@ -191,10 +191,13 @@ void DesktopShell::createNotifications()
     m_preferences = std::make_unique<QSettings>();
     m_notifier = std::make_unique<Notifier>(m_reader->connection(), m_accountId, m_me, nullptr);
     m_notifier->setSettings(NotificationSettings::load(*m_preferences));
-    connect(m_session->writer(), &StoreWriter::messagesAdded, m_notifier.get(),
-            &Notifier::messagesAdded);
-    connect(m_session->writer(), &StoreWriter::threadsChanged, m_notifier.get(),
-            &Notifier::refreshUnread);
+    connect(m_session->writer()->changes(), &ChangeFeed::changed, m_notifier.get(),
+            [notifier = m_notifier.get()](const ChangeSet &changes) {
+                if (!changes.messagesAdded().isEmpty())
+                    notifier->messagesAdded(ChangeSet::sorted(changes.messagesAdded()));
+                if (changes.touches(ChangeSet::Table::Threads))
+                    notifier->refreshUnread();
+            });
     connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
     connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {
         m_window->show();
@@ -392,16 +395,11 @@ void DesktopShell::markRead(qint64 threadId)
 {
     const qint64 account = m_accountId;
     const QString me = m_me;
-    StoreWriter *writer = m_session->writer();
-    writer->post(
+    m_session->writer()->post(
         [account, threadId, me](WriterContext &context) {
             return ThreadActions(context.db(), me).markRead(account, threadId);
         },
-        this,
-        [writer](const std::optional<QList<qint64>> &changed) {
-            if (changed && !changed->isEmpty())
-                writer->announceThreadsChanged(*changed);
-        });
+        this, [](const std::optional<QList<qint64>> &) {});
 }
 
 void DesktopShell::sendAnswered(const QString &error)

@@ -218,9 +218,6 @@ void InboxActions::run(Job job)
             if (!result.first) {
                 qCWarning(lcUi) << "thread action failed:" << result.second;
                 emit failed(result.second);
-                return;
             }
-            if (!result.first->isEmpty())
-                m_writer->announceThreadsChanged(*result.first);
         });
 }

@@ -47,12 +47,12 @@ public:
     std::optional<Notification> lastShown() const { return m_lastShown; }
 
 public Q_SLOTS:
-    // Connect to StoreWriter::messagesAdded. Ids of other accounts are ignored.
+    // The change feed's added messages. Ids of other accounts are ignored.
     void messagesAdded(const QList<qint64> &messageIds);
     // Switches everything: held digest and recent entries dropped, count re-read.
     void setAccount(qint64 accountId);
-    // Re-reads the unread count (connect to StoreWriter::threadsChanged: reading a thread
-    // lowers it).
+    // Re-reads the unread count (on every change feed delivery that touches threads: reading a
+    // thread lowers it).
     void refreshUnread();
     // The user clicked a notification: asks for its thread.
     void activate(const Notification &notification);

@@ -2,7 +2,7 @@
 
 #include "AccountConfig.h"
 #include "AccountRows.h"
-#include "SandboxServer.h"
+#include "SandboxDemoProvider.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
@@ -64,15 +64,11 @@ SyncBenchmark::Result SyncBenchmark::run(qint64 messages, int threads,
                                          std::function<void(qint64)> progress)
 {
     Result result;
-    SandboxOptions options;
-    options.seed = 1;
-    options.replyRate = 0.0;
-    SandboxServer server(options);
-    if (!server.listen(QHostAddress::LocalHost, 0)) {
-        result.error = server.errorString();
+    SandboxDemoProvider provider(DemoSetup::benchmark(messages, threads));
+    if (!provider.start()) {
+        result.error = provider.errorString();
         return result;
     }
-    server.seedHistory(messages, threads, 365);
 
     QTemporaryDir dir;
     StoreWriter writer(dir.filePath(u"bench.sqlite"_s));
@@ -80,13 +76,13 @@ SyncBenchmark::Result SyncBenchmark::run(qint64 messages, int threads,
         result.error = writer.errorString();
         return result;
     }
-    const QString sid = server.accountSid();
+    const QString sid = provider.accountSid();
     const qint64 accountId = writer.call(
         [sid](WriterContext &c) { return AccountRows(c.db()).createOrFind(u"Bench"_s, sid); });
     QNetworkAccessManager network;
     TwilioClient client(&network,
-                        AccountConfig::forSingleBaseUrl(u"Bench"_s, sid, server.baseUrl()),
-                        server.authToken());
+                        AccountConfig::forSingleBaseUrl(u"Bench"_s, sid, provider.baseUrl()),
+                        provider.authToken());
     SenderNumberSync numbers(accountId, &client, &writer);
     QEventLoop loop;
     QObject::connect(&numbers, &SenderNumberSync::finished, &loop, &QEventLoop::quit);

@@ -2,7 +2,7 @@
 
 #include "AccountConfig.h"
 #include "AccountRows.h"
-#include "SandboxServer.h"
+#include "SandboxDemoProvider.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
@@ -80,23 +80,19 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
         return usageError(io, u"--profile is required"_s);
     const bool demo = parser.isSet(u"demo"_s);
 
-    std::unique_ptr<SandboxServer> sandbox;
+    std::unique_ptr<SandboxDemoProvider> provider;
     AccountConfig config;
     QString token;
     QString accountName;
     if (demo) {
         if (parser.isSet(u"account-url"_s) || parser.isSet(u"account-sid"_s))
             return usageError(io, u"--demo takes no --account-url or --account-sid"_s);
-        SandboxOptions options;
-        options.seed = 7;
-        options.accountSid = u"AC00000000000000000000000000000de0"_s;
-        sandbox = std::make_unique<SandboxServer>(options);
-        if (!sandbox->listen(QHostAddress::LocalHost, 0))
-            return fail(io, ExitFailure, u"cannot start the sandbox: "_s + sandbox->errorString());
-        sandbox->seedHistory(5000, 200, 30);
+        provider = std::make_unique<SandboxDemoProvider>(DemoSetup::cliSync());
+        if (!provider->start())
+            return fail(io, ExitFailure, u"cannot start the sandbox: "_s + provider->errorString());
         config =
-            AccountConfig::forSingleBaseUrl(u"Demo"_s, sandbox->accountSid(), sandbox->baseUrl());
-        token = sandbox->authToken();
+            AccountConfig::forSingleBaseUrl(u"Demo"_s, provider->accountSid(), provider->baseUrl());
+        token = provider->authToken();
         accountName = u"Demo"_s;
     } else {
         if (!parser.isSet(u"account-url"_s) || !parser.isSet(u"account-sid"_s))

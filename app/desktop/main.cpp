@@ -2,6 +2,7 @@
 #include "DeskSession.h"
 #include "DesktopShell.h"
 #include "MainWindow.h"
+#include "SandboxDemoProvider.h"
 #include "Theme.h"
 
 #include <QApplication>
@@ -46,6 +47,7 @@ int main(int argc, char *argv[])
 
     const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     DeskSession session;
+    session.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
     const bool opened =
         parser.isSet(demoOption)
             ? session.startDemo(QDir(dataDir).filePath(u"demo"_s))

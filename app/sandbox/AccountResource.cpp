@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 AccountResource::AccountResource(const SandboxState &state)
     : m_state(state)
 {}
@@ -46,3 +48,5 @@ ApiReply AccountResource::fetchAccount(const ApiRequest &request) const
         {u"uri"_s, QString(uri + u".json"_s)},
     });
 }
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class Router;
 class SandboxState;
 
@@ -19,3 +21,5 @@ private:
 
     const SandboxState &m_state;
 };
+
+} // namespace sandbox

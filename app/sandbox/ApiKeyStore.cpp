@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace sandbox {
+
 QByteArray ApiKeyStore::hash(const QString &sid, const QString &secret)
 {
     return QCryptographicHash::hash((sid + u':' + secret).toUtf8(), QCryptographicHash::Sha256);
@@ -60,3 +62,5 @@ bool ApiKeyStore::load(QDataStream &in)
     }
     return in.status() == QDataStream::Ok;
 }
+
+} // namespace sandbox

@@ -8,6 +8,8 @@
 
 #include <vector>
 
+namespace sandbox {
+
 struct SandboxApiKey
 {
     QString sid; // SK...
@@ -36,3 +38,5 @@ private:
     static QByteArray hash(const QString &sid, const QString &secret);
     std::vector<SandboxApiKey> m_keys;
 };
+
+} // namespace sandbox

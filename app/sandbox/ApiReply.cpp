@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 ApiReply ApiReply::json(const QJsonObject &object, int status)
 {
     ApiReply reply;
@@ -28,3 +30,5 @@ ApiReply ApiReply::error(int httpStatus, int code, const QString &message)
         {u"status"_s, httpStatus}};
     return json(body, httpStatus);
 }
+
+} // namespace sandbox

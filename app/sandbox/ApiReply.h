@@ -7,6 +7,8 @@
 #include <QPair>
 #include <QString>
 
+namespace sandbox {
+
 struct ApiReply
 {
     int status = 200;
@@ -20,3 +22,5 @@ struct ApiReply
     // Twilio's error body: {code, message, more_info, status}.
     static ApiReply error(int httpStatus, int code, const QString &message);
 };
+
+} // namespace sandbox

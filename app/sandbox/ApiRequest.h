@@ -7,6 +7,8 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+namespace sandbox {
+
 struct ApiRequest
 {
     QByteArray method; // "GET", "POST", "DELETE", ...
@@ -27,3 +29,5 @@ struct ApiRequest
     bool hasField(const QString &name) const { return form.hasQueryItem(name); }
     QByteArray header(const QByteArray &lowerName) const { return headers.value(lowerName); }
 };
+
+} // namespace sandbox

@@ -2,11 +2,13 @@
 
 #include "PhoneRules.h"
 #include "SandboxClock.h"
-#include "SandboxOptions.h"
 #include "SandboxState.h"
 #include "Scheduler.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <cmath>
+
+namespace sandbox {
 
 Carrier::Carrier(SandboxState &state, Scheduler &scheduler, const SandboxClock &clock,
                  const SandboxOptions &options, QObject *parent)
@@ -141,5 +143,7 @@ void Carrier::finish(quint32 messageId, qint64 dueMs)
         return;
     }
     message.status = MessageStatus::Delivered;
-    emit delivered(messageId, dueMs);
+    Q_EMIT delivered(messageId, dueMs);
 }
+
+} // namespace sandbox

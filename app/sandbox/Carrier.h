@@ -8,6 +8,8 @@
 
 #include <deque>
 
+namespace sandbox {
+
 class SandboxClock;
 class SandboxState;
 class Scheduler;
@@ -38,7 +40,7 @@ public:
 
     static constexpr qint32 kPricePerSegmentMicros = -7900; // $0.0079 per segment
 
-signals:
+Q_SIGNALS:
     // An outbound message reached the handset (customers may reply to it).
     void delivered(quint32 messageId, qint64 atMs);
 
@@ -62,3 +64,5 @@ private:
     QHash<QString, Queue> m_queues;
     bool m_paused = false;
 };
+
+} // namespace sandbox

@@ -1,13 +1,17 @@
 #include "ControlResource.h"
 
+#include "FaultSettings.h"
 #include "MessageJson.h"
 #include "Router.h"
-#include "SandboxServer.h"
+#include "SandboxState.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
+
+namespace sandbox {
 
 namespace {
 
@@ -231,3 +235,5 @@ ApiReply ControlResource::save()
         return ApiReply::error(500, 20500, error);
     return ApiReply::json(QJsonObject{{u"saved"_s, m_server.options().statePath}});
 }
+
+} // namespace sandbox

@@ -6,6 +6,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class Router;
 class SandboxServer;
 
@@ -29,3 +31,5 @@ private:
 
     SandboxServer &m_server;
 };
+
+} // namespace sandbox

@@ -1,11 +1,13 @@
 #include "CustomerSimulator.h"
 
 #include "MessageDispatcher.h"
-#include "SandboxOptions.h"
 #include "SandboxState.h"
 #include "Scheduler.h"
+#include "sandbox/SandboxOptions.h"
 
 using namespace Qt::StringLiterals;
+
+namespace sandbox {
 
 CustomerSimulator::CustomerSimulator(SandboxState &state, MessageDispatcher &dispatcher,
                                      Scheduler &scheduler, const SandboxOptions &options,
@@ -89,3 +91,5 @@ void CustomerSimulator::scheduleWalkIn(qint64 fromMs)
         scheduleWalkIn(due);
     });
 }
+
+} // namespace sandbox

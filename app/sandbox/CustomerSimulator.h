@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QRandomGenerator>
 
+namespace sandbox {
+
 class MessageDispatcher;
 class SandboxState;
 class Scheduler;
@@ -37,3 +39,5 @@ private:
     QRandomGenerator m_random;
     double m_replyRate;
 };
+
+} // namespace sandbox

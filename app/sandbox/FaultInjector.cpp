@@ -1,5 +1,7 @@
 #include "FaultInjector.h"
 
+namespace sandbox {
+
 FaultInjector::FaultInjector(quint64 seed)
     : m_random(quint32(seed ^ (seed >> 32) ^ 0xFA017u))
 {}
@@ -26,3 +28,5 @@ bool FaultInjector::dropAfterCreate()
     }
     return m_settings.dropRate > 0.0 && m_random.generateDouble() < m_settings.dropRate;
 }
+
+} // namespace sandbox

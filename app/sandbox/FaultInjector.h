@@ -5,6 +5,8 @@
 
 #include <QRandomGenerator>
 
+namespace sandbox {
+
 class FaultInjector
 {
 public:
@@ -31,3 +33,5 @@ private:
     FaultSettings m_settings;
     QRandomGenerator m_random;
 };
+
+} // namespace sandbox

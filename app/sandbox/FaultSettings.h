@@ -3,6 +3,8 @@
 
 #include <QtGlobal>
 
+namespace sandbox {
+
 struct FaultSettings
 {
     int latencyMs = 0;     // added to every answer (wall milliseconds)
@@ -15,3 +17,5 @@ struct FaultSettings
         0.0;          // share of message creates that are carried out, then the connection closes
     int dropNext = 0; // the next N message creates are dropped that way (counts down)
 };
+
+} // namespace sandbox

@@ -1,13 +1,15 @@
 #include "HistorySeeder.h"
 
 #include "Carrier.h"
+#include "NumSegments.h"
 #include "SandboxState.h"
-#include "SegmentCounter.h"
 #include "SidFactory.h"
 
 #include <QRandomGenerator>
 
 using namespace Qt::StringLiterals;
+
+namespace sandbox {
 
 namespace HistorySeeder {
 
@@ -82,7 +84,7 @@ void seed(SandboxState &state, SidFactory &sids, qint64 nowMs, qint64 messages, 
         const quint32 our = oursIds[size_t(thread) % oursIds.size()];
         m.from = inbound ? customerIds[size_t(thread)] : our;
         m.to = inbound ? our : customerIds[size_t(thread)];
-        m.numSegments = quint16(SegmentCounter::count(body).segments);
+        m.numSegments = quint16(NumSegments::count(body).segments);
         m.direction = inbound ? MessageDirection::Inbound : MessageDirection::OutboundApi;
         m.status = inbound ? MessageStatus::Received : MessageStatus::Delivered;
         m.priced = true;
@@ -93,3 +95,5 @@ void seed(SandboxState &state, SidFactory &sids, qint64 nowMs, qint64 messages, 
 }
 
 } // namespace HistorySeeder
+
+} // namespace sandbox

@@ -4,6 +4,8 @@
 
 #include <QtGlobal>
 
+namespace sandbox {
+
 class SandboxState;
 class SidFactory;
 
@@ -13,3 +15,5 @@ void seed(SandboxState &state, SidFactory &sids, qint64 nowMs, qint64 messages, 
           int days);
 
 } // namespace HistorySeeder
+
+} // namespace sandbox

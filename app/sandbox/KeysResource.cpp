@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kKeys = u"/2010-04-01/Accounts/([^/]+)/Keys"_s;
@@ -133,3 +135,5 @@ ApiReply KeysResource::remove(const ApiRequest &request)
     qCInfo(lcSandbox).noquote() << "deleted API key" << sid;
     return ApiReply::noContent();
 }
+
+} // namespace sandbox

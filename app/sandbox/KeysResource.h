@@ -9,6 +9,8 @@
 
 #include <QJsonObject>
 
+namespace sandbox {
+
 class Router;
 class SandboxClock;
 class SandboxState;
@@ -41,3 +43,5 @@ private:
     SidFactory &m_sids;
     const SandboxClock &m_clock;
 };
+
+} // namespace sandbox

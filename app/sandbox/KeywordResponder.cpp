@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 KeywordResponder::Kind KeywordResponder::classify(const SenderNumber &ours, const QString &body)
 {
     if (!ours.keywordHandling())
@@ -69,3 +71,5 @@ KeywordResponder::Action KeywordResponder::handle(const SenderNumber &ours, cons
     action.reply = replyFor(action.kind);
     return action;
 }
+
+} // namespace sandbox

@@ -6,6 +6,8 @@
 
 #include <QString>
 
+namespace sandbox {
+
 struct SenderNumber;
 class SandboxState;
 
@@ -35,3 +37,5 @@ public:
 private:
     SandboxState &m_state;
 };
+
+} // namespace sandbox

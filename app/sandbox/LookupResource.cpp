@@ -7,6 +7,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 LookupResource::LookupResource(const QString &baseUrl)
     : m_baseUrl(baseUrl)
 {}
@@ -65,3 +67,5 @@ QJsonObject LookupResource::lookup(const QString &number, const QString &country
         {u"url"_s, QString(baseUrl + u"/v2/PhoneNumbers/"_s + parsed.e164)},
     };
 }
+
+} // namespace sandbox

@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+namespace sandbox {
+
 class Router;
 
 class LookupResource
@@ -22,3 +24,5 @@ public:
 private:
     const QString &m_baseUrl;
 };
+
+} // namespace sandbox

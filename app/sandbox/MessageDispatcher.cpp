@@ -1,13 +1,15 @@
 #include "MessageDispatcher.h"
 
 #include "Carrier.h"
+#include "NumSegments.h"
 #include "PhoneRules.h"
 #include "SandboxClock.h"
 #include "SandboxState.h"
-#include "SegmentCounter.h"
 #include "SidFactory.h"
 
 using namespace Qt::StringLiterals;
+
+namespace sandbox {
 
 const QString MessageDispatcher::kMagicValidFrom = u"+15005550006"_s;
 
@@ -117,7 +119,7 @@ MessageDispatcher::Result MessageDispatcher::createOutbound(const QString &to, c
     if (m_state.isOptedOut(senderNumber, recipient.e164))
         return error(21610, PhoneRules::errorMessage(21610));
 
-    const int segments = SegmentCounter::count(body).segments;
+    const int segments = NumSegments::count(body).segments;
     if (m_carrier.queuedSegments(senderNumber) + segments > m_carrier.capacityFor(sender))
         return error(21611, PhoneRules::errorMessage(21611));
 
@@ -176,7 +178,7 @@ quint32 MessageDispatcher::store(MessageDirection direction, const QString &from
     message.dateUpdated = atMs;
     message.from = m_state.messages.intern(from);
     message.to = m_state.messages.intern(to);
-    message.numSegments = quint16(SegmentCounter::count(body).segments);
+    message.numSegments = quint16(NumSegments::count(body).segments);
     message.direction = direction;
     message.status = status;
     if (status == MessageStatus::Received) {
@@ -194,3 +196,5 @@ void MessageDispatcher::sendReply(const QString &from, const QString &to, const 
                              m_clock.nowMs());
     m_carrier.enqueue(id, from, m_carrier.rateFor(m_state.numbers.find(from)));
 }
+
+} // namespace sandbox

@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace sandbox {
+
 class Carrier;
 class SandboxClock;
 class SandboxState;
@@ -51,3 +53,5 @@ private:
     const SandboxClock &m_clock;
     KeywordResponder m_keywords;
 };
+
+} // namespace sandbox

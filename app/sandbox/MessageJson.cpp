@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace MessageJson {
 
 QJsonObject toJson(const SandboxMessageStore &store, const StoredMessage &message,
@@ -42,3 +44,5 @@ QJsonObject toJson(const SandboxMessageStore &store, const StoredMessage &messag
 }
 
 } // namespace MessageJson
+
+} // namespace sandbox

@@ -3,6 +3,8 @@
 
 #include <QJsonObject>
 
+namespace sandbox {
+
 class SandboxMessageStore;
 struct StoredMessage;
 
@@ -12,3 +14,5 @@ QJsonObject toJson(const SandboxMessageStore &store, const StoredMessage &messag
                    const QString &accountSid);
 
 } // namespace MessageJson
+
+} // namespace sandbox

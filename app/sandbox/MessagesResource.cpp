@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kAccountPrefix = u"/2010-04-01/Accounts/([^/]+)"_s;
@@ -146,3 +148,5 @@ ApiReply MessagesResource::list(const ApiRequest &request) const
     return ApiReply::json(PageEnvelope::v2010(messagesPath(m_state.accountSid), filters,
                                               u"messages"_s, items, paging, next, previous));
 }
+
+} // namespace sandbox

@@ -4,6 +4,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class MessageDispatcher;
 class Router;
 class SandboxState;
@@ -24,3 +26,5 @@ private:
     SandboxState &m_state;
     MessageDispatcher &m_dispatcher;
 };
+
+} // namespace sandbox

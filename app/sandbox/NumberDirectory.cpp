@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 SenderNumber *NumberDirectory::find(const QString &number)
 {
     for (SenderNumber &n : m_numbers) {
@@ -82,3 +84,5 @@ bool NumberDirectory::load(QDataStream &in)
     }
     return in.status() == QDataStream::Ok;
 }
+
+} // namespace sandbox

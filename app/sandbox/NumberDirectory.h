@@ -6,6 +6,8 @@
 #include <QDataStream>
 #include <QList>
 
+namespace sandbox {
+
 class SidFactory;
 
 class NumberDirectory
@@ -26,3 +28,5 @@ public:
 private:
     QList<SenderNumber> m_numbers;
 };
+
+} // namespace sandbox

@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kAccountPrefix = u"/2010-04-01/Accounts/([^/]+)"_s;
@@ -156,3 +158,5 @@ ApiReply NumbersResource::fetchNumber(const ApiRequest &request, bool shortCodes
     return ApiReply::error(404, 20404,
                            u"The requested resource "_s + request.path + u" was not found"_s);
 }
+
+} // namespace sandbox

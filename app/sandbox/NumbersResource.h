@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+namespace sandbox {
+
 class Router;
 class SandboxState;
 struct SenderNumber;
@@ -25,3 +27,5 @@ private:
 
     const SandboxState &m_state;
 };
+
+} // namespace sandbox

@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace PageEnvelope {
 
 Paging parse(const ApiRequest &request, int maxPageSize)
@@ -110,3 +112,5 @@ QJsonObject v1(const QString &baseUrl, const QString &path, const Params &filter
 }
 
 } // namespace PageEnvelope
+
+} // namespace sandbox

@@ -8,6 +8,8 @@
 #include <QPair>
 #include <QString>
 
+namespace sandbox {
+
 struct ApiRequest;
 
 namespace PageEnvelope {
@@ -39,3 +41,5 @@ QJsonObject v1(const QString &baseUrl, const QString &path, const Params &filter
                const QString &nextToken, const QString &previousToken);
 
 } // namespace PageEnvelope
+
+} // namespace sandbox

@@ -5,6 +5,9 @@
 #include <phonenumbers/phonenumberutil.h>
 
 using namespace Qt::StringLiterals;
+
+namespace sandbox {
+
 using i18n::phonenumbers::PhoneNumber;
 using i18n::phonenumbers::PhoneNumberUtil;
 
@@ -246,3 +249,5 @@ QString errorMessage(int code)
 }
 
 } // namespace PhoneRules
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace sandbox {
+
 namespace PhoneRules {
 
 struct Parsed
@@ -52,3 +54,5 @@ Outcome outcome(const Parsed &number);
 QString errorMessage(int code);
 
 } // namespace PhoneRules
+
+} // namespace sandbox

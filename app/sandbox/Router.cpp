@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
     QRegularExpression re(u"\\A"_s + pattern + u"\\z"_s);
@@ -42,3 +44,5 @@ bool Router::matchesPath(const QString &path) const
     }
     return false;
 }
+
+} // namespace sandbox

@@ -9,6 +9,8 @@
 #include <functional>
 #include <vector>
 
+namespace sandbox {
+
 class Router
 {
 public:
@@ -32,3 +34,5 @@ private:
     };
     std::vector<Route> m_routes;
 };
+
+} // namespace sandbox

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+namespace sandbox {
+
 SandboxClock::SandboxClock(double speed, qint64 startMs)
     : m_speed(speed > 0.0 ? speed : 1.0)
     , m_startMs(startMs)
@@ -22,3 +24,5 @@ qint64 SandboxClock::wallDelayUntil(qint64 atMs) const
         return 0;
     return static_cast<qint64>(std::ceil(double(ahead) / m_speed));
 }
+
+} // namespace sandbox

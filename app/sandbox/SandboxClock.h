@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QtGlobal>
 
+namespace sandbox {
+
 class SandboxClock
 {
 public:
@@ -24,3 +26,5 @@ private:
     qint64 m_startMs;
     QElapsedTimer m_elapsed;
 };
+
+} // namespace sandbox

@@ -4,6 +4,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
 {
     SandboxCommandLine result;
@@ -85,3 +87,5 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     }
     return result;
 }
+
+} // namespace sandbox

@@ -1,10 +1,12 @@
 // Parses smsdesk-sandbox's command line into SandboxOptions plus the address to bind.
 #pragma once
 
-#include "SandboxOptions.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QHostAddress>
 #include <QStringList>
+
+namespace sandbox {
 
 struct SandboxCommandLine
 {
@@ -16,3 +18,5 @@ struct SandboxCommandLine
 
     static SandboxCommandLine parse(const QStringList &arguments);
 };
+
+} // namespace sandbox

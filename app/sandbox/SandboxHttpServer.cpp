@@ -10,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 SandboxHttpServer::SandboxHttpServer(Handler handler, QObject *parent)
     : QAbstractHttpServer(parent)
     , m_handler(std::move(handler))
@@ -101,3 +103,5 @@ void SandboxHttpServer::write(QHttpServerResponder &responder, const ApiReply &r
         responder.writeHeader(name, value);
     responder.writeBody(reply.body);
 }
+
+} // namespace sandbox

@@ -13,6 +13,8 @@
 
 class QHttpServerResponder;
 
+namespace sandbox {
+
 class SandboxHttpServer : public QAbstractHttpServer
 {
     Q_OBJECT
@@ -40,3 +42,5 @@ private:
     Handler m_handler;
     int m_inFlight = 0;
 };
+
+} // namespace sandbox

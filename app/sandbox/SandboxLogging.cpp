@@ -1,3 +1,7 @@
 #include "SandboxLogging.h"
 
+namespace sandbox {
+
 Q_LOGGING_CATEGORY(lcSandbox, "smsdesk.sandbox", QtInfoMsg)
+
+} // namespace sandbox

@@ -3,4 +3,8 @@
 
 #include <QLoggingCategory>
 
+namespace sandbox {
+
 Q_DECLARE_LOGGING_CATEGORY(lcSandbox)
+
+} // namespace sandbox

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace sandbox {
+
 namespace {
 
 size_t slotFor(const Sid128 &sid, size_t mask)
@@ -229,3 +231,5 @@ qint64 SandboxMessageStore::approximateBytes() const
                   m_index.capacity() * 4) +
            m_arena.bytesUsed();
 }
+
+} // namespace sandbox

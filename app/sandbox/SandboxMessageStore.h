@@ -13,6 +13,8 @@
 #include <optional>
 #include <vector>
 
+namespace sandbox {
+
 class SandboxMessageStore
 {
 public:
@@ -71,3 +73,5 @@ private:
     QHash<QString, quint32> m_numberIds;
     static constexpr quint32 kEmpty = 0xFFFFFFFFu;
 };
+
+} // namespace sandbox

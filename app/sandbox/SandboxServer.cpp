@@ -1,6 +1,7 @@
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include "AccountResource.h"
+#include "ApiReply.h"
 #include "Carrier.h"
 #include "ControlResource.h"
 #include "CustomerSimulator.h"
@@ -14,6 +15,7 @@
 #include "SandboxClock.h"
 #include "SandboxHttpServer.h"
 #include "SandboxLogging.h"
+#include "SandboxState.h"
 #include "Scheduler.h"
 #include "SidFactory.h"
 #include "SyncItemsResource.h"
@@ -29,9 +31,12 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     : QObject(parent)
     , m_options(options)
+    , m_state(std::make_unique<SandboxState>())
 {
     const quint64 seed = options.seed.value_or(QRandomGenerator::system()->generate64());
     m_sids = std::make_unique<SidFactory>(seed);
@@ -39,41 +44,41 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_scheduler = std::make_unique<Scheduler>(*m_clock);
     initialiseState(seed);
 
-    m_carrier = std::make_unique<Carrier>(m_state, *m_scheduler, *m_clock, m_options);
-    m_dispatcher = std::make_unique<MessageDispatcher>(m_state, *m_carrier, *m_sids, *m_clock);
+    m_carrier = std::make_unique<Carrier>(*m_state, *m_scheduler, *m_clock, m_options);
+    m_dispatcher = std::make_unique<MessageDispatcher>(*m_state, *m_carrier, *m_sids, *m_clock);
     m_customers =
-        std::make_unique<CustomerSimulator>(m_state, *m_dispatcher, *m_scheduler, m_options, seed);
+        std::make_unique<CustomerSimulator>(*m_state, *m_dispatcher, *m_scheduler, m_options, seed);
     connect(m_carrier.get(), &Carrier::delivered, m_customers.get(),
             &CustomerSimulator::onDelivered);
     m_faults = std::make_unique<FaultInjector>(seed);
     // Messages that were on their way when the state was saved continue.
-    for (quint32 id = 0; id < quint32(m_state.messages.size()); ++id) {
-        const StoredMessage &message = m_state.messages.at(id);
+    for (quint32 id = 0; id < quint32(m_state->messages.size()); ++id) {
+        const StoredMessage &message = m_state->messages.at(id);
         if (message.direction != MessageDirection::Inbound &&
             (message.status == MessageStatus::Queued || message.status == MessageStatus::Sending ||
              message.status == MessageStatus::Sent)) {
-            m_carrier->restore(id, m_carrier->rateFor(m_state.numbers.find(
-                                       m_state.messages.number(message.from))));
+            m_carrier->restore(id, m_carrier->rateFor(m_state->numbers.find(
+                                       m_state->messages.number(message.from))));
         }
     }
 
     m_api = std::make_unique<Router>();
-    m_messages = std::make_unique<MessagesResource>(m_state, *m_dispatcher);
+    m_messages = std::make_unique<MessagesResource>(*m_state, *m_dispatcher);
     m_messages->registerRoutes(*m_api);
-    m_numbers = std::make_unique<NumbersResource>(m_state);
+    m_numbers = std::make_unique<NumbersResource>(*m_state);
     m_numbers->registerRoutes(*m_api);
-    m_account = std::make_unique<AccountResource>(m_state);
+    m_account = std::make_unique<AccountResource>(*m_state);
     m_account->registerRoutes(*m_api);
     m_lookup = std::make_unique<LookupResource>(m_baseUrl);
     m_lookup->registerRoutes(*m_api);
-    m_sync = std::make_unique<SyncResource>(m_state, *m_sids, *m_clock, m_baseUrl);
+    m_sync = std::make_unique<SyncResource>(*m_state, *m_sids, *m_clock, m_baseUrl);
     m_sync->registerRoutes(*m_api);
     m_syncItems = std::make_unique<SyncItemsResource>(*m_sync, *m_clock);
     m_syncItems->registerRoutes(*m_api);
     m_control = std::make_unique<Router>();
     m_controlResource = std::make_unique<ControlResource>(*this);
     m_controlResource->registerRoutes(*m_control);
-    m_team = std::make_unique<TeamSyncResources>(*this, m_state, *m_sids, *m_clock, *m_sync,
+    m_team = std::make_unique<TeamSyncResources>(*this, *m_state, *m_sids, *m_clock, *m_sync,
                                                  m_baseUrl, m_options.syncRateLimits);
     m_team->registerRoutes(*m_api, *m_control);
 
@@ -88,26 +93,36 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
 
 SandboxServer::~SandboxServer() = default;
 
+QString SandboxServer::accountSid() const
+{
+    return m_state->accountSid;
+}
+
+QString SandboxServer::authToken() const
+{
+    return m_state->authToken;
+}
+
 void SandboxServer::initialiseState(quint64 seed)
 {
     Q_UNUSED(seed);
     if (!m_options.statePath.isEmpty() && QFileInfo::exists(m_options.statePath)) {
-        m_error = m_state.loadFrom(m_options.statePath);
+        m_error = m_state->loadFrom(m_options.statePath);
         if (m_error.isEmpty()) {
             qCInfo(lcSandbox) << "loaded state from" << m_options.statePath << "with"
-                              << m_state.messages.size() << "messages";
+                              << m_state->messages.size() << "messages";
             return;
         }
     }
     const qint64 now = m_clock->nowMs();
-    m_state.accountSid =
+    m_state->accountSid =
         m_options.accountSid.isEmpty() ? m_sids->make("AC"_L1) : m_options.accountSid;
-    m_state.authToken = m_options.authToken.isEmpty() ? m_sids->hex32() : m_options.authToken;
-    m_state.numbers = NumberDirectory::demo(*m_sids, now);
-    m_state.sync.service.sid = m_sids->make("IS"_L1);
-    m_state.sync.service.uniqueName = u"default"_s;
-    m_state.sync.service.friendlyName = u"SMS Desk team state"_s;
-    m_state.sync.service.dateCreated = m_state.sync.service.dateUpdated = now;
+    m_state->authToken = m_options.authToken.isEmpty() ? m_sids->hex32() : m_options.authToken;
+    m_state->numbers = NumberDirectory::demo(*m_sids, now);
+    m_state->sync.service.sid = m_sids->make("IS"_L1);
+    m_state->sync.service.uniqueName = u"default"_s;
+    m_state->sync.service.friendlyName = u"SMS Desk team state"_s;
+    m_state->sync.service.dateCreated = m_state->sync.service.dateUpdated = now;
 }
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
@@ -132,7 +147,7 @@ bool SandboxServer::authorised(const ApiRequest &request) const
     if (!header.startsWith("Basic "))
         return false;
     const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
-    if (decoded == (m_state.accountSid + u':' + m_state.authToken).toUtf8())
+    if (decoded == (m_state->accountSid + u':' + m_state->authToken).toUtf8())
         return true;
     const qsizetype colon = decoded.indexOf(':'); // else an API key's "SK...:secret"
     return colon > 0 &&
@@ -145,7 +160,8 @@ ApiReply SandboxServer::handle(const ApiRequest &request, int inFlight, int *del
     *delayMs = 0;
     static const QRegularExpression accountPath(u"\\A/2010-04-01/Accounts/([^/]+)/"_s);
     const QRegularExpressionMatch account = accountPath.match(request.path);
-    if (!authorised(request) || (account.hasMatch() && account.captured(1) != m_state.accountSid)) {
+    if (!authorised(request) ||
+        (account.hasMatch() && account.captured(1) != m_state->accountSid)) {
         ApiReply reply = ApiReply::error(401, 20003, u"Authenticate"_s);
         reply.headers.append(
             qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Basic realm=\"Twilio API\"")));
@@ -194,7 +210,7 @@ SandboxServer::InboundResult SandboxServer::injectInbound(const QString &from, c
     result.errorCode = r.errorCode;
     result.error = r.errorMessage;
     if (r.ok())
-        result.sid = m_state.messages.at(*r.messageId).sid.toString("SM"_L1);
+        result.sid = m_state->messages.at(*r.messageId).sid.toString("SM"_L1);
     return result;
 }
 
@@ -235,7 +251,7 @@ double SandboxServer::replyRate() const
 
 bool SandboxServer::setAdvancedOptOut(const QString &shortCode, bool on)
 {
-    SenderNumber *number = m_state.numbers.find(shortCode);
+    SenderNumber *number = m_state->numbers.find(shortCode);
     if (!number || number->kind != SenderNumber::Kind::ShortCode)
         return false;
     number->advancedOptOut = on;
@@ -249,14 +265,14 @@ double SandboxServer::carrierRateFor(const SenderNumber &number) const
 
 void SandboxServer::seedHistory(qint64 messages, int threads, int days)
 {
-    HistorySeeder::seed(m_state, *m_sids, m_clock->nowMs(), messages, threads, days);
+    HistorySeeder::seed(*m_state, *m_sids, m_clock->nowMs(), messages, threads, days);
 }
 
 QString SandboxServer::saveState() const
 {
     if (m_options.statePath.isEmpty())
         return u"no state file configured (--state)"_s;
-    return m_state.saveTo(m_options.statePath);
+    return m_state->saveTo(m_options.statePath);
 }
 
 void SandboxServer::advanceClock(qint64 ms)
@@ -278,3 +294,5 @@ qint64 SandboxServer::nowMs() const
 {
     return m_clock->nowMs();
 }
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 constexpr quint32 kMagic = 0x534D5342; // "SMSB"
 constexpr quint32 kVersion = 2;        // 2: Sync services, Lists, item TTLs, API keys
@@ -68,19 +70,22 @@ QString SandboxState::loadFrom(const QString &path)
     in >> magic >> version;
     if (magic != kMagic)
         return u"%1 is not an smsdesk-sandbox state file"_s.arg(path);
-    if (version != kVersion)
-        return u"%1 has state format version %2; this sandbox reads version %3"_s.arg(path)
+    // Version 1 (before Lists and keys) still loads: a demo profile keeps its history.
+    if (version != kVersion && version != 1)
+        return u"%1 has state format version %2; this sandbox reads versions 1 to %3"_s.arg(path)
             .arg(version)
             .arg(kVersion);
     in >> accountSid >> authToken;
     if (!numbers.load(in))
         return u"state file %1 is damaged (numbers)"_s.arg(path);
     in >> m_optOuts;
-    if (!sync.load(in))
+    if (!sync.load(in, version >= 2))
         return u"state file %1 is damaged (sync)"_s.arg(path);
     if (!messages.load(in))
         return u"state file %1 is damaged (messages)"_s.arg(path);
-    if (!syncServices.load(in) || !syncLists.load(in) || !apiKeys.load(in))
+    if (version >= 2 && (!syncServices.load(in) || !syncLists.load(in) || !apiKeys.load(in)))
         return u"state file %1 is damaged (sync lists, services or keys)"_s.arg(path);
     return {};
 }
+
+} // namespace sandbox

@@ -12,6 +12,8 @@
 #include <QSet>
 #include <QString>
 
+namespace sandbox {
+
 class SandboxState
 {
 public:
@@ -46,3 +48,5 @@ private:
     }
     QSet<QString> m_optOuts;
 };
+
+} // namespace sandbox

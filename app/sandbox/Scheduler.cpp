@@ -2,6 +2,8 @@
 
 #include "SandboxClock.h"
 
+namespace sandbox {
+
 Scheduler::Scheduler(const SandboxClock &clock, QObject *parent)
     : QObject(parent)
     , m_clock(clock)
@@ -39,3 +41,5 @@ void Scheduler::rearm()
     const qint64 delay = m_clock.wallDelayUntil(m_tasks.begin()->first);
     m_timer.start(int(qMin<qint64>(delay, 24 * 3600 * 1000)));
 }
+
+} // namespace sandbox

@@ -8,6 +8,8 @@
 #include <functional>
 #include <map>
 
+namespace sandbox {
+
 class SandboxClock;
 
 class Scheduler : public QObject
@@ -29,3 +31,5 @@ private:
     std::multimap<qint64, Task> m_tasks;
     QTimer m_timer;
 };
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace sandbox {
+
 struct SenderNumber
 {
     enum class Kind : quint8
@@ -30,3 +32,5 @@ struct SenderNumber
 
     bool keywordHandling() const { return kind != Kind::ShortCode || advancedOptOut; }
 };
+
+} // namespace sandbox

@@ -1,5 +1,7 @@
 #include "Sid128.h"
 
+namespace sandbox {
+
 namespace {
 
 void appendHex(QChar *out, quint64 value)
@@ -54,3 +56,5 @@ Sid128 Sid128::fromString(QStringView text, QLatin1StringView prefix)
         return {};
     return sid;
 }
+
+} // namespace sandbox

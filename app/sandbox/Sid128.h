@@ -5,6 +5,8 @@
 
 #include <functional>
 
+namespace sandbox {
+
 struct Sid128
 {
     quint64 hi = 0;
@@ -22,10 +24,12 @@ struct Sid128
     static Sid128 fromString(QStringView text, QLatin1StringView prefix);
 };
 
+} // namespace sandbox
+
 template<>
-struct std::hash<Sid128>
+struct std::hash<sandbox::Sid128>
 {
-    size_t operator()(const Sid128 &s) const noexcept
+    size_t operator()(const sandbox::Sid128 &s) const noexcept
     {
         return size_t(s.hi ^ (s.lo * 0x9E3779B97F4A7C15ull));
     }

@@ -1,5 +1,7 @@
 #include "SidFactory.h"
 
+namespace sandbox {
+
 SidFactory::SidFactory(quint64 seed)
     : m_random(seed)
 {}
@@ -13,3 +15,5 @@ Sid128 SidFactory::next128()
     } while (sid.isNull());
     return sid;
 }
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 
 #include <QRandomGenerator64>
 
+namespace sandbox {
+
 class SidFactory
 {
 public:
@@ -18,3 +20,5 @@ public:
 private:
     QRandomGenerator64 m_random;
 };
+
+} // namespace sandbox

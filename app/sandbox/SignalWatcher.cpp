@@ -6,6 +6,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace sandbox {
+
 namespace {
 
 int g_fds[2] = {-1, -1};
@@ -28,7 +30,7 @@ SignalWatcher::SignalWatcher(QObject *parent)
     connect(m_notifier, &QSocketNotifier::activated, this, [this] {
         char byte = 0;
         if (::read(g_fds[1], &byte, 1) == 1)
-            emit stopRequested(int(byte));
+            Q_EMIT stopRequested(int(byte));
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -48,3 +50,5 @@ SignalWatcher::~SignalWatcher()
         g_fds[0] = g_fds[1] = -1;
     }
 }
+
+} // namespace sandbox

@@ -6,6 +6,8 @@
 
 class QSocketNotifier;
 
+namespace sandbox {
+
 class SignalWatcher : public QObject
 {
     Q_OBJECT
@@ -13,9 +15,11 @@ public:
     explicit SignalWatcher(QObject *parent = nullptr);
     ~SignalWatcher() override;
 
-signals:
+Q_SIGNALS:
     void stopRequested(int signalNumber);
 
 private:
     QSocketNotifier *m_notifier = nullptr;
 };
+
+} // namespace sandbox

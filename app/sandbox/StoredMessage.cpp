@@ -1,5 +1,7 @@
 #include "StoredMessage.h"
 
+namespace sandbox {
+
 QLatin1StringView statusName(MessageStatus status)
 {
     switch (status) {
@@ -33,3 +35,5 @@ QLatin1StringView directionName(MessageDirection direction)
     }
     return QLatin1StringView("outbound-api");
 }
+
+} // namespace sandbox

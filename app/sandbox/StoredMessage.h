@@ -4,6 +4,8 @@
 
 #include "Sid128.h"
 
+namespace sandbox {
+
 enum class MessageStatus : quint8
 {
     Queued,
@@ -41,3 +43,5 @@ struct StoredMessage
 
 QLatin1StringView statusName(MessageStatus status);
 QLatin1StringView directionName(MessageDirection direction);
+
+} // namespace sandbox

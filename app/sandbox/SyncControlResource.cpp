@@ -1,13 +1,15 @@
 #include "SyncControlResource.h"
 
 #include "Router.h"
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 #include "SyncRateLimiter.h"
 #include "WireFormat.h"
 
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
+
+namespace sandbox {
 
 namespace {
 
@@ -82,3 +84,5 @@ ApiReply SyncControlResource::setLimits(const ApiRequest &request)
     m_server.setSyncRateLimits(l);
     return limits();
 }
+
+} // namespace sandbox

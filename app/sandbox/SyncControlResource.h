@@ -7,6 +7,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class Router;
 class SandboxServer;
 
@@ -23,3 +25,5 @@ private:
 
     SandboxServer &m_server;
 };
+
+} // namespace sandbox

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+namespace sandbox {
+
 SyncExpiry::SyncExpiry(SandboxState &state)
     : m_state(state)
 {}
@@ -57,3 +59,5 @@ void SyncExpiry::purgeMaps(SyncStore &store, qint64 nowMs)
         }
     }
 }
+
+} // namespace sandbox

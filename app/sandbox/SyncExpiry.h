@@ -7,6 +7,8 @@
 
 #include <limits>
 
+namespace sandbox {
+
 class SandboxState;
 class SyncStore;
 
@@ -26,3 +28,5 @@ private:
     bool m_dirty = true; // loaded state may hold anything
     qint64 m_nextDueMs = std::numeric_limits<qint64>::max();
 };
+
+} // namespace sandbox

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kItems = u"/v1/Services/([^/]+)/Maps/([^/]+)/Items"_s;
@@ -257,3 +259,5 @@ ApiReply SyncItemsResource::list(const ApiRequest &request) const
         u"items"_s, items, paging, hasNext ? tokenFor("PN"_L1, page.back()->key) : QString(),
         hasPrevious ? tokenFor("PP"_L1, page.front()->key) : QString()));
 }
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class Router;
 class SandboxClock;
 class SyncResource;
@@ -28,3 +30,5 @@ private:
     SyncResource &m_maps;
     const SandboxClock &m_clock;
 };
+
+} // namespace sandbox

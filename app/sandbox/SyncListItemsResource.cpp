@@ -14,6 +14,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kItems = u"/v1/Services/([^/]+)/Lists/([^/]+)/Items"_s;
@@ -244,3 +246,5 @@ ApiReply SyncListItemsResource::list(const ApiRequest &request) const
         hasNext ? u"PN"_s + QString::number(page.back()->index) : QString(),
         hasPrevious ? u"PP"_s + QString::number(page.front()->index) : QString()));
 }
+
+} // namespace sandbox

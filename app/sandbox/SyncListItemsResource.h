@@ -6,6 +6,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class Router;
 class SyncListResource;
 
@@ -24,3 +26,5 @@ private:
 
     SyncListResource &m_lists;
 };
+
+} // namespace sandbox

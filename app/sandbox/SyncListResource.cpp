@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kLists = u"/v1/Services/([^/]+)/Lists"_s;
@@ -182,3 +184,5 @@ ApiReply SyncListResource::remove(const ApiRequest &request)
     m_state.syncLists.remove(list->sid);
     return ApiReply::noContent();
 }
+
+} // namespace sandbox

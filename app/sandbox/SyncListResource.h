@@ -8,6 +8,8 @@
 
 #include <QJsonObject>
 
+namespace sandbox {
+
 class Router;
 class SandboxClock;
 class SandboxState;
@@ -45,3 +47,5 @@ private:
     const SandboxClock &m_clock;
     const QString &m_baseUrl;
 };
+
+} // namespace sandbox

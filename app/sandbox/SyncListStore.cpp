@@ -1,5 +1,7 @@
 #include "SyncListStore.h"
 
+namespace sandbox {
+
 SandboxSyncList *SyncListStore::find(const QString &serviceSid, const QString &sidOrUniqueName)
 {
     const auto it = m_lists.find(sidOrUniqueName);
@@ -50,3 +52,5 @@ bool SyncListStore::load(QDataStream &in)
     }
     return in.status() == QDataStream::Ok;
 }
+
+} // namespace sandbox

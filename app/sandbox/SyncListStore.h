@@ -8,6 +8,8 @@
 
 #include <map>
 
+namespace sandbox {
+
 struct SandboxSyncListItem
 {
     qint64 index = 0;
@@ -47,3 +49,5 @@ public:
 private:
     std::map<QString, SandboxSyncList> m_lists; // by sid
 };
+
+} // namespace sandbox

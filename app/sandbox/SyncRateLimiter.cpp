@@ -9,6 +9,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 SyncRateLimiter::SyncRateLimiter(SandboxState &state, const SandboxClock &clock)
     : m_state(state)
     , m_clock(clock)
@@ -66,3 +68,5 @@ std::optional<ApiReply> SyncRateLimiter::admit(const ApiRequest &request)
                            u"Rate limit exceeded: more than %1 %2 per second on %3"_s.arg(rate).arg(
                                read ? u"reads"_s : u"writes"_s, sid));
 }
+
+} // namespace sandbox

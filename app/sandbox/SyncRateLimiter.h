@@ -13,6 +13,8 @@
 
 #include <optional>
 
+namespace sandbox {
+
 class SandboxClock;
 class SandboxState;
 
@@ -49,3 +51,5 @@ private:
     SyncRateLimits m_limits;
     QHash<QString, Bucket> m_buckets; // "r:" or "w:" + object SID
 };
+
+} // namespace sandbox

@@ -13,6 +13,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace {
 
 const QString kService = u"/v1/Services/([^/]+)"_s;
@@ -208,3 +210,5 @@ ApiReply SyncResource::deleteMap(const ApiRequest &request)
     storeFor(request)->removeMap(map->sid);
     return ApiReply::noContent();
 }
+
+} // namespace sandbox

@@ -7,6 +7,8 @@
 
 #include <QJsonObject>
 
+namespace sandbox {
+
 class Router;
 class SandboxClock;
 class SandboxState;
@@ -48,3 +50,5 @@ private:
     const SandboxClock &m_clock;
     const QString &m_baseUrl;
 };
+
+} // namespace sandbox

@@ -1,5 +1,7 @@
 #include "SyncServiceDirectory.h"
 
+namespace sandbox {
+
 SyncStore &SyncServiceDirectory::add(const SandboxSyncService &service)
 {
     SyncStore &store = m_services[service.sid];
@@ -40,3 +42,5 @@ bool SyncServiceDirectory::load(QDataStream &in)
     }
     return in.status() == QDataStream::Ok;
 }
+
+} // namespace sandbox

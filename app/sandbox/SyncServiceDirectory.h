@@ -9,6 +9,8 @@
 
 #include <map>
 
+namespace sandbox {
+
 class SyncServiceDirectory
 {
 public:
@@ -25,3 +27,5 @@ public:
 private:
     std::map<QString, SyncStore> m_services; // by sid
 };
+
+} // namespace sandbox

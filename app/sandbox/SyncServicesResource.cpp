@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 SyncServicesResource::SyncServicesResource(SandboxState &state, SidFactory &sids,
                                            const SandboxClock &clock, const SyncResource &sync)
     : m_state(state)
@@ -33,3 +35,5 @@ ApiReply SyncServicesResource::create(const ApiRequest &request)
     service.dateCreated = service.dateUpdated = m_clock.nowMs();
     return ApiReply::json(m_sync.serviceJson(m_state.syncServices.add(service).service), 201);
 }
+
+} // namespace sandbox

@@ -6,6 +6,8 @@
 #include "ApiReply.h"
 #include "ApiRequest.h"
 
+namespace sandbox {
+
 class Router;
 class SandboxClock;
 class SandboxState;
@@ -29,3 +31,5 @@ private:
     const SandboxClock &m_clock;
     const SyncResource &m_sync;
 };
+
+} // namespace sandbox

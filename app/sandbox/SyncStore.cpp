@@ -1,5 +1,7 @@
 #include "SyncStore.h"
 
+namespace sandbox {
+
 SyncMap *SyncStore::findMap(const QString &sidOrUniqueName)
 {
     const auto it = m_maps.find(sidOrUniqueName);
@@ -33,7 +35,7 @@ void SyncStore::save(QDataStream &out) const
     }
 }
 
-bool SyncStore::load(QDataStream &in)
+bool SyncStore::load(QDataStream &in, bool withExpiry)
 {
     m_maps.clear();
     in >> service.sid >> service.uniqueName >> service.friendlyName >> service.dateCreated >>
@@ -47,8 +49,9 @@ bool SyncStore::load(QDataStream &in)
             itemCount;
         for (quint64 j = 0; j < itemCount && in.status() == QDataStream::Ok; ++j) {
             SyncItem item;
-            in >> item.key >> item.data >> item.revision >> item.dateCreated >> item.dateUpdated >>
-                item.dateExpires;
+            in >> item.key >> item.data >> item.revision >> item.dateCreated >> item.dateUpdated;
+            if (withExpiry)
+                in >> item.dateExpires;
             map.items.emplace(item.key, item);
         }
         map.serviceSid = service.sid;
@@ -56,3 +59,5 @@ bool SyncStore::load(QDataStream &in)
     }
     return in.status() == QDataStream::Ok;
 }
+
+} // namespace sandbox

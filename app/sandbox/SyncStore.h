@@ -7,6 +7,8 @@
 
 #include <map>
 
+namespace sandbox {
+
 struct SyncItem
 {
     QString key;
@@ -48,8 +50,11 @@ public:
     const std::map<QString, SyncMap> &maps() const { return m_maps; }
 
     void save(QDataStream &out) const;
-    bool load(QDataStream &in);
+    // withExpiry: the stream has item expiry dates (state format 2 and later).
+    bool load(QDataStream &in, bool withExpiry = true);
 
 private:
     std::map<QString, SyncMap> m_maps; // by sid
 };
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 namespace SyncWriteRules {
 
 QString ifMatch(const ApiRequest &request)
@@ -64,3 +66,5 @@ bool parseTtl(const ApiRequest &request, const QString &name, const QString &ali
 }
 
 } // namespace SyncWriteRules
+
+} // namespace sandbox

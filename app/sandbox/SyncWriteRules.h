@@ -10,6 +10,8 @@
 
 #include <optional>
 
+namespace sandbox {
+
 namespace SyncWriteRules {
 
 constexpr int kMaxDataBytes = 16 * 1024;
@@ -36,3 +38,5 @@ inline qint64 expiryAt(qint64 nowMs, qint64 seconds)
 }
 
 } // namespace SyncWriteRules
+
+} // namespace sandbox

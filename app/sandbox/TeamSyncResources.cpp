@@ -11,6 +11,8 @@
 
 using namespace Qt::StringLiterals;
 
+namespace sandbox {
+
 TeamSyncResources::TeamSyncResources(SandboxServer &server, SandboxState &state, SidFactory &sids,
                                      const SandboxClock &clock, const SyncResource &sync,
                                      const QString &baseUrl, bool rateLimits)
@@ -71,3 +73,5 @@ SyncRateLimits TeamSyncResources::rateLimits() const
 {
     return m_limiter->limits();
 }
+
+} // namespace sandbox

@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+namespace sandbox {
+
 class KeysResource;
 class Router;
 class SandboxClock;
@@ -55,3 +57,5 @@ private:
     std::unique_ptr<SyncExpiry> m_expiry;
     std::unique_ptr<SyncControlResource> m_control;
 };
+
+} // namespace sandbox

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+namespace sandbox {
+
 quint64 TextArena::append(const QByteArray &utf8)
 {
     const auto length = quint32(utf8.size());
@@ -29,3 +31,5 @@ void TextArena::clear()
     m_chunkUsed = kChunkSize;
     m_used = 0;
 }
+
+} // namespace sandbox

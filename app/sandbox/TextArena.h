@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+namespace sandbox {
+
 class TextArena
 {
 public:
@@ -22,3 +24,5 @@ private:
     quint32 m_chunkUsed = kChunkSize;
     qint64 m_used = 0;
 };
+
+} // namespace sandbox

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+namespace sandbox {
+
 namespace WireFormat {
 
 QString rfc2822(qint64 msSinceEpoch)
@@ -54,3 +56,5 @@ bool parseDateFilter(const QString &text, qint64 *msSinceEpoch, bool *dateOnly)
 }
 
 } // namespace WireFormat
+
+} // namespace sandbox

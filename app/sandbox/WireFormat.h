@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace sandbox {
+
 namespace WireFormat {
 
 // "Mon, 23 Nov 2026 08:12:26 +0000" (English names whatever the locale).
@@ -16,3 +18,5 @@ QString price(qint64 microDollars);
 bool parseDateFilter(const QString &text, qint64 *msSinceEpoch, bool *dateOnly);
 
 } // namespace WireFormat
+
+} // namespace sandbox

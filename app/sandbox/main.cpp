@@ -1,8 +1,8 @@
 // smsdesk-sandbox: parse options, start the server, print where it listens and its
 // credentials, stop cleanly on SIGINT/SIGTERM (saving --state).
 #include "SandboxCommandLine.h"
-#include "SandboxServer.h"
 #include "SignalWatcher.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
 
@@ -12,13 +12,14 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("smsdesk-sandbox"));
-    const SandboxCommandLine command = SandboxCommandLine::parse(QCoreApplication::arguments());
+    const sandbox::SandboxCommandLine command =
+        sandbox::SandboxCommandLine::parse(QCoreApplication::arguments());
     if (!command.error.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(command.error));
         return command.error.startsWith(QStringLiteral("Usage:")) ? 0 : 2;
     }
-    SignalWatcher watcher;
-    SandboxServer server(command.options);
+    sandbox::SignalWatcher watcher;
+    sandbox::SandboxServer server(command.options);
     if (!server.listen(command.host, command.port)) {
         std::fprintf(stderr, "smsdesk-sandbox: %s\n", qPrintable(server.errorString()));
         return 1;
@@ -30,7 +31,7 @@ int main(int argc, char *argv[])
     std::printf("Account SID: %s\n", qPrintable(server.accountSid()));
     std::printf("Auth Token: %s\n", qPrintable(server.authToken()));
     std::fflush(stdout);
-    QObject::connect(&watcher, &SignalWatcher::stopRequested, &app, [&server](int) {
+    QObject::connect(&watcher, &sandbox::SignalWatcher::stopRequested, &app, [&server](int) {
         if (!server.options().statePath.isEmpty()) {
             const QString error = server.saveState();
             if (!error.isEmpty())

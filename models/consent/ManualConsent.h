@@ -22,7 +22,7 @@ public:
     static QString problem(const ConsentEvent &event);
 
     // Records the event and an audit row ("consent.opt_out" / "consent.opt_in"); returns the
-    // account's threads with this customer (to announce), nullopt on an error.
+    // account's threads with this customer, nullopt on an error.
     std::optional<QList<qint64>> record(qint64 accountId, const ConsentEvent &event);
 
     QString errorString() const { return m_error; }

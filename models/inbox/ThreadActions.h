@@ -17,8 +17,7 @@ public:
 
     // Each returns the ids of the threads it changed ({} when the thread already was in that
     // state, so nothing is written), or nullopt on an error (errorString() says why, e.g. the
-    // thread is not one of the account's). The caller announces the ids with
-    // StoreWriter::announceThreadsChanged so the thread list updates in place.
+    // thread is not one of the account's). The change feed tells the views.
     std::optional<QList<qint64>> resolve(qint64 accountId, qint64 threadId);
     std::optional<QList<qint64>> reopen(qint64 accountId, qint64 threadId);
     std::optional<QList<qint64>> setFlagged(qint64 accountId, qint64 threadId, bool flagged);

@@ -1,6 +1,10 @@
 #include "ThreadListModel.h"
 
+#include "ChangeSet.h"
+
 #include <QDateTime>
+
+#include <algorithm>
 
 namespace {
 
@@ -138,6 +142,8 @@ void ThreadListModel::fetchMore(const QModelIndex &parent)
     if (!page.isEmpty()) {
         beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + page.size() - 1));
         m_rows.append(page);
+        for (const ThreadRow &row : page)
+            m_keys.insert(row.id, row.lastMessageAt);
         endInsertRows();
     }
     m_fetching = false;
@@ -165,17 +171,48 @@ qint64 ThreadListModel::threadIdAt(int row) const
 
 int ThreadListModel::rowOf(qint64 threadId) const
 {
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).id == threadId)
-            return i;
+    const auto key = m_keys.constFind(threadId);
+    if (key == m_keys.constEnd())
+        return -1;
+    // Rows are sorted by their key: a binary search finds the row, no scan.
+    ThreadRow probe;
+    probe.id = threadId;
+    probe.lastMessageAt = *key;
+    const auto it =
+        std::lower_bound(m_rows.cbegin(), m_rows.cend(), probe, &ThreadQuery::sortsBefore);
+    return it != m_rows.cend() && it->id == threadId ? int(it - m_rows.cbegin()) : -1;
+}
+
+void ThreadListModel::applyChanges(const ChangeSet &changes)
+{
+    if (m_accountId == 0)
+        return;
+    QList<qint64> ids = ChangeSet::sorted(changes.threads());
+    // A contact's name or text-enabled verdict shows in its threads' rows.
+    if (changes.touches(ChangeSet::Table::Contacts)) {
+        const QList<qint64> ofContacts =
+            m_query.threadsOfContacts(m_accountId, changes.rowList(ChangeSet::Table::Contacts));
+        for (const qint64 id : ofContacts) {
+            if (!changes.threads().contains(id))
+                ids.append(id);
+        }
     }
-    return -1;
+    if (!ids.isEmpty())
+        threadsChanged(ids);
 }
 
 void ThreadListModel::threadsChanged(const QList<qint64> &threadIds)
 {
-    for (const qint64 id : threadIds)
-        applyChange(id);
+    if (threadIds.isEmpty())
+        return;
+    QHash<qint64, ThreadRow> fresh;
+    fresh.reserve(threadIds.size());
+    for (ThreadRow &row : m_query.fetchRows(threadIds))
+        fresh.insert(row.id, std::move(row));
+    for (const qint64 id : threadIds) {
+        const auto it = fresh.constFind(id);
+        applyChange(id, it == fresh.constEnd() ? nullptr : &*it);
+    }
     refreshCounts();
     scheduleWake();
 }
@@ -185,6 +222,10 @@ void ThreadListModel::wakeSnoozed()
     const qint64 now = m_query.now();
     const QList<qint64> ended = m_query.snoozesEnded(m_accountId, m_wokenUpTo, now);
     m_wokenUpTo = now;
+    if (ended.isEmpty()) {
+        scheduleWake();
+        return;
+    }
     threadsChanged(ended); // also refreshes the counts and schedules the next wake-up
 }
 
@@ -209,8 +250,11 @@ void ThreadListModel::reload()
     m_fetching = true;
     beginResetModel();
     m_rows.clear();
+    m_keys.clear();
     if (m_accountId != 0)
         m_rows = m_query.page(m_accountId, m_filter, m_me, std::nullopt, PageSize);
+    for (const ThreadRow &row : std::as_const(m_rows))
+        m_keys.insert(row.id, row.lastMessageAt);
     m_hasMore = m_rows.size() == PageSize;
     endResetModel();
     m_fetching = false;
@@ -228,21 +272,19 @@ void ThreadListModel::refreshCounts()
 
 int ThreadListModel::targetRow(const ThreadRow &row, int skipRow) const
 {
-    int position = 0;
-    for (int i = 0; i < m_rows.size(); ++i) {
-        if (i == skipRow)
-            continue;
-        if (ThreadQuery::sortsBefore(row, m_rows.at(i)))
-            return position;
-        ++position;
-    }
-    return m_hasMore ? -1 : position;
+    // The loaded rows sort strictly (by time, then id), skipRow included at its old place.
+    const auto it =
+        std::lower_bound(m_rows.cbegin(), m_rows.cend(), row, &ThreadQuery::sortsBefore);
+    int position = int(it - m_rows.cbegin());
+    if (skipRow >= 0 && skipRow < position)
+        --position;
+    const int others = int(m_rows.size()) - (skipRow >= 0 ? 1 : 0);
+    return position == others && m_hasMore ? -1 : position;
 }
 
-void ThreadListModel::applyChange(qint64 threadId)
+void ThreadListModel::applyChange(qint64 threadId, const ThreadRow *fresh)
 {
     const int current = rowOf(threadId);
-    const std::optional<ThreadRow> fresh = m_query.fetchRow(threadId);
     const bool belongs = fresh && fresh->accountId == m_accountId &&
                          ThreadQuery::matches(*fresh, m_filter, m_me, m_query.now());
     const int target = belongs ? targetRow(*fresh, current) : -1;
@@ -252,10 +294,12 @@ void ThreadListModel::applyChange(qint64 threadId)
         if (current >= 0) {
             beginRemoveRows({}, current, current);
             m_rows.removeAt(current);
+            m_keys.remove(threadId);
             endRemoveRows();
         }
         return;
     }
+    m_keys.insert(threadId, fresh->lastMessageAt);
     if (current < 0) {
         beginInsertRows({}, target, target);
         m_rows.insert(target, *fresh);

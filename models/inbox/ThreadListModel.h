@@ -5,9 +5,12 @@
 #include "ThreadRow.h"
 
 #include <QAbstractListModel>
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QTimer>
+
+class ChangeSet;
 
 class ThreadListModel : public QAbstractListModel
 {
@@ -68,7 +71,10 @@ public:
     int rowOf(qint64 threadId) const; // -1 when not loaded
 
 public Q_SLOTS:
-    // The store changed these threads: update, move, insert or remove their rows in place.
+    // From the change feed: the threads it names, and the threads of contacts it names.
+    void applyChanges(const ChangeSet &changes);
+    // These threads changed: their rows are read in one query, then updated, moved, inserted
+    // or removed in place; the counts are read once.
     void threadsChanged(const QList<qint64> &threadIds);
     // Snoozes that ended since the last call bring their threads back (a timer calls it at
     // the next snooze end; tests call it after moving the clock).
@@ -81,7 +87,8 @@ private:
     void reload();
     void refreshCounts();
     void scheduleWake();
-    void applyChange(qint64 threadId);
+    // fresh: the thread's current row, or null when it has no listed state any more.
+    void applyChange(qint64 threadId, const ThreadRow *fresh);
     // Where row belongs among the loaded rows other than skipRow; -1 when after the last
     // loaded row while more rows remain unloaded (it will come with a later page).
     int targetRow(const ThreadRow &row, int skipRow) const;
@@ -91,6 +98,7 @@ private:
     qint64 m_accountId = 0;
     Filter m_filter = Filter::Unresolved;
     QList<ThreadRow> m_rows;
+    QHash<qint64, qint64> m_keys; // loaded thread id -> its row's lastMessageAt (sort key)
     ThreadQuery::Counts m_counts{};
     bool m_hasMore = false;
     bool m_fetching = false;

@@ -1,5 +1,7 @@
 #include "ThreadMessagesModel.h"
 
+#include "ChangeSet.h"
+
 #include <QDateTime>
 
 namespace {
@@ -161,6 +163,22 @@ int ThreadMessagesModel::loadUntil(qint64 messageId)
         row = rowOf(messageId);
     }
     return row;
+}
+
+void ThreadMessagesModel::applyChanges(const ChangeSet &changes)
+{
+    using Op = ChangeSet::Op;
+    using Table = ChangeSet::Table;
+    if (m_threadId == 0 || !changes.touches(Table::Messages))
+        return;
+    const QSet<qint64> added = changes.rows(Table::Messages, Op::Inserted);
+    if (!added.isEmpty())
+        messagesAdded(ChangeSet::sorted(added));
+    // A deleted row (a copy merged into the local one) is "gone" to messagesUpdated.
+    const QSet<qint64> changed =
+        changes.rows(Table::Messages, Op::Updated) | changes.rows(Table::Messages, Op::Deleted);
+    if (!changed.isEmpty())
+        messagesUpdated(ChangeSet::sorted(changed));
 }
 
 void ThreadMessagesModel::messagesAdded(const QList<qint64> &messageIds)

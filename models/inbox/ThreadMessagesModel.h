@@ -10,6 +10,8 @@
 #include <QList>
 #include <QSqlDatabase>
 
+class ChangeSet;
+
 class ThreadMessagesModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -58,6 +60,8 @@ public:
     int loadUntil(qint64 messageId);
 
 public Q_SLOTS:
+    // From the change feed: added, updated and deleted messages (of any thread).
+    void applyChanges(const ChangeSet &changes);
     // The store wrote these messages (of any thread): rows of this thread newer than the
     // oldest loaded row are inserted where they belong; older ones come with fetchMore.
     void messagesAdded(const QList<qint64> &messageIds);

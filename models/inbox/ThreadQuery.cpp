@@ -142,6 +142,64 @@ std::optional<ThreadRow> ThreadQuery::fetchRow(qint64 threadId)
     return readRow(q);
 }
 
+QList<ThreadRow> ThreadQuery::fetchRows(const QList<qint64> &threadIds)
+{
+    QList<ThreadRow> rows;
+    if (threadIds.isEmpty())
+        return rows;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    // One statement for any number of ids: the ids travel as one JSON array.
+    q.prepare(SelectColumns + u"WHERE t.id IN (SELECT value FROM json_each(:ids)) "
+                              u"AND t.last_message_at IS NOT NULL"_s);
+    q.bindValue(u":ids"_s, idArray(threadIds));
+    if (!q.exec()) {
+        m_error = u"Cannot read threads: "_s + q.lastError().text();
+        qCWarning(lcModels) << m_error;
+        return rows;
+    }
+    rows.reserve(threadIds.size());
+    while (q.next())
+        rows.append(readRow(q));
+    return rows;
+}
+
+QList<qint64> ThreadQuery::threadsOfContacts(qint64 accountId, const QList<qint64> &contactIds)
+{
+    QList<qint64> ids;
+    if (contactIds.isEmpty())
+        return ids;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT t.id FROM contacts c JOIN threads t "
+              u"ON t.account_id = c.account_id AND t.customer_number = c.number "
+              u"WHERE c.id IN (SELECT value FROM json_each(:ids)) AND c.account_id = :account"_s);
+    q.bindValue(u":ids"_s, idArray(contactIds));
+    q.bindValue(u":account"_s, accountId);
+    if (!q.exec()) {
+        m_error = u"Cannot read the threads of contacts: "_s + q.lastError().text();
+        qCWarning(lcModels) << m_error;
+        return ids;
+    }
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+QString ThreadQuery::idArray(const QList<qint64> &ids)
+{
+    QString json;
+    json.reserve(ids.size() * 8 + 2);
+    json += u'[';
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        if (i)
+            json += u',';
+        json += QString::number(ids.at(i));
+    }
+    json += u']';
+    return json;
+}
+
 std::optional<ThreadQuery::Counts> ThreadQuery::counts(qint64 accountId, const QString &me)
 {
     // Column order follows Filter.

@@ -53,6 +53,11 @@ public:
     // The current state of one thread, whatever the filter; nullopt when it does not exist or
     // has no message yet.
     std::optional<ThreadRow> fetchRow(qint64 threadId);
+    // The current rows of these threads, in one statement (any order; threads without a
+    // message are left out).
+    QList<ThreadRow> fetchRows(const QList<qint64> &threadIds);
+    // The account's threads with the customers of these contact rows.
+    QList<qint64> threadsOfContacts(qint64 accountId, const QList<qint64> &contactIds);
     // The number of threads each filter lists, in one query. nullopt on a database error.
     std::optional<Counts> counts(qint64 accountId, const QString &me);
     // The earliest snooze of the account still ahead of now(); nullopt when none (or on error).
@@ -71,6 +76,9 @@ public:
     static QString pageSql(Filter filter, bool withCursor);
 
     QString errorString() const { return m_error; }
+
+    // "[1,2,3]": ids bound as one value and read with json_each.
+    static QString idArray(const QList<qint64> &ids);
 
 private:
     QSqlDatabase m_db;

@@ -69,12 +69,6 @@ bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page
 
     if (stats)
         *stats = result;
-    if (!added.isEmpty())
-        Q_EMIT messagesAdded(added);
-    if (!updated.isEmpty())
-        Q_EMIT messagesUpdated(updated);
-    if (!result.changedThreads.isEmpty())
-        Q_EMIT threadsChanged(result.changedThreads);
     return true;
 }
 
@@ -177,9 +171,6 @@ bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messag
         return false;
     if (messageId)
         *messageId = id;
-    Q_EMIT messagesAdded({id});
-    if (threadChanged)
-        Q_EMIT threadsChanged({message.threadId});
     return true;
 }
 
@@ -258,8 +249,5 @@ bool MessageStore::attachSid(const QString &clientRef, const QString &sid, const
     query.finish();
     if (!commit())
         return false;
-    Q_EMIT messagesUpdated({id});
-    if (hasCopy && threadId)
-        Q_EMIT threadsChanged({threadId});
     return true;
 }

@@ -1,4 +1,5 @@
 // Writes messages: the sync engine's pages from the provider and the outbox's local messages.
+// Views learn of its commits through the change feed (StoreWriter::changes()).
 #pragma once
 
 #include "MessageRecord.h"
@@ -49,12 +50,6 @@ public:
     // Status words the messages table accepts.
     static bool isKnownStatus(const QString &status);
     static QStringList knownStatuses();
-
-Q_SIGNALS:
-    // Emitted after a successful commit.
-    void messagesAdded(const QList<qint64> &messageIds);
-    void messagesUpdated(const QList<qint64> &messageIds);
-    void threadsChanged(const QList<qint64> &threadIds);
 
 private:
     bool fail(const QString &message);

@@ -99,6 +99,16 @@ int Database::schemaVersion() const
     return query.value(0).toInt();
 }
 
+QString Database::profileUuid() const
+{
+    if (!isOpen())
+        return {};
+    QSqlQuery query(m_db);
+    if (!query.exec(u"SELECT uuid FROM profile WHERE id = 1"_s) || !query.next())
+        return {};
+    return query.value(0).toString();
+}
+
 bool Database::open()
 {
     return open(int(m_migrations.size()));

@@ -53,6 +53,10 @@ public:
     // The schema version of the open file (PRAGMA user_version); -1 when not open.
     int schemaVersion() const;
 
+    // The profile's UUID (made by migration 9): what keychain entries are keyed by, since row
+    // ids repeat across profiles. Empty when not open or not migrated that far.
+    QString profileUuid() const;
+
     static int latestSchemaVersion();
     // The built-in migrations with their SQL text read from the resources.
     static QList<Migration> builtInMigrations();

@@ -23,6 +23,7 @@ struct MigrationTable
         Entry{6, ":/migrations/0006_keyword_runs.sql"},
         Entry{7, ":/migrations/0007_templates_audiences.sql"},
         Entry{8, ":/migrations/0008_campaign_runner.sql"},
+        Entry{9, ":/migrations/0009_profile_identity.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

@@ -2,6 +2,8 @@
 
 #include "StoreLogging.h"
 
+#include <atomic>
+
 StoreWriter::StoreWriter(const QString &profilePath, QObject *parent)
     : QObject(parent)
     , m_profilePath(profilePath)
@@ -41,17 +43,35 @@ void StoreWriter::openOnWorker()
         qCWarning(lcStore) << "cannot open profile for writing:" << m_error;
         return;
     }
+    m_context->recorder.install(m_context->db());
+    m_profileUuid = m_context->database->profileUuid();
     m_context->messages = std::make_unique<MessageStore>(m_context->db());
-    connect(m_context->messages.get(), &MessageStore::messagesAdded, this,
-            &StoreWriter::messagesAdded);
-    connect(m_context->messages.get(), &MessageStore::messagesUpdated, this,
-            &StoreWriter::messagesUpdated);
-    connect(m_context->messages.get(), &MessageStore::threadsChanged, this,
-            &StoreWriter::threadsChanged);
+}
+
+void StoreWriter::publishCommitted()
+{
+    m_feed.publish(m_context->recorder.takeCommitted());
+}
+
+namespace {
+std::atomic<QThread *> noWaitThread{nullptr};
+}
+
+void StoreWriter::forbidWaitingFrom(QThread *thread)
+{
+    noWaitThread = thread;
+}
+
+void StoreWriter::checkMayWait()
+{
+    if (QThread::currentThread() == noWaitThread.load())
+        qFatal("StoreWriter::call on a thread that must never wait for the writer (the GUI "
+               "thread): post the job instead");
 }
 
 void StoreWriter::closeOnWorker()
 {
+    m_context->recorder.uninstall();
     m_context->messages.reset();
     m_context->database.reset();
 }

@@ -3,9 +3,9 @@
 // the writer writes).
 #pragma once
 
+#include "ChangeFeed.h"
 #include "WriterContext.h"
 
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -28,6 +28,8 @@ public:
     bool open();
     QString errorString() const { return m_error; }
     QString profilePath() const { return m_profilePath; }
+    // The profile's UUID, read once by open(): keychain entries are keyed by it.
+    QString profileUuid() const { return m_profileUuid; }
 
     // Runs `job(WriterContext &)` on the writer thread, then `done(result)` on this object's
     // thread; nothing is called back if `context` (an object of this thread) is gone by then.
@@ -43,12 +45,14 @@ public:
                 // racing the context's destruction; the destructor drains jobs before `this` dies.
                 if constexpr (std::is_void_v<Result>) {
                     job(*ctx);
+                    publishCommitted();
                     QMetaObject::invokeMethod(this, [guard, done = std::move(done)]() mutable {
                         if (guard)
                             done();
                     });
                 } else {
                     Result result = job(*ctx);
+                    publishCommitted();
                     QMetaObject::invokeMethod(this, [guard, done = std::move(done),
                                                      result = std::move(result)]() mutable {
                         if (guard)
@@ -58,47 +62,54 @@ public:
             });
     }
 
-    // Runs a job on the writer thread and waits for its result: for the CLI, start-up and
-    // tests. Never call it from a job.
+    // Runs a job on the writer thread and waits for its result: for the CLI, and tests.
+    // Never call it from a job, nor from a thread that must not wait (see forbidWaitingFrom).
     template<typename Job>
     auto call(Job job) -> std::invoke_result_t<Job, WriterContext &>
     {
+        checkMayWait();
         using Result = std::invoke_result_t<Job, WriterContext &>;
         auto ctx = m_context.get();
         if constexpr (std::is_void_v<Result>) {
             QMetaObject::invokeMethod(
-                m_worker, [ctx, &job] { job(*ctx); }, Qt::BlockingQueuedConnection);
+                m_worker,
+                [this, ctx, &job] {
+                    job(*ctx);
+                    publishCommitted();
+                },
+                Qt::BlockingQueuedConnection);
         } else {
             Result result{};
             QMetaObject::invokeMethod(
-                m_worker, [ctx, &job, &result] { result = job(*ctx); },
+                m_worker,
+                [this, ctx, &job, &result] {
+                    result = job(*ctx);
+                    publishCommitted();
+                },
                 Qt::BlockingQueuedConnection);
             return result;
         }
     }
 
-    // For jobs that change what a thread shows without going through MessageStore (a
-    // contact's text-enabled verdict, say): tells the views on this object's thread.
-    void announceThreadsChanged(const QList<qint64> &threadIds) { emit threadsChanged(threadIds); }
-    // The same for messages whose status a job changed directly (the outbox's failures).
-    void announceMessagesUpdated(const QList<qint64> &messageIds)
-    {
-        emit messagesUpdated(messageIds);
-    }
+    // Every committed write of every job, coalesced per event-loop turn on this object's
+    // thread.
+    ChangeFeed *changes() { return &m_feed; }
 
-Q_SIGNALS:
-    // Re-emitted from the writer's MessageStore after each commit, on this object's thread.
-    void messagesAdded(const QList<qint64> &messageIds);
-    void messagesUpdated(const QList<qint64> &messageIds);
-    void threadsChanged(const QList<qint64> &threadIds);
+    // The desktop marks its GUI thread: call() from it then aborts with a message, because a
+    // frame must never wait for a sync page to be stored.
+    static void forbidWaitingFrom(QThread *thread);
 
 private:
     void openOnWorker();
     void closeOnWorker();
+    void publishCommitted();
+    static void checkMayWait();
 
     QString m_profilePath;
+    QString m_profileUuid;
     QString m_error;
     QThread m_thread;
     QObject *m_worker = nullptr; // lives in m_thread; jobs run in its context
     std::unique_ptr<WriterContext> m_context;
+    ChangeFeed m_feed;
 };

@@ -84,9 +84,9 @@ bool generate(const QString &path)
     }
     QSqlDatabase db = database.connection();
     QSqlQuery q(db);
-    if (!run(q, u"INSERT INTO accounts (id, name, api_base_url, lookup_base_url, sync_base_url) "
-                u"VALUES (1, 'Bench', 'http://127.0.0.1:9', 'http://127.0.0.1:9', "
-                u"'http://127.0.0.1:9')"_s) ||
+    if (!run(q, u"INSERT INTO accounts (id, name, provider_sid, api_base_url, lookup_base_url, "
+                u"sync_base_url) VALUES (1, 'Bench', 'AC00000000000000000000000000000001', "
+                u"'http://127.0.0.1:9', 'http://127.0.0.1:9', 'http://127.0.0.1:9')"_s) ||
         !run(q, u"INSERT INTO sender_numbers (id, account_id, number, kind, label, "
                 u"throughput_mps) VALUES (1, 1, '+14155550100', 'long_code', 'Support', 1), "
                 u"(2, 1, '+14155550199', 'long_code', 'Sales', 1)"_s))
@@ -244,7 +244,9 @@ int measure(const QString &path, int argc, char **argv)
     // The account's token, in memory: no keychain (D-Bus points nowhere), no dialog.
     session.secrets()->setSessionOnlyFallback(true);
     bool written = false;
-    session.secrets()->write(SecretStore::authTokenKey(u"1"_s), u"token"_s, &app,
+    session.secrets()->write(SecretStore::authTokenKey(session.writer()->profileUuid(),
+                                                       u"AC00000000000000000000000000000001"_s),
+                             u"token"_s, &app,
                              [&written](const SecretResult &) { written = true; });
     while (!written)
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);

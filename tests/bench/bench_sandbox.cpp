@@ -3,7 +3,8 @@
 // Build optimised:  cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release
 //                   cmake --build build/release-bench --target bench_sandbox
 // Run:              build/release-bench/tests/bench/bench_sandbox [messages]
-#include "SandboxServer.h"
+#include "SandboxState.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,6 +20,8 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
+
+using namespace sandbox;
 
 namespace {
 

@@ -1,6 +1,8 @@
 // A temporary profile with two accounts and their sender numbers, for thread list tests.
 #pragma once
 
+#include "ChangeFeed.h"
+#include "ChangeRecorder.h"
 #include "Database.h"
 #include "MessageStore.h"
 #include "StoreTestUtil.h"
@@ -38,17 +40,26 @@ public:
                  {Support, Sales, Bakery})
                 .isActive();
         m_store = std::make_unique<MessageStore>(m_db->connection());
-        return ok;
+        return ok && m_recorder.install(m_db->connection());
     }
 
     ~ThreadFixture()
     {
+        m_recorder.uninstall();
         m_store.reset(); // before the Database that owns the connection
         m_db.reset();
     }
 
     QSqlDatabase db() const { return m_db->connection(); }
     MessageStore &store() { return *m_store; }
+    // What the writer's change feed would deliver for this connection's commits; upsert()
+    // delivers at once, other writes when publishChanges() is called.
+    ChangeFeed &feed() { return m_feed; }
+    void publishChanges()
+    {
+        m_feed.publish(m_recorder.takeCommitted());
+        m_feed.flush();
+    }
     QString dir() const { return m_dir->path(); }
 
     static MessageRecord message(const QString &customer, const QString &ours, const QString &body,
@@ -74,6 +85,7 @@ public:
             qWarning("upsertPage: %s", qPrintable(m_store->errorString()));
             return false;
         }
+        publishChanges();
         return true;
     }
 
@@ -116,4 +128,6 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<MessageStore> m_store;
+    ChangeRecorder m_recorder;
+    ChangeFeed m_feed;
 };

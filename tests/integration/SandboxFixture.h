@@ -2,28 +2,28 @@
 #pragma once
 
 #include "SandboxClient.h"
-#include "SandboxServer.h"
+#include "sandbox/SandboxServer.h"
 
 #include <memory>
 
 struct SandboxFixture
 {
-    std::unique_ptr<SandboxServer> server;
+    std::unique_ptr<sandbox::SandboxServer> server;
     std::unique_ptr<SandboxClient> client;
 
     // Speed 100 and no spontaneous customer replies unless a test asks for them.
-    static SandboxOptions testOptions()
+    static sandbox::SandboxOptions testOptions()
     {
-        SandboxOptions options;
+        sandbox::SandboxOptions options;
         options.speed = 100.0;
         options.seed = 42;
         options.replyRate = 0.0;
         return options;
     }
 
-    bool start(const SandboxOptions &options = testOptions())
+    bool start(const sandbox::SandboxOptions &options = testOptions())
     {
-        server = std::make_unique<SandboxServer>(options);
+        server = std::make_unique<sandbox::SandboxServer>(options);
         if (!server->listen(QHostAddress::LocalHost, 0))
             return false;
         client = std::make_unique<SandboxClient>(server->baseUrl(), server->accountSid(),

@@ -1,10 +1,12 @@
 #include "Database.h"
 #include "DeskSession.h"
 #include "LookupQueue.h"
+#include "SandboxDemoProvider.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncSummary.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -33,6 +35,7 @@ private slots:
     {
         QTemporaryDir dir;
         DeskSession session;
+        session.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
         QVERIFY2(session.startDemo(dir.path()), qPrintable(session.errorString()));
         QVERIFY(session.accountId() > 0);
         QVERIFY(session.syncEngine());
@@ -55,6 +58,23 @@ private slots:
                    u"SELECT count(*) FROM messages WHERE account_id = ? AND thread_id IS NULL"_s,
                    account),
             0);
+        // The demo's provider told which of its short codes is shared, and it was marked so
+        // before its messages were filed.
+        QCOMPARE(scalar(reader.connection(),
+                        u"SELECT count(*) FROM sender_numbers WHERE account_id = ? AND "
+                        u"kind = 'shared_short_code'"_s,
+                        account),
+                 1);
+    }
+
+    // The product libraries have no demo provider of their own: the executable hands one in.
+    void withoutADemoProviderTheDemoIsAClearError()
+    {
+        QTemporaryDir dir;
+        DeskSession session;
+        QVERIFY(!session.startDemo(dir.path()));
+        QVERIFY(!session.errorString().isEmpty());
+        QVERIFY(!QFileInfo::exists(dir.filePath(u"profile.sqlite"_s)));
     }
 
     // After the first sync every customer gets a text-enabled verdict from Lookup, a second
@@ -63,6 +83,7 @@ private slots:
     {
         QTemporaryDir dir;
         DeskSession session;
+        session.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
         QVERIFY(session.startDemo(dir.path()));
         LookupQueue *lookups = session.lookupQueue();
         lookups->setRate(500);
@@ -123,14 +144,25 @@ private slots:
                 return ids;
             });
         QVERIFY(!threadsOfNumber.isEmpty());
-        QSignalSpy announced(session.writer(), &StoreWriter::threadsChanged);
+        QSignalSpy fed(session.writer()->changes(), &ChangeFeed::changed);
         idle.clear();
         lookups->scan();
         QTRY_VERIFY(!idle.isEmpty());
         QCOMPARE(checked.size(), 1);
         QCOMPARE(checked.first().first().toString(), number);
-        QVERIFY(!announced.isEmpty());
-        QCOMPARE(announced.last().first().value<QList<qint64>>(), threadsOfNumber);
+        // The verdict reached the views through the change feed: the number's contact row
+        // (the thread list reads its threads from it), with no announce call.
+        const qint64 contact = session.writer()->call([account, number](WriterContext &context) {
+            QSqlQuery c(context.db());
+            c.prepare(u"SELECT id FROM contacts WHERE account_id = ? AND number = ?"_s);
+            c.addBindValue(account);
+            c.addBindValue(number);
+            return c.exec() && c.next() ? c.value(0).toLongLong() : qint64(0);
+        });
+        QVERIFY(contact > 0);
+        QTRY_VERIFY(std::any_of(fed.cbegin(), fed.cend(), [contact](const QList<QVariant> &s) {
+            return s.first().value<ChangeSet>().rows(ChangeSet::Table::Contacts).contains(contact);
+        }));
 
         const bool inserted = session.writer()->call([account, number](WriterContext &context) {
             QSqlQuery q(context.db());
@@ -162,10 +194,12 @@ private slots:
         qint64 firstAccount = 0;
         {
             DeskSession first;
+            first.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
             QVERIFY(first.startDemo(dir.path()));
             firstAccount = first.accountId();
         }
         DeskSession second;
+        second.setDemoProviderFactory(SandboxDemoProvider::desktopFactory());
         QVERIFY2(second.startDemo(dir.path()), qPrintable(second.errorString()));
         QCOMPARE(second.accountId(), firstAccount);
     }

@@ -8,12 +8,13 @@
 #include "KeywordProcessRows.h"
 #include "KeywordProcessing.h"
 #include "Outbox.h"
-#include "SandboxServer.h"
+#include "SandboxState.h"
 #include "SenderNumberSync.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "TwilioClient.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -24,6 +25,9 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+
+using namespace sandbox;
+
 using StoreTestUtil::rows;
 using StoreTestUtil::scalar;
 

@@ -6,11 +6,12 @@
 #include "AccountRows.h"
 #include "ConsentRows.h"
 #include "Outbox.h"
-#include "SandboxServer.h"
+#include "SandboxState.h"
 #include "SenderNumberRows.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
 #include "TwilioClient.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -20,6 +21,9 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+
+using namespace sandbox;
+
 using StoreTestUtil::scalar;
 
 class TestLentNumber : public QObject

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+using namespace sandbox;
+
 namespace {
 const QString kLongCode = u"+14155550100"_s;
 const QString kTollFree = u"+18445550100"_s;

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+using namespace sandbox;
+
 namespace {
 const QString kSupport = u"+14155550100"_s;
 const QString kCustomer = u"+14155550142"_s;

@@ -3,6 +3,7 @@
 // a deleted key, or a Standard key on the Account and Keys resources; keys and Lists survive
 // a save and load of the state file, which holds no secret.
 #include "SandboxFixture.h"
+#include "SandboxState.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace sandbox;
 
 class TestSandboxKeys : public QObject
 {
@@ -23,6 +25,7 @@ private slots:
     void keyAuthenticatesOnTheAccountsUrls();
     void revokedOrWrongKeyIsRefused();
     void stateKeepsKeysAndLists();
+    void formatOneStateStillLoads();
 
 private:
     HttpResult createKey(const QString &name)
@@ -159,6 +162,38 @@ void TestSandboxKeys::stateKeepsKeysAndLists()
                  .json.value(u"friendly_name"_s)
                  .toString(),
              u"smsdesk"_s);
+}
+
+void TestSandboxKeys::formatOneStateStillLoads()
+{
+    // A format-1 file is a format-2 file without map item expiries and without the three
+    // trailing sections (services, lists, keys): with no map items and those sections empty,
+    // it is the same bytes minus three zero counts, with version 1.
+    QTemporaryDir dir;
+    SandboxOptions options = SandboxFixture::testOptions();
+    options.statePath = dir.filePath(u"state.bin"_s);
+    QVERIFY(m.start(options));
+    const QString sid = m.client->sendMessage(u"+14155550100"_s, u"+14155550142"_s, u"kept"_s)
+                            .json.value(u"sid"_s)
+                            .toString();
+    QCOMPARE(m.client->post(u"/sandbox/save"_s, {}).status, 200);
+    m = {};
+    QFile file(options.statePath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    QVERIFY(bytes.endsWith(QByteArray(3 * 8, '\0')));
+    bytes.chop(3 * 8);
+    bytes.replace(4, 4, QByteArray("\0\0\0\1", 4)); // the version, big-endian
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(bytes);
+    file.close();
+
+    QVERIFY2(m.start(options), qPrintable(m.server ? m.server->errorString() : QString()));
+    QCOMPARE(m.client->get(m.client->account(u"/Messages/"_s + sid + u".json"_s)).status, 200);
+    QCOMPARE(
+        m.client->get(m.client->account(u"/Keys.json"_s)).json.value(u"keys"_s).toArray().size(),
+        0);
 }
 
 QTEST_MAIN(TestSandboxKeys)

@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+using namespace sandbox;
+
 namespace {
 const QString kSupport = u"+14155550100"_s;
 const QString kSales = u"+14155550101"_s;

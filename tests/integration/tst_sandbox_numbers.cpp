@@ -6,6 +6,8 @@
 
 using namespace Qt::StringLiterals;
 
+using namespace sandbox;
+
 class TestSandboxNumbers : public QObject
 {
     Q_OBJECT

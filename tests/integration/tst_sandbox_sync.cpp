@@ -8,6 +8,8 @@
 
 using namespace Qt::StringLiterals;
 
+using namespace sandbox;
+
 class TestSandboxSync : public QObject
 {
     Q_OBJECT

@@ -3,6 +3,7 @@
 // If-Match updates (412 54155), the 16 KiB limit, TTLs by the sandbox clock and the
 // per-object rate limit (429 54009) only when switched on.
 #include "SandboxFixture.h"
+#include "SandboxState.h"
 #include "SyncRateLimiter.h"
 
 #include <QElapsedTimer>
@@ -10,6 +11,7 @@
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using namespace sandbox;
 
 class TestSandboxSyncLists : public QObject
 {

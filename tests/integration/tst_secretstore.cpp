@@ -113,7 +113,10 @@ private slots:
 
     void authTokenKey()
     {
-        QCOMPARE(SecretStore::authTokenKey(u"42"_s), u"account/42/auth-token"_s);
+        QCOMPARE(SecretStore::authTokenKey(u"0f5e0c1a-6b1e-4f55-9a57-4c1a2b3c4d5e"_s,
+                                           u"AC0123456789abcdef0123456789abcdef"_s),
+                 u"profile/0f5e0c1a-6b1e-4f55-9a57-4c1a2b3c4d5e/account/"
+                 u"AC0123456789abcdef0123456789abcdef/auth-token"_s);
         QCOMPARE(SecretStore().serviceName(), u"SMS Desk"_s);
     }
 

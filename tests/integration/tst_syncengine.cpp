@@ -1,13 +1,15 @@
 // SyncEngine and SenderNumberSync against the real sandbox, in process, on a loopback port.
 #include "AccountConfig.h"
 #include "AccountRows.h"
+#include "FaultSettings.h"
 #include "ProviderMapping.h"
-#include "SandboxServer.h"
+#include "SandboxState.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncCursor.h"
 #include "SyncEngine.h"
 #include "TwilioClient.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QHash>
 #include <QNetworkAccessManager>
@@ -20,6 +22,8 @@
 #include <memory>
 
 using namespace Qt::StringLiterals;
+
+using namespace sandbox;
 
 namespace {
 

@@ -1,9 +1,10 @@
 // TwilioClient's team workspace requests against the in-process sandbox: the account's Sync
 // service and team-log List found or created, items appended and read after an index, API
 // keys created, used for Basic auth and revoked (20003), and 429/54009 as transient.
-#include "SandboxServer.h"
+#include "SandboxState.h"
 #include "SyncRateLimiter.h"
 #include "TwilioClient.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QJsonArray>
 #include <QNetworkAccessManager>
@@ -63,18 +64,18 @@ private:
     QString teamService();
 
     QNetworkAccessManager m_network;
-    std::unique_ptr<SandboxServer> m_server;
+    std::unique_ptr<sandbox::SandboxServer> m_server;
     std::unique_ptr<TwilioClient> m_client;
     AccountConfig m_config;
 };
 
 void TestTwilioSyncLists::init()
 {
-    SandboxOptions options;
+    sandbox::SandboxOptions options;
     options.speed = 1.0;
     options.seed = 7;
     options.replyRate = 0.0;
-    m_server = std::make_unique<SandboxServer>(options);
+    m_server = std::make_unique<sandbox::SandboxServer>(options);
     QVERIFY(m_server->listen());
     m_config =
         AccountConfig::forSingleBaseUrl(u"Test"_s, m_server->accountSid(), m_server->baseUrl());
@@ -298,7 +299,7 @@ void TestTwilioSyncLists::rateLimitIsTransient()
     const QString service = teamService();
     QVERIFY(
         AWAIT(SyncList, m_client->findOrCreateSyncList(service, u"team-log"_s, this, done))->ok());
-    SyncRateLimits limits;
+    sandbox::SyncRateLimits limits;
     limits.enabled = true;
     limits.readsPerSecond = 1.0;
     limits.burstSeconds = 1.0;

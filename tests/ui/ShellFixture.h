@@ -46,9 +46,11 @@ public:
         m_session->secrets()->setSessionOnlyFallback(true);
         int written = 0;
         for (const qint64 id : {ThreadFixture::AccountA, ThreadFixture::AccountB}) {
-            m_session->secrets()->write(SecretStore::authTokenKey(QString::number(id)),
-                                        QStringLiteral("token"), m_session.get(),
-                                        [&written](const SecretResult &) { ++written; });
+            const QString sid = QStringLiteral("AC%1").arg(id, 32, 10, QLatin1Char('0'));
+            m_session->secrets()->write(
+                SecretStore::authTokenKey(m_session->writer()->profileUuid(), sid),
+                QStringLiteral("token"), m_session.get(),
+                [&written](const SecretResult &) { ++written; });
         }
         return QTest::qWaitFor([&] { return written == 2; }, 10000);
     }

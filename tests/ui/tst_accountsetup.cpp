@@ -5,12 +5,11 @@
 #include "AccountSetup.h"
 #include "AccountSetupDialog.h"
 #include "DeskSession.h"
-#include "SandboxOptions.h"
-#include "SandboxServer.h"
 #include "SecretStore.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "Theme.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QDirIterator>
 #include <QLabel>
@@ -22,6 +21,8 @@
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
+
+using namespace sandbox;
 
 namespace {
 
@@ -60,6 +61,7 @@ private slots:
     void savedTokenIsOnlyInTheKeychain();
     void noKeychainNeedsAnExplicitChoice();
     void sessionOpensTheSavedAccount();
+    void sessionMovesATokenKeptUnderTheRowId();
 
 private:
     void fill(AccountSetupDialog &dialog, const QString &sid, const QString &token);
@@ -68,6 +70,7 @@ private:
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<StoreWriter> m_writer;
+    QString m_profileUuid; // kept: some tests close the writer before cleanup()
     std::unique_ptr<SecretStore> m_secrets;
     std::unique_ptr<AccountSetup> m_setup;
 };
@@ -89,6 +92,8 @@ void TestAccountSetup::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_writer = std::make_unique<StoreWriter>(m_dir->filePath(u"profile.sqlite"_s));
     QVERIFY(m_writer->open());
+    m_profileUuid = m_writer->profileUuid();
+    QVERIFY(!m_profileUuid.isEmpty());
     m_secrets = std::make_unique<SecretStore>(
         u"SMS Desk test %1"_s.arg(QUuid::createUuid().toString(QUuid::WithoutBraces)));
     m_setup = std::make_unique<AccountSetup>(m_writer.get(), m_secrets.get());
@@ -98,7 +103,7 @@ void TestAccountSetup::cleanup()
 {
     if (m_secrets && !noKeychainRun()) {
         bool done = false;
-        m_secrets->remove(SecretStore::authTokenKey(u"1"_s), this,
+        m_secrets->remove(SecretStore::authTokenKey(m_profileUuid, m_sandbox->accountSid()), this,
                           [&done](const SecretResult &) { done = true; });
         QTRY_VERIFY_WITH_TIMEOUT(done, 10000);
     }
@@ -214,7 +219,7 @@ void TestAccountSetup::savedTokenIsOnlyInTheKeychain()
 
     SecretResult read;
     bool done = false;
-    m_secrets->read(SecretStore::authTokenKey(QString::number(id)), this,
+    m_secrets->read(SecretStore::authTokenKey(m_profileUuid, row->providerSid), this,
                     [&](const SecretResult &result) {
                         read = result;
                         done = true;
@@ -285,9 +290,55 @@ void TestAccountSetup::sessionOpensTheSavedAccount()
     QSignalSpy synced(session.syncEngine(), &SyncEngine::finished);
     QVERIFY(synced.wait(30000));
     bool removed = false;
-    session.secrets()->remove(SecretStore::authTokenKey(QString::number(id)), this,
-                              [&removed](const SecretResult &) { removed = true; });
+    session.secrets()->remove(
+        SecretStore::authTokenKey(session.writer()->profileUuid(), m_sandbox->accountSid()), this,
+        [&removed](const SecretResult &) { removed = true; });
     QTRY_VERIFY_WITH_TIMEOUT(removed, 10000);
+}
+
+// A token an older version kept under "account/<row id>/auth-token": the first open reads
+// it, connects, and moves it to the profile-and-SID key.
+void TestAccountSetup::sessionMovesATokenKeptUnderTheRowId()
+{
+    if (noKeychainRun())
+        QSKIP("needs a keychain");
+    DeskSession session;
+    QVERIFY(session.openProfile(m_dir->filePath(u"desk.sqlite"_s)));
+    AccountSetup setup(session.writer(), session.secrets());
+    QSignalSpy saved(&setup, &AccountSetup::saved);
+    setup.save(
+        AccountConfig::forSingleBaseUrl(u"Acme"_s, m_sandbox->accountSid(), m_sandbox->baseUrl()),
+        m_sandbox->authToken());
+    QVERIFY(saved.wait(15000));
+    const qint64 id = saved.first().first().toLongLong();
+    const QString key =
+        SecretStore::authTokenKey(session.writer()->profileUuid(), m_sandbox->accountSid());
+    const QString legacy = SecretStore::legacyAuthTokenKey(id);
+    const auto run = [&](auto operation) {
+        std::optional<SecretResult> answer;
+        operation([&answer](const SecretResult &r) { answer = r; });
+        return QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000) ? *answer
+                                                                                : SecretResult{};
+    };
+    // As 0.1 left it: only the row-id entry.
+    QVERIFY(run([&](SecretCallback done) { session.secrets()->remove(key, this, done); }).ok());
+    QVERIFY(run([&](SecretCallback done) {
+                session.secrets()->write(legacy, m_sandbox->authToken(), this, done);
+            }).ok());
+
+    QSignalSpy opened(&session, &DeskSession::accountOpened);
+    QSignalSpy needed(&session, &DeskSession::credentialsNeeded);
+    session.openAccount(id);
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 15000);
+    QCOMPARE(needed.size(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        run([&](SecretCallback done) { session.secrets()->read(key, this, done); }).secret,
+        m_sandbox->authToken(), 10000);
+    const SecretResult old =
+        run([&](SecretCallback done) { session.secrets()->read(legacy, this, done); });
+    QVERIFY(old.error);
+    QCOMPARE(old.error->kind, SecretError::Kind::NotFound);
+    QVERIFY(run([&](SecretCallback done) { session.secrets()->remove(key, this, done); }).ok());
 }
 
 QTEST_MAIN(TestAccountSetup)

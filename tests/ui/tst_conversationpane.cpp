@@ -395,11 +395,17 @@ void TstConversationPane::landlineBlocksUnknownWarns()
     QFETCH(QString, textEnabled);
     QFETCH(bool, blocked);
     QFETCH(bool, warned);
-    QVERIFY(m_fx->exec(u"UPDATE contacts SET text_enabled = ?, line_type = ?"_s,
-                       {textEnabled, textEnabled == u"no" ? u"landline"_s : QString(u""_s)})
-                .isActive());
-    // The writer announces a verdict as a thread change.
-    m_writer->announceThreadsChanged({m_thread});
+    // A verdict stored by the writer reaches the pane through the change feed.
+    QSignalSpy fed(m_writer->changes(), &ChangeFeed::changed);
+    const bool stored = m_writer->call([&](WriterContext &context) {
+        QSqlQuery q(context.db());
+        q.prepare(u"UPDATE contacts SET text_enabled = ?, line_type = ?"_s);
+        q.addBindValue(textEnabled);
+        q.addBindValue(textEnabled == u"no" ? u"landline"_s : QString(u""_s));
+        return q.exec();
+    });
+    QVERIFY(stored);
+    QVERIFY(fed.wait());
     QCOMPARE(label("composerBlockedBanner")->isVisible(), blocked);
     QCOMPARE(label("composerWarningBanner")->isVisible(), warned);
     if (blocked)

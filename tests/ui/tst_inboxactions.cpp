@@ -147,8 +147,8 @@ void TstInboxActions::init()
     m_model = std::make_unique<ThreadListModel>(m_fx->db(), Me);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    connect(m_writer.get(), &StoreWriter::threadsChanged, m_model.get(),
-            &ThreadListModel::threadsChanged);
+    connect(m_writer->changes(), &ChangeFeed::changed, m_model.get(),
+            &ThreadListModel::applyChanges);
     m_model->setAccount(ThreadFixture::AccountA);
     m_page = std::make_unique<InboxPage>(m_model.get(), m_writer.get(), m_fx->db());
     m_panel = new ContactPanel(m_fx->db(), m_writer.get(), Me);

@@ -47,8 +47,10 @@ public:
             return false;
         notifier = std::make_unique<Notifier>(reader->connection(), account, Me, &sink);
         notifier->setClock([this] { return now; });
-        QObject::connect(&fixture.store(), &MessageStore::messagesAdded, notifier.get(),
-                         &Notifier::messagesAdded);
+        QObject::connect(&fixture.feed(), &ChangeFeed::changed, notifier.get(),
+                         [this](const ChangeSet &changes) {
+                             notifier->messagesAdded(ChangeSet::sorted(changes.messagesAdded()));
+                         });
         return true;
     }
 

@@ -30,15 +30,15 @@ class TestNewMessageQuery : public QObject
     Q_OBJECT
 
 private:
-    // Upserts the page and returns the ids the store announced.
+    // Upserts the page and returns the ids the change feed named as added.
     QList<qint64> add(ThreadFixture &f, qint64 account, const QList<MessageRecord> &page)
     {
-        QSignalSpy added(&f.store(), &MessageStore::messagesAdded);
+        QSignalSpy changed(&f.feed(), &ChangeFeed::changed);
         if (!f.upsert(account, page))
             return {};
         QList<qint64> ids;
-        for (const auto &args : added)
-            ids += args.at(0).value<QList<qint64>>();
+        for (const auto &args : changed)
+            ids += ChangeSet::sorted(args.at(0).value<ChangeSet>().messagesAdded());
         return ids;
     }
 

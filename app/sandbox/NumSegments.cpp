@@ -1,8 +1,10 @@
-#include "SegmentCounter.h"
+#include "NumSegments.h"
 
 #include <QVarLengthArray>
 
-namespace SegmentCounter {
+namespace sandbox {
+
+namespace NumSegments {
 
 namespace {
 
@@ -79,4 +81,6 @@ Result count(QStringView body)
     return result;
 }
 
-} // namespace SegmentCounter
+} // namespace NumSegments
+
+} // namespace sandbox

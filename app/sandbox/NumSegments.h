@@ -5,7 +5,9 @@
 
 #include <QStringView>
 
-namespace SegmentCounter {
+namespace sandbox {
+
+namespace NumSegments {
 
 enum class Encoding
 {
@@ -22,4 +24,6 @@ struct Result
 
 Result count(QStringView body);
 
-} // namespace SegmentCounter
+} // namespace NumSegments
+
+} // namespace sandbox

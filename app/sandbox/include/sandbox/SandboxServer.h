@@ -1,22 +1,22 @@
 // smsdesk-sandbox in one object: a local SMS provider speaking Twilio's REST wire format,
-// for `smsdesk --demo` (in-process), integration tests and the standalone server.
+// for `smsdesk --demo` (in-process, through app/demo), integration tests and the standalone
+// server. With SandboxOptions.h, the only header embedders need.
 //
-//     SandboxServer server(options);
+//     sandbox::SandboxServer server(options);
 //     server.listen(QHostAddress::LocalHost, 0);
 //     client.setBaseUrl(server.baseUrl()); client.setCredentials(server.accountSid(),
 //     server.authToken());
 #pragma once
 
-#include "ApiReply.h"
-#include "FaultSettings.h"
-#include "SandboxOptions.h"
-#include "SandboxState.h"
+#include "sandbox/SandboxOptions.h"
 
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
 
 #include <memory>
+
+namespace sandbox {
 
 class Carrier;
 class ControlResource;
@@ -28,6 +28,7 @@ class MessagesResource;
 class NumbersResource;
 class AccountResource;
 class Router;
+class SandboxState;
 class SandboxClock;
 class SandboxHttpServer;
 class Scheduler;
@@ -36,7 +37,10 @@ class SyncItemsResource;
 class SyncResource;
 class TeamSyncResources;
 struct SyncRateLimits;
+struct ApiReply;
 struct ApiRequest;
+struct FaultSettings;
+struct SenderNumber;
 
 class SandboxServer : public QObject
 {
@@ -50,8 +54,8 @@ public:
     bool listen(const QHostAddress &address = QHostAddress::LocalHost, quint16 port = 0);
     quint16 port() const { return m_port; }
     QUrl baseUrl() const { return QUrl(m_baseUrl); }
-    QString accountSid() const { return m_state.accountSid; }
-    QString authToken() const { return m_state.authToken; }
+    QString accountSid() const;
+    QString authToken() const;
     QString errorString() const { return m_error; }
     const SandboxOptions &options() const { return m_options; }
 
@@ -83,7 +87,8 @@ public:
     void setSyncRateLimits(const SyncRateLimits &limits);
     SyncRateLimits syncRateLimits() const;
 
-    const SandboxState &state() const { return m_state; }
+    // The sandbox's internals (include "SandboxState.h" from the private headers): for tests.
+    const SandboxState &state() const { return *m_state; }
     qint64 nowMs() const;
 
 private:
@@ -92,7 +97,8 @@ private:
     bool authorised(const ApiRequest &request) const;
 
     SandboxOptions m_options;
-    SandboxState m_state;
+    // Behind a pointer so that embedders need only this header and SandboxOptions.h.
+    std::unique_ptr<SandboxState> m_state;
     QString m_error;
     QString m_baseUrl;
     quint16 m_port = 0;
@@ -115,3 +121,5 @@ private:
     std::unique_ptr<ControlResource> m_controlResource;
     std::unique_ptr<SandboxHttpServer> m_http;
 };
+
+} // namespace sandbox

@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace sandbox {
+
 struct SandboxOptions
 {
     // Time scale: 100 means one wall second is 100 sandbox seconds (carrier pacing, delivery
@@ -46,3 +48,5 @@ struct SandboxOptions
         return demo ? 0.6 : 0.2;
     }
 };
+
+} // namespace sandbox
