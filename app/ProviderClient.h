@@ -7,14 +7,19 @@
 // ProviderError::isTransient() and ProviderError::responseMayBeLost().
 #pragma once
 
+#include "ApiKey.h"
 #include "LineTypeLookup.h"
+#include "ListItemQuery.h"
 #include "MapItemQuery.h"
 #include "MessageFilter.h"
+#include "NewApiKey.h"
 #include "ProviderAccount.h"
 #include "ProviderMessage.h"
 #include "ProviderNumber.h"
 #include "ProviderPage.h"
 #include "ProviderResult.h"
+#include "SyncList.h"
+#include "SyncListItem.h"
 #include "SyncMapItem.h"
 #include "SyncService.h"
 
@@ -23,8 +28,11 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 using MessagePage = ProviderPage<ProviderMessage>;
 using SyncMapItemPage = ProviderPage<SyncMapItem>;
+using SyncListItemPage = ProviderPage<SyncListItem>;
 
 class ProviderClient : public QObject
 {
@@ -34,7 +42,9 @@ public:
     explicit ProviderClient(QObject *parent = nullptr);
     ~ProviderClient() override;
 
-    // Fetches the account: proves the Account SID and Auth Token work.
+    // Fetches the account: proves the Account SID and Auth Token work. With an API key, which
+    // may not read the Account resource, proves the key on the account's numbers instead and
+    // answers only the SID.
     virtual void testConnection(QObject *context, ProviderCallback<ProviderAccount> done) = 0;
 
     virtual void sendMessage(const QString &from, const QString &to, const QString &body,
@@ -77,6 +87,38 @@ public:
     virtual void deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,
                                const QString &ifMatchRevision, QObject *context,
                                ProviderCallback<ProviderDone> done) = 0;
+
+    // The team workspace's service: the one whose unique name is `name` (Twilio's default
+    // service is "default"), else the oldest whose friendly name is `name`, else a new one
+    // with that friendly name. Twilio's REST API cannot set a service's unique name, so two
+    // desktops creating at once may make two; every desktop then settles on the oldest.
+    virtual void findOrCreateSyncService(const QString &name, QObject *context,
+                                         ProviderCallback<SyncService> done) = 0;
+    // The list with that unique name, created when missing (a create that loses a race with
+    // another desktop's fetches the winner's list).
+    virtual void findOrCreateSyncList(const QString &serviceSid, const QString &uniqueName,
+                                      QObject *context, ProviderCallback<SyncList> done) = 0;
+    // Appends `data` (a JSON object of at most 16 KiB) and answers the item with its index.
+    // `itemTtlSeconds`: the item expires and is deleted after that long; unset = never.
+    virtual void appendListItem(const QString &serviceSid, const QString &list,
+                                const QJsonObject &data, std::optional<int> itemTtlSeconds,
+                                QObject *context, ProviderCallback<SyncListItem> done) = 0;
+    // `list` is the list's SID (ES…) or unique name.
+    virtual void listListItems(const QString &serviceSid, const QString &list,
+                               const ListItemQuery &query, QObject *context,
+                               ProviderCallback<SyncListItemPage> done) = 0;
+    virtual void nextListItemPage(const QString &nextPageUrl, QObject *context,
+                                  ProviderCallback<SyncListItemPage> done) = 0;
+
+    // API keys (Twilio's Standard keys; creating, listing and deleting them needs the Auth
+    // Token or a Main key, so a client configured with a Standard key gets Auth errors).
+    // The answer holds the secret, shown this once.
+    virtual void createApiKey(const QString &friendlyName, QObject *context,
+                              ProviderCallback<NewApiKey> done) = 0;
+    // All pages.
+    virtual void listApiKeys(QObject *context, ProviderCallback<QList<ApiKey>> done) = 0;
+    virtual void deleteApiKey(const QString &keySid, QObject *context,
+                              ProviderCallback<ProviderDone> done) = 0;
 
     // Aborts every request in flight; their callbacks get a Cancelled error.
     virtual void cancelAll() = 0;

@@ -1,6 +1,7 @@
 #include "TwilioClient.h"
 
 #include "AppLogging.h"
+#include "TwilioClientCalls.h"
 #include "TwilioJson.h"
 #include "TwilioUrl.h"
 
@@ -14,7 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int kMaxPages = 500; // a provider that never ends a list is a bug, not a big account
 constexpr int kMaxMapKeyLength = 256;
 
 QString isoDay(const QDate &date)
@@ -26,13 +26,32 @@ QString isoDay(const QDate &date)
 
 TwilioClient::TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
                            const QString &authToken, QObject *parent)
+    : TwilioClient(network, config, config.accountSid, authToken,
+                   authToken.isEmpty() ? u"The Auth Token is empty."_s : QString(), parent)
+{}
+
+TwilioClient::TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
+                           const ApiKeyCredentials &key, QObject *parent)
+    : TwilioClient(network, config, key.keySid, key.keySecret,
+                   !QRegularExpression(u"^SK[0-9a-fA-F]{32}$"_s).match(key.keySid).hasMatch()
+                       ? u"The API key SID must be SK and 32 hexadecimal digits."_s
+                   : key.keySecret.isEmpty() ? u"The API key secret is empty."_s
+                                             : QString(),
+                   parent)
+{
+    m_apiKey = true;
+}
+
+TwilioClient::TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
+                           const QString &user, const QString &password,
+                           const QString &credentialError, QObject *parent)
     : ProviderClient(parent)
     , m_config(config)
     , m_configError(config.validationErrors().join(u' '))
-    , m_transport(new TwilioTransport(network, config.accountSid, authToken, this))
+    , m_transport(new TwilioTransport(network, user, password, this))
 {
-    if (authToken.isEmpty() && m_configError.isEmpty()) {
-        m_configError = u"The Auth Token is empty."_s;
+    if (m_configError.isEmpty()) {
+        m_configError = credentialError;
     }
     if (!m_configError.isEmpty()) {
         qCWarning(lcProvider).noquote() << "Unusable account configuration:" << m_configError;
@@ -59,77 +78,6 @@ int TwilioClient::pendingRequests() const
 void TwilioClient::cancelAll()
 {
     m_transport->cancelAll();
-}
-
-template<typename T>
-void TwilioClient::failSoon(QObject *context, const ProviderCallback<T> &done,
-                            const ProviderError &error)
-{
-    // Asynchronous like every other outcome, so callers need no re-entrancy guards.
-    QTimer::singleShot(0, context, [done, error] { done(error); });
-}
-
-template<typename T>
-void TwilioClient::call(Method method, const QUrl &url, const QByteArray &form,
-                        const TwilioTransport::Headers &headers, QObject *context, Parser<T> parse,
-                        ProviderCallback<T> done)
-{
-    if (!m_configError.isEmpty()) {
-        failSoon(context, done, ProviderError::invalidRequest(m_configError));
-        return;
-    }
-    const bool post = method == Method::Post;
-    m_transport->send(method, url, form, headers, context,
-                      [parse = std::move(parse), done = std::move(done),
-                       post](const ProviderResult<TwilioTransport::Response> &response) {
-                          if (!response.ok()) {
-                              done(response.error());
-                              return;
-                          }
-                          const int status = response.value().httpStatus;
-                          const ProviderResult<QJsonObject> json =
-                              TwilioJson::object(response.value().body);
-                          if (!json.ok()) {
-                              done(ProviderError::parse(json.error().message(), status, post));
-                              return;
-                          }
-                          const ProviderResult<T> parsed = parse(json.value());
-                          if (!parsed.ok()) {
-                              done(ProviderError::parse(parsed.error().message(), status, post));
-                              return;
-                          }
-                          done(parsed);
-                      });
-}
-
-template<typename T>
-void TwilioClient::collectPages(const QUrl &base, const QUrl &url, Parser<ProviderPage<T>> parse,
-                                QObject *context, QList<T> collected, int pagesLeft,
-                                ProviderCallback<QList<T>> done)
-{
-    call<ProviderPage<T>>(
-        Method::Get, url, {}, {}, context, parse,
-        [this, base, parse, context, collected = std::move(collected), pagesLeft,
-         done](const ProviderResult<ProviderPage<T>> &page) mutable {
-            if (!page.ok()) {
-                done(page.error());
-                return;
-            }
-            collected.append(page.value().items);
-            if (!page.value().hasNextPage()) {
-                done(collected);
-                return;
-            }
-            const std::optional<QUrl> next = TwilioUrl::rebase(base, page.value().nextPageUri);
-            if (!next || pagesLeft <= 1) {
-                done(ProviderError::parse(
-                    next ? u"The list did not end after %1 pages"_s.arg(kMaxPages)
-                         : u"Unusable next page URI: %1"_s.arg(page.value().nextPageUri),
-                    200, false));
-                return;
-            }
-            collectPages<T>(base, *next, parse, context, std::move(collected), pagesLeft - 1, done);
-        });
 }
 
 QByteArray TwilioClient::accountPath() const
@@ -161,6 +109,22 @@ std::optional<ProviderError> TwilioClient::mapItemInputError(const QString &serv
 void TwilioClient::testConnection(QObject *context, ProviderCallback<ProviderAccount> done)
 {
     const QString expectedSid = m_config.accountSid;
+    if (m_apiKey) {
+        // A Standard key may not read the Account resource (401/20003): prove the key on a
+        // resource it can read, and answer with what is known of the account.
+        call<ProviderAccount>(
+            Method::Get,
+            TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/IncomingPhoneNumbers.json",
+                             {{u"PageSize"_s, u"1"_s}}),
+            {}, {}, context,
+            [expectedSid](const QJsonObject &) -> ProviderResult<ProviderAccount> {
+                ProviderAccount account;
+                account.sid = expectedSid;
+                return account;
+            },
+            std::move(done));
+        return;
+    }
     call<ProviderAccount>(
         Method::Get, TwilioUrl::under(m_config.apiBaseUrl, accountPath() + ".json"), {}, {},
         context,
@@ -264,7 +228,7 @@ void TwilioClient::listIncomingNumbers(QObject *context,
         TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/IncomingPhoneNumbers.json",
                          {{u"PageSize"_s, u"1000"_s}});
     collectPages<ProviderNumber>(m_config.apiBaseUrl, first, &TwilioJson::incomingNumberPage,
-                                 context, {}, kMaxPages, std::move(done));
+                                 context, {}, TwilioClientLimits::kMaxPages, std::move(done));
 }
 
 void TwilioClient::listShortCodes(QObject *context, ProviderCallback<QList<ProviderNumber>> done)
@@ -272,7 +236,7 @@ void TwilioClient::listShortCodes(QObject *context, ProviderCallback<QList<Provi
     const QUrl first = TwilioUrl::under(m_config.apiBaseUrl, accountPath() + "/SMS/ShortCodes.json",
                                         {{u"PageSize"_s, u"1000"_s}});
     collectPages<ProviderNumber>(m_config.apiBaseUrl, first, &TwilioJson::shortCodePage, context,
-                                 {}, kMaxPages, std::move(done));
+                                 {}, TwilioClientLimits::kMaxPages, std::move(done));
 }
 
 void TwilioClient::lookupLineType(const QString &e164, QObject *context,
@@ -297,7 +261,7 @@ void TwilioClient::listSyncServices(QObject *context, ProviderCallback<QList<Syn
     const QUrl first =
         TwilioUrl::under(m_config.syncBaseUrl, "/v1/Services", {{u"PageSize"_s, u"100"_s}});
     collectPages<SyncService>(m_config.syncBaseUrl, first, &TwilioJson::servicePage, context, {},
-                              kMaxPages, std::move(done));
+                              TwilioClientLimits::kMaxPages, std::move(done));
 }
 
 void TwilioClient::listMapItems(const QString &serviceSid, const QString &map,
@@ -403,16 +367,22 @@ void TwilioClient::deleteMapItem(const QString &serviceSid, const QString &map, 
         failSoon(context, done, *error);
         return;
     }
-    if (!m_configError.isEmpty()) {
-        failSoon(context, done, ProviderError::invalidRequest(m_configError));
-        return;
-    }
     TwilioTransport::Headers headers;
     if (!ifMatchRevision.isEmpty()) {
         headers.append({"If-Match", ifMatchRevision.toUtf8()});
     }
     const QUrl url = TwilioUrl::under(m_config.syncBaseUrl,
                                       itemsPath(serviceSid, map) + '/' + TwilioUrl::segment(key));
+    sendDelete(url, headers, context, std::move(done));
+}
+
+void TwilioClient::sendDelete(const QUrl &url, const TwilioTransport::Headers &headers,
+                              QObject *context, ProviderCallback<ProviderDone> done)
+{
+    if (!m_configError.isEmpty()) {
+        failSoon(context, done, ProviderError::invalidRequest(m_configError));
+        return;
+    }
     // 204 No Content: there is no body to parse.
     m_transport->send(
         Method::Delete, url, {}, headers, context,

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AccountConfig.h"
+#include "ApiKeyCredentials.h"
 #include "ProviderClient.h"
 #include "TwilioTransport.h"
 
@@ -21,6 +22,9 @@ public:
     // an InvalidRequest error carrying AccountConfig::validationErrors().
     TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
                  const QString &authToken, QObject *parent = nullptr);
+    // Authenticates with an API key (SK… and its secret) on the same account's URLs.
+    TwilioClient(QNetworkAccessManager *network, const AccountConfig &config,
+                 const ApiKeyCredentials &key, QObject *parent = nullptr);
     ~TwilioClient() override;
 
     const AccountConfig &config() const { return m_config; }
@@ -59,9 +63,29 @@ public:
     void deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,
                        const QString &ifMatchRevision, QObject *context,
                        ProviderCallback<ProviderDone> done) override;
+    void findOrCreateSyncService(const QString &name, QObject *context,
+                                 ProviderCallback<SyncService> done) override;
+    void findOrCreateSyncList(const QString &serviceSid, const QString &uniqueName,
+                              QObject *context, ProviderCallback<SyncList> done) override;
+    void appendListItem(const QString &serviceSid, const QString &list, const QJsonObject &data,
+                        std::optional<int> itemTtlSeconds, QObject *context,
+                        ProviderCallback<SyncListItem> done) override;
+    void listListItems(const QString &serviceSid, const QString &list, const ListItemQuery &query,
+                       QObject *context, ProviderCallback<SyncListItemPage> done) override;
+    void nextListItemPage(const QString &nextPageUrl, QObject *context,
+                          ProviderCallback<SyncListItemPage> done) override;
+    void createApiKey(const QString &friendlyName, QObject *context,
+                      ProviderCallback<NewApiKey> done) override;
+    void listApiKeys(QObject *context, ProviderCallback<QList<ApiKey>> done) override;
+    void deleteApiKey(const QString &keySid, QObject *context,
+                      ProviderCallback<ProviderDone> done) override;
     void cancelAll() override;
 
 private:
+    // user:password of Basic auth; `credentialError` is why they cannot be used, if so.
+    TwilioClient(QNetworkAccessManager *network, const AccountConfig &config, const QString &user,
+                 const QString &password, const QString &credentialError, QObject *parent);
+
     using Method = TwilioTransport::Method;
     template<typename T>
     using Parser = std::function<ProviderResult<T>(const QJsonObject &)>;
@@ -77,6 +101,15 @@ private:
     template<typename T>
     void failSoon(QObject *context, const ProviderCallback<T> &done, const ProviderError &error);
 
+    // A request answered with 204 No Content (deletes): nothing to parse.
+    void sendDelete(const QUrl &url, const TwilioTransport::Headers &headers, QObject *context,
+                    ProviderCallback<ProviderDone> done);
+    // The oldest service with that friendly name among `services`, else nullopt.
+    static std::optional<SyncService> oldestNamed(const QList<SyncService> &services,
+                                                  const QString &friendlyName);
+    void createSyncService(const QString &name, QObject *context,
+                           ProviderCallback<SyncService> done);
+    QByteArray listPath(const QString &serviceSid, const QString &list) const;
     QByteArray accountPath() const;
     QByteArray itemsPath(const QString &serviceSid, const QString &map) const;
     std::optional<ProviderError> mapItemInputError(const QString &serviceSid, const QString &map,
@@ -84,5 +117,6 @@ private:
 
     AccountConfig m_config;
     QString m_configError;
+    bool m_apiKey = false; // authenticating with a Standard API key, not the Auth Token
     TwilioTransport *m_transport;
 };

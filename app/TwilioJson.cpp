@@ -97,22 +97,6 @@ ProviderResult<ProviderNumber> shortCode(const QJsonObject &json)
     return number;
 }
 
-ProviderResult<SyncService> service(const QJsonObject &json)
-{
-    JsonFieldReader reader(json, u"Sync service"_s);
-    SyncService service;
-    service.sid = reader.requiredString("sid"_L1);
-    service.uniqueName = reader.string("unique_name"_L1);
-    service.friendlyName = reader.string("friendly_name"_L1);
-    service.accountSid = reader.string("account_sid"_L1);
-    service.dateCreated = reader.isoDate("date_created"_L1);
-    service.dateUpdated = reader.isoDate("date_updated"_L1);
-    if (reader.failed()) {
-        return parseError(reader.error());
-    }
-    return service;
-}
-
 } // namespace
 
 ProviderResult<QJsonObject> TwilioJson::object(const QByteArray &body)
@@ -238,5 +222,106 @@ ProviderResult<ProviderPage<SyncMapItem>> TwilioJson::mapItemPage(const QJsonObj
 
 ProviderResult<ProviderPage<SyncService>> TwilioJson::servicePage(const QJsonObject &json)
 {
-    return page<SyncService>(json, "services"_L1, &service, true);
+    return page<SyncService>(json, "services"_L1, &TwilioJson::service, true);
+}
+
+ProviderResult<SyncService> TwilioJson::service(const QJsonObject &json)
+{
+    JsonFieldReader reader(json, u"Sync service"_s);
+    SyncService service;
+    service.sid = reader.requiredString("sid"_L1);
+    service.uniqueName = reader.string("unique_name"_L1);
+    service.friendlyName = reader.string("friendly_name"_L1);
+    service.accountSid = reader.string("account_sid"_L1);
+    service.dateCreated = reader.isoDate("date_created"_L1);
+    service.dateUpdated = reader.isoDate("date_updated"_L1);
+    if (reader.failed()) {
+        return parseError(reader.error());
+    }
+    return service;
+}
+
+ProviderResult<SyncList> TwilioJson::syncList(const QJsonObject &json)
+{
+    JsonFieldReader reader(json, u"Sync list"_s);
+    SyncList list;
+    list.sid = reader.requiredString("sid"_L1);
+    list.uniqueName = reader.string("unique_name"_L1);
+    list.accountSid = reader.string("account_sid"_L1);
+    list.serviceSid = reader.string("service_sid"_L1);
+    list.url = reader.string("url"_L1);
+    list.revision = reader.string("revision"_L1);
+    list.createdBy = reader.string("created_by"_L1);
+    list.dateCreated = reader.isoDate("date_created"_L1);
+    list.dateUpdated = reader.isoDate("date_updated"_L1);
+    list.dateExpires = reader.isoDate("date_expires"_L1);
+    if (reader.failed()) {
+        return parseError(reader.error());
+    }
+    return list;
+}
+
+ProviderResult<SyncListItem> TwilioJson::listItem(const QJsonObject &json)
+{
+    // `index` is the one field the schema does not declare nullable: it is the item's identity.
+    const QJsonValue index = json.value("index"_L1);
+    if (!index.isDouble() || index.toDouble() < 0 ||
+        index.toDouble() != double(index.toInteger())) {
+        return parseError(u"The list item has no usable \"index\" (a non-negative integer)"_s);
+    }
+    JsonFieldReader reader(json, u"list item"_s);
+    SyncListItem item;
+    item.index = index.toInteger();
+    item.revision = reader.string("revision"_L1);
+    item.data = reader.object("data"_L1);
+    item.accountSid = reader.string("account_sid"_L1);
+    item.serviceSid = reader.string("service_sid"_L1);
+    item.listSid = reader.string("list_sid"_L1);
+    item.url = reader.string("url"_L1);
+    item.createdBy = reader.string("created_by"_L1);
+    item.dateCreated = reader.isoDate("date_created"_L1);
+    item.dateUpdated = reader.isoDate("date_updated"_L1);
+    item.dateExpires = reader.isoDate("date_expires"_L1);
+    if (reader.failed()) {
+        return parseError(reader.error());
+    }
+    return item;
+}
+
+ProviderResult<ProviderPage<SyncListItem>> TwilioJson::listItemPage(const QJsonObject &json)
+{
+    return page<SyncListItem>(json, "items"_L1, &TwilioJson::listItem, true);
+}
+
+ProviderResult<ApiKey> TwilioJson::apiKey(const QJsonObject &json)
+{
+    JsonFieldReader reader(json, u"API key"_s);
+    ApiKey key;
+    key.sid = reader.requiredString("sid"_L1);
+    key.friendlyName = reader.string("friendly_name"_L1);
+    key.dateCreated = reader.rfc2822Date("date_created"_L1);
+    key.dateUpdated = reader.rfc2822Date("date_updated"_L1);
+    if (reader.failed()) {
+        return parseError(reader.error());
+    }
+    return key;
+}
+
+ProviderResult<NewApiKey> TwilioJson::newApiKey(const QJsonObject &json)
+{
+    ProviderResult<ApiKey> key = apiKey(json);
+    if (!key.ok()) {
+        return key.error();
+    }
+    // Read by hand: JsonFieldReader quotes a wrong value in its error, and this one is secret.
+    const QJsonValue secret = json.value("secret"_L1);
+    if (!secret.isString() || secret.toString().isEmpty()) {
+        return parseError(u"The new API key has no \"secret\" text"_s);
+    }
+    return NewApiKey{key.value(), secret.toString()};
+}
+
+ProviderResult<ProviderPage<ApiKey>> TwilioJson::apiKeyPage(const QJsonObject &json)
+{
+    return page<ApiKey>(json, "keys"_L1, &TwilioJson::apiKey, false);
 }

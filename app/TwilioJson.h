@@ -3,12 +3,16 @@
 // null is accepted wherever the OpenAPI files declare a field nullable.
 #pragma once
 
+#include "ApiKey.h"
 #include "LineTypeLookup.h"
+#include "NewApiKey.h"
 #include "ProviderAccount.h"
 #include "ProviderMessage.h"
 #include "ProviderNumber.h"
 #include "ProviderPage.h"
 #include "ProviderResult.h"
+#include "SyncList.h"
+#include "SyncListItem.h"
 #include "SyncMapItem.h"
 #include "SyncService.h"
 
@@ -28,6 +32,13 @@ ProviderResult<ProviderAccount> account(const QJsonObject &json);
 ProviderResult<LineTypeLookup> lineTypeLookup(const QJsonObject &json);
 ProviderResult<SyncMapItem> mapItem(const QJsonObject &json);
 ProviderResult<ProviderPage<SyncMapItem>> mapItemPage(const QJsonObject &json);
+ProviderResult<SyncService> service(const QJsonObject &json);
 ProviderResult<ProviderPage<SyncService>> servicePage(const QJsonObject &json);
+ProviderResult<SyncList> syncList(const QJsonObject &json);
+ProviderResult<SyncListItem> listItem(const QJsonObject &json);
+ProviderResult<ProviderPage<SyncListItem>> listItemPage(const QJsonObject &json);
+ProviderResult<ApiKey> apiKey(const QJsonObject &json);
+ProviderResult<NewApiKey> newApiKey(const QJsonObject &json);
+ProviderResult<ProviderPage<ApiKey>> apiKeyPage(const QJsonObject &json);
 
 } // namespace TwilioJson

@@ -81,11 +81,11 @@ private:
 
 } // namespace
 
-TwilioTransport::TwilioTransport(QNetworkAccessManager *network, const QString &accountSid,
-                                 const QString &authToken, QObject *parent)
+TwilioTransport::TwilioTransport(QNetworkAccessManager *network, const QString &user,
+                                 const QString &password, QObject *parent)
     : QObject(parent)
     , m_network(network)
-    , m_authorization("Basic " + (accountSid + u':' + authToken).toUtf8().toBase64())
+    , m_authorization("Basic " + (user + u':' + password).toUtf8().toBase64())
 {
     Q_ASSERT(network);
 }

@@ -43,8 +43,10 @@ public:
 
     static constexpr std::chrono::milliseconds defaultTimeout{30000};
 
-    TwilioTransport(QNetworkAccessManager *network, const QString &accountSid,
-                    const QString &authToken, QObject *parent = nullptr);
+    // Basic auth as user:password: the Account SID and Auth Token, or an API key's SID and
+    // secret. Neither is ever logged.
+    TwilioTransport(QNetworkAccessManager *network, const QString &user, const QString &password,
+                    QObject *parent = nullptr);
     // Aborts what is still in flight without calling back.
     ~TwilioTransport() override;
 

@@ -17,6 +17,9 @@ public:
     double speed() const { return m_speed; }
     // Wall milliseconds until sandbox time atMs (0 if already past).
     qint64 wallDelayUntil(qint64 atMs) const;
+    // Jumps forward (tests of TTLs and rate windows). Timers already armed still fire at
+    // their wall time, so what was due in between runs late, not early.
+    void advance(qint64 ms) { m_startMs += qMax<qint64>(0, ms); }
 
 private:
     double m_speed;

@@ -30,7 +30,10 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
         u"reply-rate"_s, u"Share of delivered messages customers reply to (0-1)."_s, u"R"_s);
     const QCommandLineOption seedHistory(u"seed-history"_s,
                                          u"Add N messages of history at start."_s, u"N"_s);
-    parser.addOptions({host, port, demo, speed, seed, state, replyRate, seedHistory});
+    const QCommandLineOption syncRateLimits(
+        u"sync-rate-limits"_s, u"Enforce Sync's 20 reads/s and 20 writes/s per object (54009)."_s);
+    parser.addOptions(
+        {host, port, demo, speed, seed, state, replyRate, seedHistory, syncRateLimits});
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -51,6 +54,7 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     }
     result.port = quint16(portValue);
     result.options.demo = parser.isSet(demo);
+    result.options.syncRateLimits = parser.isSet(syncRateLimits);
     result.options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || result.options.speed <= 0.0) {
         result.error = u"--speed: '%1' is not a positive number"_s.arg(parser.value(speed));

@@ -19,7 +19,9 @@
 #include "Scheduler.h"
 #include "SidFactory.h"
 #include "SyncItemsResource.h"
+#include "SyncRateLimiter.h"
 #include "SyncResource.h"
+#include "TeamSyncResources.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -76,6 +78,9 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_control = std::make_unique<Router>();
     m_controlResource = std::make_unique<ControlResource>(*this);
     m_controlResource->registerRoutes(*m_control);
+    m_team = std::make_unique<TeamSyncResources>(*this, *m_state, *m_sids, *m_clock, *m_sync,
+                                                 m_baseUrl, m_options.syncRateLimits);
+    m_team->registerRoutes(*m_api, *m_control);
 
     m_http = std::make_unique<SandboxHttpServer>([this](const ApiRequest &request, int inFlight) {
         SandboxHttpServer::Outcome outcome;
@@ -142,7 +147,12 @@ bool SandboxServer::authorised(const ApiRequest &request) const
     if (!header.startsWith("Basic "))
         return false;
     const QByteArray decoded = QByteArray::fromBase64(header.mid(6).trimmed());
-    return decoded == (m_state->accountSid + u':' + m_state->authToken).toUtf8();
+    if (decoded == (m_state->accountSid + u':' + m_state->authToken).toUtf8())
+        return true;
+    const qsizetype colon = decoded.indexOf(':'); // else an API key's "SK...:secret"
+    return colon > 0 &&
+           m_team->authorisesKey(QString::fromUtf8(decoded.left(colon)),
+                                 QString::fromUtf8(decoded.mid(colon + 1)), request.path);
 }
 
 ApiReply SandboxServer::handle(const ApiRequest &request, int inFlight, int *delayMs)
@@ -179,7 +189,10 @@ ApiReply SandboxServer::handle(const ApiRequest &request, int inFlight, int *del
         break;
     }
     *delayMs = faults.latencyMs;
+    if (std::optional<ApiReply> refused = m_team->before(request))
+        return *refused;
     ApiReply reply = m_api->dispatch(request);
+    m_team->after(request);
     const bool messageCreate =
         request.method == "POST" && request.path.endsWith(u"/Messages.json"_s);
     if (messageCreate && reply.status == 201 && m_faults->dropAfterCreate())
@@ -260,6 +273,21 @@ QString SandboxServer::saveState() const
     if (m_options.statePath.isEmpty())
         return u"no state file configured (--state)"_s;
     return m_state->saveTo(m_options.statePath);
+}
+
+void SandboxServer::advanceClock(qint64 ms)
+{
+    m_clock->advance(ms);
+}
+
+void SandboxServer::setSyncRateLimits(const SyncRateLimits &limits)
+{
+    m_team->setRateLimits(limits);
+}
+
+SyncRateLimits SandboxServer::syncRateLimits() const
+{
+    return m_team->rateLimits();
 }
 
 qint64 SandboxServer::nowMs() const

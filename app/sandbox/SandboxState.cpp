@@ -9,7 +9,7 @@ namespace sandbox {
 
 namespace {
 constexpr quint32 kMagic = 0x534D5342; // "SMSB"
-constexpr quint32 kVersion = 1;
+constexpr quint32 kVersion = 2;        // 2: Sync services, Lists, item TTLs, API keys
 } // namespace
 
 void SandboxState::setOptedOut(const QString &sender, const QString &customer, bool optedOut)
@@ -18,6 +18,13 @@ void SandboxState::setOptedOut(const QString &sender, const QString &customer, b
         m_optOuts.insert(pairKey(sender, customer));
     else
         m_optOuts.remove(pairKey(sender, customer));
+}
+
+SyncStore *SandboxState::syncService(const QString &sidOrUniqueName)
+{
+    if (sidOrUniqueName == sync.service.sid || sidOrUniqueName == sync.service.uniqueName)
+        return &sync;
+    return syncServices.find(sidOrUniqueName);
 }
 
 QList<QPair<QString, QString>> SandboxState::optOuts() const
@@ -43,6 +50,9 @@ QString SandboxState::saveTo(const QString &path) const
     out << m_optOuts;
     sync.save(out);
     messages.save(out);
+    syncServices.save(out);
+    syncLists.save(out);
+    apiKeys.save(out);
     if (out.status() != QDataStream::Ok || !file.commit())
         return u"cannot write state file %1: %2"_s.arg(path, file.errorString());
     return {};
@@ -60,18 +70,21 @@ QString SandboxState::loadFrom(const QString &path)
     in >> magic >> version;
     if (magic != kMagic)
         return u"%1 is not an smsdesk-sandbox state file"_s.arg(path);
-    if (version != kVersion)
-        return u"%1 has state format version %2; this sandbox reads version %3"_s.arg(path)
+    // Version 1 (before Lists and keys) still loads: a demo profile keeps its history.
+    if (version != kVersion && version != 1)
+        return u"%1 has state format version %2; this sandbox reads versions 1 to %3"_s.arg(path)
             .arg(version)
             .arg(kVersion);
     in >> accountSid >> authToken;
     if (!numbers.load(in))
         return u"state file %1 is damaged (numbers)"_s.arg(path);
     in >> m_optOuts;
-    if (!sync.load(in))
+    if (!sync.load(in, version >= 2))
         return u"state file %1 is damaged (sync)"_s.arg(path);
     if (!messages.load(in))
         return u"state file %1 is damaged (messages)"_s.arg(path);
+    if (version >= 2 && (!syncServices.load(in) || !syncLists.load(in) || !apiKeys.load(in)))
+        return u"state file %1 is damaged (sync lists, services or keys)"_s.arg(path);
     return {};
 }
 

@@ -2,8 +2,11 @@
 // Saved to and loaded from one file (--state) in a versioned binary format.
 #pragma once
 
+#include "ApiKeyStore.h"
 #include "NumberDirectory.h"
 #include "SandboxMessageStore.h"
+#include "SyncListStore.h"
+#include "SyncServiceDirectory.h"
 #include "SyncStore.h"
 
 #include <QSet>
@@ -18,7 +21,13 @@ public:
     QString authToken;
     NumberDirectory numbers;
     SandboxMessageStore messages;
-    SyncStore sync;
+    SyncStore sync;                    // the default service (unique name "default")
+    SyncServiceDirectory syncServices; // services created with POST /v1/Services
+    SyncListStore syncLists;           // Lists of every service
+    ApiKeyStore apiKeys;
+
+    // The default or a created service, by SID or unique name; null when there is none.
+    SyncStore *syncService(const QString &sidOrUniqueName);
 
     // Opt-outs recorded by keyword, per (our number, customer number) pair.
     bool isOptedOut(const QString &sender, const QString &customer) const

@@ -5,6 +5,7 @@
 #include "SandboxClock.h"
 #include "SyncResource.h"
 #include "SyncStore.h"
+#include "SyncWriteRules.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,6 +97,9 @@ ApiReply SyncItemsResource::create(const ApiRequest &request)
     QByteArray data;
     if (!parseData(request.field(u"Data"_s), &data, &error))
         return error;
+    std::optional<qint64> ttl;
+    if (!SyncWriteRules::parseTtl(request, u"ItemTtl"_s, u"Ttl"_s, &ttl, &error))
+        return error;
     if (map->items.count(key))
         return ApiReply::error(409, 54208,
                                u"A Map Item with key '%1' already exists in the Map"_s.arg(key));
@@ -103,6 +107,7 @@ ApiReply SyncItemsResource::create(const ApiRequest &request)
     item.key = key;
     item.data = data;
     item.dateCreated = item.dateUpdated = m_clock.nowMs();
+    item.dateExpires = SyncWriteRules::expiryAt(item.dateCreated, ttl.value_or(0));
     ++map->revision;
     map->dateUpdated = item.dateUpdated;
     const SyncItem &stored = map->items.emplace(key, item).first->second;
@@ -139,8 +144,13 @@ ApiReply SyncItemsResource::update(const ApiRequest &request)
             return error;
         item.data = data;
     }
+    std::optional<qint64> ttl;
+    if (!SyncWriteRules::parseTtl(request, u"ItemTtl"_s, u"Ttl"_s, &ttl, &error))
+        return error;
     ++item.revision;
     item.dateUpdated = m_clock.nowMs();
+    if (ttl)
+        item.dateExpires = SyncWriteRules::expiryAt(item.dateUpdated, *ttl);
     ++map->revision;
     map->dateUpdated = item.dateUpdated;
     return ApiReply::json(m_maps.itemJson(*map, item));
@@ -244,7 +254,8 @@ ApiReply SyncItemsResource::list(const ApiRequest &request) const
     const bool hasNext = backwards ? !page.empty() : more;
     const bool hasPrevious = backwards ? more : (paging.page > 0 && !page.empty());
     return ApiReply::json(PageEnvelope::v1(
-        m_maps.baseUrl(), m_maps.servicePath() + u"/Maps/"_s + map->sid + u"/Items"_s, filters,
+        m_maps.baseUrl(),
+        SyncResource::servicePath(map->serviceSid) + u"/Maps/"_s + map->sid + u"/Items"_s, filters,
         u"items"_s, items, paging, hasNext ? tokenFor("PN"_L1, page.back()->key) : QString(),
         hasPrevious ? tokenFor("PP"_L1, page.front()->key) : QString()));
 }

@@ -47,20 +47,19 @@ void SyncResource::registerRoutes(Router &router)
                [this](const ApiRequest &r) { return deleteMap(r); });
 }
 
-QString SyncResource::servicePath() const
+QString SyncResource::servicePath(const QString &serviceSid)
 {
-    return u"/v1/Services/"_s + m_state.sync.service.sid;
+    return u"/v1/Services/"_s + serviceSid;
 }
 
-bool SyncResource::serviceMatches(const QString &sidOrName) const
+SyncStore *SyncResource::storeFor(const ApiRequest &request) const
 {
-    return sidOrName == m_state.sync.service.sid || sidOrName == m_state.sync.service.uniqueName;
+    return m_state.syncService(request.captures.value(0));
 }
 
-QJsonObject SyncResource::serviceJson() const
+QJsonObject SyncResource::serviceJson(const SandboxSyncService &s) const
 {
-    const SandboxSyncService &s = m_state.sync.service;
-    const QString url = m_baseUrl + servicePath();
+    const QString url = m_baseUrl + servicePath(s.sid);
     return QJsonObject{
         {u"account_sid"_s, m_state.accountSid},
         {u"acl_enabled"_s, false},
@@ -75,7 +74,8 @@ QJsonObject SyncResource::serviceJson() const
         {u"reachability_debouncing_window"_s, 5000},
         {u"reachability_webhooks_enabled"_s, false},
         {u"sid"_s, s.sid},
-        {u"unique_name"_s, s.uniqueName},
+        {u"unique_name"_s,
+         s.uniqueName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(s.uniqueName)},
         {u"url"_s, url},
         {u"webhook_url"_s, QJsonValue(QJsonValue::Null)},
         {u"webhooks_from_rest_enabled"_s, false},
@@ -84,7 +84,7 @@ QJsonObject SyncResource::serviceJson() const
 
 QJsonObject SyncResource::mapJson(const SyncMap &map) const
 {
-    const QString url = m_baseUrl + servicePath() + u"/Maps/"_s + map.sid;
+    const QString url = m_baseUrl + servicePath(map.serviceSid) + u"/Maps/"_s + map.sid;
     return QJsonObject{
         {u"account_sid"_s, m_state.accountSid},
         {u"created_by"_s, u"system"_s},
@@ -94,7 +94,7 @@ QJsonObject SyncResource::mapJson(const SyncMap &map) const
         {u"links"_s, QJsonObject{{u"items"_s, QString(url + u"/Items"_s)},
                                  {u"permissions"_s, QString(url + u"/Permissions"_s)}}},
         {u"revision"_s, QString::number(map.revision)},
-        {u"service_sid"_s, m_state.sync.service.sid},
+        {u"service_sid"_s, map.serviceSid},
         {u"sid"_s, map.sid},
         {u"unique_name"_s,
          map.uniqueName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(map.uniqueName)},
@@ -109,14 +109,15 @@ QJsonObject SyncResource::itemJson(const SyncMap &map, const SyncItem &item) con
         {u"created_by"_s, u"system"_s},
         {u"data"_s, QJsonDocument::fromJson(item.data).object()},
         {u"date_created"_s, WireFormat::iso8601(item.dateCreated)},
-        {u"date_expires"_s, QJsonValue(QJsonValue::Null)},
+        {u"date_expires"_s, item.dateExpires > 0 ? QJsonValue(WireFormat::iso8601(item.dateExpires))
+                                                 : QJsonValue(QJsonValue::Null)},
         {u"date_updated"_s, WireFormat::iso8601(item.dateUpdated)},
         {u"key"_s, item.key},
         {u"map_sid"_s, map.sid},
         {u"revision"_s, QString::number(item.revision)},
-        {u"service_sid"_s, m_state.sync.service.sid},
-        {u"url"_s, QString(m_baseUrl + servicePath() + u"/Maps/"_s + map.sid + u"/Items/"_s +
-                           QString::fromLatin1(QUrl::toPercentEncoding(item.key)))},
+        {u"service_sid"_s, map.serviceSid},
+        {u"url"_s, QString(m_baseUrl + servicePath(map.serviceSid) + u"/Maps/"_s + map.sid +
+                           u"/Items/"_s + QString::fromLatin1(QUrl::toPercentEncoding(item.key)))},
     };
 }
 
@@ -125,23 +126,27 @@ ApiReply SyncResource::listServices(const ApiRequest &request) const
     const PageEnvelope::Paging paging = PageEnvelope::parse(request, kMaxPageSize);
     if (!paging.error.isEmpty())
         return ApiReply::error(400, 20001, paging.error);
+    // Few services per account: the default one, then those created, on one page.
     QJsonArray items;
-    if (paging.page == 0)
-        items.append(serviceJson());
+    if (paging.page == 0) {
+        items.append(serviceJson(m_state.sync.service));
+        for (const auto &[sid, store] : m_state.syncServices.services())
+            items.append(serviceJson(store.service));
+    }
     return ApiReply::json(
         PageEnvelope::v1(m_baseUrl, u"/v1/Services"_s, {}, u"services"_s, items, paging, {}, {}));
 }
 
 ApiReply SyncResource::fetchService(const ApiRequest &request) const
 {
-    if (!serviceMatches(request.captures.value(0)))
-        return notFound(request);
-    return ApiReply::json(serviceJson());
+    const SyncStore *store = storeFor(request);
+    return store ? ApiReply::json(serviceJson(store->service)) : notFound(request);
 }
 
 ApiReply SyncResource::listMaps(const ApiRequest &request) const
 {
-    if (!serviceMatches(request.captures.value(0)))
+    const SyncStore *store = storeFor(request);
+    if (!store)
         return notFound(request);
     const PageEnvelope::Paging paging = PageEnvelope::parse(request, kMaxPageSize);
     if (!paging.error.isEmpty())
@@ -149,39 +154,41 @@ ApiReply SyncResource::listMaps(const ApiRequest &request) const
     QJsonArray items;
     qsizetype index = 0;
     const qsizetype start = qsizetype(paging.page) * paging.pageSize;
-    for (const auto &[sid, map] : m_state.sync.maps()) {
+    for (const auto &[sid, map] : store->maps()) {
         if (index >= start && index < start + paging.pageSize)
             items.append(mapJson(map));
         ++index;
     }
     const bool hasNext = index > start + paging.pageSize;
-    return ApiReply::json(
-        PageEnvelope::v1(m_baseUrl, servicePath() + u"/Maps"_s, {}, u"maps"_s, items, paging,
-                         hasNext ? u"PA"_s + QString::number(paging.page + 1) : QString(),
-                         paging.page > 0 ? u"PB"_s + QString::number(paging.page - 1) : QString()));
+    return ApiReply::json(PageEnvelope::v1(
+        m_baseUrl, servicePath(store->service.sid) + u"/Maps"_s, {}, u"maps"_s, items, paging,
+        hasNext ? u"PA"_s + QString::number(paging.page + 1) : QString(),
+        paging.page > 0 ? u"PB"_s + QString::number(paging.page - 1) : QString()));
 }
 
 ApiReply SyncResource::createMap(const ApiRequest &request)
 {
-    if (!serviceMatches(request.captures.value(0)))
+    SyncStore *store = storeFor(request);
+    if (!store)
         return notFound(request);
     const QString uniqueName = request.field(u"UniqueName"_s);
-    if (!uniqueName.isEmpty() && m_state.sync.findMap(uniqueName))
+    if (!uniqueName.isEmpty() && store->findMap(uniqueName))
         return ApiReply::error(409, 54301, u"Unique name already exists: "_s + uniqueName);
     SyncMap map;
     map.sid = m_sids.make("MP"_L1);
     map.uniqueName = uniqueName;
     map.dateCreated = map.dateUpdated = m_clock.nowMs();
-    return ApiReply::json(mapJson(m_state.sync.addMap(map)), 201);
+    return ApiReply::json(mapJson(store->addMap(map)), 201);
 }
 
 SyncMap *SyncResource::mapFor(const ApiRequest &request, ApiReply *error) const
 {
-    if (!serviceMatches(request.captures.value(0))) {
+    SyncStore *store = storeFor(request);
+    if (!store) {
         *error = notFound(request);
         return nullptr;
     }
-    SyncMap *map = m_state.sync.findMap(request.captures.value(1));
+    SyncMap *map = store->findMap(request.captures.value(1));
     if (!map)
         *error = ApiReply::error(404, 54200, u"Map not found: "_s + request.captures.value(1));
     return map;
@@ -200,7 +207,7 @@ ApiReply SyncResource::deleteMap(const ApiRequest &request)
     const SyncMap *map = mapFor(request, &error);
     if (!map)
         return error;
-    m_state.sync.removeMap(map->sid);
+    storeFor(request)->removeMap(map->sid);
     return ApiReply::noContent();
 }
 

@@ -1,4 +1,5 @@
-// Sync v1: /v1/Services and /v1/Services/{ServiceSid}/Maps[/{Map}] (items: SyncItemsResource).
+// Sync v1: /v1/Services[/{Sid}] (create: SyncServicesResource) and
+// /v1/Services/{ServiceSid}/Maps[/{Map}] (items: SyncItemsResource).
 #pragma once
 
 #include "ApiReply.h"
@@ -12,8 +13,10 @@ class Router;
 class SandboxClock;
 class SandboxState;
 class SidFactory;
+struct SandboxSyncService;
 struct SyncItem;
 struct SyncMap;
+class SyncStore;
 
 class SyncResource
 {
@@ -24,11 +27,12 @@ public:
 
     static constexpr int kMaxPageSize = 100; // the spec's maximum for Sync lists
 
-    // Shared with SyncItemsResource.
+    // Shared with SyncItemsResource and the List and Service resources.
     SyncMap *mapFor(const ApiRequest &request, ApiReply *error) const;
     QJsonObject mapJson(const SyncMap &map) const;
     QJsonObject itemJson(const SyncMap &map, const SyncItem &item) const;
-    QString servicePath() const;
+    static QString servicePath(const QString &serviceSid);
+    QJsonObject serviceJson(const SandboxSyncService &service) const;
     const QString &baseUrl() const { return m_baseUrl; }
 
 private:
@@ -39,8 +43,7 @@ private:
     ApiReply fetchMap(const ApiRequest &request) const;
     ApiReply deleteMap(const ApiRequest &request);
 
-    bool serviceMatches(const QString &sidOrName) const;
-    QJsonObject serviceJson() const;
+    SyncStore *storeFor(const ApiRequest &request) const;
 
     SandboxState &m_state;
     SidFactory &m_sids;

@@ -16,7 +16,9 @@ SyncMap *SyncStore::findMap(const QString &sidOrUniqueName)
 
 SyncMap &SyncStore::addMap(const SyncMap &map)
 {
-    return m_maps[map.sid] = map;
+    SyncMap &stored = m_maps[map.sid] = map;
+    stored.serviceSid = service.sid;
+    return stored;
 }
 
 void SyncStore::save(QDataStream &out) const
@@ -28,11 +30,12 @@ void SyncStore::save(QDataStream &out) const
         out << map.sid << map.uniqueName << map.revision << map.dateCreated << map.dateUpdated
             << quint64(map.items.size());
         for (const auto &[key, item] : map.items)
-            out << item.key << item.data << item.revision << item.dateCreated << item.dateUpdated;
+            out << item.key << item.data << item.revision << item.dateCreated << item.dateUpdated
+                << item.dateExpires;
     }
 }
 
-bool SyncStore::load(QDataStream &in)
+bool SyncStore::load(QDataStream &in, bool withExpiry)
 {
     m_maps.clear();
     in >> service.sid >> service.uniqueName >> service.friendlyName >> service.dateCreated >>
@@ -47,8 +50,11 @@ bool SyncStore::load(QDataStream &in)
         for (quint64 j = 0; j < itemCount && in.status() == QDataStream::Ok; ++j) {
             SyncItem item;
             in >> item.key >> item.data >> item.revision >> item.dateCreated >> item.dateUpdated;
+            if (withExpiry)
+                in >> item.dateExpires;
             map.items.emplace(item.key, item);
         }
+        map.serviceSid = service.sid;
         m_maps.emplace(map.sid, std::move(map));
     }
     return in.status() == QDataStream::Ok;

@@ -1,4 +1,4 @@
-// Sync v1 state: the account's one Service, its Maps and their Items (ordered by key).
+// Sync v1 state of one Service: the Service, its Maps and their Items (ordered by key).
 #pragma once
 
 #include <QByteArray>
@@ -16,11 +16,13 @@ struct SyncItem
     quint64 revision = 0;
     qint64 dateCreated = 0;
     qint64 dateUpdated = 0;
+    qint64 dateExpires = 0; // sandbox ms; 0 = no ItemTtl
 };
 
 struct SyncMap
 {
-    QString sid; // MP...
+    QString sid;        // MP...
+    QString serviceSid; // IS... of the SyncStore holding it (set by addMap and load)
     QString uniqueName;
     quint64 revision = 0;
     qint64 dateCreated = 0;
@@ -48,7 +50,8 @@ public:
     const std::map<QString, SyncMap> &maps() const { return m_maps; }
 
     void save(QDataStream &out) const;
-    bool load(QDataStream &in);
+    // withExpiry: the stream has item expiry dates (state format 2 and later).
+    bool load(QDataStream &in, bool withExpiry = true);
 
 private:
     std::map<QString, SyncMap> m_maps; // by sid

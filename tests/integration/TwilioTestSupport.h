@@ -153,6 +153,21 @@ inline void compareMapItem(const SyncMapItem &item, const QJsonObject &json)
     QCOMPARE(item.dateExpires, iso(json["date_expires"_L1]));
 }
 
+inline void compareListItem(const SyncListItem &item, const QJsonObject &json)
+{
+    QCOMPARE(item.index, json["index"_L1].toInteger());
+    QCOMPARE(item.revision, json["revision"_L1].toString());
+    QCOMPARE(item.data, json["data"_L1].toObject());
+    QCOMPARE(item.accountSid, json["account_sid"_L1].toString());
+    QCOMPARE(item.serviceSid, json["service_sid"_L1].toString());
+    QCOMPARE(item.listSid, json["list_sid"_L1].toString());
+    QCOMPARE(item.url, json["url"_L1].toString());
+    QCOMPARE(item.createdBy, json["created_by"_L1].toString());
+    QCOMPARE(item.dateCreated, iso(json["date_created"_L1]));
+    QCOMPARE(item.dateUpdated, iso(json["date_updated"_L1]));
+    QCOMPARE(item.dateExpires, iso(json["date_expires"_L1]));
+}
+
 // The single request the server received; a test failure (and an empty request) otherwise.
 inline RecordedRequest onlyRequest(const ScriptedHttpServer &server)
 {

@@ -43,6 +43,8 @@ private slots:
     void accountConforms();
     void lookupConforms();
     void syncConforms();
+    void syncListsConform();
+    void keysConform();
 
 private:
     SandboxFixture m;
@@ -192,6 +194,90 @@ void TestSandboxOpenApi::syncConforms()
     const HttpResult page = m.client->get(mapPath + u"/Items?PageSize=2"_s);
     QVERIFY(!page.json.value(u"meta"_s)[u"next_page_url"_s].isNull());
     QVERIFY_CONFORMS(m_sync->validateResponse(items, u"get"_s, 200, page.json));
+}
+
+void TestSandboxOpenApi::syncListsConform()
+{
+    const HttpResult service =
+        m.client->post(u"/v1/Services"_s, {{u"FriendlyName"_s, u"smsdesk"_s}});
+    QCOMPARE(service.status, 201);
+    QVERIFY_CONFORMS(m_sync->validateResponse(u"/v1/Services"_s, u"post"_s, 201, service.json));
+    QVERIFY_CONFORMS(m_sync->validateResponse(u"/v1/Services"_s, u"get"_s, 200,
+                                              m.client->get(u"/v1/Services"_s).json));
+    const QString servicePath = u"/v1/Services/"_s + service.json.value(u"sid"_s).toString();
+
+    const QString lists = u"/v1/Services/{ServiceSid}/Lists"_s;
+    const HttpResult list =
+        m.client->post(servicePath + u"/Lists"_s,
+                       {{u"UniqueName"_s, u"team-log"_s}, {u"CollectionTtl"_s, u"0"_s}});
+    QCOMPARE(list.status, 201);
+    QVERIFY_CONFORMS(m_sync->validateResponse(lists, u"post"_s, 201, list.json));
+    QVERIFY_CONFORMS(m_sync->validateResponse(lists, u"get"_s, 200,
+                                              m.client->get(servicePath + u"/Lists"_s).json));
+    const QString listPath = servicePath + u"/Lists/team-log"_s;
+    QVERIFY_CONFORMS(
+        m_sync->validateResponse(lists + u"/{Sid}"_s, u"get"_s, 200, m.client->get(listPath).json));
+    const HttpResult expiring = m.client->post(
+        servicePath + u"/Lists"_s, {{u"UniqueName"_s, u"scratch"_s}, {u"Ttl"_s, u"3600"_s}});
+    QVERIFY_CONFORMS(m_sync->validateResponse(lists, u"post"_s, 201, expiring.json));
+
+    const QString items = u"/v1/Services/{ServiceSid}/Lists/{ListSid}/Items"_s;
+    for (int i = 0; i < 3; ++i) {
+        SandboxClient::Form form{{u"Data"_s, u"{\"op\":%1}"_s.arg(i)}};
+        if (i == 1)
+            form.append({u"ItemTtl"_s, u"600"_s}); // a date_expires
+        const HttpResult item = m.client->post(listPath + u"/Items"_s, form);
+        QCOMPARE(item.status, 201);
+        QVERIFY_CONFORMS(m_sync->validateResponse(items, u"post"_s, 201, item.json));
+    }
+    QVERIFY_CONFORMS(m_sync->validateResponse(items + u"/{Index}"_s, u"get"_s, 200,
+                                              m.client->get(listPath + u"/Items/1"_s).json));
+    QVERIFY_CONFORMS(m_sync->validateResponse(
+        items + u"/{Index}"_s, u"post"_s, 200,
+        m.client->post(listPath + u"/Items/1"_s, {{u"Data"_s, u"{\"op\":9}"_s}}).json));
+    const HttpResult page =
+        m.client->get(listPath + u"/Items?Order=asc&From=0&Bounds=exclusive&PageSize=1"_s);
+    QVERIFY(!page.json.value(u"meta"_s)[u"next_page_url"_s].isNull());
+    QVERIFY_CONFORMS(m_sync->validateResponse(items, u"get"_s, 200, page.json));
+    const HttpResult next =
+        m.client->get(page.json.value(u"meta"_s)[u"next_page_url"_s].toString());
+    QVERIFY(!next.json.value(u"meta"_s)[u"previous_page_url"_s].isNull());
+    QVERIFY_CONFORMS(m_sync->validateResponse(items, u"get"_s, 200, next.json));
+    QVERIFY_CONFORMS(m_sync->validateResponse(
+        items, u"get"_s, 200, m.client->get(listPath + u"/Items?Order=desc"_s).json));
+    QVERIFY_CONFORMS(m_sync->validateResponse(items, u"get"_s, 200,
+                                              m.client->get(listPath + u"/Items?From=99"_s).json));
+    // Map items with an ItemTtl carry date_expires in the map item schema too.
+    QCOMPARE(m.client->post(servicePath + u"/Maps"_s, {{u"UniqueName"_s, u"presence"_s}}).status,
+             201);
+    QVERIFY_CONFORMS(m_sync->validateResponse(
+        u"/v1/Services/{ServiceSid}/Maps/{MapSid}/Items"_s, u"post"_s, 201,
+        m.client
+            ->post(servicePath + u"/Maps/presence/Items"_s,
+                   {{u"Key"_s, u"ana"_s}, {u"Data"_s, u"{}"_s}, {u"ItemTtl"_s, u"30"_s}})
+            .json));
+}
+
+void TestSandboxOpenApi::keysConform()
+{
+    const QString keys = u"/2010-04-01/Accounts/{AccountSid}/Keys.json"_s;
+    QVERIFY_CONFORMS(m_api->validateResponse(
+        keys, u"get"_s, 200, m.client->get(m.client->account(u"/Keys.json"_s)).json));
+    const HttpResult created =
+        m.client->post(m.client->account(u"/Keys.json"_s), {{u"FriendlyName"_s, u"ana"_s}});
+    QCOMPARE(created.status, 201);
+    QVERIFY_CONFORMS(m_api->validateResponse(keys, u"post"_s, 201, created.json));
+    m.client->post(m.client->account(u"/Keys.json"_s), {{u"FriendlyName"_s, u"bo"_s}});
+    const HttpResult page = m.client->get(m.client->account(u"/Keys.json?PageSize=1"_s));
+    QVERIFY(!page.json.value(u"next_page_uri"_s).isNull());
+    QVERIFY_CONFORMS(m_api->validateResponse(keys, u"get"_s, 200, page.json));
+    const QString one =
+        m.client->account(u"/Keys/"_s + created.json.value(u"sid"_s).toString() + u".json"_s);
+    QVERIFY_CONFORMS(m_api->validateResponse(u"/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json"_s,
+                                             u"get"_s, 200, m.client->get(one).json));
+    QVERIFY_CONFORMS(
+        m_api->validateResponse(u"/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json"_s, u"post"_s,
+                                200, m.client->post(one, {{u"FriendlyName"_s, u"ana 2"_s}}).json));
 }
 
 QTEST_MAIN(TestSandboxOpenApi)

@@ -34,6 +34,9 @@ struct SandboxOptions
     qint64 replyDelayMinMs = 20000;
     qint64 replyDelayMaxMs = 120000;
 
+    // Twilio Sync's per-object rate limits (429 / 54009); off so tests are not throttled.
+    bool syncRateLimits = false;
+
     // Fixed credentials (tests, reproducible demos); empty ones are generated.
     QString accountSid;
     QString authToken;

@@ -35,6 +35,8 @@ class Scheduler;
 class SidFactory;
 class SyncItemsResource;
 class SyncResource;
+class TeamSyncResources;
+struct SyncRateLimits;
 struct ApiReply;
 struct ApiRequest;
 struct FaultSettings;
@@ -80,6 +82,10 @@ public:
     void seedHistory(qint64 messages, int threads, int days = 30);
     // Saves to options().statePath; an error message, or empty on success.
     QString saveState() const;
+    // Moves sandbox time forward (Sync TTLs, rate windows); POST /sandbox/clock.
+    void advanceClock(qint64 ms);
+    void setSyncRateLimits(const SyncRateLimits &limits);
+    SyncRateLimits syncRateLimits() const;
 
     // The sandbox's internals (include "SandboxState.h" from the private headers): for tests.
     const SandboxState &state() const { return *m_state; }
@@ -111,6 +117,7 @@ private:
     std::unique_ptr<LookupResource> m_lookup;
     std::unique_ptr<SyncResource> m_sync;
     std::unique_ptr<SyncItemsResource> m_syncItems;
+    std::unique_ptr<TeamSyncResources> m_team; // Sync Lists, services, limits, TTLs, API keys
     std::unique_ptr<ControlResource> m_controlResource;
     std::unique_ptr<SandboxHttpServer> m_http;
 };
