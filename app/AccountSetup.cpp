@@ -72,7 +72,7 @@ void AccountSetup::save(const AccountConfig &config, const QString &authToken, q
     };
     m_writer->post(
         [config, accountId](WriterContext &context) {
-            AccountRows rows(context.db());
+            auto rows = context.repo<AccountRows>();
             const qint64 id = accountId > 0
                                   ? accountId
                                   : rows.createOrFind(config.displayName, config.accountSid);

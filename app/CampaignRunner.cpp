@@ -6,7 +6,6 @@
 #include "StoreWriter.h"
 
 #include <QDateTime>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -47,43 +46,52 @@ void CampaignRunner::setSettings(const Settings &settings)
 
 bool CampaignRunner::start()
 {
+    if (m_starting || m_timer.isActive())
+        return false;
+    m_starting = true;
     const qint64 account = m_accountId;
     struct Resumed
     {
         QString error;
         QList<qint64> messageIds;
     };
-    const Resumed resumed = m_writer->call([account](WriterContext &context) {
-        CampaignQueue queue(context.db(), context.messages.get());
-        if (!queue.settle(account, nowMs()))
-            return Resumed{queue.errorString(), {}};
-        // Messages of any campaign (a paused one too) still waiting for the provider.
-        QSqlQuery q(context.db());
-        q.prepare(u"SELECT r.message_id FROM campaign_recipients r JOIN campaigns c ON c.id = "
-                  u"r.campaign_id WHERE c.account_id = :a AND r.state = 'sending' ORDER BY "
-                  u"r.message_id"_s);
-        q.bindValue(u":a"_s, account);
-        if (!q.exec())
-            return Resumed{u"cannot read messages in flight"_s, {}};
-        Resumed r;
-        while (q.next())
-            r.messageIds.append(q.value(0).toLongLong());
-        return r;
-    });
-    if (!resumed.error.isEmpty()) {
-        m_error = resumed.error;
-        return false;
-    }
-    qCInfo(lcCampaign) << "resuming with" << resumed.messageIds.size() << "messages in flight";
-    if (!resumed.messageIds.isEmpty() && m_adopt)
-        m_adopt(resumed.messageIds);
-    m_timer.start();
-    QTimer::singleShot(0, this, &CampaignRunner::tick);
+    // Asynchronous: the desktop starts the runner on the GUI thread, which must never wait
+    // for the writer (a sync page may be in the middle of being stored).
+    m_writer->post(
+        [account](WriterContext &context) {
+            auto queue = context.repo<CampaignQueue>(context.messages.get());
+            if (!queue.settle(account, nowMs()))
+                return Resumed{queue.errorString(), {}};
+            // Messages of any campaign (a paused one too) still waiting for the provider.
+            const std::optional<QList<qint64>> inFlight = queue.messagesInFlight(account);
+            if (!inFlight)
+                return Resumed{queue.errorString(), {}};
+            return Resumed{QString(), *inFlight};
+        },
+        this,
+        [this](const Resumed &resumed) {
+            if (!m_starting) // stopped meanwhile
+                return;
+            m_starting = false;
+            if (!resumed.error.isEmpty()) {
+                m_error = resumed.error;
+                qCWarning(lcCampaign) << "cannot resume the campaigns:" << resumed.error;
+                Q_EMIT errorOccurred(resumed.error);
+                return;
+            }
+            qCInfo(lcCampaign) << "resuming with" << resumed.messageIds.size()
+                               << "messages in flight";
+            if (!resumed.messageIds.isEmpty() && m_adopt)
+                m_adopt(resumed.messageIds);
+            m_timer.start();
+            QTimer::singleShot(0, this, &CampaignRunner::tick);
+        });
     return true;
 }
 
 void CampaignRunner::stop()
 {
+    m_starting = false;
     m_timer.stop();
 }
 
@@ -107,7 +115,7 @@ void CampaignRunner::tick()
     m_writer->post(
         [account, settings](WriterContext &context) {
             Round round;
-            CampaignQueue queue(context.db(), context.messages.get());
+            auto queue = context.repo<CampaignQueue>(context.messages.get());
             const qint64 now = nowMs();
             const auto settled = queue.settle(account, now);
             if (!settled) {
@@ -115,7 +123,7 @@ void CampaignRunner::tick()
                 return round;
             }
             round.changed = *settled;
-            CampaignRows rows(context.db());
+            auto rows = context.repo<CampaignRows>();
             for (qint64 id : *settled) {
                 if (rows.state(id) == CampaignState::State::Completed)
                     round.completed.append(id);
@@ -174,7 +182,7 @@ void CampaignRunner::move(qint64 campaignId, int state, const QString &actor)
     const auto to = CampaignState::State(state);
     m_writer->post(
         [campaignId, to, actor](WriterContext &context) {
-            CampaignRows rows(context.db());
+            auto rows = context.repo<CampaignRows>();
             return rows.transition(campaignId, to, actor, nowMs()) ? QString() : rows.errorString();
         },
         this,
@@ -214,7 +222,7 @@ void CampaignRunner::sendTest(qint64 campaignId, const QString &variant, const Q
     };
     m_writer->post(
         [campaignId, variant, number, actor](WriterContext &context) {
-            CampaignQueue queue(context.db(), context.messages.get());
+            auto queue = context.repo<CampaignQueue>(context.messages.get());
             const qint64 id = queue.queueTest(campaignId, variant, number, actor);
             return Queued{id, queue.errorString()};
         },

@@ -43,7 +43,9 @@ public:
     void setSettings(const Settings &settings);
 
     // Settles what finished while the app was down, hands over messages already queued for
-    // running campaigns, and starts the loop. Blocks on the writer once; call at start-up.
+    // running campaigns, then starts the loop. Asynchronous (it never waits for the writer):
+    // a failure is reported by errorOccurred() and leaves the loop stopped. False, doing
+    // nothing, when it is already started or starting.
     bool start();
     void stop();
     bool isStarted() const { return m_timer.isActive(); }
@@ -82,6 +84,7 @@ private:
     Adopt m_adopt;
     Settings m_settings;
     QTimer m_timer;
+    bool m_starting = false; // start() waits for the writer's answer
     bool m_busy = false;
     bool m_again = false;
     QString m_error;

@@ -25,7 +25,7 @@ void KeywordProcessing::processNow()
     const qint64 accountId = m_accountId;
     m_writer->post(
         [accountId](WriterContext &context) {
-            InboundKeywordProcessor processor(context.db(), context.messages.get());
+            auto processor = context.repo<InboundKeywordProcessor>(context.messages.get());
             return processor.run(accountId);
         },
         this, [this](const InboundKeywordProcessor::Result &result) { finish(result); });

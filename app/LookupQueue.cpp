@@ -45,7 +45,7 @@ void LookupQueue::scan()
     const qint64 ttl = m_ttl.count();
     m_writer->post(
         [account, ttl](WriterContext &context) {
-            TextEnabledRows rows(context.db());
+            auto rows = context.repo<TextEnabledRows>();
             const qint64 now = nowMs();
             if (rows.markUndeliverable(account, now) < 0)
                 qCWarning(lcSync) << "cannot mark 30006 recipients:" << rows.errorString();
@@ -96,7 +96,7 @@ void LookupQueue::lookUp(const QString &number)
     const qint64 account = m_accountId;
     m_writer->post(
         [account, number](WriterContext &context) {
-            TextEnabledRows rows(context.db());
+            auto rows = context.repo<TextEnabledRows>();
             return rows.markChecking(account, number, nowMs()) ? QString() : rows.errorString();
         },
         this,
@@ -118,7 +118,7 @@ void LookupQueue::lookUp(const QString &number)
                                          : QString();
             m_writer->post(
                 [account, number, lineType](WriterContext &context) {
-                    TextEnabledRows rows(context.db());
+                    auto rows = context.repo<TextEnabledRows>();
                     const bool stored = lineType.isEmpty()
                                             ? rows.clearChecking(account, number, nowMs())
                                             : rows.recordLookup(account, number, lineType, nowMs());

@@ -9,7 +9,6 @@
 #include <QDateTime>
 #include <QPointer>
 #include <QSet>
-#include <QSqlQuery>
 #include <QUuid>
 
 using namespace Qt::StringLiterals;
@@ -51,22 +50,46 @@ void Outbox::setClockSkew(milliseconds skew)
 
 bool Outbox::start()
 {
-    const qint64 account = m_accountId;
-    QString error;
-    const QList<OutboxRow> rows = m_writer->call([account, &error](WriterContext &context) {
-        OutboxRows outbox(context.db());
-        QList<OutboxRow> result = outbox.pending(account);
-        error = outbox.errorString();
-        return result;
-    });
-    if (!error.isEmpty()) {
-        m_error = u"cannot read the outbox: %1"_s.arg(error);
+    if (m_started)
         return false;
-    }
-    for (const OutboxRow &row : rows)
-        enqueue(row);
-    qCInfo(lcOutbox) << "resuming" << rows.size() << "unsent messages";
-    QTimer::singleShot(0, this, &Outbox::pump);
+    m_started = true;
+    m_loading = true;
+    const qint64 account = m_accountId;
+    struct Pending
+    {
+        QList<OutboxRow> rows;
+        QString error;
+    };
+    // Asynchronous: the desktop starts the outbox on the GUI thread, which must never wait
+    // for the writer. Nothing is sent before the answer (pump() waits for it), so a message
+    // queued meanwhile never overtakes an older one of its thread.
+    m_writer->post(
+        [account](WriterContext &context) {
+            auto outbox = context.repo<OutboxRows>();
+            QList<OutboxRow> rows = outbox.pending(account);
+            return Pending{rows, outbox.errorString()};
+        },
+        this,
+        [this](const Pending &pending) {
+            m_loading = false;
+            if (!pending.error.isEmpty()) {
+                // What is queued from now on is still sent; the leftovers wait for a restart.
+                m_error = u"cannot read the outbox: %1"_s.arg(pending.error);
+                qCWarning(lcOutbox) << m_error;
+                Q_EMIT storeFailed(m_error);
+            } else {
+                int resumed = 0;
+                for (const OutboxRow &row : pending.rows) {
+                    // Queued or adopted while the scan was on its way: already known.
+                    if (!m_items.contains(row.id)) {
+                        enqueue(row);
+                        ++resumed;
+                    }
+                }
+                qCInfo(lcOutbox) << "resuming" << resumed << "unsent messages";
+            }
+            pump();
+        });
     return true;
 }
 
@@ -88,7 +111,7 @@ OutgoingMessage Outbox::compose(qint64 threadId, const QString &body, const QStr
 // On the writer thread: consent first, so a refused message leaves no trace to send later.
 Outbox::Written Outbox::write(WriterContext &context, const OutgoingMessage &message)
 {
-    OutboxRows rows(context.db());
+    auto rows = context.repo<OutboxRows>();
     const std::optional<OutboxRow> prospective =
         rows.prospective(message.threadId, message.purpose);
     if (!prospective)
@@ -147,20 +170,16 @@ void Outbox::retryAsync(qint64 failedMessageId, const QString &author, QObject *
     QPointer<QObject> guard(context);
     m_writer->post(
         [failedMessageId, account, author](WriterContext &writer) {
-            QSqlQuery query(writer.db());
-            query.prepare(u"SELECT thread_id, body, purpose FROM messages WHERE id = :id "
-                          u"AND account_id = :account AND direction = 'out' "
-                          u"AND status IN ('failed', 'undelivered')"_s);
-            query.bindValue(u":id"_s, failedMessageId);
-            query.bindValue(u":account"_s, account);
-            if (!query.exec() || !query.next())
-                return Written{std::nullopt, tr("Message %1 is not a failed message of this "
-                                                "account; nothing to retry.")
-                                                 .arg(failedMessageId)};
-            const auto purpose = OutgoingMessage::purposeFromString(query.value(2).toString())
-                                     .value_or(Purpose::Conversation);
-            return write(writer, compose(query.value(0).toLongLong(), query.value(1).toString(),
-                                         author, purpose));
+            auto rows = writer.repo<OutboxRows>();
+            const std::optional<OutboxRows::FailedMessage> failed =
+                rows.failedMessage(failedMessageId, account);
+            if (!failed)
+                return Written{std::nullopt, rows.errorString().isEmpty()
+                                                 ? tr("Message %1 is not a failed message of this "
+                                                      "account; nothing to retry.")
+                                                       .arg(failedMessageId)
+                                                 : rows.errorString()};
+            return write(writer, compose(failed->threadId, failed->body, author, failed->purpose));
         },
         this,
         [this, guard, done = std::move(done)](const Written &written) {
@@ -175,7 +194,7 @@ void Outbox::adopt(const QList<qint64> &messageIds)
 {
     m_writer->post(
         [messageIds](WriterContext &context) {
-            OutboxRows rows(context.db());
+            auto rows = context.repo<OutboxRows>();
             QList<OutboxRow> result;
             for (qint64 id : messageIds) {
                 // Only what is still waiting for the provider: a re-run may hand over a message
@@ -203,7 +222,7 @@ qint64 Outbox::queueMessage(const QString &from, const QString &to, const QStrin
     const qint64 threadId = m_writer->call([&](WriterContext &context) -> qint64 {
         // The account's own numbers and the send-only numbers lent to it: the thread (and so
         // the message and its consent check) is the sending account's either way.
-        SenderNumberRows numbers(context.db());
+        auto numbers = context.repo<SenderNumberRows>();
         const std::optional<qint64> sender = numbers.sendingNumberId(account, from);
         if (!sender) {
             error = numbers.errorString();
@@ -250,6 +269,8 @@ TokenBucket &Outbox::bucketFor(const OutboxRow &row)
 
 void Outbox::pump()
 {
+    if (m_loading)
+        return; // start()'s answer pumps
     if (m_items.isEmpty()) {
         Q_EMIT idle();
         return;
@@ -309,7 +330,7 @@ void Outbox::post(qint64 id)
     const OutboxRow row = item.row;
     m_writer->post(
         [row, at](WriterContext &context) {
-            OutboxRows rows(context.db());
+            auto rows = context.repo<OutboxRows>();
             // Consent may have changed while it waited (a STOP synced meanwhile); a failure to
             // read it holds the message back rather than risk texting an opted-out customer.
             const std::optional<QString> refusal = rows.consentRefusal(row);
@@ -427,7 +448,7 @@ void Outbox::retryLater(qint64 id, const ProviderError &error)
     const qint64 due = item.dueAtMs;
     m_writer->post(
         [id, due](WriterContext &context) {
-            return OutboxRows(context.db()).scheduleRetry(id, due);
+            return context.repo<OutboxRows>().scheduleRetry(id, due);
         },
         this, [](bool) {});
     pump();
@@ -440,7 +461,7 @@ void Outbox::failed(qint64 id, const ProviderError &error)
     const qint64 at = nowMs();
     m_writer->post(
         [id, code, message, at](WriterContext &context) {
-            OutboxRows rows(context.db());
+            auto rows = context.repo<OutboxRows>();
             bool ok = rows.markFailed(id, code, message, at);
             if (code == kOptedOut)
                 ok = rows.recordProviderOptOut(id, QString::number(code), at) && ok;

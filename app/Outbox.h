@@ -37,7 +37,10 @@ public:
     void setClockSkew(std::chrono::milliseconds skew);
 
     // Loads the account's unsent messages (resuming after a restart: the ones that were in
-    // flight are reconciled first) and starts sending. Call once.
+    // flight are reconciled first) and starts sending. Asynchronous (it never waits for the
+    // writer): nothing is sent before the load answers; a failure is reported by
+    // storeFailed(), and what is queued afterwards is still sent. False, doing nothing, when
+    // it was already started.
     bool start();
 
     using Purpose = ConsentLedger::MessagePurpose;
@@ -51,10 +54,12 @@ public:
     void queueMessageAsync(qint64 threadId, const QString &body, const QString &author,
                            QObject *context, QueueDone done,
                            Purpose purpose = Purpose::Conversation);
-    // The same, blocking on the writer (CLI and tests): the id, or 0 (see errorString()).
+    // The same, blocking on the writer: the id, or 0 (see errorString()). For the CLI and
+    // tests only, never from the GUI thread (StoreWriter::call aborts there).
     qint64 queueMessage(qint64 threadId, const QString &body, const QString &author,
                         Purpose purpose = Purpose::Conversation);
     // The same in the thread of (sender number `from`, customer `to`), created when missing.
+    // Blocking too: the CLI and tests only, never from the GUI thread.
     qint64 queueMessage(const QString &from, const QString &to, const QString &body,
                         const QString &author);
 
@@ -78,6 +83,8 @@ Q_SIGNALS:
     void messageBlocked(qint64 messageId, const QString &reason);
     // Nothing is left to send.
     void idle();
+    // The profile could not be read (the unsent messages at start()); errorString() too.
+    void storeFailed(const QString &message);
 
 private:
     struct Item
@@ -116,5 +123,7 @@ private:
     QMap<qint64, Item> m_items;               // by message id: per thread, the lowest id goes first
     std::map<QString, TokenBucket> m_buckets; // by sender number
     QTimer m_timer;
+    bool m_started = false;
+    bool m_loading = false; // start()'s load has not answered yet: nothing is sent
     QString m_error;
 };

@@ -44,7 +44,7 @@ void SendReconciler::reconcile(const OutboxRow &row, Done done)
             const QString ref = row.clientRef;
             m_writer->post(
                 [candidates, ref](WriterContext &context) -> std::optional<ProviderMessage> {
-                    OutboxRows rows(context.db());
+                    auto rows = context.repo<OutboxRows>();
                     for (const ProviderMessage &message : candidates) {
                         if (!rows.sidTakenByOther(message.sid, ref))
                             return message;

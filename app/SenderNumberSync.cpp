@@ -2,22 +2,10 @@
 
 #include "AppLogging.h"
 #include "ProviderClient.h"
+#include "ProviderNumberRows.h"
 #include "StoreWriter.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
-
 using namespace Qt::StringLiterals;
-
-namespace {
-// A null QString binds as SQL NULL; these columns are NOT NULL with '' for "none".
-QString text(const QString &value)
-{
-    return value.isNull() ? u""_s : value;
-}
-} // namespace
 
 SenderNumberSync::SenderNumberSync(qint64 accountId, ProviderClient *client, StoreWriter *writer,
                                    QObject *parent)
@@ -73,73 +61,41 @@ void SenderNumberSync::run()
     });
 }
 
+QList<ProviderNumberRows::Listed> SenderNumberSync::toListed(const QList<ProviderNumber> &numbers)
+{
+    QList<ProviderNumberRows::Listed> listed;
+    listed.reserve(numbers.size());
+    for (const ProviderNumber &number : numbers) {
+        ProviderNumberRows::Listed row;
+        row.number = number.number;
+        row.kind = kindOf(number);
+        row.providerSid = number.sid;
+        row.label = number.friendlyName;
+        row.throughputMps = defaultThroughput(row.kind);
+        // A short code is listed for texting only: its resource has no capabilities.
+        row.sms = number.kind == ProviderNumber::Kind::ShortCode || number.sms;
+        row.mms = number.mms;
+        row.voice = number.voice;
+        listed.append(row);
+    }
+    return listed;
+}
+
 SenderNumberSync::Result SenderNumberSync::store(WriterContext &context, qint64 accountId,
                                                  const QList<ProviderNumber> &numbers)
 {
     Result result;
-    QSqlDatabase db = context.db();
-    auto failWith = [&](const QSqlQuery &query) {
-        result = Result();
-        result.storeError = u"cannot store sender numbers: "_s + query.lastError().text();
-        db.rollback();
+    auto rows = context.repo<ProviderNumberRows>();
+    const std::optional<ProviderNumberRows::Outcome> outcome =
+        rows.store(accountId, toListed(numbers));
+    if (!outcome) {
+        result.storeError = rows.errorString();
         return result;
-    };
-    db.transaction();
-    QSqlQuery find(db);
-    find.prepare(u"SELECT id, account_id FROM sender_numbers WHERE number = ?"_s);
-    QSqlQuery update(db);
-    update.prepare(u"UPDATE sender_numbers SET provider_sid = ?, capabilities = ? WHERE id = ? "
-                   "AND (provider_sid <> ? OR capabilities <> ?)"_s);
-    QSqlQuery insert(db);
-    insert.prepare(u"INSERT INTO sender_numbers (account_id, number, kind, provider_sid, label, "
-                   "throughput_mps, capabilities) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
-    for (const ProviderNumber &number : numbers) {
-        const bool sms = number.kind == ProviderNumber::Kind::ShortCode || number.sms;
-        const QString capabilities = QString::fromUtf8(
-            QJsonDocument(
-                QJsonObject{{u"sms"_s, sms}, {u"mms"_s, number.mms}, {u"voice"_s, number.voice}})
-                .toJson(QJsonDocument::Compact));
-        find.addBindValue(number.number);
-        if (!find.exec())
-            return failWith(find);
-        if (find.next()) {
-            const qint64 id = find.value(0).toLongLong();
-            const qint64 owner = find.value(1).toLongLong();
-            find.finish();
-            if (owner != accountId) {
-                qCWarning(lcSync) << "sender number" << number.number
-                                  << "belongs to another account; left there";
-                result.inOtherAccount.append(number.number);
-                continue;
-            }
-            update.addBindValue(text(number.sid));
-            update.addBindValue(capabilities);
-            update.addBindValue(id);
-            update.addBindValue(text(number.sid));
-            update.addBindValue(capabilities);
-            if (!update.exec())
-                return failWith(update);
-            if (update.numRowsAffected() > 0)
-                ++result.updated;
-            continue;
-        }
-        find.finish();
-        const QString kind = kindOf(number);
-        insert.addBindValue(accountId);
-        insert.addBindValue(number.number);
-        insert.addBindValue(kind);
-        insert.addBindValue(text(number.sid));
-        insert.addBindValue(text(number.friendlyName));
-        insert.addBindValue(defaultThroughput(kind));
-        insert.addBindValue(capabilities);
-        if (!insert.exec())
-            return failWith(insert);
-        ++result.added;
     }
-    if (!db.commit()) {
-        result = Result();
-        result.storeError = u"cannot commit sender numbers: "_s + db.lastError().text();
-        db.rollback();
-    }
+    result.added = outcome->added;
+    result.updated = outcome->updated;
+    result.inOtherAccount = outcome->inOtherAccount;
+    for (const QString &number : result.inOtherAccount)
+        qCWarning(lcSync) << "sender number" << number << "belongs to another account; left there";
     return result;
 }

@@ -4,6 +4,7 @@
 
 #include "ProviderError.h"
 #include "ProviderNumber.h"
+#include "ProviderNumberRows.h"
 
 #include <QList>
 #include <QObject>
@@ -43,6 +44,9 @@ public:
     // Runs on the writer thread.
     static Result store(WriterContext &context, qint64 accountId,
                         const QList<ProviderNumber> &numbers);
+
+    // The provider's numbers as the store files them (kind and default throughput decided).
+    static QList<ProviderNumberRows::Listed> toListed(const QList<ProviderNumber> &numbers);
 
 Q_SIGNALS:
     void finished(const SenderNumberSync::Result &result);

@@ -1,12 +1,11 @@
 #include "SyncCursor.h"
 
+#include "SyncCursorRows.h"
 #include "WriterContext.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSqlError>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -55,35 +54,24 @@ std::optional<SyncCursor> SyncCursor::fromJson(const QByteArray &json, QString *
 
 std::optional<SyncCursor> SyncCursor::load(WriterContext &context, qint64 accountId, QString *error)
 {
-    QSqlQuery query(context.db());
-    query.prepare(u"SELECT cursor FROM sync_cursors WHERE account_id = ? AND stream = ?"_s);
-    query.addBindValue(accountId);
-    query.addBindValue(kStream);
-    if (!query.exec()) {
-        if (error)
-            *error = u"cannot read sync cursor: "_s + query.lastError().text();
+    auto rows = context.repo<SyncCursorRows>();
+    const std::optional<QString> stored = rows.load(accountId, kStream);
+    if (!stored) {
+        if (error && !rows.errorString().isEmpty())
+            *error = rows.errorString();
         return std::nullopt;
     }
-    if (!query.next())
-        return std::nullopt;
-    return fromJson(query.value(0).toString().toUtf8(), error);
+    return fromJson(stored->toUtf8(), error);
 }
 
 bool SyncCursor::save(WriterContext &context, qint64 accountId, const SyncCursor &cursor,
                       QString *error)
 {
-    QSqlQuery query(context.db());
-    query.prepare(u"INSERT INTO sync_cursors (account_id, stream, cursor, updated_at) "
-                  "VALUES (?, ?, ?, ?) ON CONFLICT (account_id, stream) DO UPDATE SET "
-                  "cursor = excluded.cursor, updated_at = excluded.updated_at"_s);
-    query.addBindValue(accountId);
-    query.addBindValue(kStream);
-    query.addBindValue(QString::fromUtf8(cursor.toJson()));
-    query.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!query.exec()) {
-        if (error)
-            *error = u"cannot save sync cursor: "_s + query.lastError().text();
-        return false;
-    }
-    return true;
+    auto rows = context.repo<SyncCursorRows>();
+    if (rows.save(accountId, kStream, QString::fromUtf8(cursor.toJson()),
+                  QDateTime::currentMSecsSinceEpoch()))
+        return true;
+    if (error)
+        *error = rows.errorString();
+    return false;
 }

@@ -1,11 +1,9 @@
 #include "SyncEngine.h"
 
 #include "AppLogging.h"
+#include "PendingStatusQuery.h"
 #include "ProviderMapping.h"
 #include "StoreWriter.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
 
 #include <algorithm>
 #include <limits>
@@ -355,23 +353,14 @@ void SyncEngine::refreshPending()
     const qint64 accountId = m_accountId;
     m_writer->post(
         [accountId](WriterContext &context) {
-            QStringList sids;
-            QSqlQuery query(context.db());
-            query.prepare(u"SELECT provider_sid FROM messages WHERE account_id = ? AND "
-                          "direction = 'out' AND status IN ('queued', 'sending', 'sent', "
-                          "'accepted', 'scheduled') AND provider_sid IS NOT NULL "
-                          "ORDER BY updated_at"_s);
-            query.addBindValue(accountId);
-            if (!query.exec())
-                return std::make_pair(sids, query.lastError().text());
-            while (query.next())
-                sids.append(query.value(0).toString());
-            return std::make_pair(sids, QString());
+            auto query = context.repo<PendingStatusQuery>();
+            const std::optional<QStringList> sids = query.sids(accountId);
+            return std::make_pair(sids.value_or(QStringList()), query.errorString());
         },
         this,
         [this](const std::pair<QStringList, QString> &result) {
             if (!result.second.isEmpty()) {
-                failStore(u"cannot list pending messages: "_s + result.second);
+                failStore(result.second);
                 return;
             }
             onPendingSids(result.first);

@@ -102,7 +102,7 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
                                      ? parser.value(u"account-sid"_s)
                                      : parser.value(u"account"_s);
     const auto account = writer.call([&](WriterContext &context) {
-        return CliAccount::resolve(context.db(), accountValue, &accountError);
+        return CliAccount::resolve(context.repo<AccountRows>(), accountValue, &accountError);
     });
     if (!account)
         return fail(io, ExitFailure, accountError);

@@ -55,8 +55,8 @@ int ConsentCommand::run(const QCommandLineParser &parser, CliIo &io)
         if (!database.open())
             return fail(io, ExitFailure, database.errorString());
         QString error;
-        const auto account =
-            CliAccount::resolve(database.connection(), parser.value(u"account"_s), &error);
+        const auto account = CliAccount::resolve(AccountRows(database.connection()),
+                                                 parser.value(u"account"_s), &error);
         if (!account)
             return fail(io, ExitFailure, error + u" ("_s + profile + u')');
         accountId = account->id;

@@ -78,7 +78,7 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
         return fail(io, ExitFailure, u"cannot open the profile: %1"_s.arg(writer.errorString()));
     QString error;
     const qint64 accountId = writer.call([&](WriterContext &context) -> qint64 {
-        AccountRows rows(context.db());
+        auto rows = context.repo<AccountRows>();
         const qint64 account = rows.createOrFind(accountSid, accountSid);
         if (account == 0 || rows.createOrFindSenderNumber(account, from, throughput) == 0) {
             error = rows.errorString();
@@ -108,12 +108,18 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
                      });
     // Waits for everything, earlier runs' leftovers included.
     QObject::connect(&outbox, &Outbox::idle, &loop, &QEventLoop::quit);
-    if (!outbox.start())
-        return fail(io, ExitFailure, outbox.errorString());
+    std::optional<QString> storeError;
+    QObject::connect(&outbox, &Outbox::storeFailed, &loop, [&](const QString &message) {
+        storeError = message;
+        loop.quit();
+    });
+    outbox.start(); // answers once the loop runs; nothing is sent before
     ours = outbox.queueMessage(from, parser.value(u"to"_s), parser.value(u"body"_s), u"cli"_s);
     if (ours == 0)
         return fail(io, ExitFailure, u"cannot queue the message: %1"_s.arg(outbox.errorString()));
     loop.exec();
+    if (storeError) // the message stays queued for the next run
+        return fail(io, ExitFailure, *storeError);
     if (refusal)
         return fail(io, ExitFailure, u"the provider refused the message: %1"_s.arg(*refusal));
     if (!sid)

@@ -78,7 +78,7 @@ SyncBenchmark::Result SyncBenchmark::run(qint64 messages, int threads,
     }
     const QString sid = provider.accountSid();
     const qint64 accountId = writer.call(
-        [sid](WriterContext &c) { return AccountRows(c.db()).createOrFind(u"Bench"_s, sid); });
+        [sid](WriterContext &c) { return c.repo<AccountRows>().createOrFind(u"Bench"_s, sid); });
     QNetworkAccessManager network;
     TwilioClient client(&network,
                         AccountConfig::forSingleBaseUrl(u"Bench"_s, sid, provider.baseUrl()),

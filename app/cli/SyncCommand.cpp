@@ -6,11 +6,11 @@
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
+#include "ThreadQuery.h"
 #include "TwilioClient.h"
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
-#include <QSqlQuery>
 
 #include <memory>
 #include <optional>
@@ -117,7 +117,7 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
     QString rowError;
     const QString sid = config.accountSid;
     const qint64 accountId = writer.call([&](WriterContext &c) {
-        AccountRows rows(c.db());
+        auto rows = c.repo<AccountRows>();
         const qint64 id = rows.createOrFind(accountName, sid);
         rowError = rows.errorString();
         return id;
@@ -159,11 +159,10 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (!summary)
         return fail(io, ExitFailure, error);
 
+    // Counted by the inbox's rules: the threads its "All" list shows.
     const qint64 threads = writer.call([accountId](WriterContext &c) {
-        QSqlQuery q(c.db());
-        q.prepare(u"SELECT count(*) FROM threads WHERE account_id = ?"_s);
-        q.addBindValue(accountId);
-        return q.exec() && q.next() ? q.value(0).toLongLong() : qint64(-1);
+        const auto counts = c.repo<ThreadQuery>().counts(accountId, QString());
+        return counts ? qint64((*counts)[size_t(ThreadQuery::Filter::All)]) : qint64(-1);
     });
     io.out << "synced " << summary->messages << " messages (" << summary->inserted << " new, "
            << summary->updated << " updated) in " << summary->pages << " pages, " << threads

@@ -1,12 +1,15 @@
 #include "ThreadsCommand.h"
 
 #include "CliAccount.h"
-#include "Database.h"
-
-#include <QSqlError>
-#include <QSqlQuery>
+#include "StoreReader.h"
+#include "ThreadQuery.h"
 
 using namespace Qt::StringLiterals;
+
+namespace {
+// Threads per read: the listing pages through the account like the inbox does.
+constexpr int kPage = 500;
+} // namespace
 
 QString ThreadsCommand::name() const
 {
@@ -21,8 +24,9 @@ QString ThreadsCommand::summary() const
 void ThreadsCommand::configure(QCommandLineParser &parser) const
 {
     parser.setApplicationDescription(
-        u"One tab-separated line per thread, newest first: customer number, our sender\n"
-        "number, status, unread count, last message preview.\n"
+        u"One tab-separated line per thread, newest first, as the inbox's \"All\" list shows\n"
+        "them: customer number, our sender number, status, unread count, last message\n"
+        "preview.\n"
         "Exit codes: 0 listed, 1 profile error or unknown account, 64 usage error."_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
     parser.addOption(
@@ -36,28 +40,30 @@ int ThreadsCommand::run(const QCommandLineParser &parser, CliIo &io)
                                   u'\'');
     if (!parser.isSet(u"profile"_s))
         return usageError(io, u"--profile is required"_s);
-    Database database(parser.value(u"profile"_s));
-    if (!database.open())
-        return fail(io, ExitFailure, database.errorString());
+    StoreReader reader(parser.value(u"profile"_s));
+    if (!reader.open())
+        return fail(io, ExitFailure, reader.errorString());
     QString error;
     const auto account =
-        CliAccount::resolve(database.connection(), parser.value(u"account"_s), &error);
+        CliAccount::resolve(reader.make<AccountRows>(), parser.value(u"account"_s), &error);
     if (!account)
         return fail(io, ExitFailure, error);
-    QSqlQuery query(database.connection());
-    query.prepare(u"SELECT t.customer_number, s.number, t.status, t.unread_count, "
-                  "t.last_message_preview FROM threads t "
-                  "JOIN sender_numbers s ON s.id = t.sender_number_id WHERE t.account_id = ? "
-                  "ORDER BY t.last_message_at DESC, t.id DESC"_s);
-    query.addBindValue(account->id);
-    if (!query.exec())
-        return fail(io, ExitFailure, u"cannot read threads: "_s + query.lastError().text());
-    while (query.next()) {
-        QString preview = query.value(4).toString();
-        preview.replace(u'\n', u' ').replace(u'\t', u' ');
-        io.out << query.value(0).toString() << '\t' << query.value(1).toString() << '\t'
-               << query.value(2).toString() << '\t' << query.value(3).toLongLong() << '\t'
-               << preview << '\n';
+    // The inbox's own query and rules (ThreadQuery::Filter::All), keyset-paged.
+    auto query = reader.make<ThreadQuery>();
+    std::optional<ThreadQuery::Cursor> after;
+    for (;;) {
+        const QList<ThreadRow> rows =
+            query.page(account->id, ThreadQuery::Filter::All, QString(), after, kPage);
+        if (!query.errorString().isEmpty())
+            return fail(io, ExitFailure, query.errorString());
+        for (const ThreadRow &row : rows) {
+            QString preview = row.preview;
+            preview.replace(u'\n', u' ').replace(u'\t', u' ');
+            io.out << row.customerNumber << '\t' << row.senderNumber << '\t' << row.status << '\t'
+                   << row.unreadCount << '\t' << preview << '\n';
+        }
+        if (rows.size() < kPage)
+            return ExitOk;
+        after = ThreadQuery::Cursor{rows.last().lastMessageAt, rows.last().id};
     }
-    return ExitOk;
 }

@@ -270,6 +270,22 @@ std::optional<qint64> CampaignQueue::inFlight(qint64 campaignId)
     return q.value(0).toLongLong();
 }
 
+std::optional<QList<qint64>> CampaignQueue::messagesInFlight(qint64 accountId)
+{
+    m_error.clear();
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT r.message_id FROM campaign_recipients r JOIN campaigns c ON c.id = "
+              u"r.campaign_id WHERE c.account_id = :a AND r.state = 'sending' ORDER BY "
+              u"r.message_id"_s);
+    q.bindValue(u":a"_s, accountId);
+    if (!exec(q, u"read messages in flight"_s))
+        return std::nullopt;
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 qint64 CampaignQueue::queueTest(qint64 campaignId, const QString &variantLabel,
                                 const QString &number, const QString &actor)
 {

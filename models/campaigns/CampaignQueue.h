@@ -44,6 +44,9 @@ public:
 
     // Messages handed to the outbox and not yet settled.
     std::optional<qint64> inFlight(qint64 campaignId);
+    // The ids of those messages across the account's campaigns (a paused one too), in id
+    // order: after a restart they are handed to the outbox again.
+    std::optional<QList<qint64>> messagesInFlight(qint64 accountId);
 
     // One message of the variant's text to `number` from the campaign's first sender, not
     // counted in the campaign; refused when that number opted out. Returns its message id.

@@ -205,3 +205,23 @@ std::optional<OutboxRow> OutboxRows::prospective(qint64 threadId,
     row.purpose = purpose;
     return row;
 }
+
+std::optional<OutboxRows::FailedMessage> OutboxRows::failedMessage(qint64 messageId,
+                                                                   qint64 accountId)
+{
+    m_error.clear();
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT thread_id, body, purpose FROM messages WHERE id = :id "
+                  u"AND account_id = :account AND direction = 'out' "
+                  u"AND status IN ('failed', 'undelivered')"_s);
+    query.bindValue(u":id"_s, messageId);
+    query.bindValue(u":account"_s, accountId);
+    if (!exec(query) || !query.next())
+        return std::nullopt;
+    FailedMessage message;
+    message.threadId = query.value(0).toLongLong();
+    message.body = query.value(1).toString();
+    message.purpose = OutgoingMessage::purposeFromString(query.value(2).toString())
+                          .value_or(ConsentLedger::MessagePurpose::Conversation);
+    return message;
+}

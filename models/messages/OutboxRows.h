@@ -30,6 +30,14 @@ struct OutboxRow
 class OutboxRows
 {
 public:
+    // What "send again" copies from a message the provider failed.
+    struct FailedMessage
+    {
+        qint64 threadId = 0;
+        QString body;
+        ConsentLedger::MessagePurpose purpose = ConsentLedger::MessagePurpose::Conversation;
+    };
+
     explicit OutboxRows(QSqlDatabase db);
 
     // The account's messages composed here and not yet accepted by the provider, by id.
@@ -52,6 +60,9 @@ public:
     bool recordProviderOptOut(qint64 messageId, const QString &detail, qint64 nowMs);
     // Whether another local message composed here already carries this provider sid.
     bool sidTakenByOther(const QString &sid, const QString &clientRef);
+    // The account's outbound message `messageId` when it failed or was undelivered; nullopt
+    // when it is no such message, or on an error (then errorString() is not empty).
+    std::optional<FailedMessage> failedMessage(qint64 messageId, qint64 accountId);
 
     QString errorString() const { return m_error; }
 

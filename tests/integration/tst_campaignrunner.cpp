@@ -5,6 +5,7 @@
 #include "ConsentRows.h"
 
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimeZone>
@@ -81,8 +82,15 @@ void TstCampaignRunner::wholeCampaignSendsEveryRecipientExactlyOnce()
                 largestBatch = std::max(largestBatch, int(ids.size()));
             });
     QSignalSpy completed(m_desk->runner.get(), &CampaignRunner::campaignCompleted);
-    QVERIFY(m_desk->runner->start());
-    QTRY_VERIFY_WITH_TIMEOUT(!completed.isEmpty(), 60000);
+    {
+        // As on the desktop's GUI thread: the runner and the outbox never wait for the writer
+        // (StoreWriter::call aborts here until the campaign is done).
+        StoreWriter::forbidWaitingFrom(QThread::currentThread());
+        const auto allowAgain = qScopeGuard([] { StoreWriter::forbidWaitingFrom(nullptr); });
+        QVERIFY(m_desk->runner->start());
+        QVERIFY(!m_desk->runner->start()); // once
+        QTRY_VERIFY_WITH_TIMEOUT(!completed.isEmpty(), 60000);
+    }
     QCOMPARE(completed.first().first().toLongLong(), id);
     QVERIFY(largestBatch <= settings.batchSize);
 

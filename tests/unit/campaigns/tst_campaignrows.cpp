@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void retakingAfterACrashFindsTheFirstMessage();
     void staleQueueNeverTextsIntoQuietHours();
     void settleCompletesAndCounts();
+    void messagesInFlightAcrossCampaigns();
 
 private:
     qint64 draft(int holdOut = 0, int percentB = 0);
@@ -428,6 +430,38 @@ void TstCampaignRows::settleCompletesAndCounts()
         scalar(db(), u"SELECT reason FROM campaign_recipients WHERE message_id = ?"_s, {ids.at(4)})
             .toString(),
         u"21211"_s);
+}
+
+void TstCampaignRows::messagesInFlightAcrossCampaigns()
+{
+    const qint64 first = draft();
+    const qint64 second = draft();
+    const QStringList numbers = customers(8);
+    {
+        CampaignRows campaigns(db());
+        QVERIFY2(campaigns.plan(first, numbers.mid(0, 4), Now, u"mia"_s),
+                 qPrintable(campaigns.errorString()));
+        QVERIFY2(campaigns.plan(second, numbers.mid(4), Now, u"mia"_s),
+                 qPrintable(campaigns.errorString()));
+    }
+    CampaignQueue queue(db(), m_messages.get());
+    QCOMPARE(queue.messagesInFlight(m_account), std::optional(QList<qint64>{}));
+    const auto a = queue.takeBatch(first, Now, 60'000, 10);
+    const auto b = queue.takeBatch(second, Now, 60'000, 10);
+    QVERIFY(a && b);
+    QCOMPARE(a->messageIds.size(), 4);
+    QCOMPARE(b->messageIds.size(), 4);
+    // One settles; the second campaign is paused with its messages still at the outbox.
+    exec(db(), u"UPDATE messages SET provider_sid = 'SM1', status = 'sent' WHERE id = ?"_s,
+         {a->messageIds.first()});
+    QVERIFY(queue.settle(m_account, Now + 1000));
+    QVERIFY(CampaignRows(db()).transition(second, State::Paused, u"mia"_s, Now + 1000));
+    QList<qint64> expected = a->messageIds.mid(1) + b->messageIds;
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(queue.messagesInFlight(m_account), std::optional(expected));
+    QVERIFY(queue.errorString().isEmpty());
+    // Another account has none of them.
+    QCOMPARE(queue.messagesInFlight(m_account + 1), std::optional(QList<qint64>{}));
 }
 
 void TstCampaignRows::staleQueueNeverTextsIntoQuietHours()
