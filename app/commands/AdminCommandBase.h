@@ -44,7 +44,9 @@ protected:
     void refuse(const QString &error, Done done);
 
     // Runs `job(WriterContext &) -> CommandResult` on the writer thread; a successful result
-    // passes through record() in the same job, before the answer is sent.
+    // passes through record() in the same job, before the answer is sent. The answer comes
+    // after the change feed delivered the job's changes (it is flushed first), so views that
+    // follow the feed already show the change when the caller hears back.
     template<typename Job>
     void run(const QString &command, Job job, Done done)
     {
@@ -59,7 +61,8 @@ protected:
                 return result;
             },
             this,
-            [done = std::move(done)](const CommandResult &result) {
+            [feed = m_writer->changes(), done = std::move(done)](const CommandResult &result) {
+                feed->flush();
                 if (done)
                     done(result);
             });
@@ -82,7 +85,9 @@ protected:
                 return answer;
             },
             this,
-            [done = std::move(done)](const std::pair<CommandResult, Detail> &answer) {
+            [feed = m_writer->changes(),
+             done = std::move(done)](const std::pair<CommandResult, Detail> &answer) {
+                feed->flush();
                 if (done)
                     done(answer.first, answer.second);
             });

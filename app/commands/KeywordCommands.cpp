@@ -84,9 +84,8 @@ void KeywordCommands::apply(qint64 processId, Action action, const QString &comm
 void KeywordCommands::setConfirmationRule(const QString &countryCode, ConfirmationRule::Rule rule,
                                           Done done)
 {
+    // The code's form is the repository's to check (it knows the documented defaults).
     const QString country = countryCode.trimmed();
-    if (country.isEmpty())
-        return refuse(tr("Give the country's two-letter code (e.g. US, FR)."), std::move(done));
     const qint64 account = accountId();
     const QString who = actor();
     run(
