@@ -25,10 +25,9 @@ QString CliAccount::optionDescription()
            u"has several accounts."_s;
 }
 
-std::optional<AccountRows::Row> CliAccount::resolve(QSqlDatabase db, const QString &value,
+std::optional<AccountRows::Row> CliAccount::resolve(AccountRows rows, const QString &value,
                                                     QString *error)
 {
-    AccountRows rows(std::move(db));
     const QList<AccountRows::Row> accounts = rows.list();
     if (!rows.errorString().isEmpty()) {
         *error = rows.errorString();

@@ -4,7 +4,6 @@
 
 #include "AccountRows.h"
 
-#include <QSqlDatabase>
 #include <QString>
 
 #include <optional>
@@ -14,8 +13,9 @@ class CliAccount
 public:
     // The account `value` names. An empty value is allowed only when the profile has exactly
     // one account. nullopt and *error (naming the profile's accounts) when the value names
-    // none, or several, or is empty while the profile has several accounts or none.
-    static std::optional<AccountRows::Row> resolve(QSqlDatabase db, const QString &value,
+    // none, or several, or is empty while the profile has several accounts or none. `rows`
+    // on a reader (StoreReader::make) or in a writer job (WriterContext::repo).
+    static std::optional<AccountRows::Row> resolve(AccountRows rows, const QString &value,
                                                    QString *error);
 
     // The help text of the option, shared by every command.

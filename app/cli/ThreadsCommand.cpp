@@ -41,7 +41,7 @@ int ThreadsCommand::run(const QCommandLineParser &parser, CliIo &io)
         return fail(io, ExitFailure, database.errorString());
     QString error;
     const auto account =
-        CliAccount::resolve(database.connection(), parser.value(u"account"_s), &error);
+        CliAccount::resolve(AccountRows(database.connection()), parser.value(u"account"_s), &error);
     if (!account)
         return fail(io, ExitFailure, error);
     QSqlQuery query(database.connection());
