@@ -76,8 +76,10 @@ void NumberCommands::save(const Settings &settings, Done done)
             if (isShortCode(current->kind) && current->providerKeyword != keyword.toUpper() &&
                 !rows.setSharedShortCode(account, id, keyword, who))
                 return CommandResult::failure(rows.errorString());
-            if (!rows.setDetails(account, id, settings.label, settings.throughputMps,
-                                 settings.dailyCap, who))
+            // A label left empty is stored as '' (the column is NOT NULL).
+            const QString label = settings.label.isNull() ? u""_s : settings.label;
+            if (!rows.setDetails(account, id, label, settings.throughputMps, settings.dailyCap,
+                                 who))
                 return CommandResult::failure(rows.errorString());
             if (current->sendOnly != settings.sendOnly &&
                 !rows.setSendOnly(account, id, settings.sendOnly, who))
