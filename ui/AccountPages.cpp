@@ -19,11 +19,11 @@
 
 using namespace Qt::StringLiterals;
 
-AccountPages::AccountPages(MainWindow *window, QSqlDatabase reader, StoreWriter *writer,
+AccountPages::AccountPages(MainWindow *window, const StoreReader &reader, StoreWriter *writer,
                            const QString &me, QObject *parent)
     : QObject(parent)
     , m_window(window)
-    , m_reader(std::move(reader))
+    , m_reader(reader)
     , m_writer(writer)
     , m_me(me)
 {}

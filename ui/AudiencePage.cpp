@@ -1,6 +1,8 @@
 #include "AudiencePage.h"
 
 #include "AudienceSegmentForm.h"
+#include "ContactCommands.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 
 #include <QCheckBox>
@@ -35,11 +37,11 @@ QString AudiencePage::reasonLabel(SuppressionReason reason)
     return {};
 }
 
-AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+AudiencePage::AudiencePage(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
                            QWidget *parent)
     : QWidget(parent)
-    , m_reader(std::move(reader))
-    , m_writer(writer)
+    , m_reader(reader)
+    , m_commands(new ContactCommands(writer, accountId, QString(), this))
     , m_accountId(accountId)
     , m_segment(new AudienceSegmentForm)
     , m_promotional(new QCheckBox(tr("Promotional campaign (the frequency cap applies)")))
@@ -113,13 +115,15 @@ AudiencePage::AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     connect(m_capPerDay, &QSpinBox::valueChanged, this, &AudiencePage::saveSettings);
     connect(m_capPerWeek, &QSpinBox::valueChanged, this, &AudiencePage::saveSettings);
     connect(m_suppressOpenThreads, &QCheckBox::toggled, this, &AudiencePage::saveSettings);
+    if (writer)
+        connect(writer->changes(), &ChangeFeed::changed, this, &AudiencePage::follow);
 
     reload();
 }
 
 void AudiencePage::reload()
 {
-    AudienceQuery query(m_reader);
+    auto query = m_reader.make<AudienceQuery>();
     m_segment->setChoices(query.tags(m_accountId), query.attributeKeys(m_accountId));
     if (const auto settings = query.settings(m_accountId)) {
         const QSignalBlocker b1(m_capPerDay), b2(m_capPerWeek), b3(m_suppressOpenThreads);
@@ -145,7 +149,7 @@ AudienceQuery::Options AudiencePage::options() const
 
 void AudiencePage::recount()
 {
-    AudienceQuery query(m_reader);
+    auto query = m_reader.make<AudienceQuery>();
     const auto evaluation = query.evaluate(m_accountId, segment(), options());
     if (!evaluation) {
         m_included->setText(tr("—"));
@@ -161,7 +165,7 @@ void AudiencePage::recount()
     for (int r = 0; r < SuppressionReasonCount; ++r)
         m_exclusions->item(r, 1)->setText(
             QString::number(evaluation->filter.count(SuppressionReason(r))));
-    emit audienceCounted(evaluation->matched(), included);
+    Q_EMIT audienceCounted(evaluation->matched(), included);
 }
 
 void AudiencePage::saveSettings()
@@ -169,19 +173,25 @@ void AudiencePage::saveSettings()
     AudienceFilter::Settings settings;
     settings.frequencyCap = FrequencyCap(m_capPerDay->value(), m_capPerWeek->value());
     settings.suppressOpenThreads = m_suppressOpenThreads->isChecked();
-    const qint64 account = m_accountId;
-    m_writer->post(
-        [=](WriterContext &context) {
-            AudienceQuery query(context.db());
-            return query.saveSettings(account, settings) ? QString() : query.errorString();
-        },
-        this,
-        [this](const QString &error) {
-            if (!error.isEmpty()) {
-                m_matched->setText(error);
-                return;
-            }
-            recount();
-            emit settingsSaved();
-        });
+    m_commands->saveAudienceSettings(settings, [this](const CommandResult &result) {
+        if (!result.ok) {
+            m_matched->setText(result.error);
+            return;
+        }
+        // The counts were taken again when the feed delivered the change (follow()).
+        Q_EMIT settingsSaved();
+    });
+}
+
+void AudiencePage::follow(const ChangeSet &changes)
+{
+    using Table = ChangeSet::Table;
+    // Contacts and consent (an import, an opt-out) change the choices and the counts; the
+    // account's settings only the counts: the spin boxes keep what is being typed. Threads
+    // change all day long and only move the open-thread suppression: counted on the next
+    // change of the segment.
+    if (changes.touches(Table::Contacts) || changes.touches(Table::ConsentEvents))
+        reload();
+    else if (changes.touches(Table::Accounts))
+        recount();
 }

@@ -4,14 +4,16 @@
 
 #include "AudienceQuery.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class AudienceSegmentForm;
+class ChangeSet;
+class ContactCommands;
 class QCheckBox;
 class QLabel;
 class QSpinBox;
 class QTableWidget;
+class StoreReader;
 class StoreWriter;
 
 class AudiencePage : public QWidget
@@ -19,7 +21,9 @@ class AudiencePage : public QWidget
     Q_OBJECT
 
 public:
-    AudiencePage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+    // Reads on `reader`; the audience settings are saved through ContactCommands on `writer`
+    // (not owned), whose change feed keeps the counts current.
+    AudiencePage(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
                  QWidget *parent = nullptr);
 
     // What the controls describe, for the campaign screen.
@@ -37,9 +41,10 @@ Q_SIGNALS:
 private:
     void recount();
     void saveSettings();
+    void follow(const ChangeSet &changes);
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    ContactCommands *m_commands;
     qint64 m_accountId;
 
     AudienceSegmentForm *m_segment;

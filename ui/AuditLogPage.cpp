@@ -1,6 +1,7 @@
 #include "AuditLogPage.h"
 
 #include "AuditLogModel.h"
+#include "StoreReader.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -12,9 +13,10 @@
 
 using namespace Qt::StringLiterals;
 
-AuditLogPage::AuditLogPage(QSqlDatabase reader, qint64 accountId, QWidget *parent)
+AuditLogPage::AuditLogPage(const StoreReader &reader, qint64 accountId, QWidget *parent)
     : QWidget(parent)
-    , m_model(new AuditLogModel(std::move(reader), accountId, this))
+    // Owned by this page (its parent).
+    , m_model(reader.create<AuditLogModel>(accountId, this).release())
     , m_category(new QComboBox)
     , m_table(new QTableView)
     , m_error(new QLabel)

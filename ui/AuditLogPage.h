@@ -2,20 +2,20 @@
 // confirmation rules and consent by hand, and when.
 #pragma once
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class AuditLogModel;
 class QComboBox;
 class QLabel;
 class QTableView;
+class StoreReader;
 
 class AuditLogPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    AuditLogPage(QSqlDatabase reader, qint64 accountId, QWidget *parent = nullptr);
+    AuditLogPage(const StoreReader &reader, qint64 accountId, QWidget *parent = nullptr);
 
     AuditLogModel *model() const { return m_model; }
 

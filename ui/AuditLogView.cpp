@@ -2,6 +2,7 @@
 
 #include "AuditRows.h"
 #include "KeywordProcess.h"
+#include "StoreReader.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -85,10 +86,10 @@ QString AuditLogView::actionName(const QString &action)
     return action;
 }
 
-AuditLogView::AuditLogView(QSqlDatabase reader, qint64 accountId, const QString &subjectType,
+AuditLogView::AuditLogView(const StoreReader &reader, qint64 accountId, const QString &subjectType,
                            const QString &title, QWidget *parent)
     : QWidget(parent)
-    , m_reader(std::move(reader))
+    , m_reader(reader)
     , m_accountId(accountId)
     , m_subjectType(subjectType)
     , m_table(new QTableWidget(0, 4))
@@ -112,7 +113,7 @@ AuditLogView::AuditLogView(QSqlDatabase reader, qint64 accountId, const QString 
 
 void AuditLogView::reload()
 {
-    AuditRows rows(m_reader);
+    auto rows = m_reader.make<AuditRows>();
     const QList<AuditRows::Entry> entries = rows.recentAbout(m_accountId, m_subjectType, 50);
     m_table->setRowCount(int(entries.size()));
     for (int r = 0; r < entries.size(); ++r) {

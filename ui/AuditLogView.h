@@ -2,10 +2,10 @@
 // processes, sender numbers): when, who, what changed and the details recorded with it.
 #pragma once
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QTableWidget;
+class StoreReader;
 
 class AuditLogView : public QWidget
 {
@@ -14,7 +14,7 @@ class AuditLogView : public QWidget
 public:
     // Reads on `reader` (this thread). `subjectType` is audit_log.subject_type, e.g.
     // "keyword_process".
-    AuditLogView(QSqlDatabase reader, qint64 accountId, const QString &subjectType,
+    AuditLogView(const StoreReader &reader, qint64 accountId, const QString &subjectType,
                  const QString &title, QWidget *parent = nullptr);
 
     void reload();
@@ -23,7 +23,7 @@ public:
     static QString actionName(const QString &action);
 
 private:
-    QSqlDatabase m_reader;
+    const StoreReader &m_reader;
     qint64 m_accountId;
     QString m_subjectType;
     QTableWidget *m_table;

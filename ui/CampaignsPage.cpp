@@ -1,13 +1,16 @@
 #include "CampaignsPage.h"
 
+#include "CampaignCommands.h"
 #include "CampaignListModel.h"
 #include "CampaignOptions.h"
 #include "CampaignPlanInput.h"
 #include "CampaignProgressDelegate.h"
 #include "CampaignProgressView.h"
+#include "CampaignRows.h"
 #include "CampaignRunner.h"
 #include "CampaignScheduleEditor.h"
 #include "CampaignStats.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 
 #include <QDateTime>
@@ -22,15 +25,16 @@
 
 using namespace Qt::StringLiterals;
 
-CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignRunner *runner,
+CampaignsPage::CampaignsPage(const StoreReader &reader, StoreWriter *writer, CampaignRunner *runner,
                              qint64 accountId, const QString &actor, QWidget *parent)
     : QWidget(parent)
-    , m_reader(std::move(reader))
-    , m_writer(writer)
+    , m_reader(reader)
+    , m_commands(new CampaignCommands(writer, accountId, actor, this))
     , m_runner(runner)
     , m_accountId(accountId)
     , m_actor(actor)
-    , m_model(new CampaignListModel(m_reader, accountId, this))
+    // Owned by this page (its parent).
+    , m_model(reader.create<CampaignListModel>(accountId, this).release())
     , m_list(new QTableView(this))
     , m_stack(new QStackedWidget(this))
     , m_editor(new CampaignScheduleEditor(this))
@@ -80,20 +84,34 @@ CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignR
     m_editor->setPlanPreview([this](const CampaignDraft &draft, const QStringList &numbers) {
         CampaignDraft d = draft;
         d.accountId = m_accountId;
-        return CampaignPlanInput(m_reader).preview(d, numbers, QDateTime::currentMSecsSinceEpoch());
+        return m_reader.make<CampaignPlanInput>().preview(d, numbers,
+                                                          QDateTime::currentMSecsSinceEpoch());
     });
+    // State moves and the runner's rounds reach the list through the change feed.
+    if (writer) {
+        connect(writer->changes(), &ChangeFeed::changed, this, [this](const ChangeSet &changes) {
+            if (changes.touches(ChangeSet::Table::Campaigns) ||
+                changes.touches(ChangeSet::Table::CampaignRecipients))
+                refresh();
+        });
+    }
+    const auto answer = [this](const CommandResult &result) {
+        if (!result.ok)
+            return m_progress->showMessage(result.error);
+        if (m_runner)
+            m_runner->tick(); // a resumed campaign goes on now, not at the next round
+    };
+    connect(m_progress, &CampaignProgressView::pauseRequested, this,
+            [this, answer](qint64 id) { m_commands->pause(id, answer); });
+    connect(m_progress, &CampaignProgressView::resumeRequested, this,
+            [this, answer](qint64 id) { m_commands->resume(id, answer); });
+    connect(m_progress, &CampaignProgressView::cancelRequested, this,
+            [this, answer](qint64 id) { m_commands->cancel(id, answer); });
     if (m_runner) {
-        connect(m_runner, &CampaignRunner::campaignChanged, this, &CampaignsPage::refresh);
         connect(m_runner, &CampaignRunner::errorOccurred, m_progress,
                 &CampaignProgressView::showMessage);
         connect(m_runner, &CampaignRunner::testQueued, m_progress,
                 [this] { m_progress->showMessage(tr("Test message queued.")); });
-        connect(m_progress, &CampaignProgressView::pauseRequested, m_runner,
-                [this](qint64 id) { m_runner->pause(id, m_actor); });
-        connect(m_progress, &CampaignProgressView::resumeRequested, m_runner,
-                [this](qint64 id) { m_runner->resume(id, m_actor); });
-        connect(m_progress, &CampaignProgressView::cancelRequested, m_runner,
-                [this](qint64 id) { m_runner->cancel(id, m_actor); });
         connect(m_progress, &CampaignProgressView::testRequested, m_runner,
                 [this](qint64 id, const QString &variant, const QString &number) {
                     m_runner->sendTest(id, variant, number, m_actor);
@@ -113,19 +131,19 @@ CampaignsPage::CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignR
 
 void CampaignsPage::reloadOptions()
 {
-    CampaignOptions options(m_reader);
+    auto options = m_reader.make<CampaignOptions>();
     m_editor->setOptions(
         options.senders(m_accountId).value_or(QList<CampaignOptions::Choice>{}),
         options.approvedVersions(m_accountId).value_or(QList<CampaignOptions::Choice>{}));
     m_editor->setAccountZone(QString::fromUtf8(QTimeZone::systemTimeZoneId()));
-    AudienceQuery audience(m_reader);
+    auto audience = m_reader.make<AudienceQuery>();
     // setOptions() cleared the segment, which asked for its evaluation already.
     m_editor->setAudienceChoices(audience.tags(m_accountId), audience.attributeKeys(m_accountId));
 }
 
 void CampaignsPage::evaluateAudience(const AudienceQuery::Segment &segment)
 {
-    AudienceQuery query(m_reader);
+    auto query = m_reader.make<AudienceQuery>();
     AudienceQuery::Options options;
     options.atMs = QDateTime::currentMSecsSinceEpoch();
     // Campaigns are held to the promotional frequency cap: the stricter reading.
@@ -153,9 +171,8 @@ void CampaignsPage::refresh()
 
 void CampaignsPage::showCampaign(qint64 campaignId)
 {
-    CampaignRows rows(m_reader);
-    const auto summary = rows.summary(campaignId);
-    const auto counts = CampaignStats(m_reader).counts(campaignId);
+    const auto summary = m_reader.make<CampaignRows>().summary(campaignId);
+    const auto counts = m_reader.make<CampaignStats>().counts(campaignId);
     if (!summary || !counts)
         return;
     m_progress->display(*summary, *counts);
@@ -164,42 +181,19 @@ void CampaignsPage::showCampaign(qint64 campaignId)
 
 void CampaignsPage::schedule(const CampaignDraft &draft, const QStringList &numbers)
 {
-    CampaignDraft d = draft;
-    d.accountId = m_accountId;
-    d.createdBy = m_actor;
-    const QString actor = m_actor;
-    struct Planned
-    {
-        qint64 id = 0;
-        QString error;
-    };
-    m_writer->post(
-        [d, numbers, actor](WriterContext &context) {
-            CampaignRows rows(context.db());
-            const qint64 id = rows.createDraft(d);
-            if (id == 0)
-                return Planned{0, rows.errorString()};
-            if (!rows.plan(id, numbers, QDateTime::currentMSecsSinceEpoch(), actor)) {
-                const QString error = rows.errorString();
-                // Nothing was queued: the draft stays a draft the marketer can fix.
-                return Planned{id, error};
-            }
-            return Planned{id, QString()};
-        },
-        this,
-        [this](const Planned &planned) {
-            m_model->refresh();
-            if (!planned.error.isEmpty()) {
-                m_stack->setCurrentWidget(m_editor);
-                m_editor->showError(planned.error);
-                return;
-            }
-            const int row = m_model->rowOf(planned.id);
-            if (row >= 0)
-                m_list->selectRow(row);
-            showCampaign(planned.id);
-            emit campaignScheduled(planned.id);
-            if (m_runner)
-                m_runner->tick();
-        });
+    m_commands->schedule(draft, numbers, [this](const CommandResult &result) {
+        // The list shows the new campaign already: the feed delivered it before the answer.
+        if (!result.ok) {
+            m_stack->setCurrentWidget(m_editor);
+            m_editor->showError(result.error);
+            return;
+        }
+        const int row = m_model->rowOf(result.id);
+        if (row >= 0)
+            m_list->selectRow(row);
+        showCampaign(result.id);
+        Q_EMIT campaignScheduled(result.id);
+        if (m_runner)
+            m_runner->tick();
+    });
 }

@@ -4,15 +4,16 @@
 
 #include "AudienceQuery.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
+class CampaignCommands;
 class CampaignListModel;
 class CampaignProgressView;
 class CampaignRunner;
 class CampaignScheduleEditor;
 class QStackedWidget;
 class QTableView;
+class StoreReader;
 class StoreWriter;
 struct CampaignDraft;
 
@@ -21,9 +22,11 @@ class CampaignsPage : public QWidget
     Q_OBJECT
 
 public:
-    // `reader`: an open reader connection of the profile; `runner`: the account's runner
-    // (pause/resume/cancel/test go through it, and its signals refresh the page).
-    CampaignsPage(QSqlDatabase reader, StoreWriter *writer, CampaignRunner *runner,
+    // `reader`: an open read connection of the profile; scheduling, pause, resume and cancel
+    // go through CampaignCommands on `writer` (not owned), whose change feed refreshes the
+    // page; `runner`: the account's runner when it is connected (test sends go through it,
+    // and it is ticked after a command so that a change takes effect at once), else null.
+    CampaignsPage(const StoreReader &reader, StoreWriter *writer, CampaignRunner *runner,
                   qint64 accountId, const QString &actor, QWidget *parent = nullptr);
 
     CampaignScheduleEditor *editor() const { return m_editor; }
@@ -41,8 +44,8 @@ private:
     // Evaluates the editor's segment and hands it the included contacts and the exclusions.
     void evaluateAudience(const AudienceQuery::Segment &segment);
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    CampaignCommands *m_commands;
     CampaignRunner *m_runner;
     qint64 m_accountId;
     QString m_actor;

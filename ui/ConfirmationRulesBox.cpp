@@ -1,6 +1,8 @@
 #include "ConfirmationRulesBox.h"
 
 #include "ConfirmationRuleRows.h"
+#include "KeywordCommands.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 
 #include <QComboBox>
@@ -30,13 +32,12 @@ QString ConfirmationRulesBox::ruleName(int rule)
     return {};
 }
 
-ConfirmationRulesBox::ConfirmationRulesBox(QSqlDatabase reader, StoreWriter *writer,
+ConfirmationRulesBox::ConfirmationRulesBox(const StoreReader &reader, StoreWriter *writer,
                                            qint64 accountId, const QString &actor, QWidget *parent)
     : QGroupBox(tr("Opt-out confirmation by country"), parent)
-    , m_reader(std::move(reader))
-    , m_writer(writer)
+    , m_reader(reader)
+    , m_commands(new KeywordCommands(writer, accountId, actor, this))
     , m_accountId(accountId)
-    , m_actor(actor)
     , m_table(new QTableWidget(0, 3))
     , m_country(new QLineEdit)
     , m_rule(new QComboBox)
@@ -76,12 +77,18 @@ ConfirmationRulesBox::ConfirmationRulesBox(QSqlDatabase reader, StoreWriter *wri
     layout->addLayout(row);
     layout->addWidget(m_error);
     connect(set, &QPushButton::clicked, this, &ConfirmationRulesBox::apply);
+    if (writer) {
+        connect(writer->changes(), &ChangeFeed::changed, this, [this](const ChangeSet &changes) {
+            if (changes.touches(ChangeSet::Table::ConfirmationRules))
+                reload();
+        });
+    }
     reload();
 }
 
 void ConfirmationRulesBox::reload()
 {
-    ConfirmationRuleRows rows(m_reader);
+    auto rows = m_reader.make<ConfirmationRuleRows>();
     const auto rules = rows.load(m_accountId);
     if (!rules) {
         m_error->setText(rows.errorString());
@@ -111,17 +118,9 @@ void ConfirmationRulesBox::apply()
 {
     const QString country = m_country->text();
     const Rule rule = Rule(m_rule->currentData().toInt());
-    const qint64 account = m_accountId;
-    const QString actor = m_actor;
-    m_writer->post(
-        [=](WriterContext &context) {
-            ConfirmationRuleRows rows(context.db());
-            return rows.set(account, country, rule, actor) ? QString() : rows.errorString();
-        },
-        this,
-        [this](const QString &error) {
-            m_error->setText(error);
-            reload();
-            emit changed();
-        });
+    // The table follows the change feed; the answer only says whether it was refused.
+    m_commands->setConfirmationRule(country, rule, [this](const CommandResult &result) {
+        m_error->setText(result.error);
+        Q_EMIT changed();
+    });
 }

@@ -3,12 +3,13 @@
 #pragma once
 
 #include <QGroupBox>
-#include <QSqlDatabase>
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class KeywordCommands;
 class QTableWidget;
+class StoreReader;
 class StoreWriter;
 
 class ConfirmationRulesBox : public QGroupBox
@@ -16,7 +17,9 @@ class ConfirmationRulesBox : public QGroupBox
     Q_OBJECT
 
 public:
-    ConfirmationRulesBox(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+    // Reads on `reader`; changes go through KeywordCommands on `writer` (not owned), whose
+    // change feed keeps the table current.
+    ConfirmationRulesBox(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
                          const QString &actor, QWidget *parent = nullptr);
 
     void reload();
@@ -28,10 +31,9 @@ Q_SIGNALS:
 private:
     void apply();
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    KeywordCommands *m_commands;
     qint64 m_accountId;
-    QString m_actor;
     QTableWidget *m_table;
     QLineEdit *m_country;
     QComboBox *m_rule;

@@ -1,5 +1,6 @@
 #include "ContactImportDialog.h"
 
+#include "ContactCommands.h"
 #include "StoreWriter.h"
 
 #include <QComboBox>
@@ -10,7 +11,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
@@ -41,7 +41,7 @@ QTableWidget *table(const QString &name, const QStringList &headers)
 ContactImportDialog::ContactImportDialog(StoreWriter *writer, qint64 accountId, QString me,
                                          QWidget *parent)
     : QDialog(parent)
-    , m_writer(writer)
+    , m_commands(new ContactCommands(writer, accountId, me, this))
     , m_accountId(accountId)
     , m_me(std::move(me))
     , m_path(new QLineEdit)
@@ -215,28 +215,16 @@ void ContactImportDialog::startImport(bool importValidRows)
     options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.importValidRows = importValidRows;
     options.progressEvery = 2000;
-    const qint64 account = m_accountId;
-    const CsvTable table = m_table;
-    StoreWriter *writer = m_writer;
-    // Progress is handed to the writer object (of this thread), which checks that the dialog
-    // is still there before touching it.
-    QPointer<ContactImportDialog> guard(this);
-    const auto progress = [writer, guard](ContactImport::Stage stage, int done, int total) {
-        QMetaObject::invokeMethod(writer, [guard, stage, done, total] {
-            if (!guard)
-                return;
-            const bool writing = stage == ContactImport::Stage::Writing;
-            guard->m_progress->setValue((writing ? total : 0) + done);
-            guard->m_status->setText(writing ? tr("Writing %1 of %2…").arg(done).arg(total)
-                                             : tr("Checking %1 of %2…").arg(done).arg(total));
-        });
+    // Progress comes on this thread while the writer works.
+    const auto progress = [this](ContactImport::Stage stage, int done, int total) {
+        const bool writing = stage == ContactImport::Stage::Writing;
+        m_progress->setValue((writing ? total : 0) + done);
+        m_status->setText(writing ? tr("Writing %1 of %2…").arg(done).arg(total)
+                                  : tr("Checking %1 of %2…").arg(done).arg(total));
     };
-    m_writer->post(
-        [=](WriterContext &context) {
-            return ContactImport::run(context.db(), account, table, columns, options, progress);
-        },
-        this,
-        [this, importValidRows](const ContactImport::Result &result) {
+    m_commands->importContacts(
+        m_table, columns, options, progress,
+        [this, importValidRows](const CommandResult &, const ContactImport::Result &result) {
             showResult(result, importValidRows);
         });
 }
@@ -282,5 +270,5 @@ void ContactImportDialog::showResult(const ContactImport::Result &result, bool i
     } else {
         m_status->setText(result.error);
     }
-    emit importFinished(result);
+    Q_EMIT importFinished(result);
 }

@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+class ContactCommands;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -19,6 +20,7 @@ class ContactImportDialog : public QDialog
     Q_OBJECT
 
 public:
+    // The import goes through ContactCommands on `writer` (not owned) for the account.
     ContactImportDialog(StoreWriter *writer, qint64 accountId, QString me,
                         QWidget *parent = nullptr);
 
@@ -40,7 +42,7 @@ private:
     void showResult(const ContactImport::Result &result, bool importValidRows);
     void setBusy(bool busy);
 
-    StoreWriter *m_writer;
+    ContactCommands *m_commands;
     qint64 m_accountId;
     QString m_me;
     CsvTable m_table;

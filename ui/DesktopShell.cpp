@@ -51,7 +51,7 @@ DesktopShell::~DesktopShell()
 bool DesktopShell::start()
 {
     // Views read through their own connection; WAL lets them run while the writer writes.
-    m_reader = std::make_unique<Database>(m_session->profilePath());
+    m_reader = std::make_unique<StoreReader>(m_session->profilePath());
     if (!m_reader->open()) {
         m_error = m_reader->errorString();
         return false;
@@ -77,8 +77,8 @@ bool DesktopShell::start()
                 if (m_session->lookupQueue())
                     m_session->lookupQueue()->checkNow(number);
             });
-    m_accountPages = std::make_unique<AccountPages>(m_window.get(), m_reader->connection(),
-                                                    m_session->writer(), m_me);
+    m_accountPages =
+        std::make_unique<AccountPages>(m_window.get(), *m_reader, m_session->writer(), m_me);
     connect(m_session, &DeskSession::accountClosing, this, [this] { m_accountPages->clear(); });
     connect(m_session, &DeskSession::accountOpened, this, [this](qint64 accountId) {
         if (LookupQueue *lookups = m_session->lookupQueue())

@@ -4,7 +4,7 @@
 #pragma once
 
 #include "AccountRows.h"
-#include "Database.h"
+#include "StoreReader.h"
 #include "ThreadListModel.h"
 
 #include <QObject>
@@ -90,7 +90,7 @@ private:
     DeskSession *m_session;
     QString m_me;
     QString m_error;
-    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<ThreadListModel> m_threads;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<AccountSetup> m_setup;

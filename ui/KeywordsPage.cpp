@@ -2,9 +2,12 @@
 
 #include "AuditLogView.h"
 #include "ConfirmationRulesBox.h"
+#include "KeywordCommands.h"
 #include "KeywordValidator.h"
+#include "NumberCommands.h"
 #include "NumbersPage.h"
 #include "SenderNumberRows.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 
 #include <QComboBox>
@@ -62,13 +65,13 @@ QStringList KeywordsPage::splitKeywords(const QString &text)
     return keywords;
 }
 
-KeywordsPage::KeywordsPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+KeywordsPage::KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
                            const QString &actor, QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
-    , m_writer(writer)
+    , m_commands(new KeywordCommands(writer, accountId, actor, this))
+    , m_numberCommands(new NumberCommands(writer, accountId, actor, this))
     , m_accountId(accountId)
-    , m_actor(actor)
     , m_number(new QComboBox)
     , m_providerAnswers(new QComboBox)
     , m_providerNote(new QLabel)
@@ -179,6 +182,8 @@ KeywordsPage::KeywordsPage(QSqlDatabase reader, StoreWriter *writer, qint64 acco
     connect(m_start, &QPushButton::clicked, this, [this] { act(Action::Start); });
     connect(m_pause, &QPushButton::clicked, this, [this] { act(Action::Pause); });
     connect(m_delete, &QPushButton::clicked, this, [this] { act(Action::Delete); });
+    if (writer)
+        connect(writer->changes(), &ChangeFeed::changed, this, &KeywordsPage::follow);
     reload();
 }
 
@@ -196,7 +201,7 @@ qint64 KeywordsPage::selectedProcessId() const
 void KeywordsPage::reload()
 {
     const qint64 number = currentNumberId();
-    SenderNumberRows numbers(m_reader);
+    auto numbers = m_reader.make<SenderNumberRows>();
     const auto list = numbers.list(m_accountId);
     {
         const QSignalBlocker blocker(m_number);
@@ -212,7 +217,7 @@ void KeywordsPage::reload()
         const int index = m_number->findData(number);
         m_number->setCurrentIndex(index >= 0 ? index : 0);
     }
-    KeywordProcessRows processes(m_reader);
+    auto processes = m_reader.make<KeywordProcessRows>();
     m_template->clear();
     m_template->addItem(tr("Write the reply here"), 0);
     for (const auto &t : processes.replyTemplates(m_accountId)
@@ -228,7 +233,7 @@ void KeywordsPage::showNumber()
 {
     const qint64 selected = selectedProcessId();
     const qint64 numberId = currentNumberId();
-    const auto number = SenderNumberRows(m_reader).find(m_accountId, numberId);
+    const auto number = m_reader.make<SenderNumberRows>().find(m_accountId, numberId);
     if (number) {
         m_providerAnswers->setCurrentIndex(m_providerAnswers->findData(
             number->providerAnswersSetting ? (*number->providerAnswersSetting ? 1 : 0) : -1));
@@ -246,7 +251,7 @@ void KeywordsPage::showNumber()
             note += u' ' + NumbersPage::sendOnlyExplanation();
         m_providerNote->setText(note);
     }
-    KeywordProcessRows rows(m_reader);
+    auto rows = m_reader.make<KeywordProcessRows>();
     m_processes = rows.listFor(m_accountId, numberId).value_or(QList<KeywordProcessRows::Row>());
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(int(m_processes.size()));
@@ -322,16 +327,7 @@ void KeywordsPage::save()
     row.reply = m_reply->toPlainText().trimmed();
     if (const qint64 templateId = m_template->currentData().toLongLong(); templateId > 0)
         row.process.replyTemplateId = templateId;
-    const qint64 account = m_accountId;
-    const QString actor = m_actor;
-    m_writer->post(
-        [=](WriterContext &context) {
-            KeywordProcessRows rows(context.db());
-            const bool ok = row.process.id == 0 ? rows.create(account, row, actor) > 0
-                                                : rows.update(account, row, actor);
-            return ok ? QString() : rows.errorString();
-        },
-        this, [this](const QString &error) { finishWrite(error); });
+    m_commands->save(row, [this](const CommandResult &result) { finishWrite(result.error); });
 }
 
 void KeywordsPage::act(Action action)
@@ -339,14 +335,17 @@ void KeywordsPage::act(Action action)
     const qint64 id = selectedProcessId();
     if (id == 0 || (action == Action::Delete && !confirmDelete()))
         return;
-    const qint64 account = m_accountId;
-    const QString actor = m_actor;
-    m_writer->post(
-        [=](WriterContext &context) {
-            KeywordProcessRows rows(context.db());
-            return rows.apply(account, id, action, actor) ? QString() : rows.errorString();
-        },
-        this, [this](const QString &error) { finishWrite(error); });
+    const auto answer = [this](const CommandResult &result) { finishWrite(result.error); };
+    switch (action) {
+    case Action::Start:
+        return m_commands->start(id, answer);
+    case Action::Pause:
+        return m_commands->pause(id, answer);
+    case Action::Delete:
+        return m_commands->remove(id, answer);
+    case Action::Edit:
+        return; // edits are saved with save()
+    }
 }
 
 bool KeywordsPage::confirmDelete()
@@ -369,26 +368,35 @@ void KeywordsPage::saveProviderSetting()
     const int value = m_providerAnswers->currentData().toInt();
     const std::optional<bool> setting = value < 0 ? std::nullopt : std::optional<bool>(value == 1);
     const qint64 id = currentNumberId();
-    const qint64 account = m_accountId;
-    const QString actor = m_actor;
-    m_writer->post(
-        [=](WriterContext &context) {
-            SenderNumberRows rows(context.db());
-            return rows.setProviderAnswersKeywords(account, id, setting, actor)
-                       ? QString()
-                       : rows.errorString();
-        },
-        this, [this](const QString &error) { finishWrite(error); });
+    m_numberCommands->setProviderAnswersKeywords(
+        id, setting, [this](const CommandResult &result) { finishWrite(result.error); });
 }
 
 void KeywordsPage::finishWrite(const QString &error)
 {
-    m_error->setText(error);
-    if (error.isEmpty() && m_editingId == 0)
-        m_keywords->clear();
-    showNumber();
-    m_audit->reload();
-    if (!error.isEmpty())
-        m_error->setText(error); // showNumber() may have reset the editor
-    emit changed();
+    if (error.isEmpty()) {
+        // The change is on screen already: the feed delivered it before the answer came.
+        if (m_editingId == 0)
+            m_keywords->clear();
+        m_error->clear();
+    } else {
+        // Nothing was written: show what is stored again (a refused setting snaps back), then
+        // why, since showing the number may reset the editor.
+        showNumber();
+        m_error->setText(error);
+    }
+    Q_EMIT changed();
+}
+
+void KeywordsPage::follow(const ChangeSet &changes)
+{
+    using Table = ChangeSet::Table;
+    // Numbers and reply templates fill the pickers; processes only the table.
+    if (changes.touches(Table::SenderNumbers) || changes.touches(Table::Templates) ||
+        changes.touches(Table::TemplateVersions))
+        reload();
+    else if (changes.touches(Table::KeywordProcesses))
+        showNumber();
+    if (changes.touches(Table::AuditLog))
+        m_audit->reload();
 }

@@ -7,17 +7,20 @@
 #include "KeywordProcessLifecycle.h"
 #include "KeywordProcessRows.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class AuditLogView;
+class ChangeSet;
 class ConfirmationRulesBox;
+class KeywordCommands;
+class NumberCommands;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
+class StoreReader;
 class StoreWriter;
 
 class KeywordsPage : public QWidget
@@ -25,10 +28,11 @@ class KeywordsPage : public QWidget
     Q_OBJECT
 
 public:
-    // As NumbersPage: reads on `reader`, writes through `writer` (not owned), `actor` for
-    // the audit log.
-    KeywordsPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, const QString &actor,
-                 QWidget *parent = nullptr);
+    // As NumbersPage: reads on `reader`, changes through the keyword and number commands on
+    // `writer` (not owned), whose change feed keeps the page current; `actor` for the audit
+    // log.
+    KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
+                 const QString &actor, QWidget *parent = nullptr);
 
     void reload();
     qint64 currentNumberId() const;
@@ -50,11 +54,12 @@ private:
     void validateKeywords();
     void saveProviderSetting();
     void finishWrite(const QString &error);
+    void follow(const ChangeSet &changes);
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    KeywordCommands *m_commands;
+    NumberCommands *m_numberCommands;
     qint64 m_accountId;
-    QString m_actor;
     QList<KeywordProcessRows::Row> m_processes;
     qint64 m_editingId = 0; // 0: a new process
 

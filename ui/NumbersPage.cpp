@@ -2,7 +2,9 @@
 
 #include "AccountRows.h"
 #include "KeywordValidator.h"
+#include "NumberCommands.h"
 #include "SenderNumberRows.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 
 #include <QCheckBox>
@@ -88,13 +90,12 @@ QString NumbersPage::sharedShortCodeExplanation(const QString &keyword)
         .arg(keyword.trimmed().isEmpty() ? tr("KEYWORD") : keyword.trimmed().toUpper());
 }
 
-NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
+NumbersPage::NumbersPage(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
                          const QString &actor, QWidget *parent)
     : QWidget(parent)
-    , m_reader(std::move(reader))
-    , m_writer(writer)
+    , m_reader(reader)
+    , m_commands(new NumberCommands(writer, accountId, actor, this))
     , m_accountId(accountId)
-    , m_actor(actor)
     , m_table(new QTableWidget(0, ColumnCount))
     , m_editor(new QGroupBox(tr("Edit number")))
     , m_label(new QLineEdit)
@@ -213,6 +214,8 @@ NumbersPage::NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accoun
     });
     connect(m_providerKeyword, &QLineEdit::textChanged, this,
             &NumbersPage::validateProviderKeyword);
+    if (writer)
+        connect(writer->changes(), &ChangeFeed::changed, this, &NumbersPage::follow);
     reload();
 }
 
@@ -227,7 +230,7 @@ qint64 NumbersPage::selectedNumberId() const
 void NumbersPage::reload()
 {
     const qint64 selected = selectedNumberId();
-    SenderNumberRows rows(m_reader);
+    auto rows = m_reader.make<SenderNumberRows>();
     const auto numbers = rows.list(m_accountId);
     m_table->setRowCount(0);
     if (!numbers) {
@@ -259,7 +262,30 @@ void NumbersPage::reload()
     if (selectRow >= 0)
         m_table->selectRow(selectRow);
 
-    const auto unrouted = rows.unroutedReplies(m_accountId);
+    reloadUnrouted();
+
+    m_shareWith->clear();
+    for (const auto &account : m_reader.make<AccountRows>().list()) {
+        if (account.id != m_accountId)
+            m_shareWith->addItem(account.name, account.id);
+    }
+    showSelected();
+}
+
+void NumbersPage::follow(const ChangeSet &changes)
+{
+    using Table = ChangeSet::Table;
+    // Only what the page shows: a sync storing messages re-reads the unrouted replies, not
+    // the numbers (which would reset the editor under the admin's hands).
+    if (changes.touches(Table::SenderNumbers) || changes.touches(Table::Accounts))
+        reload();
+    else if (!changes.rows(Table::Messages, ChangeSet::Op::Inserted).isEmpty())
+        reloadUnrouted();
+}
+
+void NumbersPage::reloadUnrouted()
+{
+    const auto unrouted = m_reader.make<SenderNumberRows>().unroutedReplies(m_accountId);
     m_unrouted->setRowCount(0);
     if (unrouted) {
         m_unrouted->setRowCount(int(unrouted->size()));
@@ -275,19 +301,12 @@ void NumbersPage::reload()
         }
         m_unrouted->resizeColumnsToContents();
     }
-
-    m_shareWith->clear();
-    for (const auto &account : AccountRows(m_reader).list()) {
-        if (account.id != m_accountId)
-            m_shareWith->addItem(account.name, account.id);
-    }
-    showSelected();
 }
 
 void NumbersPage::showSelected()
 {
     const qint64 id = selectedNumberId();
-    SenderNumberRows rows(m_reader);
+    auto rows = m_reader.make<SenderNumberRows>();
     const auto number = id > 0 ? rows.find(m_accountId, id) : std::nullopt;
     // A lent number is its owner's to edit.
     m_editor->setEnabled(number && !number->sharedIn);
@@ -334,45 +353,28 @@ void NumbersPage::showError(const QString &message)
 
 void NumbersPage::save()
 {
-    const qint64 id = selectedNumberId();
-    if (id == 0)
+    NumberCommands::Settings settings;
+    settings.numberId = selectedNumberId();
+    if (settings.numberId == 0)
         return;
-    const qint64 account = m_accountId;
-    const QString actor = m_actor;
-    const QString label = m_label->text();
-    const double mps = m_throughput->value();
-    const std::optional<int> cap =
+    settings.label = m_label->text();
+    settings.throughputMps = m_throughput->value();
+    settings.dailyCap =
         m_dailyCap->value() > 0 ? std::optional<int>(m_dailyCap->value()) : std::nullopt;
-    const bool sendOnly = m_sendOnly->isChecked();
+    settings.sendOnly = m_sendOnly->isChecked();
     // Empty: not (or no longer) a shared short code.
-    const QString providerKeyword =
+    settings.providerKeyword =
         m_sharedCode->isChecked() ? m_providerKeyword->text().trimmed() : QString();
     m_save->setEnabled(false);
-    m_writer->post(
-        [=](WriterContext &context) {
-            SenderNumberRows rows(context.db());
-            const auto current = rows.find(account, id);
-            if (!current)
-                return rows.errorString();
-            // First: a refused provider keyword leaves the rest unsaved too.
-            const bool shortCode =
-                current->kind == u"short_code"_s || current->kind == u"shared_short_code"_s;
-            if (shortCode && current->providerKeyword != providerKeyword.toUpper() &&
-                !rows.setSharedShortCode(account, id, providerKeyword, actor))
-                return rows.errorString();
-            if (!rows.setDetails(account, id, label, mps, cap, actor))
-                return rows.errorString();
-            if (current->sendOnly != sendOnly && !rows.setSendOnly(account, id, sendOnly, actor))
-                return rows.errorString();
-            return QString();
-        },
-        this,
-        [this](const QString &error) {
+    m_commands->save(settings, [this](const CommandResult &result) {
+        // What was saved is on screen already (the change feed); a refusal shows the stored
+        // values again, and why.
+        if (!result.ok)
             reload();
-            m_save->setEnabled(true);
-            showError(error);
-            emit changed();
-        });
+        m_save->setEnabled(true);
+        showError(result.error);
+        Q_EMIT changed();
+    });
 }
 
 void NumbersPage::share()
@@ -381,16 +383,8 @@ void NumbersPage::share()
     const qint64 target = m_shareWith->currentData().toLongLong();
     if (id == 0 || target == 0)
         return;
-    const QString actor = m_actor;
-    m_writer->post(
-        [=](WriterContext &context) {
-            SenderNumberRows rows(context.db());
-            return rows.assign(id, target, actor) ? QString() : rows.errorString();
-        },
-        this,
-        [this](const QString &error) {
-            showError(error);
-            reload();
-            emit changed();
-        });
+    m_commands->lend(id, target, [this](const CommandResult &result) {
+        showError(result.error);
+        Q_EMIT changed();
+    });
 }

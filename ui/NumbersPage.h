@@ -3,9 +3,10 @@
 // sharing a send-only number with another account) and the unrouted replies list.
 #pragma once
 
-#include <QSqlDatabase>
 #include <QWidget>
 
+class ChangeSet;
+class NumberCommands;
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
@@ -16,6 +17,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class StoreReader;
 class StoreWriter;
 
 class NumbersPage : public QWidget
@@ -23,11 +25,11 @@ class NumbersPage : public QWidget
     Q_OBJECT
 
 public:
-    // `reader` is a reader connection of the profile (reads run on this thread); writes go
-    // through `writer` (not owned, must outlive the page). `actor` names the admin in the
-    // audit log.
-    NumbersPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, const QString &actor,
-                QWidget *parent = nullptr);
+    // `reader` is a read connection of the profile (reads run on this thread); changes go
+    // through NumberCommands on `writer` (not owned, must outlive the page), whose change feed
+    // keeps the page current. `actor` names the admin in the audit log.
+    NumbersPage(const StoreReader &reader, StoreWriter *writer, qint64 accountId,
+                const QString &actor, QWidget *parent = nullptr);
 
     // Re-reads numbers and unrouted replies (after a sync, say).
     void reload();
@@ -49,11 +51,12 @@ private:
     void share();
     void showError(const QString &message);
     void validateProviderKeyword();
+    void reloadUnrouted();
+    void follow(const ChangeSet &changes);
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    NumberCommands *m_commands;
     qint64 m_accountId;
-    QString m_actor;
 
     QTableWidget *m_table;
     QGroupBox *m_editor;

@@ -2,6 +2,7 @@
 
 #include "CampaignState.h"
 #include "PhoneNumber.h"
+#include "StoreReader.h"
 
 #include <QChart>
 #include <QChartView>
@@ -65,9 +66,9 @@ QTableWidget *table(const QString &name, const QStringList &headers)
 
 } // namespace
 
-ReportsPage::ReportsPage(QSqlDatabase reader, qint64 accountId, QWidget *parent)
+ReportsPage::ReportsPage(const StoreReader &reader, qint64 accountId, QWidget *parent)
     : QWidget(parent)
-    , m_profilePath(reader.databaseName())
+    , m_profilePath(reader.profilePath())
     , m_accountId(accountId)
     , m_now([] { return QDateTime::currentDateTime(); })
     , m_period(new QComboBox)
@@ -173,7 +174,20 @@ void ReportsPage::reload()
     promise->start();
     QThreadPool::globalInstance()->start(
         [promise, path = m_profilePath, account = m_accountId, from, to] {
-            promise->addResult(ReportQuery::read(path, account, from, to));
+            // A connection of the worker's own (a connection belongs to the thread that opens
+            // it), closed before the page hears the figures are ready.
+            ReportQuery::Outcome outcome;
+            {
+                StoreReader reader(path);
+                if (!reader.open()) {
+                    outcome.error = reader.errorString();
+                } else {
+                    auto query = reader.make<ReportQuery>();
+                    outcome.report = query.run(account, from, to);
+                    outcome.error = query.errorString();
+                }
+            }
+            promise->addResult(outcome);
             promise->finish();
         });
 }

@@ -4,7 +4,6 @@
 
 #include <QDateTime>
 #include <QFutureWatcher>
-#include <QSqlDatabase>
 #include <QWidget>
 
 #include "ReportQuery.h"
@@ -15,15 +14,16 @@ class QChart;
 class QComboBox;
 class QLabel;
 class QTableWidget;
+class StoreReader;
 
 class ReportsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    // The figures are read on a worker thread with its own connection to reader's file: over
-    // a large history they take seconds (messages have no index by time per account).
-    ReportsPage(QSqlDatabase reader, qint64 accountId, QWidget *parent = nullptr);
+    // The figures are read on a worker thread with its own StoreReader on reader's profile:
+    // over a large history they take seconds (messages have no index by time per account).
+    ReportsPage(const StoreReader &reader, qint64 accountId, QWidget *parent = nullptr);
     ~ReportsPage() override;
 
     // Tests fix "now"; the default is the system clock.

@@ -2,7 +2,9 @@
 
 #include "ContactValues.h"
 #include "OptOutLine.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
+#include "TemplateCommands.h"
 #include "TemplatePreview.h"
 
 #include <QComboBox>
@@ -61,11 +63,11 @@ QString TemplateEditorPage::counterText(const SegmentCount &count)
         .arg(count.characters);
 }
 
-TemplateEditorPage::TemplateEditorPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
-                                       QString me, QWidget *parent)
+TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *writer,
+                                       qint64 accountId, QString me, QWidget *parent)
     : QWidget(parent)
-    , m_reader(std::move(reader))
-    , m_writer(writer)
+    , m_reader(reader)
+    , m_commands(new TemplateCommands(writer, accountId, me, this))
     , m_accountId(accountId)
     , m_me(std::move(me))
     , m_list(new QListWidget)
@@ -188,6 +190,15 @@ TemplateEditorPage::TemplateEditorPage(QSqlDatabase reader, StoreWriter *writer,
     connect(m_save, &QPushButton::clicked, this, &TemplateEditorPage::save);
     connect(m_approve, &QPushButton::clicked, this, &TemplateEditorPage::approve);
     connect(m_retire, &QPushButton::clicked, this, &TemplateEditorPage::retire);
+    // Contacts are not followed: re-reading would reset a draft being typed; reload() on
+    // demand picks them up.
+    if (writer) {
+        connect(writer->changes(), &ChangeFeed::changed, this, [this](const ChangeSet &changes) {
+            if (changes.touches(ChangeSet::Table::Templates) ||
+                changes.touches(ChangeSet::Table::TemplateVersions))
+                reload();
+        });
+    }
 
     reload();
 }
@@ -195,7 +206,7 @@ TemplateEditorPage::TemplateEditorPage(QSqlDatabase reader, StoreWriter *writer,
 void TemplateEditorPage::reload()
 {
     const qint64 keep = m_current ? m_current->id : 0;
-    TemplateRows rows(m_reader);
+    auto rows = m_reader.make<TemplateRows>();
     m_templates = rows.list(m_accountId);
     m_attributeNames = rows.attributeNames(m_accountId);
     m_price = rows.segmentPrice(m_accountId).value_or(TemplateRows::SegmentPrice{0, u"USD"_s});
@@ -205,7 +216,7 @@ void TemplateEditorPage::reload()
         const QSignalBlocker block(m_audienceCombo);
         m_audienceCombo->clear();
         m_audienceCombo->addItem(tr("All contacts"), QString());
-        for (const QString &tag : AudienceQuery(m_reader).tags(m_accountId))
+        for (const QString &tag : m_reader.make<AudienceQuery>().tags(m_accountId))
             m_audienceCombo->addItem(tr("Tagged %1").arg(tag), tag);
         m_audienceCombo->setCurrentIndex(qMax(0, m_audienceCombo->findData(audience)));
     }
@@ -266,7 +277,7 @@ void TemplateEditorPage::loadAudience()
     const QString tag = m_audienceCombo->currentData().toString();
     if (!tag.isEmpty())
         segment.allTags = {tag};
-    AudienceQuery query(m_reader);
+    auto query = m_reader.make<AudienceQuery>();
     m_audience = query.contacts(m_accountId, segment).value_or(QList<AudienceQuery::Contact>());
     m_audienceValues.clear();
     m_audienceValues.reserve(m_audience.size());
@@ -384,44 +395,21 @@ void TemplateEditorPage::showError(const QString &message)
 {
     m_errors->setText(message);
     m_errors->setVisible(true);
-    emit actionFailed(message);
+    Q_EMIT actionFailed(message);
 }
 
 void TemplateEditorPage::save()
 {
-    const qint64 account = m_accountId;
     const qint64 templateId = m_current ? m_current->id : 0;
-    const QString name = m_name->text();
-    const TemplateType type = currentType();
-    const QString body = m_body->toPlainText();
-    const QString me = m_me;
-    struct Outcome
-    {
-        qint64 templateId = 0;
-        QString error;
-    };
-    m_writer->post(
-        [=](WriterContext &context) {
-            TemplateRows rows(context.db());
-            Outcome outcome;
-            if (templateId == 0) {
-                outcome.templateId = rows.create(account, name, type, body, me);
-            } else if (rows.saveDraft(account, templateId, name, type, body, me) != 0) {
-                outcome.templateId = templateId;
-            }
-            if (outcome.templateId == 0)
-                outcome.error = rows.errorString();
-            return outcome;
-        },
-        this,
-        [this](const Outcome &outcome) {
-            if (outcome.templateId == 0)
-                return showError(outcome.error);
-            m_current.reset();
-            m_current = TemplateRows(m_reader).summary(m_accountId, outcome.templateId);
-            reload();
-            emit templateSaved(outcome.templateId);
-        });
+    m_commands->save(templateId, m_name->text(), currentType(), m_body->toPlainText(),
+                     [this](const CommandResult &result) {
+                         if (!result.ok)
+                             return showError(result.error);
+                         // The list was read again when the feed delivered the change; a new
+                         // template is not the current one yet.
+                         selectTemplate(result.id);
+                         Q_EMIT templateSaved(result.id);
+                     });
 }
 
 void TemplateEditorPage::approve()
@@ -438,25 +426,17 @@ void TemplateEditorPage::changeState(bool approve)
 {
     if (!m_current)
         return;
-    const qint64 account = m_accountId;
     const qint64 versionId = m_current->latest.id;
-    const QString me = m_me;
-    m_writer->post(
-        [=](WriterContext &context) {
-            TemplateRows rows(context.db());
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            const bool ok = approve ? rows.approve(account, versionId, me, now)
-                                    : rows.retire(account, versionId, me, now);
-            return ok ? QString() : rows.errorString();
-        },
-        this,
-        [this, versionId, approve](const QString &error) {
-            if (!error.isEmpty())
-                return showError(error);
-            reload();
-            if (approve)
-                emit versionApproved(versionId);
-            else
-                emit versionRetired(versionId);
-        });
+    const auto answer = [this, versionId, approve](const CommandResult &result) {
+        if (!result.ok)
+            return showError(result.error);
+        if (approve)
+            Q_EMIT versionApproved(versionId);
+        else
+            Q_EMIT versionRetired(versionId);
+    };
+    if (approve)
+        m_commands->approve(versionId, answer);
+    else
+        m_commands->retire(versionId, answer);
 }

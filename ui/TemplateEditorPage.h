@@ -8,7 +8,6 @@
 
 #include <QHash>
 #include <QList>
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QComboBox;
@@ -18,16 +17,19 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTimer;
+class StoreReader;
 class StoreWriter;
+class TemplateCommands;
 
 class TemplateEditorPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    // reader: a reader connection of this thread; writer: the profile's StoreWriter; me: the
+    // reader: a read connection of this thread; writer: the profile's StoreWriter, which
+    // TemplateCommands write through and whose change feed keeps the list current; me: the
     // signed-in user (author and approver).
-    TemplateEditorPage(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, QString me,
+    TemplateEditorPage(const StoreReader &reader, StoreWriter *writer, qint64 accountId, QString me,
                        QWidget *parent = nullptr);
 
     // Re-reads templates, contacts and the segment price (after an import, say).
@@ -57,8 +59,8 @@ private:
     TemplateType currentType() const;
     bool isDirty() const;
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    TemplateCommands *m_commands;
     qint64 m_accountId;
     QString m_me;
 

@@ -1,6 +1,7 @@
 #include "CampaignCommand.h"
 
 #include "AccountConfig.h"
+#include "CampaignCommands.h"
 #include "CampaignRows.h"
 #include "CampaignRunner.h"
 #include "CampaignStats.h"
@@ -110,7 +111,7 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
         // Every action on one campaign: it must be the account's, whatever its id says.
         QString error;
         const auto owner = writer.call([&](WriterContext &context) -> std::optional<qint64> {
-            CampaignRows rows(context.db());
+            auto rows = context.repo<CampaignRows>();
             const auto summary = rows.summary(id);
             error = rows.errorString();
             return summary ? std::optional<qint64>(summary->accountId) : std::nullopt;
@@ -128,16 +129,22 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (action == u"pause" || action == u"resume") {
         const auto to =
             action == u"pause" ? CampaignState::State::Paused : CampaignState::State::Running;
-        QString error;
-        const bool moved = writer.call([&](WriterContext &context) {
-            CampaignRows rows(context.db());
-            const bool ok = rows.transition(id, to, actor, QDateTime::currentMSecsSinceEpoch());
-            error = rows.errorString();
-            return ok;
-        });
-        if (!moved)
-            return fail(io, error.contains(u"cannot go from"_s) ? ExitBadInput : ExitFailure,
-                        error);
+        // The same command the desktop uses; this thread may wait for its answer.
+        CampaignCommands commands(&writer, account->id, actor);
+        CommandResult moved;
+        QEventLoop loop;
+        const auto answer = [&](const CommandResult &result) {
+            moved = result;
+            loop.quit();
+        };
+        if (to == CampaignState::State::Paused)
+            commands.pause(id, answer);
+        else
+            commands.resume(id, answer);
+        loop.exec();
+        if (!moved.ok)
+            return fail(io, moved.error.contains(u"cannot go from"_s) ? ExitBadInput : ExitFailure,
+                        moved.error);
         io.out << id << '\t' << CampaignState::toString(to) << '\n';
         return ExitOk;
     }
@@ -148,13 +155,13 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
         QString error;
     };
     const Read read = writer.call([&](WriterContext &context) {
-        CampaignRows rows(context.db());
+        auto rows = context.repo<CampaignRows>();
         Read r;
         if (action == u"list") {
             r.rows = rows.list(account->id);
         } else if (auto one = rows.summary(id)) {
             r.rows = QList<CampaignRows::Summary>{*one};
-            CampaignStats stats(context.db());
+            auto stats = context.repo<CampaignStats>();
             r.counts = stats.counts(id);
             if (!r.counts)
                 r.error = stats.errorString();
@@ -207,7 +214,7 @@ int CampaignCommand::runCampaign(const QCommandLineParser &parser, CliIo &io, qi
         return usageError(io, config.validationErrors().join(u' '));
     QString error;
     const auto summary = writer.call([&](WriterContext &context) {
-        CampaignRows rows(context.db());
+        auto rows = context.repo<CampaignRows>();
         auto s = rows.summary(campaignId);
         error = rows.errorString();
         return s;

@@ -3,9 +3,11 @@
 #include "CliAccount.h"
 #include "ConsentCsv.h"
 #include "ConsentRows.h"
-#include "Database.h"
+#include "ContactCommands.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 
+#include <QEventLoop>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -51,17 +53,18 @@ int ConsentCommand::run(const QCommandLineParser &parser, CliIo &io)
 
     qint64 accountId = 0;
     {
-        Database database(profile);
-        if (!database.open())
-            return fail(io, ExitFailure, database.errorString());
+        // Reading needs no writer; the reader is closed before the writer opens.
+        StoreReader reader(profile);
+        if (!reader.open())
+            return fail(io, ExitFailure, reader.errorString());
         QString error;
-        const auto account = CliAccount::resolve(AccountRows(database.connection()),
-                                                 parser.value(u"account"_s), &error);
+        const auto account =
+            CliAccount::resolve(reader.make<AccountRows>(), parser.value(u"account"_s), &error);
         if (!account)
             return fail(io, ExitFailure, error + u" ("_s + profile + u')');
         accountId = account->id;
         if (args.first() == u"export"_s) {
-            ConsentRows rows(database.connection());
+            auto rows = reader.make<ConsentRows>();
             const auto events = rows.eventsOf(accountId);
             if (!events)
                 return fail(io, ExitFailure, rows.errorString());
@@ -93,11 +96,16 @@ int ConsentCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (!writer.open())
         return fail(io, ExitFailure, writer.errorString());
     const QString csv = QString::fromUtf8(input);
-    const QString actor = parser.value(u"actor"_s);
-    const QString region = parser.value(u"region"_s);
-    const auto result = writer.call([&](WriterContext &context) {
-        return ConsentCsv::importOptIns(context.db(), accountId, csv, actor, region);
-    });
+    // The same command the desktop would use; this thread may wait for its answer.
+    ContactCommands commands(&writer, accountId, parser.value(u"actor"_s));
+    ConsentCsv::ImportResult result;
+    QEventLoop loop;
+    commands.importOptIns(csv, parser.value(u"region"_s),
+                          [&](const CommandResult &, const ConsentCsv::ImportResult &detail) {
+                              result = detail;
+                              loop.quit();
+                          });
+    loop.exec();
     if (!result.errors.isEmpty()) {
         for (const auto &error : result.errors)
             io.err << "line " << error.line << ": " << error.message << '\n';

@@ -1,11 +1,13 @@
 #include "ImportCommand.h"
 
 #include "AccountRows.h"
+#include "ContactCommands.h"
 #include "ContactImport.h"
 #include "CsvTable.h"
 #include "StoreWriter.h"
 
 #include <QDateTime>
+#include <QEventLoop>
 #include <QFile>
 
 using namespace Qt::StringLiterals;
@@ -94,8 +96,9 @@ int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
     const bool create = parser.isSet(u"create-account"_s);
     if (create && accountName.isEmpty())
         return usageError(io, u"--create-account needs --account"_s);
+    // Finding (or, asked to, creating) the account waits on the writer: the CLI may.
     const qint64 accountId = writer.call([&](WriterContext &context) -> qint64 {
-        AccountRows rows(context.db());
+        auto rows = context.repo<AccountRows>();
         const QList<AccountRows::Row> accounts = rows.list();
         if (accountName.isEmpty() && accounts.size() == 1)
             return accounts.first().id;
@@ -122,20 +125,26 @@ int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
 
     ContactImport::Options options;
     options.defaultRegion = parser.value(u"region"_s);
-    options.actor = parser.value(u"actor"_s);
     options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.importValidRows = parser.isSet(u"import-valid-rows"_s);
     options.progressEvery = 10000;
-    // The job runs on the writer thread while this one waits, so it may use the streams.
-    const ContactImport::Result result = writer.call([&](WriterContext &context) {
-        return ContactImport::run(
-            context.db(), accountId, table, mapping, options,
-            [&](ContactImport::Stage stage, int done, int total) {
-                io.err << (stage == ContactImport::Stage::Checking ? "checked " : "written ")
-                       << done << '/' << total << '\n';
-                io.err.flush();
-            });
-    });
+    // The same command the desktop's import dialog uses; progress and the answer come on this
+    // thread, which waits for them in a local event loop.
+    ContactCommands commands(&writer, accountId, parser.value(u"actor"_s));
+    ContactImport::Result result;
+    QEventLoop loop;
+    commands.importContacts(
+        table, mapping, options,
+        [&](ContactImport::Stage stage, int done, int total) {
+            io.err << (stage == ContactImport::Stage::Checking ? "checked " : "written ") << done
+                   << '/' << total << '\n';
+            io.err.flush();
+        },
+        [&](const CommandResult &, const ContactImport::Result &detail) {
+            result = detail;
+            loop.quit();
+        });
+    loop.exec();
     for (const ContactImport::RowError &e : result.errors)
         io.err << "row " << e.row << ", column " << e.column << ": " << e.reason << '\n';
     if (!result.written)

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "AccountRows.h"
-#include "Database.h"
+#include "StoreReader.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
 
@@ -15,7 +15,7 @@ struct ComplianceFixture
 {
     QTemporaryDir dir;
     std::unique_ptr<StoreWriter> writer;
-    std::unique_ptr<Database> reader;
+    std::unique_ptr<StoreReader> reader; // what the screens read with
     qint64 acme = 0;
     qint64 other = 0;
 
@@ -33,7 +33,7 @@ struct ComplianceFixture
             return AccountRows(c.db()).createOrFind(QStringLiteral("Oak St Dental"),
                                                     QStringLiteral("AC2"));
         });
-        reader = std::make_unique<Database>(path);
+        reader = std::make_unique<StoreReader>(path);
         return acme > 0 && other > 0 && reader->open();
     }
 
@@ -52,5 +52,6 @@ struct ComplianceFixture
         });
     }
 
+    // The tests' own checks read through it too.
     QSqlDatabase db() const { return reader->connection(); }
 };

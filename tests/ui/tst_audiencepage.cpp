@@ -1,7 +1,7 @@
 #include "AccountRows.h"
 #include "AudiencePage.h"
 #include "ConsentRows.h"
-#include "Database.h"
+#include "StoreReader.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
 #include "Theme.h"
@@ -72,7 +72,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<StoreWriter> m_writer;
-    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<AudiencePage> m_page;
     qint64 m_account = 0;
 };
@@ -125,9 +125,9 @@ void TstAudiencePage::init()
              {id, hourAgo, hourAgo});
         return id;
     });
-    m_reader = std::make_unique<Database>(path);
+    m_reader = std::make_unique<StoreReader>(path);
     QVERIFY(m_reader->open());
-    m_page = std::make_unique<AudiencePage>(m_reader->connection(), m_writer.get(), m_account);
+    m_page = std::make_unique<AudiencePage>(*m_reader, m_writer.get(), m_account);
     m_page->resize(900, 520);
     m_page->show();
 }

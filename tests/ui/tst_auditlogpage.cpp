@@ -56,7 +56,7 @@ void TstAuditLogPage::init()
                                                    u"ana"_s);
     }));
     unsubscribeByHand(u"+14155550123"_s, u"asked on the phone"_s);
-    m_page = std::make_unique<AuditLogPage>(m_fx->db(), m_fx->acme);
+    m_page = std::make_unique<AuditLogPage>(*m_fx->reader, m_fx->acme);
     m_page->resize(1000, 420);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

@@ -9,7 +9,7 @@
 #include "CampaignScheduleEditor.h"
 #include "CampaignsPage.h"
 #include "ConsentRows.h"
-#include "Database.h"
+#include "StoreReader.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
 #include "Theme.h"
@@ -100,7 +100,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<StoreWriter> m_writer;
-    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<CampaignsPage> m_page;
     qint64 m_account = 0;
 };
@@ -139,14 +139,14 @@ void TstCampaignAudience::init()
         }
         return account;
     });
-    m_reader = std::make_unique<Database>(path);
+    m_reader = std::make_unique<StoreReader>(path);
     QVERIFY(m_reader->open());
 }
 
 void TstCampaignAudience::openPage()
 {
-    m_page = std::make_unique<CampaignsPage>(m_reader->connection(), m_writer.get(), nullptr,
-                                             m_account, u"mia"_s);
+    m_page =
+        std::make_unique<CampaignsPage>(*m_reader, m_writer.get(), nullptr, m_account, u"mia"_s);
     m_page->resize(1280, 860);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

@@ -5,7 +5,7 @@
 #include "CampaignRunner.h"
 #include "CampaignScheduleEditor.h"
 #include "CampaignsPage.h"
-#include "Database.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 #include "Theme.h"
 
@@ -54,7 +54,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<StoreWriter> m_writer;
-    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<CampaignRunner> m_runner;
     std::unique_ptr<CampaignsPage> m_page;
     QList<qint64> m_adopted;
@@ -80,7 +80,7 @@ void TstCampaignsPage::init()
                "20% off. Reply STOP to opt out', 'approved', 'mia', 'lee', 1)"_s);
         return account;
     });
-    m_reader = std::make_unique<Database>(path);
+    m_reader = std::make_unique<StoreReader>(path);
     QVERIFY(m_reader->open());
     m_adopted.clear();
     m_runner = std::make_unique<CampaignRunner>(m_writer.get(), m_account,
@@ -93,8 +93,8 @@ void TstCampaignsPage::init()
                                                             m_adopted.append(id);
                                                     }
                                                 });
-    m_page = std::make_unique<CampaignsPage>(m_reader->connection(), m_writer.get(), m_runner.get(),
-                                             m_account, u"mia"_s);
+    m_page = std::make_unique<CampaignsPage>(*m_reader, m_writer.get(), m_runner.get(), m_account,
+                                             u"mia"_s);
     m_page->resize(1200, 720);
     m_page->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));

@@ -6,6 +6,7 @@
 #include "AuditRows.h"
 #include "ComplianceFixture.h"
 #include "ConfirmationRuleRows.h"
+#include "KeywordCommands.h"
 #include "KeywordsPage.h"
 #include "SenderNumberRows.h"
 
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void sharedShortCodeSaysHowCustomersText();
     void shortCodeMarkedSharedTakesProcesses();
     void templateFillsTheReply();
+    void changesMadeElsewhereShow();
     void screenshot();
 
 private:
@@ -95,7 +97,8 @@ void TstKeywordsPage::init()
             u"'bo', 1)"_s,
             {q.value(0), u"Bloom Florists: call 415-555-0100. Reply STOP to opt out."_s});
     });
-    m_page = std::make_unique<KeywordsPage>(m_fx->db(), m_fx->writer.get(), m_fx->acme, u"ana"_s);
+    m_page =
+        std::make_unique<KeywordsPage>(*m_fx->reader, m_fx->writer.get(), m_fx->acme, u"ana"_s);
     m_page->resize(1200, 760);
     m_page->show();
     QCOMPARE(m_page->currentNumberId(), m_long);
@@ -394,6 +397,31 @@ void TstKeywordsPage::screenshot()
         QDir().mkpath(dir);
         QVERIFY(shot.save(dir + u"/keywords.png"_s));
     }
+}
+
+void TstKeywordsPage::changesMadeElsewhereShow()
+{
+    // A change the page did not make (another screen, the CLI's commands) reaches it through
+    // the writer's change feed: table and audit list follow, nobody tells the page.
+    KeywordCommands elsewhere(m_fx->writer.get(), m_fx->acme, u"bo"_s);
+    KeywordProcessRows::Row row;
+    row.senderNumberId = m_long;
+    row.process.type = KeywordProcess::Type::AutoReply;
+    row.process.keywords = {u"HOURS"_s};
+    row.reply = u"Open 9 to 5."_s;
+    bool answered = false;
+    elsewhere.save(row, [&](const CommandResult &result) {
+        QVERIFY2(result.ok, qPrintable(result.error));
+        answered = true;
+    });
+    QTRY_VERIFY(answered);
+    // The feed delivered before the answer: the page shows it already.
+    auto *table = child<QTableWidget>(u"keywordProcesses"_s);
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(cell(0, 1), u"HOURS"_s);
+    auto *audit = m_page->findChild<AuditLogView *>(u"keywordAudit"_s)->findChild<QTableWidget *>();
+    QVERIFY(audit->rowCount() >= 1);
+    QCOMPARE(audit->item(0, 1)->text(), u"bo"_s);
 }
 
 QTEST_MAIN(TstKeywordsPage)

@@ -59,7 +59,7 @@ void TstNumbersPage::init()
     QVERIFY(m_fx->addNumber(m_fx->acme, u"33733"_s, u"shared_short_code"_s, u"Shared code"_s, 100,
                             u"BLOOM"_s));
     QVERIFY(m_fx->addNumber(m_fx->other, u"+14155550199"_s, u"long_code"_s, u"Reception"_s, 1));
-    m_page = std::make_unique<NumbersPage>(m_fx->db(), m_fx->writer.get(), m_fx->acme, u"ana"_s);
+    m_page = std::make_unique<NumbersPage>(*m_fx->reader, m_fx->writer.get(), m_fx->acme, u"ana"_s);
     m_page->resize(1100, 700);
     m_page->show();
     m_table = m_page->findChild<QTableWidget *>(u"numbersTable"_s);

@@ -3,6 +3,7 @@
 #include "CampaignRows.h"
 #include "ReportQuery.h"
 #include "ReportsPage.h"
+#include "StoreReader.h"
 #include "ThreadFixture.h"
 
 #include <QChartView>
@@ -36,6 +37,7 @@ private:
     bool reloadAndWait();
 
     std::unique_ptr<ThreadFixture> m_fx;
+    std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<ReportsPage> m_page;
     QDateTime m_now;
 };
@@ -53,7 +55,9 @@ void TstReportsPage::init()
     add(1, ThreadFixture::Sales, false, u"undelivered"_s, 2);
     add(1, ThreadFixture::Sales, false, u"delivered"_s, 20); // only in the 30-day period
     add(2, ThreadFixture::Bakery, false, u"delivered"_s, 1);
-    m_page = std::make_unique<ReportsPage>(m_fx->db(), 1);
+    m_reader = std::make_unique<StoreReader>(m_fx->db().databaseName());
+    QVERIFY(m_reader->open());
+    m_page = std::make_unique<ReportsPage>(*m_reader, 1);
     const QDateTime now = m_now;
     m_page->setClock([now] { return now; });
     m_page->resize(1100, 860);
@@ -73,6 +77,7 @@ bool TstReportsPage::reloadAndWait()
 void TstReportsPage::cleanup()
 {
     m_page.reset();
+    m_reader.reset();
     m_fx.reset();
 }
 

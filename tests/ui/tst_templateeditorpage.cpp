@@ -1,7 +1,7 @@
 #include "AccountRows.h"
-#include "Database.h"
 #include "OptOutLine.h"
 #include "SegmentCounter.h"
+#include "StoreReader.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
 #include "TemplateEditorPage.h"
@@ -59,7 +59,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<StoreWriter> m_writer;
-    std::unique_ptr<Database> m_reader;
+    std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<TemplateEditorPage> m_page;
     qint64 m_account = 0;
 };
@@ -79,10 +79,9 @@ void TstTemplateEditorPage::init()
                             {id, ShortName, id, LongName});
         return id;
     });
-    m_reader = std::make_unique<Database>(path);
+    m_reader = std::make_unique<StoreReader>(path);
     QVERIFY(m_reader->open());
-    m_page = std::make_unique<TemplateEditorPage>(m_reader->connection(), m_writer.get(), m_account,
-                                                  u"alice"_s);
+    m_page = std::make_unique<TemplateEditorPage>(*m_reader, m_writer.get(), m_account, u"alice"_s);
     m_page->resize(980, 640);
     m_page->show();
 }

@@ -1,0 +1,26 @@
+#include "AdminCommandBase.h"
+
+#include <QTimer>
+
+AdminCommandBase::AdminCommandBase(StoreWriter *writer, qint64 accountId, const QString &actor,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_accountId(accountId)
+    , m_actor(actor)
+{}
+
+void AdminCommandBase::refuse(const QString &error, Done done)
+{
+    QTimer::singleShot(0, this, [error, done = std::move(done)] {
+        if (done)
+            done(CommandResult::failure(error));
+    });
+}
+
+void AdminCommandBase::record(WriterContext &context, const Change &change)
+{
+    // Nothing beyond the repositories' audit_log rows yet: see the header.
+    Q_UNUSED(context);
+    Q_UNUSED(change);
+}

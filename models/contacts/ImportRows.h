@@ -1,0 +1,24 @@
+// The store side of the two CSV imports, as a repository a writer job gets from its context:
+// contacts (ContactImport) and opt-ins (ConsentCsv), each all-or-nothing in one transaction.
+#pragma once
+
+#include "ConsentCsv.h"
+#include "ContactImport.h"
+
+#include <QSqlDatabase>
+
+class ImportRows
+{
+public:
+    explicit ImportRows(QSqlDatabase db);
+
+    ContactImport::Result contacts(qint64 accountId, const CsvTable &table,
+                                   const QList<ContactImport::Column> &mapping,
+                                   const ContactImport::Options &options,
+                                   const ContactImport::Progress &progress = {});
+    ConsentCsv::ImportResult optIns(qint64 accountId, const QString &csv, const QString &actor,
+                                    const QString &defaultRegion);
+
+private:
+    QSqlDatabase m_db;
+};
