@@ -5,11 +5,11 @@
 #pragma once
 
 #include <QObject>
-#include <QSqlDatabase>
 #include <QString>
 
 class CampaignRunner;
 class MainWindow;
+class StoreReader;
 class StoreWriter;
 
 class AccountPages : public QObject
@@ -17,8 +17,9 @@ class AccountPages : public QObject
     Q_OBJECT
 
 public:
-    AccountPages(MainWindow *window, QSqlDatabase reader, StoreWriter *writer, const QString &me,
-                 QObject *parent = nullptr);
+    // reader: the store's reader of this thread, which must outlive the pages.
+    AccountPages(MainWindow *window, const StoreReader &reader, StoreWriter *writer,
+                 const QString &me, QObject *parent = nullptr);
 
     // Replaces the pages with ones for `accountId`; `runner` is the account's campaign runner
     // when it is connected, else null (campaigns can be edited, not sent).
@@ -32,7 +33,7 @@ private:
     QWidget *numbersPage(qint64 accountId);
 
     MainWindow *m_window;
-    QSqlDatabase m_reader;
+    const StoreReader &m_reader;
     StoreWriter *m_writer;
     QString m_me;
 };

@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include "StoreReader.h"
 #include "TrayBadge.h"
 #include "TrayNotificationSink.h"
 #include "UiLogging.h"
@@ -12,10 +13,10 @@
 
 using namespace Qt::StringLiterals;
 
-Notifier::Notifier(QSqlDatabase reader, qint64 accountId, const QString &me, NotificationSink *sink,
-                   QObject *parent)
+Notifier::Notifier(const StoreReader &reader, qint64 accountId, const QString &me,
+                   NotificationSink *sink, QObject *parent)
     : QObject(parent)
-    , m_query(std::move(reader))
+    , m_query(reader.make<NewMessageQuery>())
     , m_accountId(accountId)
     , m_me(me)
     , m_clock([] { return QDateTime::currentDateTime(); })

@@ -2,6 +2,7 @@
 
 #include "SearchResultDelegate.h"
 #include "SearchResultsModel.h"
+#include "StoreReader.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -19,11 +20,12 @@ constexpr int TypingPauseMs = 120;
 
 } // namespace
 
-SearchBox::SearchBox(const QSqlDatabase &reader, QWidget *parent)
+SearchBox::SearchBox(const StoreReader &reader, QWidget *parent)
     : QWidget(parent)
     , m_edit(new QLineEdit)
     , m_results(new QListView)
-    , m_model(new SearchResultsModel(reader, this))
+    // Owned by this box as its QObject child.
+    , m_model(reader.create<SearchResultsModel>(this).release())
     , m_debounce(new QTimer(this))
 {
     setObjectName(u"searchBox"_s);
