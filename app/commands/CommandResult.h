@@ -1,5 +1,5 @@
-// The answer of a command service: done (with the id of what it made or changed, if any), or
-// refused or failed with a message for people.
+// What a command service answers: done (with the id of the row it made or changed, if any), or
+// refused with a message that names the problem.
 #pragma once
 
 #include <QString>
