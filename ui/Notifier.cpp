@@ -36,7 +36,7 @@ Notifier::Notifier(const StoreReader &reader, qint64 accountId, const QString &m
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
                 if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-                    emit showWindowRequested();
+                    Q_EMIT showWindowRequested();
             });
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Notifier::flushDigest);
@@ -97,13 +97,13 @@ void Notifier::refreshUnread()
     m_unread = count;
     m_tray->setIcon(TrayBadge::icon(count));
     m_tray->setToolTip(TrayBadge::toolTip(count));
-    emit unreadCountChanged(count);
+    Q_EMIT unreadCountChanged(count);
 }
 
 void Notifier::activate(const Notification &notification)
 {
     if (notification.threadId > 0)
-        emit threadRequested(notification.threadId);
+        Q_EMIT threadRequested(notification.threadId);
 }
 
 void Notifier::flushDigest()

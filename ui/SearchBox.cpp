@@ -79,7 +79,7 @@ void SearchBox::searchNow()
         m_results->setCurrentIndex(m_model->index(0));
     if (m_results->isVisible() != active) {
         m_results->setVisible(active);
-        emit activeChanged(active);
+        Q_EMIT activeChanged(active);
     }
 }
 
@@ -91,7 +91,7 @@ void SearchBox::clear()
     m_model->clear();
     if (m_results->isVisible()) {
         m_results->setVisible(false);
-        emit activeChanged(false);
+        Q_EMIT activeChanged(false);
     }
 }
 
@@ -99,8 +99,8 @@ void SearchBox::choose(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    emit messageRequested(index.data(SearchResultsModel::ThreadIdRole).toLongLong(),
-                          index.data(SearchResultsModel::MessageIdRole).toLongLong());
+    Q_EMIT messageRequested(index.data(SearchResultsModel::ThreadIdRole).toLongLong(),
+                            index.data(SearchResultsModel::MessageIdRole).toLongLong());
 }
 
 bool SearchBox::eventFilter(QObject *watched, QEvent *event)
@@ -110,7 +110,7 @@ bool SearchBox::eventFilter(QObject *watched, QEvent *event)
     auto *key = static_cast<QKeyEvent *>(event);
     if (key->key() == Qt::Key_Escape) {
         clear();
-        emit dismissed();
+        Q_EMIT dismissed();
         return true;
     }
     if (watched == m_edit) {

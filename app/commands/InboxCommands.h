@@ -5,8 +5,10 @@
 // from the change feed, never from the answer.
 //
 // The seam for the team log: every command describes itself as an InboxChange before it
-// writes, and every write goes through run() (replies through the Outbox's own job); once a
-// change is committed, finish() emits committed(change). The team log hooks in there.
+// writes, and every answer of a write passes finish(), which emits committed(change) for a
+// committed change. Most writes are one job through run(); a reply is the Outbox's own job
+// and a new conversation returns more than a CommandResult, but both end in finish() too.
+// The team log hooks in there (or, to commit with the change, in run()'s job).
 #pragma once
 
 #include "CommandCaller.h"
@@ -100,13 +102,13 @@ private:
     using Job = std::function<Outcome(WriterContext &)>;
     using ThreadJob = std::function<std::optional<QList<qint64>>(ThreadActions &)>;
 
-    // The one path of every write: runs `job` on the writer thread for the described change,
-    // then finish(). Input is validated before (a refusal never gets here).
+    // The path of a write that is one writer job: runs `job` on the writer thread for the
+    // described change, then finish(). Input is validated before (a refusal never gets here).
     void run(const InboxChange &change, Job job, const CommandCaller &caller, Done done);
     // A ThreadActions command on a thread of the account.
     void threadAction(const InboxChange &change, ThreadJob job, QObject *context, Done done);
-    // The one place a committed change is announced (committed()); true when the caller is
-    // still there to be answered.
+    // The one place every command's committed change is announced (committed()); true when
+    // the caller is still there to be answered.
     bool finish(const InboxChange &change, const Outcome &outcome, const CommandCaller &caller);
     // Answers a refusal on the next event-loop turn, like every other answer.
     void refuse(const QString &error, const CommandCaller &caller, Done done);
