@@ -17,6 +17,7 @@ class AccountPages : public QObject
     Q_OBJECT
 
 public:
+    // reader: the store's reader of this thread, which must outlive the pages.
     AccountPages(MainWindow *window, const StoreReader &reader, StoreWriter *writer,
                  const QString &me, QObject *parent = nullptr);
 

@@ -1,8 +1,10 @@
 #include "ContactPanel.h"
 
+#include "ChangeFeed.h"
 #include "ConsentChangeDialog.h"
-#include "ManualConsent.h"
-#include "StoreWriter.h"
+#include "ConsentCommands.h"
+#include "ContactDetailsQuery.h"
+#include "StoreReader.h"
 #include "UiLogging.h"
 
 #include <QHBoxLayout>
@@ -60,12 +62,11 @@ QString textEnabledText(const QString &verdict)
 
 } // namespace
 
-ContactPanel::ContactPanel(const QSqlDatabase &reader, StoreWriter *writer, const QString &me,
-                           QWidget *parent)
+ContactPanel::ContactPanel(const StoreReader &reader, ChangeFeed *changes,
+                           ConsentCommands *commands, QWidget *parent)
     : QWidget(parent)
     , m_reader(reader)
-    , m_writer(writer)
-    , m_me(me)
+    , m_commands(commands)
     , m_name(new QLabel)
     , m_number(new QLabel)
     , m_reachability(body(u"contactReachability"_s))
@@ -132,21 +133,21 @@ ContactPanel::ContactPanel(const QSqlDatabase &reader, StoreWriter *writer, cons
 
     connect(m_checkAgain, &QPushButton::clicked, this, [this] {
         if (!m_customer.isEmpty())
-            emit checkTextEnabledRequested(m_customer);
+            Q_EMIT checkTextEnabledRequested(m_customer);
     });
     connect(m_unsubscribe, &QPushButton::clicked, this, &ContactPanel::openUnsubscribe);
     connect(m_resubscribe, &QPushButton::clicked, this, &ContactPanel::openResubscribe);
     connect(m_otherThreads, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link.startsWith(u"thread:"))
-            emit threadRequested(link.mid(7).toLongLong());
+            Q_EMIT threadRequested(link.mid(7).toLongLong());
     });
-    if (m_writer) {
-        connect(m_writer->changes(), &ChangeFeed::changed, this, [this](const ChangeSet &changes) {
+    if (changes) {
+        connect(changes, &ChangeFeed::changed, this, [this](const ChangeSet &changed) {
             using T = ChangeSet::Table;
             // Consent and contacts have no thread id: any such change may be this customer's.
             if (m_threadId != 0 &&
-                (changes.threads().contains(m_threadId) || changes.touches(T::Contacts) ||
-                 changes.touches(T::ConsentEvents)))
+                (changed.threads().contains(m_threadId) || changed.touches(T::Contacts) ||
+                 changed.touches(T::ConsentEvents)))
                 reload();
         });
     }
@@ -180,11 +181,11 @@ void ContactPanel::reload()
         render();
         return;
     }
-    QString error;
-    m_details = ContactDetails::load(m_reader, m_accountId, m_customer, m_threadId, &error);
+    auto query = m_reader.make<ContactDetailsQuery>();
+    m_details = query.load(m_accountId, m_customer, m_threadId);
     if (!m_details) {
-        qCWarning(lcUi) << "contact panel:" << error;
-        emit failed(error);
+        qCWarning(lcUi) << "contact panel:" << query.errorString();
+        Q_EMIT failed(query.errorString());
     }
     render();
 }
@@ -195,8 +196,8 @@ void ContactPanel::render()
     for (QWidget *w : {static_cast<QWidget *>(m_checkAgain), static_cast<QWidget *>(m_unsubscribe),
                        static_cast<QWidget *>(m_resubscribe)})
         w->setEnabled(shown);
-    m_unsubscribe->setEnabled(shown && m_writer);
-    m_resubscribe->setEnabled(shown && m_writer);
+    m_unsubscribe->setEnabled(shown && m_commands);
+    m_resubscribe->setEnabled(shown && m_commands);
     if (!shown) {
         m_name->setText(tr("No conversation selected"));
         for (QLabel *l : {m_number, m_reachability, m_consentNow, m_history, m_tags, m_attributes,
@@ -281,7 +282,7 @@ ConsentChangeDialog *ContactPanel::openDialog() const
 
 void ContactPanel::openDialogFor(bool optOut)
 {
-    if (!m_details || !m_writer)
+    if (!m_details || !m_commands)
         return;
     if (m_dialog)
         m_dialog->deleteLater();
@@ -292,7 +293,7 @@ void ContactPanel::openDialogFor(bool optOut)
     }
     m_dialog = new ConsentChangeDialog(
         optOut ? ConsentEvent::Kind::OptOut : ConsentEvent::Kind::OptIn, m_customer,
-        m_details->numberDisplay, m_sender, senderDisplay, m_me, this);
+        m_details->numberDisplay, m_sender, senderDisplay, m_commands->actor(), this);
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     ConsentChangeDialog *dialog = m_dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] { record(dialog->event()); });
@@ -301,21 +302,20 @@ void ContactPanel::openDialogFor(bool optOut)
 
 void ContactPanel::record(const ConsentEvent &event)
 {
-    const qint64 account = m_accountId;
-    using Result = std::pair<std::optional<QList<qint64>>, QString>;
-    m_writer->post(
-        [account, event](WriterContext &context) -> Result {
-            ManualConsent manual(context.db());
-            auto threads = manual.record(account, event);
-            return {threads, manual.errorString()};
-        },
-        this,
-        [this, number = event.contactNumber](Result result) {
-            if (!result.first) {
-                emit failed(result.second);
-                return;
-            }
-            reload();
-            emit consentChanged(number);
-        });
+    // The dialog checked the event as the command will; the command checks again and
+    // records it as its agent's, now.
+    const auto done = [this, number = event.contactNumber](const CommandResult &result) {
+        if (!result.ok) {
+            Q_EMIT failed(result.error);
+            return;
+        }
+        reload();
+        Q_EMIT consentChanged(number);
+    };
+    if (event.kind == ConsentEvent::Kind::OptOut)
+        m_commands->unsubscribe(m_accountId, event.contactNumber, event.senderNumber, event.detail,
+                                this, done);
+    else
+        m_commands->resubscribe(m_accountId, event.contactNumber, event.senderNumber, event.source,
+                                event.detail, this, done);
 }

@@ -6,24 +6,26 @@
 #include "ContactDetails.h"
 
 #include <QPointer>
-#include <QSqlDatabase>
 #include <QWidget>
 
 #include <optional>
 
+class ChangeFeed;
 class ConsentChangeDialog;
+class ConsentCommands;
 class QLabel;
 class QPushButton;
-class StoreWriter;
+class StoreReader;
 
 class ContactPanel : public QWidget
 {
     Q_OBJECT
 
 public:
-    // reader: a reader connection of this thread; writer records consent changes (may be
-    // null: read-only); me: the signed-in agent, recorded as the actor.
-    ContactPanel(const QSqlDatabase &reader, StoreWriter *writer, const QString &me,
+    // reader: the store's reader of this thread; changes: the store's change feed (what is
+    // shown follows it); commands: records consent changes as its agent (may be null:
+    // read-only). None is owned; all must outlive the panel.
+    ContactPanel(const StoreReader &reader, ChangeFeed *changes, ConsentCommands *commands,
                  QWidget *parent = nullptr);
 
     // Shows the customer of a thread (our number senderNumber) of the account.
@@ -53,9 +55,8 @@ private:
     void openDialogFor(bool optOut);
     void record(const ConsentEvent &event);
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
-    QString m_me;
+    const StoreReader &m_reader;
+    ConsentCommands *m_commands;
     qint64 m_accountId = 0;
     QString m_customer;
     QString m_sender;

@@ -1,12 +1,14 @@
 #include "ConversationPane.h"
 
 #include "CannedReplyRows.h"
+#include "ChangeFeed.h"
 #include "Composer.h"
 #include "ConsentRows.h"
 #include "ConversationHeader.h"
 #include "DraftRows.h"
+#include "InboxCommands.h"
 #include "MessageBubbleDelegate.h"
-#include "StoreWriter.h"
+#include "StoreReader.h"
 #include "ThreadMessagesModel.h"
 #include "ThreadView.h"
 #include "UiLogging.h"
@@ -17,14 +19,14 @@
 
 using namespace Qt::StringLiterals;
 
-ConversationPane::ConversationPane(QSqlDatabase reader, StoreWriter *writer, qint64 accountId,
-                                   const QString &me, QWidget *parent)
+ConversationPane::ConversationPane(const StoreReader &reader, ChangeFeed *changes,
+                                   InboxCommands *commands, qint64 accountId, QWidget *parent)
     : QWidget(parent)
-    , m_reader(std::move(reader))
-    , m_writer(writer)
+    , m_reader(reader)
+    , m_commands(commands)
     , m_accountId(accountId)
-    , m_me(me)
-    , m_model(new ThreadMessagesModel(m_reader, this))
+    // Owned by this pane as its QObject child, so it outlives the view showing it.
+    , m_model(reader.create<ThreadMessagesModel>(this).release())
     , m_header(new ConversationHeader)
     , m_view(new ThreadView)
     , m_composer(new Composer)
@@ -64,7 +66,7 @@ ConversationPane::ConversationPane(QSqlDatabase reader, StoreWriter *writer, qin
     connect(m_view, &ThreadView::retryRequested, this, &ConversationPane::retryRequested);
     connect(m_header, &ConversationHeader::threadRequested, this,
             &ConversationPane::threadRequested);
-    connect(m_writer->changes(), &ChangeFeed::changed, this, &ConversationPane::onStoreChanged);
+    connect(changes, &ChangeFeed::changed, this, &ConversationPane::onStoreChanged);
 
     reloadCannedReplies();
     openThread(0);
@@ -94,8 +96,7 @@ void ConversationPane::openThread(qint64 threadId)
         if (saved != m_savedDrafts.cend()) {
             draft = *saved;
         } else {
-            DraftRows drafts(m_reader);
-            draft = drafts.draft(threadId).value_or(QString());
+            draft = m_reader.make<DraftRows>().draft(threadId).value_or(QString());
         }
     }
     m_composer->setBody(draft);
@@ -125,24 +126,18 @@ void ConversationPane::saveDraft()
     const qint64 threadId = m_threadId;
     const QString body = m_composer->body();
     m_savedDrafts.insert(threadId, body);
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    m_writer->post(
-        [threadId, body, now](WriterContext &ctx) {
-            DraftRows drafts(ctx.db());
-            return drafts.save(threadId, body, now) ? QString() : drafts.errorString();
-        },
-        this,
-        [](const QString &error) {
-            if (!error.isEmpty())
-                qCWarning(lcUi) << "Draft not saved:" << error;
-        });
+    // No context: the answer is only logged, also after this pane is gone.
+    m_commands->saveDraft(m_accountId, threadId, body, nullptr, [](const CommandResult &result) {
+        if (!result.ok)
+            qCWarning(lcUi) << "Draft not saved:" << result.error;
+    });
 }
 
 void ConversationPane::reloadHeader()
 {
     m_facts.reset();
     if (m_threadId != 0) {
-        ConversationQuery query(m_reader);
+        auto query = m_reader.make<ConversationQuery>();
         m_facts = query.header(m_accountId, m_threadId);
         if (!m_facts)
             qCWarning(lcUi) << "Cannot open thread:" << query.errorString();
@@ -155,7 +150,8 @@ void ConversationPane::reloadHeader()
         return;
     }
     m_header->setHeader(*m_facts);
-    m_header->setLinkedThreads(ConversationQuery(m_reader).linkedThreads(m_accountId, m_threadId));
+    m_header->setLinkedThreads(
+        m_reader.make<ConversationQuery>().linkedThreads(m_accountId, m_threadId));
     m_composer->setTemplateValues(m_facts->templateValues());
     refreshSendability();
 }
@@ -169,7 +165,7 @@ void ConversationPane::refreshSendability()
     const QString ours = ConversationHeader::senderText(h.senderLabel, h.senderDisplay);
 
     QString blocked;
-    ConsentRows consent(m_reader);
+    auto consent = m_reader.make<ConsentRows>();
     const std::optional<ConsentLedger> ledger = consent.ledgerFor(m_accountId, h.customerNumber);
     if (!ledger) {
         blocked = tr("Sending is paused: this customer's consent could not be read (%1).")
@@ -218,7 +214,7 @@ void ConversationPane::showSendError(const QString &error)
 
 void ConversationPane::reloadCannedReplies()
 {
-    CannedReplyRows rows(m_reader);
+    auto rows = m_reader.make<CannedReplyRows>();
     const auto replies = rows.replies(m_accountId);
     if (!replies)
         qCWarning(lcUi) << "Cannot read canned replies:" << rows.errorString();
@@ -227,18 +223,11 @@ void ConversationPane::reloadCannedReplies()
 
 void ConversationPane::saveCannedReply(const QString &name, const QString &body)
 {
-    const qint64 account = m_accountId;
-    m_writer->post(
-        [account, name, body](WriterContext &ctx) {
-            CannedReplyRows rows(ctx.db());
-            return rows.add(account, name, body) != 0 ? QString() : rows.errorString();
-        },
-        this,
-        [this](const QString &error) {
-            if (!error.isEmpty())
-                m_composer->showError(error);
-            reloadCannedReplies();
-        });
+    m_commands->saveCannedReply(m_accountId, name, body, this, [this](const CommandResult &result) {
+        if (!result.ok)
+            m_composer->showError(result.error);
+        reloadCannedReplies();
+    });
 }
 
 void ConversationPane::onStoreChanged(const ChangeSet &changes)

@@ -1,22 +1,24 @@
 // One conversation: header, the thread's messages and the composer, for the thread the agent
-// opened. Reads through the reader connection it is given; drafts and canned replies are
-// written through the StoreWriter. Sending itself is the caller's: it listens to sendRequested.
+// opened. Reads through the store's reader it is given and follows the change feed; drafts and
+// canned replies are written through InboxCommands. Sending itself is the caller's: it listens
+// to sendRequested.
 #pragma once
 
 #include "ConversationQuery.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QSqlDatabase>
 #include <QTimer>
 #include <QWidget>
 
 #include <optional>
 
+class ChangeFeed;
 class ChangeSet;
 class Composer;
 class ConversationHeader;
-class StoreWriter;
+class InboxCommands;
+class StoreReader;
 class ThreadMessagesModel;
 class ThreadView;
 
@@ -25,10 +27,11 @@ class ConversationPane : public QWidget
     Q_OBJECT
 
 public:
-    // reader: a connection of this (GUI) thread; writer: the profile's writer (not owned);
-    // me: the signed-in agent.
-    ConversationPane(QSqlDatabase reader, StoreWriter *writer, qint64 accountId, const QString &me,
-                     QWidget *parent = nullptr);
+    // reader: the store's reader of this (GUI) thread; changes: the store's change feed;
+    // commands: writes drafts and canned replies as the signed-in agent. None is owned; all
+    // must outlive the pane (it saves the draft when it goes).
+    ConversationPane(const StoreReader &reader, ChangeFeed *changes, InboxCommands *commands,
+                     qint64 accountId, QWidget *parent = nullptr);
     ~ConversationPane() override;
 
     // Saves the current thread's draft, then shows threadId (0: nothing) with its draft.
@@ -70,10 +73,9 @@ private:
     void saveCannedReply(const QString &name, const QString &body);
     void onStoreChanged(const ChangeSet &changes);
 
-    QSqlDatabase m_reader;
-    StoreWriter *m_writer;
+    const StoreReader &m_reader;
+    InboxCommands *m_commands;
     qint64 m_accountId;
-    QString m_me;
     qint64 m_threadId = 0;
     std::optional<ConversationQuery::Header> m_facts;
     ThreadMessagesModel *m_model;

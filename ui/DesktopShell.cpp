@@ -3,10 +3,13 @@
 #include "AccountPages.h"
 #include "AccountSetup.h"
 #include "AccountSetupDialog.h"
+#include "CommandResult.h"
 #include "Composer.h"
+#include "ConsentCommands.h"
 #include "ContactPanel.h"
 #include "ConversationPane.h"
 #include "DeskSession.h"
+#include "InboxCommands.h"
 #include "InboxPage.h"
 #include "LookupQueue.h"
 #include "MainWindow.h"
@@ -16,10 +19,10 @@
 #include "Notifier.h"
 #include "Outbox.h"
 #include "SenderNumberRows.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
-#include "ThreadActions.h"
 #include "ThreadListView.h"
 #include "UiLogging.h"
 
@@ -42,8 +45,8 @@ DesktopShell::DesktopShell(DeskSession *session, const QString &me, QObject *par
 DesktopShell::~DesktopShell()
 {
     m_accountPages.reset();
-    // Pages hold pointers into the models, the notifier reads through the reader: both go
-    // before the reader.
+    // Pages hold pointers into the models and save drafts through the commands, the notifier
+    // reads through the reader: all go before the reader and the commands.
     m_notifier.reset();
     m_window.reset();
 }
@@ -56,15 +59,20 @@ bool DesktopShell::start()
         m_error = m_reader->errorString();
         return false;
     }
-    m_threads = std::make_unique<ThreadListModel>(m_reader->connection(), m_me);
+    StoreWriter *writer = m_session->writer();
+    m_inboxCommands = std::make_unique<InboxCommands>(writer, m_me);
+    // Replies go to the connected account's outbox, which comes and goes with the session.
+    m_inboxCommands->setOutboxSource([session = m_session] { return session->outbox(); });
+    m_consentCommands = std::make_unique<ConsentCommands>(writer, m_me);
+    m_threads = m_reader->create<ThreadListModel>(m_me);
     connect(m_session->writer()->changes(), &ChangeFeed::changed, m_threads.get(),
             &ThreadListModel::applyChanges);
     m_setup = std::make_unique<AccountSetup>(m_session->writer(), m_session->secrets());
 
     m_window = std::make_unique<MainWindow>();
-    m_inbox = new InboxPage(m_threads.get(), m_session->writer(), m_reader->connection());
+    m_inbox = new InboxPage(m_threads.get(), m_inboxCommands.get(), m_reader.get());
     m_window->setPage(NavigationRail::Page::Inbox, m_inbox);
-    m_contactPanel = new ContactPanel(m_reader->connection(), m_session->writer(), m_me);
+    m_contactPanel = new ContactPanel(*m_reader, writer->changes(), m_consentCommands.get());
     m_inbox->setContactPanel(m_contactPanel);
     connect(m_inbox, &InboxPage::messageRequested, this, &DesktopShell::openMessage);
     // Ctrl+N works on every page of the window, not only inside the inbox.
@@ -77,8 +85,7 @@ bool DesktopShell::start()
                 if (m_session->lookupQueue())
                     m_session->lookupQueue()->checkNow(number);
             });
-    m_accountPages =
-        std::make_unique<AccountPages>(m_window.get(), *m_reader, m_session->writer(), m_me);
+    m_accountPages = std::make_unique<AccountPages>(m_window.get(), *m_reader, writer, m_me);
     connect(m_session, &DeskSession::accountClosing, this, [this] { m_accountPages->clear(); });
     connect(m_session, &DeskSession::accountOpened, this, [this](qint64 accountId) {
         if (LookupQueue *lookups = m_session->lookupQueue())
@@ -134,7 +141,7 @@ bool DesktopShell::start()
 QList<AccountRows::Row> DesktopShell::accounts() const
 {
     // Through the reader: the writer may be busy with a sync page.
-    return AccountRows(m_reader->connection()).list();
+    return m_reader->make<AccountRows>().list();
 }
 
 void DesktopShell::refreshAccounts()
@@ -189,7 +196,7 @@ void DesktopShell::showAccountSetup(qint64 accountId)
 void DesktopShell::createNotifications()
 {
     m_preferences = std::make_unique<QSettings>();
-    m_notifier = std::make_unique<Notifier>(m_reader->connection(), m_accountId, m_me, nullptr);
+    m_notifier = std::make_unique<Notifier>(*m_reader, m_accountId, m_me, nullptr);
     m_notifier->setSettings(NotificationSettings::load(*m_preferences));
     connect(m_session->writer()->changes(), &ChangeFeed::changed, m_notifier.get(),
             [notifier = m_notifier.get()](const ChangeSet &changes) {
@@ -266,7 +273,7 @@ void DesktopShell::newConversation()
         return;
     }
     m_window->showPage(NavigationRail::Page::Inbox);
-    SenderNumberRows rows(m_reader->connection());
+    auto rows = m_reader->make<SenderNumberRows>();
     const std::optional<QList<SenderNumberRows::Row>> numbers = rows.list(m_accountId);
     if (!numbers) {
         m_window->statusBar()->showMessage(
@@ -287,35 +294,13 @@ void DesktopShell::newConversation()
 
 void DesktopShell::startConversation(const QString &customerNumber, qint64 senderNumberId)
 {
-    struct Started
-    {
-        qint64 threadId = 0;
-        bool created = false;
-        QString senderNumber;
-        QString error;
-    };
     const qint64 account = m_accountId;
-    m_session->writer()->post(
-        [account, customerNumber, senderNumberId](WriterContext &context) {
-            Started started;
-            // Only a number the account may text from (its own or one lent to it).
-            SenderNumberRows rows(context.db());
-            const std::optional<SenderNumberRows::Row> sender = rows.find(account, senderNumberId);
-            if (!sender) {
-                started.error = tr("That sender number is not one of this account's.");
-                return started;
-            }
-            started.senderNumber = sender->number;
-            started.threadId = context.messages->findOrCreateThread(
-                account, customerNumber, senderNumberId, {}, &started.created);
-            if (started.threadId == 0)
-                started.error = context.messages->errorString();
-            return started;
-        },
-        this,
-        [this, account, customerNumber](const Started &started) {
-            if (!started.error.isEmpty()) {
-                const QString message = tr("Cannot start the conversation: %1").arg(started.error);
+    m_inboxCommands->startConversation(
+        account, customerNumber, senderNumberId, this,
+        [this, account, customerNumber](const CommandResult &result,
+                                        const InboxCommands::Started &started) {
+            if (!result.ok) {
+                const QString message = tr("Cannot start the conversation: %1").arg(result.error);
                 m_window->statusBar()->showMessage(message, 8000);
                 Q_EMIT conversationFailed(message);
                 return;
@@ -354,8 +339,8 @@ void DesktopShell::showThread(qint64 threadId)
 
 void DesktopShell::createConversation()
 {
-    m_conversation =
-        new ConversationPane(m_reader->connection(), m_session->writer(), m_accountId, m_me);
+    m_conversation = new ConversationPane(*m_reader, m_session->writer()->changes(),
+                                          m_inboxCommands.get(), m_accountId);
     QWidget *detail = m_inbox->detailArea();
     if (auto *placeholder = detail->findChild<QWidget *>(u"inboxDetailPlaceholder"_s))
         placeholder->hide();
@@ -372,34 +357,21 @@ void DesktopShell::createConversation()
     connect(m_conversation, &ConversationPane::threadRequested, this, &DesktopShell::openThread);
     connect(m_conversation, &ConversationPane::sendRequested, this,
             [this](qint64 threadId, const QString &body) {
-                if (!m_session->outbox()) {
-                    sendAnswered(tr("Not connected to the provider: enter the account's "
-                                    "credentials (File → Account Credentials) to send."));
-                    return;
-                }
-                m_session->outbox()->queueMessageAsync(
-                    threadId, body, m_me, this,
-                    [this](qint64, const QString &error) { sendAnswered(error); });
+                m_inboxCommands->sendReply(
+                    m_conversation->accountId(), threadId, body, this,
+                    [this](const CommandResult &result) { sendAnswered(result.error); });
             });
     connect(m_conversation, &ConversationPane::retryRequested, this, [this](qint64 messageId) {
-        if (!m_session->outbox()) {
-            sendAnswered(tr("Not connected to the provider."));
-            return;
-        }
-        m_session->outbox()->retryAsync(
-            messageId, m_me, this, [this](qint64, const QString &error) { sendAnswered(error); });
+        m_inboxCommands->retrySend(
+            m_conversation->accountId(), messageId, this,
+            [this](const CommandResult &result) { sendAnswered(result.error); });
     });
 }
 
 void DesktopShell::markRead(qint64 threadId)
 {
-    const qint64 account = m_accountId;
-    const QString me = m_me;
-    m_session->writer()->post(
-        [account, threadId, me](WriterContext &context) {
-            return ThreadActions(context.db(), me).markRead(account, threadId);
-        },
-        this, [](const std::optional<QList<qint64>> &) {});
+    // Nothing to answer: the list and the tray learn of it from the change feed.
+    m_inboxCommands->markRead(m_accountId, threadId, this, {});
 }
 
 void DesktopShell::sendAnswered(const QString &error)

@@ -1,6 +1,7 @@
-// Puts a DeskSession on screen: the main window and its pages over a reader connection of
-// the profile, the account switcher, account setup, and the sync line in the status bar.
-// Switching account switches every page at once; nothing of the previous account stays.
+// Puts a DeskSession on screen: the main window and its pages over the store's reader of
+// the profile, the inbox and consent commands they call, the account switcher, account setup, and
+// the sync line in the status bar. Switching account switches every page at once; nothing of the
+// previous account stays.
 #pragma once
 
 #include "AccountRows.h"
@@ -13,13 +14,16 @@
 
 class AccountPages;
 class AccountSetup;
+class ConsentCommands;
 class ContactPanel;
 class ConversationPane;
 class DeskSession;
+class InboxCommands;
 class InboxPage;
 class MainWindow;
 class Notifier;
 class QSettings;
+class StoreReader;
 class SyncStatusWidget;
 
 class DesktopShell : public QObject
@@ -42,6 +46,8 @@ public:
     SyncStatusWidget *syncStatus() const { return m_syncStatus; }
     Notifier *notifier() const { return m_notifier.get(); }
     ConversationPane *conversation() const { return m_conversation; }
+    // What the inbox's agent does to threads, replies and drafts goes through it.
+    InboxCommands *inboxCommands() const { return m_inboxCommands.get(); }
     qint64 currentAccountId() const { return m_accountId; }
     // The profile's accounts.
     QList<AccountRows::Row> accounts() const;
@@ -54,8 +60,8 @@ public:
     // "New conversation" (Ctrl+N): asks for the customer's number and our sender number,
     // then startConversation(). The dialog is window-modal and not blocking.
     void newConversation();
-    // Finds or creates the (customer, sender number) thread of the shown account through the
-    // StoreWriter, opens it and focuses the composer. A thread new to the profile also asks
+    // Finds or creates the (customer, sender number) thread of the shown account through
+    // InboxCommands, opens it and focuses the composer. A thread new to the profile also asks
     // the session's LookupQueue whether the number can receive texts.
     void startConversation(const QString &customerNumber, qint64 senderNumberId);
 
@@ -90,7 +96,10 @@ private:
     DeskSession *m_session;
     QString m_me;
     QString m_error;
+    // The reader and the commands outlive every page (declared first, destroyed last).
     std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<InboxCommands> m_inboxCommands;
+    std::unique_ptr<ConsentCommands> m_consentCommands;
     std::unique_ptr<ThreadListModel> m_threads;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<AccountSetup> m_setup;

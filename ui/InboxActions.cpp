@@ -1,7 +1,7 @@
 #include "InboxActions.h"
 
-#include "StoreWriter.h"
-#include "ThreadActions.h"
+#include "CommandResult.h"
+#include "InboxCommands.h"
 #include "ThreadListModel.h"
 #include "ThreadListView.h"
 #include "UiLogging.h"
@@ -33,12 +33,12 @@ QAction *makeAction(QWidget *page, const QString &objectName, const QString &tex
 
 } // namespace
 
-InboxActions::InboxActions(ThreadListModel *model, ThreadListView *list, StoreWriter *writer,
+InboxActions::InboxActions(ThreadListModel *model, ThreadListView *list, InboxCommands *commands,
                            QWidget *page)
     : QObject(page)
     , m_model(model)
     , m_list(list)
-    , m_writer(writer)
+    , m_commands(commands)
     , m_page(page)
     , m_resolve(makeAction(page, u"actionResolve"_s, tr("Resolve"), {QKeySequence(u"Ctrl+R"_s)}))
     , m_flag(makeAction(page, u"actionFlag"_s, tr("Flag"),
@@ -103,20 +103,26 @@ InboxActions::InboxActions(ThreadListModel *model, ThreadListView *list, StoreWr
     connect(m_resolve, &QAction::triggered, this, [this] {
         const bool resolved =
             m_list->currentIndex().data(ThreadListModel::StatusRole).toString() == u"resolved";
-        run([resolved](ThreadActions &a, qint64 account, qint64 thread) {
-            return resolved ? a.reopen(account, thread) : a.resolve(account, thread);
+        run([this, resolved](qint64 account, qint64 thread) {
+            const auto done = [this](const CommandResult &r) { answered(r.error); };
+            if (resolved)
+                m_commands->reopen(account, thread, this, done);
+            else
+                m_commands->resolve(account, thread, this, done);
         });
     });
     connect(m_flag, &QAction::triggered, this, [this] {
         const bool flagged = m_list->currentIndex().data(ThreadListModel::FlaggedRole).toBool();
-        run([flagged](ThreadActions &a, qint64 account, qint64 thread) {
-            return a.setFlagged(account, thread, !flagged);
+        run([this, flagged](qint64 account, qint64 thread) {
+            m_commands->setFlagged(account, thread, !flagged, this,
+                                   [this](const CommandResult &r) { answered(r.error); });
         });
     });
     connect(m_assignMe, &QAction::triggered, this, [this] {
         const QString me = m_model->me();
-        run([me](ThreadActions &a, qint64 account, qint64 thread) {
-            return a.assign(account, thread, me);
+        run([this, me](qint64 account, qint64 thread) {
+            m_commands->assign(account, thread, me, this,
+                               [this](const CommandResult &r) { answered(r.error); });
         });
     });
     connect(m_assignTo, &QAction::triggered, this, [this] {
@@ -129,8 +135,9 @@ InboxActions::InboxActions(ThreadListModel *model, ThreadListView *list, StoreWr
         if (!agent)
             return;
         const QString who = *agent;
-        run([who](ThreadActions &a, qint64 account, qint64 thread) {
-            return a.assign(account, thread, who);
+        run([this, who](qint64 account, qint64 thread) {
+            m_commands->assign(account, thread, who, this,
+                               [this](const CommandResult &r) { answered(r.error); });
         });
     });
     // The toolbar button opens the menu itself; the key shows it under the list's selection.
@@ -173,7 +180,7 @@ QDateTime InboxActions::snoozeTime(SnoozeChoice choice, const QDateTime &now)
 void InboxActions::updateEnabled()
 {
     const QModelIndex current = m_list->currentIndex();
-    const bool enabled = m_writer && current.isValid();
+    const bool enabled = m_commands && current.isValid();
     for (QAction *a : threadActions())
         a->setEnabled(enabled);
     const bool resolved = current.data(ThreadListModel::StatusRole).toString() == u"resolved";
@@ -192,32 +199,28 @@ void InboxActions::showSnoozeMenu()
 
 void InboxActions::snoozeFor(const std::optional<QDateTime> &until)
 {
-    const std::optional<qint64> ms =
-        until ? std::optional<qint64>(until->toMSecsSinceEpoch()) : std::nullopt;
-    run([ms](ThreadActions &a, qint64 account, qint64 thread) {
-        return a.snoozeUntil(account, thread, ms);
+    run([this, until](qint64 account, qint64 thread) {
+        const auto done = [this](const CommandResult &r) { answered(r.error); };
+        if (until)
+            m_commands->snooze(account, thread, until->toMSecsSinceEpoch(), this, done);
+        else
+            m_commands->unsnooze(account, thread, this, done);
     });
 }
 
-void InboxActions::run(Job job)
+void InboxActions::run(const Command &command)
 {
     const qint64 thread = m_list->currentThreadId();
     const qint64 account = m_model->accountId();
-    if (!m_writer || thread == 0 || account == 0)
+    if (!m_commands || thread == 0 || account == 0)
         return;
-    const QString me = m_model->me();
-    using Result = std::pair<std::optional<QList<qint64>>, QString>;
-    m_writer->post(
-        [job = std::move(job), me, account, thread](WriterContext &context) -> Result {
-            ThreadActions actions(context.db(), me);
-            auto changed = job(actions, account, thread);
-            return {changed, actions.errorString()};
-        },
-        this,
-        [this](Result result) {
-            if (!result.first) {
-                qCWarning(lcUi) << "thread action failed:" << result.second;
-                emit failed(result.second);
-            }
-        });
+    command(account, thread);
+}
+
+void InboxActions::answered(const QString &error)
+{
+    if (error.isEmpty())
+        return;
+    qCWarning(lcUi) << "thread action failed:" << error;
+    Q_EMIT failed(error);
 }

@@ -13,8 +13,7 @@
 class QAction;
 class QMenu;
 class QWidget;
-class StoreWriter;
-class ThreadActions;
+class InboxCommands;
 class ThreadListModel;
 class ThreadListView;
 
@@ -30,9 +29,10 @@ public:
         NextWeek,        // 9:00 local time next Monday
     };
 
-    // Actions get WidgetWithChildrenShortcut on `page`. writer may be null (read-only: the
-    // commands are disabled).
-    InboxActions(ThreadListModel *model, ThreadListView *list, StoreWriter *writer, QWidget *page);
+    // Actions get WidgetWithChildrenShortcut on `page`. commands may be null (read-only: the
+    // actions are disabled).
+    InboxActions(ThreadListModel *model, ThreadListView *list, InboxCommands *commands,
+                 QWidget *page);
 
     QAction *resolve() const { return m_resolve; }
     QAction *flag() const { return m_flag; }
@@ -59,16 +59,18 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    using Job =
-        std::function<std::optional<QList<qint64>>(ThreadActions &, qint64 account, qint64 thread)>;
-    void run(Job job);
+    // Runs a command of InboxCommands on the current thread of the shown account; a refusal
+    // or failure comes back through failed().
+    using Command = std::function<void(qint64 account, qint64 thread)>;
+    void run(const Command &command);
+    void answered(const QString &error);
     void snoozeFor(const std::optional<QDateTime> &until);
     void showSnoozeMenu();
     QDateTime localNow() const;
 
     ThreadListModel *m_model;
     ThreadListView *m_list;
-    StoreWriter *m_writer;
+    InboxCommands *m_commands;
     QWidget *m_page;
     QAction *m_resolve;
     QAction *m_flag;

@@ -52,14 +52,14 @@ QString InboxPage::filterName(Filter filter)
 }
 
 InboxPage::InboxPage(ThreadListModel *model, QWidget *parent)
-    : InboxPage(model, nullptr, QSqlDatabase(), parent)
+    : InboxPage(model, nullptr, nullptr, parent)
 {}
 
-InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlDatabase &reader,
+InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const StoreReader *reader,
                      QWidget *parent)
     : QWidget(parent)
     , m_model(model)
-    , m_writer(writer)
+    , m_commands(commands)
     , m_list(new ThreadListView)
     , m_detail(new QWidget)
     , m_filters(new QButtonGroup(this))
@@ -98,8 +98,8 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     auto *top = new QHBoxLayout;
     top->setContentsMargins(0, 0, 10, 0);
     top->setSpacing(0);
-    if (reader.isValid()) {
-        m_search = new SearchBox(reader);
+    if (reader) {
+        m_search = new SearchBox(*reader);
         m_search->setAccount(m_model->accountId());
         top->addWidget(m_search, 1);
     } else {
@@ -128,7 +128,7 @@ InboxPage::InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlData
     placeholder->setAlignment(Qt::AlignCenter);
     detailLayout->addWidget(placeholder);
 
-    m_actions = new InboxActions(m_model, m_list, m_writer, this);
+    m_actions = new InboxActions(m_model, m_list, m_commands, this);
     m_toolBar = new QToolBar;
     m_toolBar->setObjectName(u"inboxActionBar"_s);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);

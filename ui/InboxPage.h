@@ -4,19 +4,19 @@
 
 #include "ThreadListModel.h"
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 #include <array>
 
 class ContactPanel;
 class InboxActions;
+class InboxCommands;
 class QAction;
 class QButtonGroup;
 class QPushButton;
 class QToolBar;
 class SearchBox;
-class StoreWriter;
+class StoreReader;
 class ThreadListView;
 
 class InboxPage : public QWidget
@@ -24,12 +24,12 @@ class InboxPage : public QWidget
     Q_OBJECT
 
 public:
-    // model is not owned; it must outlive the page. Without a writer the thread commands are
-    // disabled and there is no search.
+    // model is not owned; it must outlive the page. Without commands the thread actions are
+    // disabled; without a reader there is no search.
     explicit InboxPage(ThreadListModel *model, QWidget *parent = nullptr);
-    // writer: the profile's StoreWriter (thread commands); reader: a reader connection of this
-    // thread for search. Neither is owned.
-    InboxPage(ThreadListModel *model, StoreWriter *writer, const QSqlDatabase &reader,
+    // commands: the thread commands; reader: the store's reader of this thread, for search.
+    // Neither is owned; both must outlive the page.
+    InboxPage(ThreadListModel *model, InboxCommands *commands, const StoreReader *reader,
               QWidget *parent = nullptr);
 
     // Puts the panel beside the thread view and shows the current thread's customer in it.
@@ -67,7 +67,7 @@ private:
     void currentThreadChanged();
 
     ThreadListModel *m_model;
-    StoreWriter *m_writer;
+    InboxCommands *m_commands;
     ThreadListView *m_list;
     QWidget *m_detail;
     QWidget *m_filterBar = nullptr;

@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include "StoreReader.h"
 #include "TrayBadge.h"
 #include "TrayNotificationSink.h"
 #include "UiLogging.h"
@@ -12,10 +13,10 @@
 
 using namespace Qt::StringLiterals;
 
-Notifier::Notifier(QSqlDatabase reader, qint64 accountId, const QString &me, NotificationSink *sink,
-                   QObject *parent)
+Notifier::Notifier(const StoreReader &reader, qint64 accountId, const QString &me,
+                   NotificationSink *sink, QObject *parent)
     : QObject(parent)
-    , m_query(std::move(reader))
+    , m_query(reader.make<NewMessageQuery>())
     , m_accountId(accountId)
     , m_me(me)
     , m_clock([] { return QDateTime::currentDateTime(); })
@@ -35,7 +36,7 @@ Notifier::Notifier(QSqlDatabase reader, qint64 accountId, const QString &me, Not
     connect(m_tray, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {
                 if (reason == QSystemTrayIcon::Trigger || reason == QSystemTrayIcon::DoubleClick)
-                    emit showWindowRequested();
+                    Q_EMIT showWindowRequested();
             });
     m_flushTimer.setSingleShot(true);
     connect(&m_flushTimer, &QTimer::timeout, this, &Notifier::flushDigest);
@@ -96,13 +97,13 @@ void Notifier::refreshUnread()
     m_unread = count;
     m_tray->setIcon(TrayBadge::icon(count));
     m_tray->setToolTip(TrayBadge::toolTip(count));
-    emit unreadCountChanged(count);
+    Q_EMIT unreadCountChanged(count);
 }
 
 void Notifier::activate(const Notification &notification)
 {
     if (notification.threadId > 0)
-        emit threadRequested(notification.threadId);
+        Q_EMIT threadRequested(notification.threadId);
 }
 
 void Notifier::flushDigest()

@@ -9,7 +9,6 @@
 #include <QDateTime>
 #include <QList>
 #include <QObject>
-#include <QSqlDatabase>
 #include <QTimer>
 
 #include <functional>
@@ -19,6 +18,7 @@
 class NotificationSink;
 class QMenu;
 class QSystemTrayIcon;
+class StoreReader;
 
 class Notifier : public QObject
 {
@@ -27,9 +27,10 @@ class Notifier : public QObject
 public:
     static constexpr int RecentInMenu = 5;
 
-    // reader: a reader connection of this thread; me: the signed-in agent ('' for nobody);
-    // sink: where notifications go, not owned; nullptr shows them through the tray icon.
-    Notifier(QSqlDatabase reader, qint64 accountId, const QString &me, NotificationSink *sink,
+    // reader: the store's reader of this thread, which must outlive the notifier; me: the
+    // signed-in agent ('' for nobody); sink: where notifications go, not owned; nullptr shows
+    // them through the tray icon.
+    Notifier(const StoreReader &reader, qint64 accountId, const QString &me, NotificationSink *sink,
              QObject *parent = nullptr);
     ~Notifier() override;
 

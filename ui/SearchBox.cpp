@@ -2,6 +2,7 @@
 
 #include "SearchResultDelegate.h"
 #include "SearchResultsModel.h"
+#include "StoreReader.h"
 
 #include <QKeyEvent>
 #include <QLabel>
@@ -19,11 +20,12 @@ constexpr int TypingPauseMs = 120;
 
 } // namespace
 
-SearchBox::SearchBox(const QSqlDatabase &reader, QWidget *parent)
+SearchBox::SearchBox(const StoreReader &reader, QWidget *parent)
     : QWidget(parent)
     , m_edit(new QLineEdit)
     , m_results(new QListView)
-    , m_model(new SearchResultsModel(reader, this))
+    // Owned by this box as its QObject child.
+    , m_model(reader.create<SearchResultsModel>(this).release())
     , m_debounce(new QTimer(this))
 {
     setObjectName(u"searchBox"_s);
@@ -77,7 +79,7 @@ void SearchBox::searchNow()
         m_results->setCurrentIndex(m_model->index(0));
     if (m_results->isVisible() != active) {
         m_results->setVisible(active);
-        emit activeChanged(active);
+        Q_EMIT activeChanged(active);
     }
 }
 
@@ -89,7 +91,7 @@ void SearchBox::clear()
     m_model->clear();
     if (m_results->isVisible()) {
         m_results->setVisible(false);
-        emit activeChanged(false);
+        Q_EMIT activeChanged(false);
     }
 }
 
@@ -97,8 +99,8 @@ void SearchBox::choose(const QModelIndex &index)
 {
     if (!index.isValid())
         return;
-    emit messageRequested(index.data(SearchResultsModel::ThreadIdRole).toLongLong(),
-                          index.data(SearchResultsModel::MessageIdRole).toLongLong());
+    Q_EMIT messageRequested(index.data(SearchResultsModel::ThreadIdRole).toLongLong(),
+                            index.data(SearchResultsModel::MessageIdRole).toLongLong());
 }
 
 bool SearchBox::eventFilter(QObject *watched, QEvent *event)
@@ -108,7 +110,7 @@ bool SearchBox::eventFilter(QObject *watched, QEvent *event)
     auto *key = static_cast<QKeyEvent *>(event);
     if (key->key() == Qt::Key_Escape) {
         clear();
-        emit dismissed();
+        Q_EMIT dismissed();
         return true;
     }
     if (watched == m_edit) {

@@ -2,21 +2,21 @@
 // Choosing a result asks for its thread, opened at the matching message.
 #pragma once
 
-#include <QSqlDatabase>
 #include <QWidget>
 
 class QLineEdit;
 class QListView;
 class QTimer;
 class SearchResultsModel;
+class StoreReader;
 
 class SearchBox : public QWidget
 {
     Q_OBJECT
 
 public:
-    // reader: a reader connection of this thread.
-    explicit SearchBox(const QSqlDatabase &reader, QWidget *parent = nullptr);
+    // reader: the store's reader of this thread; it must outlive the box.
+    explicit SearchBox(const StoreReader &reader, QWidget *parent = nullptr);
 
     void setAccount(qint64 accountId);
     QLineEdit *lineEdit() const { return m_edit; }

@@ -45,7 +45,8 @@ std::optional<QList<qint64>> ThreadActions::setFlagged(qint64 accountId, qint64 
 std::optional<QList<qint64>> ThreadActions::assign(qint64 accountId, qint64 threadId,
                                                    const QString &agent)
 {
-    const QString who = agent.trimmed();
+    // Never a null string: bound as NULL, "assignee <> NULL" would match no row.
+    const QString who = agent.trimmed().isEmpty() ? u""_s : agent.trimmed();
     QString previous;
     {
         QSqlQuery q(m_db);

@@ -39,6 +39,9 @@ public:
     static inline const QString SnoozeAction = QStringLiteral("thread.snooze");
     static inline const QString UnsnoozeAction = QStringLiteral("thread.unsnooze");
 
+    // Whether the thread is one of the account's (false also when it cannot be read).
+    bool threadExists(qint64 accountId, qint64 threadId);
+
     QString errorString() const { return m_error; }
 
 private:
@@ -48,7 +51,6 @@ private:
                                         const QString &assignments, const QString &differs,
                                         const QVariantMap &values, const QString &action,
                                         const QJsonObject &details);
-    bool threadExists(qint64 accountId, qint64 threadId);
     std::optional<QList<qint64>> fail(const QString &message);
 
     QSqlDatabase m_db;

@@ -6,15 +6,18 @@
 //        bench_inbox_start measure DIR    (run several times: a fresh process each)
 //        bench_inbox_start measure-inbox DIR (the inbox's widgets alone, no other pages)
 #include "AccountRows.h"
+#include "ConsentCommands.h"
 #include "ContactPanel.h"
 #include "ConversationPane.h"
 #include "Database.h"
 #include "DeskSession.h"
 #include "DesktopShell.h"
+#include "InboxCommands.h"
 #include "InboxPage.h"
 #include "MainWindow.h"
 #include "Notifier.h"
 #include "SecretStore.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 #include "Theme.h"
 #include "ThreadListModel.h"
@@ -311,18 +314,20 @@ int measureInboxOnly(const QString &path, int argc, char **argv)
     StoreWriter writer(path);
     if (!writer.open())
         return 1;
-    Database reader(path);
+    StoreReader reader(path);
     if (!reader.open())
         return 1;
-    ThreadListModel threads(reader.connection(), u"alice"_s);
-    threads.setAccount(1);
+    InboxCommands inboxCommands(&writer, u"alice"_s);
+    ConsentCommands consentCommands(&writer, u"alice"_s);
+    const std::unique_ptr<ThreadListModel> threads = reader.create<ThreadListModel>(u"alice"_s);
+    threads->setAccount(1);
     MainWindow window;
-    auto *inbox = new InboxPage(&threads, &writer, reader.connection());
+    auto *inbox = new InboxPage(threads.get(), &inboxCommands, &reader);
     window.setPage(NavigationRail::Page::Inbox, inbox);
-    inbox->setContactPanel(new ContactPanel(reader.connection(), &writer, u"alice"_s));
-    auto *pane = new ConversationPane(reader.connection(), &writer, 1, u"alice"_s);
+    inbox->setContactPanel(new ContactPanel(reader, writer.changes(), &consentCommands));
+    auto *pane = new ConversationPane(reader, writer.changes(), &inboxCommands, 1);
     inbox->detailArea()->layout()->addWidget(pane);
-    Notifier notifier(reader.connection(), 1, u"alice"_s, nullptr);
+    Notifier notifier(reader, 1, u"alice"_s, nullptr);
     FirstPaint paint;
     inbox->listView()->viewport()->installEventFilter(&paint);
     window.resize(1280, 800);

@@ -5,6 +5,8 @@
 #include "ConversationPane.h"
 #include "ConversationQuery.h"
 #include "Database.h"
+#include "InboxCommands.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 #include "ThreadMessagesModel.h"
 #include "ThreadView.h"
@@ -158,7 +160,14 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "%s\n", qPrintable(writer.errorString()));
         return 1;
     }
-    ConversationPane pane(db, &writer, 1, u"alice"_s);
+    // The pane reads through a StoreReader of its own, as in the desktop.
+    StoreReader reader(path);
+    if (!reader.open()) {
+        std::fprintf(stderr, "%s\n", qPrintable(reader.errorString()));
+        return 1;
+    }
+    InboxCommands commands(&writer, u"alice"_s);
+    ConversationPane pane(reader, writer.changes(), &commands, 1);
     pane.resize(720, 760);
     pane.show();
     QCoreApplication::processEvents();

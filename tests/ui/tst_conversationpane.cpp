@@ -3,9 +3,11 @@
 #include "ConsentRows.h"
 #include "ConversationHeader.h"
 #include "ConversationPane.h"
+#include "InboxCommands.h"
 #include "MessageBubbleDelegate.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 #include "TemplateText.h"
 #include "Theme.h"
@@ -117,6 +119,8 @@ private:
 
     std::unique_ptr<ThreadFixture> m_fx;
     std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<InboxCommands> m_commands;
     std::unique_ptr<ConversationPane> m_pane;
     qint64 m_thread = 0;
     qint64 m_failedId = 0;
@@ -160,8 +164,8 @@ void TstConversationPane::seedConversation()
 
 void TstConversationPane::makePane()
 {
-    m_pane =
-        std::make_unique<ConversationPane>(m_fx->db(), m_writer.get(), ThreadFixture::AccountA, Me);
+    m_pane = std::make_unique<ConversationPane>(*m_reader, m_writer->changes(), m_commands.get(),
+                                                ThreadFixture::AccountA);
     m_pane->setNow(Now);
     m_pane->resize(720, 760);
     m_pane->show();
@@ -175,13 +179,18 @@ void TstConversationPane::init()
     seedConversation();
     m_writer = std::make_unique<StoreWriter>(m_fx->dir() + u"/profile.sqlite"_s);
     QVERIFY2(m_writer->open(), qPrintable(m_writer->errorString()));
+    m_reader = std::make_unique<StoreReader>(m_fx->dir() + u"/profile.sqlite"_s);
+    QVERIFY2(m_reader->open(), qPrintable(m_reader->errorString()));
+    m_commands = std::make_unique<InboxCommands>(m_writer.get(), Me);
     makePane();
     m_pane->openThread(m_thread);
 }
 
 void TstConversationPane::cleanup()
 {
-    m_pane.reset();
+    m_pane.reset(); // saves its draft through the commands
+    m_commands.reset();
+    m_reader.reset();
     m_writer.reset();
     m_fx.reset();
 }

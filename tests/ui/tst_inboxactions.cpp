@@ -1,11 +1,14 @@
 #include "ConsentChangeDialog.h"
+#include "ConsentCommands.h"
 #include "ConsentRows.h"
 #include "ContactPanel.h"
 #include "InboxActions.h"
+#include "InboxCommands.h"
 #include "InboxPage.h"
 #include "SearchBox.h"
 #include "SearchResultsModel.h"
 #include "ShortcutSheet.h"
+#include "StoreReader.h"
 #include "StoreWriter.h"
 #include "Theme.h"
 #include "ThreadFixture.h"
@@ -100,6 +103,9 @@ private:
 
     std::unique_ptr<ThreadFixture> m_fx;
     std::unique_ptr<StoreWriter> m_writer;
+    std::unique_ptr<StoreReader> m_reader;
+    std::unique_ptr<InboxCommands> m_commands;
+    std::unique_ptr<ConsentCommands> m_consent;
     std::unique_ptr<ThreadListModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<InboxPage> m_page;
@@ -144,14 +150,18 @@ void TstInboxActions::init()
 
     m_writer = std::make_unique<StoreWriter>(m_fx->dir() + u"/profile.sqlite"_s);
     QVERIFY2(m_writer->open(), qPrintable(m_writer->errorString()));
-    m_model = std::make_unique<ThreadListModel>(m_fx->db(), Me);
+    m_reader = std::make_unique<StoreReader>(m_fx->dir() + u"/profile.sqlite"_s);
+    QVERIFY2(m_reader->open(), qPrintable(m_reader->errorString()));
+    m_commands = std::make_unique<InboxCommands>(m_writer.get(), Me);
+    m_consent = std::make_unique<ConsentCommands>(m_writer.get(), Me);
+    m_model = m_reader->create<ThreadListModel>(Me);
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     connect(m_writer->changes(), &ChangeFeed::changed, m_model.get(),
             &ThreadListModel::applyChanges);
     m_model->setAccount(ThreadFixture::AccountA);
-    m_page = std::make_unique<InboxPage>(m_model.get(), m_writer.get(), m_fx->db());
-    m_panel = new ContactPanel(m_fx->db(), m_writer.get(), Me);
+    m_page = std::make_unique<InboxPage>(m_model.get(), m_commands.get(), m_reader.get());
+    m_panel = new ContactPanel(*m_reader, m_writer->changes(), m_consent.get());
     m_page->setContactPanel(m_panel);
     m_page->resize(1280, 720);
     m_page->show();
@@ -165,6 +175,9 @@ void TstInboxActions::cleanup()
     m_page.reset();
     m_tester.reset();
     m_model.reset();
+    m_consent.reset();
+    m_commands.reset();
+    m_reader.reset();
     m_writer.reset();
     m_fx.reset();
 }

@@ -1,5 +1,6 @@
 #include "NotificationSink.h"
 #include "Notifier.h"
+#include "StoreReader.h"
 #include "ThreadFixture.h"
 #include "TrayBadge.h"
 
@@ -42,10 +43,10 @@ public:
     {
         if (!fixture.open())
             return false;
-        reader = std::make_unique<Database>(fixture.dir() + u"/profile.sqlite"_s);
+        reader = std::make_unique<StoreReader>(fixture.dir() + u"/profile.sqlite"_s);
         if (!reader->open())
             return false;
-        notifier = std::make_unique<Notifier>(reader->connection(), account, Me, &sink);
+        notifier = std::make_unique<Notifier>(*reader, account, Me, &sink);
         notifier->setClock([this] { return now; });
         QObject::connect(&fixture.feed(), &ChangeFeed::changed, notifier.get(),
                          [this](const ChangeSet &changes) {
@@ -82,7 +83,7 @@ public:
     }
 
     ThreadFixture fixture;
-    std::unique_ptr<Database> reader;
+    std::unique_ptr<StoreReader> reader;
     CapturingSink sink;
     std::unique_ptr<Notifier> notifier;
     QDateTime now = Noon;

@@ -1,0 +1,92 @@
+#include "ConsentCommands.h"
+
+#include "ManualConsent.h"
+#include "StoreWriter.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+ConsentCommands::ConsentCommands(StoreWriter *writer, const QString &actor, QObject *parent)
+    : QObject(parent)
+    , m_writer(writer)
+    , m_actor(actor.trimmed())
+{}
+
+ConsentEvent ConsentCommands::event(ConsentEvent::Kind kind, const QString &customerNumber,
+                                    const QString &senderNumber, ConsentEvent::Source source,
+                                    const QString &detail) const
+{
+    ConsentEvent e;
+    e.contactNumber = customerNumber;
+    e.senderNumber = senderNumber;
+    e.kind = kind;
+    e.source = source;
+    e.detail = detail.trimmed();
+    e.actor = m_actor;
+    e.occurredAt = QDateTime::currentDateTimeUtc();
+    return e;
+}
+
+void ConsentCommands::unsubscribe(qint64 accountId, const QString &customerNumber,
+                                  const QString &senderNumber, const QString &reason,
+                                  QObject *context, Done done)
+{
+    // An unsubscribe made here is always the agent's own.
+    run(accountId,
+        event(ConsentEvent::Kind::OptOut, customerNumber, senderNumber, ConsentEvent::Source::Agent,
+              reason),
+        CommandCaller(context), std::move(done));
+}
+
+void ConsentCommands::resubscribe(qint64 accountId, const QString &customerNumber,
+                                  const QString &senderNumber, ConsentEvent::Source source,
+                                  const QString &evidence, QObject *context, Done done)
+{
+    run(accountId, event(ConsentEvent::Kind::OptIn, customerNumber, senderNumber, source, evidence),
+        CommandCaller(context), std::move(done));
+}
+
+bool ConsentCommands::finish(const InboxChange &change, const CommandResult &result,
+                             const CommandCaller &caller)
+{
+    // The team log records here: every committed consent change passes this point.
+    if (result.ok)
+        Q_EMIT committed(change);
+    return caller.alive();
+}
+
+void ConsentCommands::run(qint64 accountId, const ConsentEvent &event, const CommandCaller &caller,
+                          Done done)
+{
+    QString problem = accountId <= 0 ? tr("No account is chosen.") : ManualConsent::problem(event);
+    if (!problem.isEmpty()) {
+        // Answered on the next turn, like every other answer; nothing is written.
+        QMetaObject::invokeMethod(
+            this,
+            [caller, problem, done = std::move(done)] {
+                if (caller.alive() && done)
+                    done(CommandResult::failure(problem));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    const InboxChange change{u"consent."_s + ConsentEvent::kindToString(event.kind),
+                             accountId,
+                             u"contact"_s,
+                             event.contactNumber,
+                             {{u"sender"_s, event.senderNumber},
+                              {u"source"_s, ConsentEvent::sourceToString(event.source)},
+                              {u"detail"_s, event.detail}}};
+    m_writer->post(
+        [accountId, event](WriterContext &context) {
+            auto manual = context.repo<ManualConsent>();
+            return manual.record(accountId, event) ? CommandResult::success()
+                                                   : CommandResult::failure(manual.errorString());
+        },
+        this,
+        [this, change, caller, done = std::move(done)](const CommandResult &result) {
+            if (finish(change, result, caller) && done)
+                done(result);
+        });
+}
