@@ -1,5 +1,4 @@
 #include "DeskSession.h"
-
 #include "AccountConfig.h"
 #include "AccountRows.h"
 #include "AppLogging.h"
@@ -12,7 +11,10 @@
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
+#include "SyncListTransport.h"
 #include "SyncSummary.h"
+#include "TeamLog.h"
+#include "TeamStateRows.h"
 #include "TwilioClient.h"
 
 #include <QDir>
@@ -77,9 +79,11 @@ bool DeskSession::startDemo(const QString &directory)
     const QString sid = m_demo->accountSid();
     const QString name = tr("Demo");
     const QString baseUrl = m_demo->baseUrl().toString();
+    // Start-up, before any window: the writer has just opened and has nothing else to do, so
+    // waiting here costs nothing (main forbids waiting on this thread only after it).
     const std::optional<AccountRows::Row> account = m_writer->call(
         [name, sid, baseUrl](WriterContext &context) -> std::optional<AccountRows::Row> {
-            AccountRows rows(context.db());
+            auto rows = context.repo<AccountRows>();
             const qint64 id = rows.createOrFind(name, sid);
             if (id <= 0)
                 return std::nullopt;
@@ -91,7 +95,7 @@ bool DeskSession::startDemo(const QString &directory)
         return fail(tr("Cannot create the demo account in the profile."));
 
     connectToProvider(*account, m_demo->authToken());
-    emit statusMessage(tr("Demo provider running at %1").arg(baseUrl));
+    Q_EMIT statusMessage(tr("Demo provider running at %1").arg(baseUrl));
     return true;
 }
 
@@ -139,14 +143,16 @@ void DeskSession::withAccount(qint64 accountId,
                               std::function<void(const std::optional<AccountRows::Row> &)> then)
 {
     m_writer->post(
-        [accountId](WriterContext &context) { return AccountRows(context.db()).find(accountId); },
+        [accountId](WriterContext &context) { return context.repo<AccountRows>().find(accountId); },
         this, std::move(then));
 }
 
 void DeskSession::disconnectProvider()
 {
     if (m_client)
-        emit accountClosing();
+        Q_EMIT accountClosing();
+    m_teamLog.reset();
+    m_teamTransport.reset();
     m_campaigns.reset();
     m_keywords.reset();
     m_outbox.reset();
@@ -173,27 +179,27 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
 
     connect(m_sync.get(), &SyncEngine::runStarted, this, [this](bool full) {
         m_historyReached = {};
-        emit syncStarted(full);
+        Q_EMIT syncStarted(full);
     });
     connect(m_sync.get(), &SyncEngine::historyReached, this,
             [this](const QDateTime &oldest) { m_historyReached = oldest; });
     connect(m_sync.get(), &SyncEngine::progress, this, [this](int, qint64 messages, qint64 eta) {
-        emit syncProgress(messages, m_historyReached, eta);
+        Q_EMIT syncProgress(messages, m_historyReached, eta);
     });
     connect(m_sync.get(), &SyncEngine::finished, this, [this](const SyncSummary &summary) {
-        emit syncEnded(true);
+        Q_EMIT syncEnded(true);
         if (summary.inserted > 0)
-            emit statusMessage(tr("%n new message(s)", nullptr, int(summary.inserted)));
+            Q_EMIT statusMessage(tr("%n new message(s)", nullptr, int(summary.inserted)));
         // New customers (and 30006 delivery errors) get their text-enabled verdict.
         m_lookups->scan();
     });
     connect(m_sync.get(), &SyncEngine::failed, this, [this](const ProviderError &error) {
-        emit syncEnded(false);
-        emit statusMessage(tr("Sync failed: %1").arg(error.displayMessage()));
+        Q_EMIT syncEnded(false);
+        Q_EMIT statusMessage(tr("Sync failed: %1").arg(error.displayMessage()));
     });
     connect(m_sync.get(), &SyncEngine::storeFailed, this, [this](const QString &message) {
-        emit syncEnded(false);
-        emit statusMessage(tr("Cannot store what the provider sent: %1").arg(message));
+        Q_EMIT syncEnded(false);
+        Q_EMIT statusMessage(tr("Cannot store what the provider sent: %1").arg(message));
     });
     // Threads need their sender numbers, so numbers first, then messages, then a timer.
     connect(m_numbers.get(), &SenderNumberSync::finished, this, [this] {
@@ -214,14 +220,14 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
             this,
             [this](const QString &error) {
                 if (!error.isEmpty())
-                    emit statusMessage(
+                    Q_EMIT statusMessage(
                         tr("Cannot mark the demo's shared short code: %1").arg(error));
                 startMessageSync();
             });
     });
     connect(m_numbers.get(), &SenderNumberSync::failed, this, [this](const ProviderError &error) {
-        emit syncEnded(false);
-        emit statusMessage(tr("Cannot read the sender numbers: %1").arg(error.displayMessage()));
+        Q_EMIT syncEnded(false);
+        Q_EMIT statusMessage(tr("Cannot read the sender numbers: %1").arg(error.displayMessage()));
     });
     // Keyword replies and campaign batches are stored by their own jobs, then sent by the
     // outbox like any other message.
@@ -240,12 +246,37 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
             [runner](qint64 id) { runner->messageFinished(id); });
 
     if (!m_outbox->start())
-        emit statusMessage(m_outbox->errorString());
+        Q_EMIT statusMessage(m_outbox->errorString());
     // Whatever a crash left half done: unanswered keywords, campaigns in flight.
     m_keywords->processNow();
     m_campaigns->start();
     m_numbers->run();
-    emit accountOpened(m_accountId);
+    startTeamLog();
+    Q_EMIT accountOpened(m_accountId);
+}
+
+void DeskSession::startTeamLog()
+{
+    const qint64 account = m_accountId;
+    m_writer->post(
+        [account](WriterContext &context) {
+            return context.repo<TeamStateRows>().state(account).has_value();
+        },
+        this,
+        [this, account](bool inTeam) {
+            if (!inTeam || account != m_accountId || !m_client)
+                return;
+            m_teamTransport = std::make_unique<SyncListTransport>(m_client.get());
+            m_teamLog = std::make_unique<TeamLog>(m_writer.get(), m_teamTransport.get(), account);
+            TeamLog *log = m_teamLog.get();
+            // Fresh enough for a send: read within the last few seconds.
+            constexpr qint64 ConsentMaxAgeMs = 5000;
+            m_outbox->setConsentGate([log](QObject *context, std::function<void(bool)> done) {
+                log->ensureFresh(ConsentMaxAgeMs, context, std::move(done));
+            });
+            log->start();
+            Q_EMIT teamLogStarted();
+        });
 }
 
 void DeskSession::startMessageSync()

@@ -22,6 +22,8 @@ class QNetworkAccessManager;
 class SenderNumberSync;
 class StoreWriter;
 class SyncEngine;
+class SyncListTransport;
+class TeamLog;
 class TwilioClient;
 
 class DeskSession : public QObject
@@ -53,6 +55,8 @@ public:
     QString errorString() const { return m_error; }
     SecretStore *secrets() const { return m_secrets.get(); }
     Outbox *outbox() const { return m_outbox.get(); }
+    // The team log engine of the open account; null when this desktop has not joined a team.
+    TeamLog *teamLog() const { return m_teamLog.get(); }
     CampaignRunner *campaignRunner() const { return m_campaigns.get(); }
     KeywordProcessing *keywordProcessing() const { return m_keywords.get(); }
     QString profilePath() const;
@@ -70,6 +74,8 @@ Q_SIGNALS:
     void accountClosing();
     // The account is connected: its sync, outbox and lookups run.
     void accountOpened(qint64 accountId);
+    // The team log of the open account started (this desktop is in a team).
+    void teamLogStarted();
     // No Auth Token for the account (none stored, or no keychain): ask for it.
     void credentialsNeeded(qint64 accountId, const QString &reason);
     // The account's sync: a run began (full: paging through the whole history), moved on,
@@ -87,6 +93,9 @@ private:
                      std::function<void(const std::optional<AccountRows::Row> &)> then);
     // Messages after numbers: threads need their sender numbers.
     void startMessageSync();
+    // When the account's desktop is in a team: its team log runs, and no send goes out before
+    // this desktop has the team's consent state.
+    void startTeamLog();
 
     DemoProvider::Factory m_demoFactory;
     // Destroyed last: the client and the engine talk to it.
@@ -100,6 +109,8 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<KeywordProcessing> m_keywords;
     std::unique_ptr<CampaignRunner> m_campaigns;
+    std::unique_ptr<SyncListTransport> m_teamTransport;
+    std::unique_ptr<TeamLog> m_teamLog; // while the account's desktop is in a team
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_historyReached;
     qint64 m_accountId = 0;

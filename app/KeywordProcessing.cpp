@@ -38,9 +38,9 @@ void KeywordProcessing::finish(const InboundKeywordProcessor::Result &result)
         qCInfo(lcSync) << "keyword processing:" << result.processed << "processed,"
                        << result.matched << "matched," << result.queuedReplyIds.size()
                        << "replies queued," << result.errors.size() << "errors";
-    emit processed(result);
+    Q_EMIT processed(result);
     if (!result.queuedReplyIds.isEmpty())
-        emit repliesQueued(result.queuedReplyIds);
+        Q_EMIT repliesQueued(result.queuedReplyIds);
     if (m_queued) {
         m_queued = false;
         processNow();

@@ -77,7 +77,7 @@ void LookupQueue::drain()
     if (m_inFlight)
         return;
     if (m_queue.isEmpty()) {
-        emit idle();
+        Q_EMIT idle();
         return;
     }
     const auto now = TokenBucket::Clock::now();
@@ -128,7 +128,7 @@ void LookupQueue::lookUp(const QString &number)
                 [this, number, lineType](const QList<qint64> &threads) {
                     if (threads.contains(-1))
                         qCWarning(lcSync) << "cannot store the lookup of a number";
-                    emit checked(number, TextEnabledRows::textEnabledFor(lineType), lineType);
+                    Q_EMIT checked(number, TextEnabledRows::textEnabledFor(lineType), lineType);
                     m_inFlight = false;
                     drain();
                 });

@@ -22,6 +22,8 @@ qint64 nowMs()
 }
 
 constexpr int kOptedOut = 21610;
+// How long a message waits before asking again for the team's consent state.
+constexpr qint64 TeamStateRetryMs = 5000;
 
 } // namespace
 
@@ -315,8 +317,30 @@ void Outbox::pump()
 
 void Outbox::post(qint64 id)
 {
+    m_items[id].busy = true;
+    if (!m_consentGate) {
+        postFresh(id);
+        return;
+    }
+    m_consentGate(this, [this, id](bool fresh) {
+        if (!m_items.contains(id))
+            return;
+        if (fresh) {
+            postFresh(id);
+            return;
+        }
+        qCInfo(lcOutbox) << "message" << id
+                         << "waits: the team's consent state cannot be read right now";
+        Item &waiting = m_items[id];
+        waiting.busy = false;
+        waiting.dueAtMs = nowMs() + TeamStateRetryMs;
+        pump();
+    });
+}
+
+void Outbox::postFresh(qint64 id)
+{
     Item &item = m_items[id];
-    item.busy = true;
     const qint64 at = nowMs();
     item.row.lastAttemptAt = at;
     // The attempt is on disk before the request leaves: after a crash, this row is

@@ -72,6 +72,12 @@ public:
     // batches): sends them like its own. Ids already known or already sent are ignored.
     void adopt(const QList<qint64> &messageIds);
 
+    // Asked before each send whether this desktop's view of the team's consent is fresh (in a
+    // team, TeamLog::ensureFresh reads the team log first): "no" holds the message back and
+    // asks again a little later, so a customer a teammate just unsubscribed is not texted.
+    using ConsentGate = std::function<void(QObject *context, std::function<void(bool fresh)>)>;
+    void setConsentGate(ConsentGate gate) { m_consentGate = std::move(gate); }
+
     int pendingCount() const { return static_cast<int>(m_items.size()); }
     QString errorString() const { return m_error; }
 
@@ -108,6 +114,7 @@ private:
     void enqueue(const OutboxRow &row);
     void pump();
     void post(qint64 id);
+    void postFresh(qint64 id);
     void reconcile(qint64 id);
     void onSent(qint64 id, const ProviderResult<ProviderMessage> &result);
     void accepted(qint64 id, const ProviderMessage &message);
@@ -123,6 +130,7 @@ private:
     QMap<qint64, Item> m_items;               // by message id: per thread, the lowest id goes first
     std::map<QString, TokenBucket> m_buckets; // by sender number
     QTimer m_timer;
+    ConsentGate m_consentGate;
     bool m_started = false;
     bool m_loading = false; // start()'s load has not answered yet: nothing is sent
     QString m_error;

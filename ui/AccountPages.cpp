@@ -40,8 +40,7 @@ void AccountPages::show(qint64 accountId, CampaignRunner *runner)
     m_window->setPage(NavigationRail::Page::NumbersAndKeywords,
                       new DeferredPage([this, accountId] { return numbersPage(accountId); }));
     m_window->setPage(NavigationRail::Page::Reports, new DeferredPage([this, accountId] {
-                          return new ReportsPage(m_reader.connection(), // TODO(store-layer)
-                                                 accountId);
+                          return new ReportsPage(m_reader, accountId);
                       }));
 }
 
@@ -60,8 +59,7 @@ QWidget *AccountPages::contactsPage(qint64 accountId)
 {
     auto *page = new QWidget;
     page->setObjectName(u"contactsPage"_s);
-    auto *audience = new AudiencePage(m_reader.connection(), // TODO(store-layer)
-                                      m_writer, accountId);
+    auto *audience = new AudiencePage(m_reader, m_writer, accountId);
     auto *import = new QPushButton(tr("Import contacts…"));
     import->setObjectName(u"importContacts"_s);
     auto *bar = new QHBoxLayout;
@@ -85,12 +83,8 @@ QWidget *AccountPages::campaignsPage(qint64 accountId, CampaignRunner *runner)
 {
     auto *tabs = new QTabWidget;
     tabs->setObjectName(u"campaignTabs"_s);
-    tabs->addTab(new CampaignsPage(m_reader.connection(), // TODO(store-layer)
-                                   m_writer, runner, accountId, m_me),
-                 tr("Campaigns"));
-    tabs->addTab(new TemplateEditorPage(m_reader.connection(), // TODO(store-layer)
-                                        m_writer, accountId, m_me),
-                 tr("Templates"));
+    tabs->addTab(new CampaignsPage(m_reader, m_writer, runner, accountId, m_me), tr("Campaigns"));
+    tabs->addTab(new TemplateEditorPage(m_reader, m_writer, accountId, m_me), tr("Templates"));
     return tabs;
 }
 
@@ -98,12 +92,9 @@ QWidget *AccountPages::numbersPage(qint64 accountId)
 {
     auto *tabs = new QTabWidget;
     tabs->setObjectName(u"numberTabs"_s);
-    auto *numbers = new NumbersPage(m_reader.connection(), // TODO(store-layer)
-                                    m_writer, accountId, m_me);
-    auto *keywords = new KeywordsPage(m_reader.connection(), // TODO(store-layer)
-                                      m_writer, accountId, m_me);
-    auto *audit = new AuditLogPage(m_reader.connection(), // TODO(store-layer)
-                                   accountId);
+    auto *numbers = new NumbersPage(m_reader, m_writer, accountId, m_me);
+    auto *keywords = new KeywordsPage(m_reader, m_writer, accountId, m_me);
+    auto *audit = new AuditLogPage(m_reader, accountId);
     connect(numbers, &NumbersPage::changed, audit, &AuditLogPage::reload);
     connect(keywords, &KeywordsPage::changed, audit, &AuditLogPage::reload);
     tabs->addTab(numbers, tr("Sender numbers"));

@@ -64,15 +64,17 @@ CampaignProgressView::CampaignProgressView(QWidget *parent)
     layout->addLayout(actions);
     layout->addWidget(m_message);
 
-    connect(m_pause, &QPushButton::clicked, this, [this] { emit pauseRequested(m_campaignId); });
-    connect(m_resume, &QPushButton::clicked, this, [this] { emit resumeRequested(m_campaignId); });
-    connect(m_cancel, &QPushButton::clicked, this, [this] { emit cancelRequested(m_campaignId); });
+    connect(m_pause, &QPushButton::clicked, this, [this] { Q_EMIT pauseRequested(m_campaignId); });
+    connect(m_resume, &QPushButton::clicked, this,
+            [this] { Q_EMIT resumeRequested(m_campaignId); });
+    connect(m_cancel, &QPushButton::clicked, this,
+            [this] { Q_EMIT cancelRequested(m_campaignId); });
     connect(m_sendTest, &QPushButton::clicked, this, [this] {
         if (m_testNumber->text().trimmed().isEmpty()) {
             showMessage(tr("Type the number the test should go to."));
             return;
         }
-        emit testRequested(m_campaignId, m_firstVariant, m_testNumber->text().trimmed());
+        Q_EMIT testRequested(m_campaignId, m_firstVariant, m_testNumber->text().trimmed());
     });
 }
 

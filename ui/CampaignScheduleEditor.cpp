@@ -121,7 +121,7 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     connect(m_senders, &QListWidget::itemChanged, this, later);
     connect(m_variants, &QTableWidget::cellChanged, this, later);
     connect(m_segment, &AudienceSegmentForm::segmentChanged, this,
-            [this] { emit audienceChanged(m_segment->segment()); });
+            [this] { Q_EMIT audienceChanged(m_segment->segment()); });
     connect(m_recipientSource, &QButtonGroup::idClicked, this, [this, later](int id) {
         m_recipientStack->setCurrentIndex(id);
         later();
@@ -152,7 +152,7 @@ void CampaignScheduleEditor::clear()
     m_holdOut->setValue(0);
     m_numbers->clear();
     m_segment->clear();
-    emit audienceChanged(m_segment->segment());
+    Q_EMIT audienceChanged(m_segment->segment());
     updatePreview();
 }
 
@@ -381,10 +381,10 @@ void CampaignScheduleEditor::requestSchedule()
     }
     // The segment as it reads now, even when a change has not settled into a count yet.
     if (recipientSource() == RecipientSource::Audience)
-        emit audienceChanged(m_segment->segment());
+        Q_EMIT audienceChanged(m_segment->segment());
     if (recipients().isEmpty()) {
         updatePreview(); // says what is missing
         return;
     }
-    emit scheduleRequested(d, recipients());
+    Q_EMIT scheduleRequested(d, recipients());
 }

@@ -23,6 +23,7 @@
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
+#include "ThreadCounter.h"
 #include "ThreadListView.h"
 #include "UiLogging.h"
 
@@ -64,7 +65,9 @@ bool DesktopShell::start()
     // Replies go to the connected account's outbox, which comes and goes with the session.
     m_inboxCommands->setOutboxSource([session = m_session] { return session->outbox(); });
     m_consentCommands = std::make_unique<ConsentCommands>(writer, m_me);
+    m_counter = std::make_unique<ThreadCounter>(m_session->profilePath());
     m_threads = m_reader->create<ThreadListModel>(m_me);
+    m_threads->setCounter(m_counter.get());
     connect(m_session->writer()->changes(), &ChangeFeed::changed, m_threads.get(),
             &ThreadListModel::applyChanges);
     m_setup = std::make_unique<AccountSetup>(m_session->writer(), m_session->secrets());

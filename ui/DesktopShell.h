@@ -24,6 +24,7 @@ class MainWindow;
 class Notifier;
 class QSettings;
 class StoreReader;
+class ThreadCounter;
 class SyncStatusWidget;
 
 class DesktopShell : public QObject
@@ -100,6 +101,8 @@ private:
     std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<InboxCommands> m_inboxCommands;
     std::unique_ptr<ConsentCommands> m_consentCommands;
+    // Counts the thread list's filters off the GUI thread; outlives the model that asks it.
+    std::unique_ptr<ThreadCounter> m_counter;
     std::unique_ptr<ThreadListModel> m_threads;
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<AccountSetup> m_setup;

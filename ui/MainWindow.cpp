@@ -107,7 +107,7 @@ QWidget *MainWindow::createSidebar()
     m_accountSwitcher->setObjectName(u"accountSwitcher"_s);
     m_accountSwitcher->setAccessibleName(tr("Account"));
     connect(m_accountSwitcher, &QComboBox::currentIndexChanged, this,
-            [this] { emit currentAccountChanged(currentAccountId()); });
+            [this] { Q_EMIT currentAccountChanged(currentAccountId()); });
 
     m_rail = new NavigationRail;
 
@@ -170,7 +170,7 @@ void MainWindow::setAccounts(const QList<QPair<qint64, QString>> &accounts)
     }
     statusBar()->showMessage(accounts.isEmpty() ? tr("No account connected") : tr("Ready"));
     if (currentAccountId() != previous)
-        emit currentAccountChanged(currentAccountId());
+        Q_EMIT currentAccountChanged(currentAccountId());
 }
 
 qint64 MainWindow::currentAccountId() const

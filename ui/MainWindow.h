@@ -43,7 +43,7 @@ public:
     QAction *editAccountAction() const { return m_editAccountAction; }
     QAction *syncNowAction() const { return m_syncNowAction; }
 
-signals:
+Q_SIGNALS:
     void currentAccountChanged(qint64 accountId);
 
 private:

@@ -40,7 +40,7 @@ NavigationRail::NavigationRail(QWidget *parent)
 
     connect(this, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0)
-            emit currentPageChanged(static_cast<Page>(row));
+            Q_EMIT currentPageChanged(static_cast<Page>(row));
     });
     setCurrentRow(Inbox);
 }

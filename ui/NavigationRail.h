@@ -30,6 +30,6 @@ public:
     // The monochrome SVG resource drawn beside the title (and on the page's empty state).
     static QString iconResource(Page page);
 
-signals:
+Q_SIGNALS:
     void currentPageChanged(NavigationRail::Page page);
 };

@@ -183,7 +183,7 @@ void NotificationSettingsPage::save()
     updateEnabled();
     const NotificationPolicy::Settings s = values();
     NotificationSettings::save(*m_settings, s);
-    emit settingsChanged(s);
+    Q_EMIT settingsChanged(s);
 }
 
 void NotificationSettingsPage::updateEnabled()

@@ -19,9 +19,10 @@ constexpr int CycleTimeoutMs = 60'000;
 CliTeamSession::CliTeamSession() = default;
 CliTeamSession::~CliTeamSession() = default;
 
-void CliTeamSession::addOptions(QCommandLineParser &parser)
+void CliTeamSession::addOptions(QCommandLineParser &parser, bool withProfile)
 {
-    parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database."_s, u"path"_s));
+    if (withProfile)
+        parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database."_s, u"path"_s));
     parser.addOption(QCommandLineOption(u"account-url"_s,
                                         u"The provider's base URL (the sandbox's, or "
                                         "https://api.twilio.com)."_s,

@@ -22,8 +22,9 @@ public:
     CliTeamSession();
     ~CliTeamSession();
 
-    // Adds --profile, --account-url, --account-sid, --auth-token-env.
-    static void addOptions(QCommandLineParser &parser);
+    // Adds --profile (unless the command has it already), --account-url, --account-sid,
+    // --auth-token-env.
+    static void addOptions(QCommandLineParser &parser, bool withProfile = true);
     // Opens the profile and the account (created when missing) and connects; false with
     // errorString() (a usage problem when usageError()).
     bool open(const QCommandLineParser &parser);

@@ -1,6 +1,7 @@
 #include "ConsentCommand.h"
 
 #include "CliAccount.h"
+#include "ConsentChange.h"
 #include "ConsentCsv.h"
 #include "ConsentRows.h"
 #include "ContactCommands.h"
@@ -30,8 +31,11 @@ void ConsentCommand::configure(QCommandLineParser &parser) const
         "consent import: opt-ins from CSV (--file, or standard input) with the columns\n"
         "number, occurred_at (ISO 8601 with a time zone) and optionally source, opt_in_copy,\n"
         "sender_number. If any row is bad, nothing is imported and every bad row is listed.\n"
-        "Exit codes: 0 done, 1 profile error, 2 bad rows, 64 usage error."_s);
-    parser.addPositionalArgument(u"action"_s, u"export or import"_s);
+        "consent unsubscribe|resubscribe: a customer unsubscribed or re-subscribed by hand\n"
+        "(--customer, optionally --our number, --reason), shared with the team.\n"
+        "Exit codes: 0 done, 1 profile error, 2 bad rows, 64 usage error, 75 recorded here but\n"
+        "not yet shared with the team."_s);
+    parser.addPositionalArgument(u"action"_s, u"export, import, unsubscribe or resubscribe"_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
     parser.addOption(
         QCommandLineOption(u"account"_s, CliAccount::optionDescription(), u"account"_s));
@@ -40,13 +44,21 @@ void ConsentCommand::configure(QCommandLineParser &parser) const
         u"region"_s, u"Region for numbers without '+' (default US)."_s, u"code"_s, u"US"_s));
     parser.addOption(
         QCommandLineOption(u"actor"_s, u"Who imports (default: cli)."_s, u"name"_s, u"cli"_s));
+    ConsentChange::addOptions(parser);
 }
 
 int ConsentCommand::run(const QCommandLineParser &parser, CliIo &io)
 {
     const QStringList args = parser.positionalArguments();
+    if (args.size() == 1 && ConsentChange::isAction(args.first())) {
+        ConsentChange change;
+        const QString problem = change.run(args.first(), parser, io);
+        if (problem.isEmpty())
+            return ExitOk;
+        return change.usage() ? usageError(io, problem) : fail(io, change.exitCode(), problem);
+    }
     if (args.size() != 1 || (args.first() != u"export"_s && args.first() != u"import"_s))
-        return usageError(io, u"say export or import"_s);
+        return usageError(io, u"say export, import, unsubscribe or resubscribe"_s);
     if (!parser.isSet(u"profile"_s))
         return usageError(io, u"--profile is required"_s);
     const QString profile = parser.value(u"profile"_s);

@@ -2,8 +2,10 @@
 
 #include "AccountConfig.h"
 #include "AccountRows.h"
+#include "CliTeamSession.h"
 #include "Outbox.h"
 #include "StoreWriter.h"
+#include "TeamStateRows.h"
 #include "TwilioClient.h"
 
 #include <QEventLoop>
@@ -72,6 +74,22 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (!config.isValid())
         return usageError(io, config.validationErrors().join(u' '));
     const QString from = parser.value(u"from"_s);
+
+    // In a team, a teammate may have unsubscribed the customer on another desktop: read the
+    // team log to its end first, and send nothing when it cannot be read.
+    {
+        CliTeamSession team;
+        if (!team.open(parser))
+            return fail(io, ExitFailure, team.errorString());
+        const qint64 account = team.accountId();
+        const bool inTeam = team.writer().call([account](WriterContext &context) {
+            return context.repo<TeamStateRows>().state(account).has_value();
+        });
+        if (inTeam && !team.syncOnce())
+            return fail(io, ExitFailure,
+                        u"cannot read the team's consent state, so nothing was sent: "_s +
+                            team.errorString());
+    }
 
     StoreWriter writer(parser.value(u"profile"_s));
     if (!writer.open())

@@ -2,8 +2,10 @@
 
 #include "ManualConsent.h"
 #include "StoreWriter.h"
+#include "TeamLogWriter.h"
 
 #include <QDateTime>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -78,11 +80,19 @@ void ConsentCommands::run(qint64 accountId, const ConsentEvent &event, const Com
                              {{u"sender"_s, event.senderNumber},
                               {u"source"_s, ConsentEvent::sourceToString(event.source)},
                               {u"detail"_s, event.detail}}};
+    // A team op: recorded here and, in a team, queued for every desktop in one transaction,
+    // so a customer unsubscribed here is unsubscribed on every desktop of the team.
+    TeamOp op = TeamOp::consent(event);
+    op.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_writer->post(
-        [accountId, event](WriterContext &context) {
-            auto manual = context.repo<ManualConsent>();
-            return manual.record(accountId, event) ? CommandResult::success()
-                                                   : CommandResult::failure(manual.errorString());
+        [accountId, op](WriterContext &context) {
+            auto writer = context.repo<TeamLogWriter>();
+            const auto outcome = writer.recordLocal(accountId, op, op.at);
+            if (!outcome)
+                return CommandResult::failure(writer.errorString());
+            if (*outcome == TeamOpApplier::Outcome::NotApplicable)
+                return CommandResult::failure(ManualConsent::problem(TeamOp::consentEvent(op)));
+            return CommandResult::success();
         },
         this,
         [this, change, caller, done = std::move(done)](const CommandResult &result) {

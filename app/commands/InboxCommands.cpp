@@ -7,9 +7,12 @@
 #include "PhoneNumberParse.h"
 #include "SenderNumberRows.h"
 #include "StoreWriter.h"
+#include "TeamLogWriter.h"
 #include "ThreadActions.h"
 
 #include <QDateTime>
+#include <QJsonObject>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -113,40 +116,34 @@ void InboxCommands::threadAction(const InboxChange &change, ThreadJob job, QObje
 
 void InboxCommands::resolve(qint64 accountId, qint64 threadId, QObject *context, Done done)
 {
-    threadAction(
-        threadChange(ThreadActions::ResolveAction, accountId, threadId),
-        [accountId, threadId](ThreadActions &a) { return a.resolve(accountId, threadId); }, context,
-        std::move(done));
+    sharedThreadAction(threadChange(ThreadActions::ResolveAction, accountId, threadId),
+                       u"thread.resolve"_s, {{u"field"_s, u"status"_s}}, context, std::move(done));
 }
 
 void InboxCommands::reopen(qint64 accountId, qint64 threadId, QObject *context, Done done)
 {
-    threadAction(
-        threadChange(ThreadActions::ReopenAction, accountId, threadId),
-        [accountId, threadId](ThreadActions &a) { return a.reopen(accountId, threadId); }, context,
-        std::move(done));
+    sharedThreadAction(threadChange(ThreadActions::ReopenAction, accountId, threadId),
+                       u"thread.reopen"_s, {{u"field"_s, u"status"_s}}, context, std::move(done));
 }
 
 void InboxCommands::setFlagged(qint64 accountId, qint64 threadId, bool flagged, QObject *context,
                                Done done)
 {
-    threadAction(
+    sharedThreadAction(
         threadChange(flagged ? ThreadActions::FlagAction : ThreadActions::UnflagAction, accountId,
                      threadId),
-        [accountId, threadId, flagged](ThreadActions &a) {
-            return a.setFlagged(accountId, threadId, flagged);
-        },
-        context, std::move(done));
+        u"thread.flag"_s, {{u"field"_s, u"flagged"_s}, {u"value"_s, flagged}}, context,
+        std::move(done));
 }
 
 void InboxCommands::assign(qint64 accountId, qint64 threadId, const QString &agent,
                            QObject *context, Done done)
 {
     const QString who = agent.trimmed();
-    threadAction(
+    sharedThreadAction(
         threadChange(ThreadActions::AssignAction, accountId, threadId, {{u"assignee"_s, who}}),
-        [accountId, threadId, who](ThreadActions &a) { return a.assign(accountId, threadId, who); },
-        context, std::move(done));
+        u"thread.assign"_s, {{u"field"_s, u"assignee"_s}, {u"value"_s, who}}, context,
+        std::move(done));
 }
 
 void InboxCommands::snooze(qint64 accountId, qint64 threadId, qint64 untilMs, QObject *context,
@@ -155,22 +152,53 @@ void InboxCommands::snooze(qint64 accountId, qint64 threadId, qint64 untilMs, QO
     if (untilMs <= 0 && threadProblem(accountId, threadId).isEmpty())
         return refuse(tr("A snooze needs a time to wake up at."), CommandCaller(context),
                       std::move(done));
-    threadAction(
+    sharedThreadAction(
         threadChange(ThreadActions::SnoozeAction, accountId, threadId, {{u"until"_s, untilMs}}),
-        [accountId, threadId, untilMs](ThreadActions &a) {
-            return a.snoozeUntil(accountId, threadId, untilMs);
-        },
-        context, std::move(done));
+        u"thread.snooze"_s, {{u"field"_s, u"snooze"_s}, {u"value"_s, double(untilMs)}}, context,
+        std::move(done));
 }
 
 void InboxCommands::unsnooze(qint64 accountId, qint64 threadId, QObject *context, Done done)
 {
-    threadAction(
-        threadChange(ThreadActions::UnsnoozeAction, accountId, threadId),
-        [accountId, threadId](ThreadActions &a) {
-            return a.snoozeUntil(accountId, threadId, std::nullopt);
+    sharedThreadAction(
+        threadChange(ThreadActions::UnsnoozeAction, accountId, threadId), u"thread.snooze"_s,
+        {{u"field"_s, u"snooze"_s}, {u"value"_s, QJsonValue::Null}}, context, std::move(done));
+}
+
+void InboxCommands::sharedThreadAction(const InboxChange &change, const QString &opKind,
+                                       const QJsonObject &opFields, QObject *context, Done done)
+{
+    const CommandCaller caller(context);
+    const qint64 account = change.accountId;
+    const qint64 thread = change.subject.toLongLong();
+    if (const QString problem = threadProblem(account, thread); !problem.isEmpty())
+        return refuse(problem, caller, std::move(done));
+    run(
+        change,
+        [actor = m_actor, account, thread, opKind, opFields](WriterContext &context) {
+            // The change is a team op: applied here and, in a team, queued for the team log,
+            // in one transaction (TeamLogWriter), so it is never applied and then lost.
+            const QString target = context.repo<TeamOpApplier>().targetOf(account, thread);
+            if (target.isEmpty())
+                return Outcome{CommandResult::failure(notInAccount(thread, account)), false};
+            TeamOp op;
+            op.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            op.agent = actor;
+            op.at = QDateTime::currentMSecsSinceEpoch();
+            op.kind = opKind;
+            op.target = target;
+            op.fields = opFields;
+            op.fields.insert(u"by"_s, actor);
+            auto writer = context.repo<TeamLogWriter>();
+            const auto outcome = writer.recordLocal(account, op, op.at);
+            if (!outcome)
+                return Outcome{CommandResult::failure(writer.errorString()), false};
+            if (*outcome == TeamOpApplier::Outcome::NotApplicable)
+                return Outcome{CommandResult::failure(notInAccount(thread, account)), false};
+            return Outcome{CommandResult::success(thread),
+                           *outcome == TeamOpApplier::Outcome::Applied};
         },
-        context, std::move(done));
+        caller, std::move(done));
 }
 
 void InboxCommands::markRead(qint64 accountId, qint64 threadId, QObject *context, Done done)

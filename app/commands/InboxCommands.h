@@ -27,6 +27,8 @@ class StoreWriter;
 class ThreadActions;
 struct WriterContext;
 
+class QJsonObject;
+
 class InboxCommands : public QObject
 {
     Q_OBJECT
@@ -107,6 +109,10 @@ private:
     void run(const InboxChange &change, Job job, const CommandCaller &caller, Done done);
     // A ThreadActions command on a thread of the account.
     void threadAction(const InboxChange &change, ThreadJob job, QObject *context, Done done);
+    // A change the team shares (status, flag, assignee, snooze): written as a team op, applied
+    // here and queued for the team log in one transaction.
+    void sharedThreadAction(const InboxChange &change, const QString &opKind,
+                            const QJsonObject &opFields, QObject *context, Done done);
     // The one place every command's committed change is announced (committed()); true when
     // the caller is still there to be answered.
     bool finish(const InboxChange &change, const Outcome &outcome, const CommandCaller &caller);

@@ -3,6 +3,7 @@
 #include "DesktopShell.h"
 #include "MainWindow.h"
 #include "SandboxDemoProvider.h"
+#include "StoreWriter.h"
 #include "Theme.h"
 
 #include <QApplication>
@@ -58,6 +59,10 @@ int main(int argc, char *argv[])
         QMessageBox::critical(nullptr, u"SMS Desk"_s, session.errorString());
         return 1;
     }
+
+    // From here on a frame never waits for the writer (a sync page may be storing): a blocking
+    // call from this thread aborts with a message instead of freezing the window.
+    StoreWriter::forbidWaitingFrom(app.thread());
 
     DesktopShell shell(&session, qEnvironmentVariable("USER"));
     if (!shell.start()) {

@@ -1,9 +1,9 @@
 #include "SyncControlResource.h"
 
 #include "Router.h"
-#include "sandbox/SandboxServer.h"
 #include "SyncRateLimiter.h"
 #include "WireFormat.h"
+#include "sandbox/SandboxServer.h"
 
 #include <QJsonObject>
 

@@ -350,3 +350,19 @@ SenderNumberRows::unroutedReplies(qint64 accountId, int limit)
     }
     return replies;
 }
+
+std::optional<qint64> SenderNumberRows::undecidedShortCode(qint64 accountId, const QString &number)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT s.id FROM sender_numbers s WHERE s.account_id = ? AND "
+                  u"s.number = ? AND s.kind = 'short_code' AND NOT EXISTS (SELECT 1 FROM "
+                  u"audit_log a WHERE a.subject_type = 'sender_number' AND "
+                  u"a.subject_id = s.id AND a.action = 'sender_number.shared_short_code')"_s);
+    query.addBindValue(accountId);
+    query.addBindValue(number);
+    if (!query.exec()) {
+        fail(u"cannot read sender numbers: "_s + query.lastError().text());
+        return std::nullopt;
+    }
+    return query.next() ? query.value(0).toLongLong() : 0;
+}

@@ -66,6 +66,9 @@ public:
     // say, and number sync never overwrites it. The number's keyword processes follow.
     bool setSharedShortCode(qint64 accountId, qint64 numberId, const QString &providerKeyword,
                             const QString &actor);
+    // The id of the account's plain short code `number` when no admin has decided yet whether
+    // it is shared (no audit entry says so); 0 when there is none; nullopt on an error.
+    std::optional<qint64> undecidedShortCode(qint64 accountId, const QString &number);
 
     // The id of `number` when the account may send from it: its own number or a send-only
     // number lent to it; nullopt (errorString() says why) otherwise.

@@ -136,9 +136,9 @@ bool CampaignListModel::refresh()
             now.failed != old.failed || now.total != old.total ||
             now.expectedFinishAt != old.expectedFinishAt || now.name != old.name) {
             old = now;
-            emit dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1),
-                             {Qt::DisplayRole, StateRole, DoneRole, ToSendRole, SentRole,
-                              FailedRole, ProgressRole});
+            Q_EMIT dataChanged(index(int(i), 0), index(int(i), ColumnCount - 1),
+                               {Qt::DisplayRole, StateRole, DoneRole, ToSendRole, SentRole,
+                                FailedRole, ProgressRole});
         } else {
             old = now;
         }

@@ -1,5 +1,6 @@
 #include "TeamOp.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -33,6 +34,39 @@ std::optional<TeamOp> TeamOp::fromJson(const QJsonObject &json)
 qsizetype TeamOp::encodedSize() const
 {
     return QJsonDocument(toJson()).toJson(QJsonDocument::Compact).size();
+}
+
+TeamOp TeamOp::consent(const ConsentEvent &event)
+{
+    TeamOp op;
+    op.agent = event.actor;
+    op.at = event.occurredAt.toMSecsSinceEpoch();
+    op.kind = event.kind == ConsentEvent::Kind::OptOut ? u"consent.opt_out"_s : u"consent.opt_in"_s;
+    op.target = event.contactNumber;
+    op.fields = {{u"customer"_s, event.contactNumber},
+                 {u"our"_s, event.senderNumber},
+                 {u"source"_s, ConsentEvent::sourceToString(event.source)},
+                 {u"detail"_s, event.detail},
+                 {u"copy"_s, event.optInCopy},
+                 {u"by"_s, event.actor}};
+    return op;
+}
+
+ConsentEvent TeamOp::consentEvent(const TeamOp &op)
+{
+    ConsentEvent event;
+    event.contactNumber = op.fields.value(u"customer"_s).toString();
+    event.senderNumber = op.fields.value(u"our"_s).toString(u""_s);
+    event.kind =
+        op.kind == u"consent.opt_out"_s ? ConsentEvent::Kind::OptOut : ConsentEvent::Kind::OptIn;
+    event.source = ConsentEvent::sourceFromString(op.fields.value(u"source"_s).toString())
+                       .value_or(ConsentEvent::Source::Agent);
+    event.detail = op.fields.value(u"detail"_s).toString(u""_s);
+    event.optInCopy = op.fields.value(u"copy"_s).toString(u""_s);
+    event.actor = op.fields.value(u"by"_s).toString(op.agent);
+    event.occurredAt = QDateTime::fromMSecsSinceEpoch(op.at, Qt::UTC);
+    event.teamOpId = op.id;
+    return event;
 }
 
 QString TeamOp::threadTarget(const QString &customer, const QString &ourNumber)

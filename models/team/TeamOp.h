@@ -3,6 +3,8 @@
 // carry many targets in `fields`.
 #pragma once
 
+#include "ConsentEvent.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -26,6 +28,11 @@ struct TeamOp
     // The size of the op as a Sync item's Data, in bytes of compact JSON.
     qsizetype encodedSize() const;
     static constexpr qsizetype MaxItemBytes = 16 * 1024;
+
+    // A consent event as an op (consent.opt_out / consent.opt_in) and back; the op's id is the
+    // caller's to set.
+    static TeamOp consent(const ConsentEvent &event);
+    static ConsentEvent consentEvent(const TeamOp &op);
 
     static QString threadTarget(const QString &customer, const QString &ourNumber);
     // customer and our number of a thread target; false when the target is not one.

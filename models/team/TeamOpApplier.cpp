@@ -73,6 +73,18 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::apply(qint64 accountId, con
     return Outcome::NotApplicable;
 }
 
+QString TeamOpApplier::targetOf(qint64 accountId, qint64 threadId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT t.customer_number, s.number FROM threads t JOIN sender_numbers s "
+              u"ON s.id = t.sender_number_id WHERE t.id = ? AND t.account_id = ?"_s);
+    q.addBindValue(threadId);
+    q.addBindValue(accountId);
+    if (!q.exec() || !q.next())
+        return {};
+    return TeamOp::threadTarget(q.value(0).toString(), q.value(1).toString());
+}
+
 qint64 TeamOpApplier::threadOf(qint64 accountId, const QString &target)
 {
     QString customer;
@@ -168,17 +180,7 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyConsent(qint64 account
         return fail(u"cannot read the consent ledger: "_s + seen.lastError().text());
     if (seen.next())
         return Outcome::Unchanged; // the ledger appends: each op once
-    ConsentEvent event;
-    event.contactNumber = op.fields.value(u"customer"_s).toString();
-    event.senderNumber = op.fields.value(u"our"_s).toString();
-    event.kind = op.kind == ConsentOptOut ? ConsentEvent::Kind::OptOut : ConsentEvent::Kind::OptIn;
-    event.source = ConsentEvent::sourceFromString(op.fields.value(u"source"_s).toString())
-                       .value_or(ConsentEvent::Source::Agent);
-    event.detail = op.fields.value(u"detail"_s).toString();
-    event.optInCopy = op.fields.value(u"copy"_s).toString();
-    event.actor = op.fields.value(u"by"_s).toString(op.agent);
-    event.occurredAt = QDateTime::fromMSecsSinceEpoch(op.at, Qt::UTC);
-    event.teamOpId = op.id;
+    const ConsentEvent event = TeamOp::consentEvent(op);
     ManualConsent manual(m_db);
     if (!ManualConsent::problem(event).isEmpty()) {
         qCWarning(lcStore) << "team consent op" << op.id

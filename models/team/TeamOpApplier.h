@@ -33,6 +33,9 @@ public:
 
     QString errorString() const { return m_error; }
 
+    // The "customer|our number" target of one of the account's threads; '' when it is not one.
+    QString targetOf(qint64 accountId, qint64 threadId);
+
     // Kinds this version understands; others are skipped as NotApplicable (a newer desktop's).
     static bool isKnownKind(const QString &kind);
     // The thread field a thread op sets ("status", "flagged", "assignee", "snooze").

@@ -54,7 +54,7 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void segments_data()
     {
         QTest::addColumn<QStringList>("arguments");

@@ -28,7 +28,7 @@ class TestDeskSession : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     // What `smsdesk --demo` does before it shows a window: a live sandbox, a profile, an
     // account, sender numbers and a first sync that files every message in a thread.
     void demoSyncsALiveInbox()

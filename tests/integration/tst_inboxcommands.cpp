@@ -455,8 +455,7 @@ void TstInboxCommands::startConversationFindsOrCreates()
     QVERIFY(!answer->result.error.isEmpty());
     answer = start(F::AccountA, u"4155550177"_s, support); // not in international form
     QVERIFY(answer && !answer->result.ok);
-    QVERIFY2(answer->result.error.contains(u"'4155550177'"_s),
-             qPrintable(answer->result.error));
+    QVERIFY2(answer->result.error.contains(u"'4155550177'"_s), qPrintable(answer->result.error));
     answer = start(F::AccountA, customer, bakery); // B's number
     QVERIFY(answer && !answer->result.ok);
     QVERIFY2(answer->result.error.contains(u"not one of this account's"_s),

@@ -22,7 +22,7 @@ class TestOutboxConsent : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
 

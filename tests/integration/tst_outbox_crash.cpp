@@ -26,7 +26,7 @@ class TestOutboxCrash : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void killedSendIsReconciledNotResent();

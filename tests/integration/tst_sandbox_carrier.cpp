@@ -27,7 +27,7 @@ class TestSandboxCarrier : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void cleanup() { m = {}; }
 
     void pacingFollowsSegmentsPerSecond_data();

@@ -19,7 +19,7 @@ class TestSandboxFaults : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { QVERIFY(m.start()); }
     void cleanup() { m = {}; }
 

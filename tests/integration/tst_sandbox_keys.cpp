@@ -17,7 +17,7 @@ class TestSandboxKeys : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { QVERIFY(m.start()); }
     void cleanup() { m = {}; }
 

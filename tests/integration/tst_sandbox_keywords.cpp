@@ -23,7 +23,7 @@ class TestSandboxKeywords : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { QVERIFY(m.start()); }
     void cleanup() { m = {}; }
 

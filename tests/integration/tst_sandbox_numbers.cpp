@@ -12,7 +12,7 @@ class TestSandboxNumbers : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init() { QVERIFY(m.start()); }
     void cleanup() { m = {}; }
 

@@ -32,7 +32,7 @@ class TestSandboxOpenApi : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init() { QVERIFY(m.start()); }
     void cleanup() { m = {}; }

@@ -16,7 +16,7 @@ class TestSandboxProcess : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void startsPrintsCredentialsAndStopsOnSignal_data();
     void startsPrintsCredentialsAndStopsOnSignal();
     void stateSurvivesRestart();

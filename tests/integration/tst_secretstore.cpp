@@ -80,7 +80,7 @@ private:
         return waiter.result();
     }
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         // Any plaintext secret file (QtKeychain's QSettings fallback) would land here. On

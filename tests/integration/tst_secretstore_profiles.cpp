@@ -75,7 +75,7 @@ private:
         return saved.wait(30000) ? saved.first().first().toLongLong() : 0;
     }
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         if (noKeychainRun())

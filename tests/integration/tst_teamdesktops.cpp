@@ -39,6 +39,7 @@ private Q_SLOTS:
     void conflictingAssignmentsConverge();
     void noteReachesEveryDesktopOnce();
     void offlineChangeIsSharedLater();
+    void unsubscribedOnOneIsNotTextedFromAnother();
 
 private:
     Run cli(const QStringList &arguments);
@@ -209,6 +210,41 @@ void TstTeamDesktops::offlineChangeIsSharedLater()
     QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(0))).exitCode, 0);
     QCOMPARE(threadColumn(0, u"flagged"_s), u"1"_s);
     QCOMPARE(read(0, u"SELECT count(*) FROM audit_log WHERE action = 'thread.flag'"_s).toInt(), 1);
+}
+
+void TstTeamDesktops::unsubscribedOnOneIsNotTextedFromAnother()
+{
+    const QString other = u"+14155552672"_s;
+    // Desktop 1 can text the customer before (the control: the send path works).
+    const Run before = cli(QStringList{u"send"_s, u"--from"_s, Support, u"--to"_s, other,
+                                       u"--body"_s, u"Your order is ready"_s} +
+                           account(profile(1)));
+    QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+    const qsizetype sent = m_sandbox.messagesTo(other).size();
+    QCOMPARE(sent, 1);
+
+    // Ana unsubscribes the customer on desktop 0 ...
+    const Run unsubscribed = cli(QStringList{u"consent"_s, u"unsubscribe"_s, u"--customer"_s, other,
+                                             u"--reason"_s, u"asked on the phone"_s} +
+                                 account(profile(0)));
+    QVERIFY2(unsubscribed.exitCode == 0, qPrintable(unsubscribed.err));
+    QVERIFY2(unsubscribed.out.contains(u"shared with the team"_s), qPrintable(unsubscribed.out));
+    // ... and desktop 1, which never synced since, refuses to text her, naming the event.
+    const Run refused = cli(QStringList{u"send"_s, u"--from"_s, Support, u"--to"_s, other,
+                                        u"--body"_s, u"One more thing"_s} +
+                            account(profile(1)));
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"opted out"_s), qPrintable(refused.err));
+    QVERIFY2(refused.err.contains(u"asked on the phone"_s), qPrintable(refused.err));
+    QCOMPARE(m_sandbox.messagesTo(other).size(), sent);
+    // The event carries the op that shared it, on both desktops, once.
+    for (int desk : {0, 1})
+        QCOMPARE(read(desk,
+                      u"SELECT count(*) FROM consent_events WHERE contact_number = ? AND "
+                      u"kind = 'opt_out' AND team_op_id IS NOT NULL"_s,
+                      {other})
+                     .toInt(),
+                 1);
 }
 
 QTEST_GUILESS_MAIN(TstTeamDesktops)

@@ -14,7 +14,7 @@ class TestTwilioSync : public QObject
 private:
     std::unique_ptr<Rig> m_rig;
 
-private slots:
+private Q_SLOTS:
     void init()
     {
         m_rig = std::make_unique<Rig>();

@@ -47,7 +47,7 @@ class TestTwilioSyncLists : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void init();
     void cleanup();
 

@@ -130,7 +130,8 @@ void TstAccountIsolationUi::verifyShowsOnly(qint64 account)
     listed.sort();
     expected.sort();
     QCOMPARE(listed, expected);
-    // The counts on the filter buttons: the account's own, straight from SQL.
+    // The counts on the filter buttons (counted off the GUI thread, so they may come a moment
+    // later): the account's own, straight from SQL.
     const QString all = StoreTestUtil::scalar(
                             db(), u"SELECT count(*) FROM threads WHERE account_id = ?"_s, {account})
                             .toString();
@@ -143,12 +144,12 @@ void TstAccountIsolationUi::verifyShowsOnly(qint64 account)
         StoreTestUtil::scalar(
             db(), u"SELECT count(*) FROM threads WHERE account_id = ? AND flagged = 1"_s, {account})
             .toString();
-    QCOMPARE(inbox()->findChild<QPushButton *>(u"filterAll"_s)->text(),
-             InboxPage::filterName(Filter::All) + u' ' + all);
-    QCOMPARE(inbox()->findChild<QPushButton *>(u"filterResolved"_s)->text(),
-             InboxPage::filterName(Filter::Resolved) + u' ' + resolved);
-    QCOMPARE(inbox()->findChild<QPushButton *>(u"filterFlagged"_s)->text(),
-             InboxPage::filterName(Filter::Flagged) + u' ' + flagged);
+    QTRY_COMPARE(inbox()->findChild<QPushButton *>(u"filterAll"_s)->text(),
+                 InboxPage::filterName(Filter::All) + u' ' + all);
+    QTRY_COMPARE(inbox()->findChild<QPushButton *>(u"filterResolved"_s)->text(),
+                 InboxPage::filterName(Filter::Resolved) + u' ' + resolved);
+    QTRY_COMPARE(inbox()->findChild<QPushButton *>(u"filterFlagged"_s)->text(),
+                 InboxPage::filterName(Filter::Flagged) + u' ' + flagged);
     // No row shows a name or word of the other account.
     const QStringList &foreign = account == F::AccountA ? WordsOfB : WordsOfA;
     ThreadListModel *model = m_shell->shell()->threads();

@@ -122,7 +122,7 @@ private:
     QHash<QString, QString> m_entry;
     Metainfo m_meta;
 
-private slots:
+private Q_SLOTS:
     void initTestCase()
     {
         QString error;

@@ -298,7 +298,7 @@ void TstKeywordsPage::providerSettingIsSaved()
     auto *note = child<QLabel>(u"keywordProviderNote"_s);
     QVERIFY(note->text().contains(u"sends no second reply"_s));
     setting->setCurrentIndex(setting->findData(0));
-    emit setting->activated(setting->currentIndex());
+    Q_EMIT setting->activated(setting->currentIndex());
     QTRY_VERIFY(note->text().contains(u"SMS Desk sends the replies"_s));
     QCOMPARE(SenderNumberRows(m_fx->db()).find(m_fx->acme, m_long)->providerAnswersSetting,
              std::optional<bool>(false));
@@ -362,7 +362,7 @@ void TstKeywordsPage::templateFillsTheReply()
     const int index = templates->findText(u"Help reply"_s);
     QVERIFY(index > 0);
     templates->setCurrentIndex(index);
-    emit templates->activated(index);
+    Q_EMIT templates->activated(index);
     QVERIFY(
         child<QPlainTextEdit>(u"keywordReply"_s)->toPlainText().startsWith(u"Bloom Florists"_s));
 }

@@ -48,7 +48,7 @@ private:
         return static_cast<NavigationRail::Page>((page + 1) % NavigationRail::PageCount);
     }
 
-private slots:
+private Q_SLOTS:
     void showsTitledWindow()
     {
         MainWindow window;

@@ -36,7 +36,7 @@ private:
 
     QTemporaryDir m_dir;
 
-private slots:
+private Q_SLOTS:
     void init() { QFile::remove(iniPath()); }
 
     void showsDefaultsWhenNothingIsStored()

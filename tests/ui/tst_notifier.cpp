@@ -103,7 +103,7 @@ class TestNotifier : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void singleNotificationsOfTheOpenAccount()
     {
         Rig rig;
@@ -317,7 +317,7 @@ private slots:
                  TrayBadge::toolTip(rig.unreadInDb(ThreadFixture::AccountB)));
         // Account A's pop-up, still on screen, opens nothing in B; its menu entry is gone.
         QVERIFY(!rig.notifier->lastShown().has_value());
-        emit rig.notifier->trayIcon()->messageClicked();
+        Q_EMIT rig.notifier->trayIcon()->messageClicked();
         QCOMPARE(requested.count(), 0);
         QCOMPARE(rig.notifier->trayMenu()->actions().size(), 1);
 
@@ -361,7 +361,7 @@ private slots:
                  rig.fixture.threadId(ThreadFixture::AccountA, Maria, ThreadFixture::Support));
 
         // The desktop's pop-up reports a click on the last message it showed.
-        emit rig.notifier->trayIcon()->messageClicked();
+        Q_EMIT rig.notifier->trayIcon()->messageClicked();
         QCOMPARE(requested.count(), 2);
         QCOMPARE(requested.at(1).at(0).toLongLong(), rig.sink.shown[1].notification.threadId);
 

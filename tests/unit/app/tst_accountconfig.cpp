@@ -12,7 +12,7 @@ class TestAccountConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void accountSid_data()
     {
         QTest::addColumn<QString>("sid");

@@ -15,7 +15,7 @@ private:
     QString path() const { return m_dir.filePath(u"prefs.ini"_s); }
     QTemporaryDir m_dir;
 
-private slots:
+private Q_SLOTS:
     void init() { QFile::remove(path()); }
 
     void roundTrip_data()

@@ -53,7 +53,7 @@ class TestProviderError : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void httpErrors_data()
     {
         QTest::addColumn<int>("status");

@@ -8,7 +8,7 @@ class TestRetryPolicy : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void delaysGrowWithinTheirJitterBand_data()
     {
         QTest::addColumn<int>("attempt");

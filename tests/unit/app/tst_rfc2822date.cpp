@@ -8,7 +8,7 @@ class TestRfc2822Date : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parsesValidDates_data()
     {
         QTest::addColumn<QString>("text");

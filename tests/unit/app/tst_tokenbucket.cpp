@@ -9,7 +9,7 @@ class TestTokenBucket : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void firstMessageGoesAtOnce()
     {
         const auto t0 = Clock::time_point{};

@@ -13,7 +13,7 @@ class TestFrequencyCap : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void rollingWindows_data()
     {
         QTest::addColumn<int>("perDay");

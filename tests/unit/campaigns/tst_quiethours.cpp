@@ -55,7 +55,7 @@ class TestQuietHours : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void isQuiet_data()
     {
         QTest::addColumn<QTime>("start");

@@ -40,7 +40,7 @@ class TestSendTimePlanner : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void chooseZone_data()
     {
         QTest::addColumn<QString>("contact");

@@ -128,7 +128,7 @@ class TestThroughputPlanner : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void defaultRates()
     {
         QCOMPARE(ThroughputPlanner::defaultSegmentsPerSecond(Kind::LongCode), 1.0);

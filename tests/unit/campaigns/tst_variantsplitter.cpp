@@ -35,7 +35,7 @@ class TestVariantSplitter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void largestRemainder_data()
     {
         QTest::addColumn<QList<int>>("percents");

@@ -12,7 +12,7 @@ class TestConfirmationRule : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void defaults_data()
     {
         QTest::addColumn<QString>("country");

@@ -54,7 +54,7 @@ class TestConsentLedger : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void derive_data()
     {
         QTest::addColumn<Events>("events");

@@ -61,7 +61,7 @@ class TestAudienceFilter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void reasons_data()
     {
         QTest::addColumn<QList<Candidate>>("candidates");

@@ -56,7 +56,7 @@ private:
         return result;
     }
 
-private slots:
+private Q_SLOTS:
     void onlyTheAccountsRoutedInboundMessages()
     {
         ThreadFixture f;

@@ -61,7 +61,7 @@ class TestNotificationPolicy : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void wanted_data()
     {
         QTest::addColumn<Mode>("mode");

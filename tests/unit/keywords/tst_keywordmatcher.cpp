@@ -49,7 +49,7 @@ class TestKeywordMatcher : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void matches_data()
     {
         QTest::addColumn<QString>("body");

@@ -12,7 +12,7 @@ class TestKeywordProcess : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void lifecycle_data()
     {
         QTest::addColumn<Action>("action");

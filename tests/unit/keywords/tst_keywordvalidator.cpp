@@ -52,7 +52,7 @@ class TestKeywordValidator : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void singleKeyword_data()
     {
         QTest::addColumn<QString>("keyword");

@@ -11,7 +11,7 @@ class TestGsmAlphabet : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tableSizes()
     {
         const QList<char32_t> basic = GsmAlphabet::basicCodePoints();

@@ -18,7 +18,7 @@ class TestPhoneNumber : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     // How a stored number reads: the international form of what it parses to, short codes
     // and unparseable text as stored.
     void displayForm_data()

@@ -28,7 +28,7 @@ class TestSegmentCounter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void limits()
     {
         // 140 octets of user data; a concatenated part spends 6 of them on its header.

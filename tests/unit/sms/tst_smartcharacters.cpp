@@ -11,7 +11,7 @@ class TestSmartCharacters : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void replaceWithGsm_data()
     {
         QTest::addColumn<QString>("text");

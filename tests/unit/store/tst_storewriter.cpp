@@ -11,7 +11,7 @@ class TestStoreWriter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void jobsRunOnTheWriterThread()
     {
         QTemporaryDir dir;

@@ -10,7 +10,7 @@ class TestTemplateText : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void tokens_data()
     {
         QTest::addColumn<QString>("body");

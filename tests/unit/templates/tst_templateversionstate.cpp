@@ -28,7 +28,7 @@ class TestTemplateVersionState : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void transitions_data()
     {
         QTest::addColumn<Stage>("from");
