@@ -7,6 +7,7 @@
 #include "TeamStateRows.h"
 
 #include <algorithm>
+#include <cmath>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -45,8 +46,8 @@ TeamLog::TeamLog(StoreWriter *writer, TeamLogTransport *transport, qint64 accoun
 
 std::chrono::milliseconds TeamLog::pollPeriod(int desktops, std::chrono::milliseconds base)
 {
-    const auto budget =
-        std::chrono::milliseconds(qint64(1000.0 * qMax(1, desktops) / TeamReadsPerSecond));
+    const auto budget = std::chrono::milliseconds(
+        qint64(std::ceil(1000.0 * qMax(1, desktops) / TeamReadsPerSecond)));
     return std::max(base, budget);
 }
 

@@ -34,6 +34,8 @@ public:
         : m_log(std::move(log))
     {}
 
+    int failReads = 0; // this desktop's next N reads answer 503 (the others' still work)
+
     void open(QObject *context, ProviderCallback<ProviderDone> done) override
     {
         later(context, [done] { done(ProviderDone{}); });
@@ -64,8 +66,8 @@ public:
                    ProviderCallback<Page> done) override
     {
         ++m_log->readCalls;
-        if (m_log->failReads > 0) {
-            --m_log->failReads;
+        if (failReads > 0 || m_log->failReads > 0) {
+            --(failReads > 0 ? failReads : m_log->failReads);
             later(context, [done] {
                 done(ProviderError::fromHttpResponse(503, "Service Unavailable", {}, false));
             });

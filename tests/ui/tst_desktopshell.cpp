@@ -27,6 +27,8 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
+#include <QThread>
 
 using namespace Qt::StringLiterals;
 using F = ThreadFixture;
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void newConversationOpensThread();
     void accountPagesAreBuiltOnFirstVisit();
     void keyboardWorksTheQueue();
+    void guiThreadNeverWaitsForTheWriter();
 
 private:
     InboxPage *inbox() const { return m_shell->shell()->inbox(); }
@@ -359,6 +362,35 @@ void TstDesktopShell::keyboardWorksTheQueue()
     QTest::keyClick(editor, Qt::Key_Escape);
     QTRY_VERIFY(list->hasFocus());
     QCOMPARE(pane()->threadId(), thread); // Esc in the reply box closes nothing
+    QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
+    QTRY_COMPARE(StoreTestUtil::scalar(m_shell->fx().db(),
+                                       u"SELECT status FROM threads WHERE id = ?"_s, {thread})
+                     .toString(),
+                 u"resolved"_s);
+}
+
+void TstDesktopShell::guiThreadNeverWaitsForTheWriter()
+{
+    // From here on a blocking StoreWriter::call from this (the GUI) thread aborts the test.
+    StoreWriter::forbidWaitingFrom(QThread::currentThread());
+    const auto allowAgain = qScopeGuard([] { StoreWriter::forbidWaitingFrom(nullptr); });
+    // Switch account and back, open a thread, act on it from the keyboard, type a draft.
+    m_shell->showAccount(F::AccountB);
+    m_shell->showAccount(F::AccountA);
+    ThreadListView *list = inbox()->listView();
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_J);
+    const qint64 thread = list->currentIndex().data(ThreadListModel::ThreadIdRole).toLongLong();
+    QVERIFY(thread > 0);
+    QTest::keyClick(list, Qt::Key_F); // flag
+    QTRY_COMPARE(StoreTestUtil::scalar(m_shell->fx().db(),
+                                       u"SELECT flagged FROM threads WHERE id = ?"_s, {thread})
+                     .toInt(),
+                 1);
+    QTest::keyClick(list, Qt::Key_Return);
+    QTRY_COMPARE(pane()->threadId(), thread);
+    QTest::keyClicks(pane()->composer()->editor(), u"On it"_s);
+    QTest::keyClick(pane()->composer()->editor(), Qt::Key_Escape);
     QTest::keyClick(list, Qt::Key_R, Qt::ControlModifier);
     QTRY_COMPARE(StoreTestUtil::scalar(m_shell->fx().db(),
                                        u"SELECT status FROM threads WHERE id = ?"_s, {thread})
