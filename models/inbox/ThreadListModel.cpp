@@ -209,14 +209,19 @@ void ThreadListModel::threadsChanged(const QList<qint64> &threadIds)
         return;
     QHash<qint64, ThreadRow> fresh;
     fresh.reserve(threadIds.size());
-    for (ThreadRow &row : m_query.fetchRows(threadIds))
+    for (ThreadRow &row : m_query.fetchRows(threadIds, false))
         fresh.insert(row.id, std::move(row));
+    const qint64 now = m_query.now();
     for (const qint64 id : threadIds) {
         const auto it = fresh.constFind(id);
         applyChange(id, it == fresh.constEnd() ? nullptr : &*it);
+        // A new or earlier snooze end among the changed rows: no query over every thread (a
+        // snooze moved later or cleared only wakes the timer early, which reschedules).
+        if (it != fresh.constEnd() && it->status == u"open" && it->snoozedUntil > now &&
+            it->accountId == m_accountId)
+            wakeAt(it->snoozedUntil);
     }
     refreshCounts();
-    scheduleWake();
 }
 
 void ThreadListModel::wakeSnoozed()
@@ -228,20 +233,29 @@ void ThreadListModel::wakeSnoozed()
         scheduleWake();
         return;
     }
-    threadsChanged(ended); // also refreshes the counts and schedules the next wake-up
+    threadsChanged(ended); // also refreshes the counts
+    scheduleWake();
 }
 
 void ThreadListModel::scheduleWake()
 {
     m_wakeTimer.stop();
+    m_wakeAtMs = 0;
     if (m_accountId == 0)
         return;
     const std::optional<qint64> next = m_query.nextSnoozeEnd(m_accountId);
-    if (!next)
+    if (next)
+        wakeAt(*next);
+}
+
+void ThreadListModel::wakeAt(qint64 atMs)
+{
+    if (m_wakeTimer.isActive() && m_wakeAtMs <= atMs)
         return;
     // A day at most: QTimer takes an int, and a long sleep may drift from the wall clock.
     constexpr qint64 MaxWaitMs = 24 * 3600 * 1000;
-    m_wakeTimer.start(int(qBound<qint64>(0, *next - m_query.now() + 1, MaxWaitMs)));
+    m_wakeAtMs = atMs;
+    m_wakeTimer.start(int(qBound<qint64>(0, atMs - m_query.now() + 1, MaxWaitMs)));
 }
 
 void ThreadListModel::reload()
@@ -297,12 +311,20 @@ int ThreadListModel::targetRow(const ThreadRow &row, int skipRow) const
     return position == others && m_hasMore ? -1 : position;
 }
 
-void ThreadListModel::applyChange(qint64 threadId, const ThreadRow *fresh)
+void ThreadListModel::applyChange(qint64 threadId, const ThreadRow *changed)
 {
     const int current = rowOf(threadId);
-    const bool belongs = fresh && fresh->accountId == m_accountId &&
-                         ThreadQuery::matches(*fresh, m_filter, m_me, m_query.now());
-    const int target = belongs ? targetRow(*fresh, current) : -1;
+    const bool belongs = changed && changed->accountId == m_accountId &&
+                         ThreadQuery::matches(*changed, m_filter, m_me, m_query.now());
+    const int target = belongs ? targetRow(*changed, current) : -1;
+    // Only a row that stays listed needs its numbers formatted (most of a sync page's threads
+    // are beyond the loaded rows).
+    std::optional<ThreadRow> formatted;
+    if (target >= 0) {
+        formatted = *changed;
+        ThreadQuery::addDisplayForms(*formatted);
+    }
+    const ThreadRow *fresh = formatted ? &*formatted : nullptr;
 
     if (target < 0) {
         // No longer listed, or now beyond the loaded rows: a later page brings it.

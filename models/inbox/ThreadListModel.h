@@ -91,7 +91,10 @@ private:
     void reload();
     void refreshCounts();
     void setCounts(const ThreadQuery::Counts &counts);
+    // Reads the account's next snooze end (one query over its threads) and waits for it.
     void scheduleWake();
+    // Wakes at atMs unless the timer is due earlier already.
+    void wakeAt(qint64 atMs);
     // fresh: the thread's current row, or null when it has no listed state any more.
     void applyChange(qint64 threadId, const ThreadRow *fresh);
     // Where row belongs among the loaded rows other than skipRow; -1 when after the last
@@ -108,6 +111,7 @@ private:
     bool m_hasMore = false;
     bool m_fetching = false;
     QTimer m_wakeTimer;
+    qint64 m_wakeAtMs = 0;
     ThreadCounter *m_counter = nullptr;
     qint64 m_wokenUpTo = 0; // snoozes ending at or before this were already applied
 };

@@ -52,17 +52,17 @@ bool usesNow(ThreadQuery::Filter filter)
            filter == F::Snoozed;
 }
 
-ThreadRow readRow(const QSqlQuery &q)
+ThreadRow readRow(const QSqlQuery &q, bool withDisplayForms = true)
 {
     ThreadRow r;
     r.id = q.value(0).toLongLong();
     r.accountId = q.value(1).toLongLong();
     r.customerNumber = q.value(2).toString();
-    r.customerDisplay = PhoneNumber::displayForm(r.customerNumber);
     r.customerName = q.value(3).toString();
     r.senderLabel = q.value(4).toString();
     r.senderNumber = q.value(5).toString();
-    r.senderDisplay = PhoneNumber::displayForm(r.senderNumber);
+    if (withDisplayForms)
+        ThreadQuery::addDisplayForms(r);
     r.preview = q.value(6).toString();
     r.lastMessageAt = q.value(7).toLongLong();
     r.unreadCount = q.value(8).toInt();
@@ -142,7 +142,7 @@ std::optional<ThreadRow> ThreadQuery::fetchRow(qint64 threadId)
     return readRow(q);
 }
 
-QList<ThreadRow> ThreadQuery::fetchRows(const QList<qint64> &threadIds)
+QList<ThreadRow> ThreadQuery::fetchRows(const QList<qint64> &threadIds, bool withDisplayForms)
 {
     QList<ThreadRow> rows;
     if (threadIds.isEmpty())
@@ -160,7 +160,7 @@ QList<ThreadRow> ThreadQuery::fetchRows(const QList<qint64> &threadIds)
     }
     rows.reserve(threadIds.size());
     while (q.next())
-        rows.append(readRow(q));
+        rows.append(readRow(q, withDisplayForms));
     return rows;
 }
 
@@ -184,6 +184,12 @@ QList<qint64> ThreadQuery::threadsOfContacts(qint64 accountId, const QList<qint6
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
+}
+
+void ThreadQuery::addDisplayForms(ThreadRow &row)
+{
+    row.customerDisplay = PhoneNumber::displayForm(row.customerNumber);
+    row.senderDisplay = PhoneNumber::displayForm(row.senderNumber);
 }
 
 QString ThreadQuery::idArray(const QList<qint64> &ids)

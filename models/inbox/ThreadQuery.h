@@ -54,8 +54,10 @@ public:
     // has no message yet.
     std::optional<ThreadRow> fetchRow(qint64 threadId);
     // The current rows of these threads, in one statement (any order; threads without a
-    // message are left out).
-    QList<ThreadRow> fetchRows(const QList<qint64> &threadIds);
+    // message are left out). Without display forms the rows come without the formatted numbers
+    // (formatting costs more than the read; add them with addDisplayForms to the rows kept).
+    QList<ThreadRow> fetchRows(const QList<qint64> &threadIds, bool withDisplayForms = true);
+    static void addDisplayForms(ThreadRow &row);
     // The account's threads with the customers of these contact rows.
     QList<qint64> threadsOfContacts(qint64 accountId, const QList<qint64> &contactIds);
     // The number of threads each filter lists, in one query. nullopt on a database error.

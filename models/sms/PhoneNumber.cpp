@@ -1,5 +1,7 @@
 #include "PhoneNumber.h"
 
+#include <QHash>
+
 #include <QLocale>
 #include <QStringList>
 #include <QTimeZone>
@@ -336,7 +338,18 @@ QString PhoneNumber::defaultTimeZoneIdForRegion(const QString &regionCode)
 
 QString PhoneNumber::displayForm(const QString &canonical)
 {
+    // Parsing and formatting costs tens of microseconds, and lists show the same few numbers
+    // (our senders, a page of customers) again and again: remembered per thread, bounded.
+    thread_local QHash<QString, QString> cache;
+    constexpr qsizetype MaxCached = 20'000;
+    if (const auto it = cache.constFind(canonical); it != cache.constEnd())
+        return *it;
     // Stored numbers are canonical: E.164 parses without a region; short codes stay digits.
     const PhoneNumber parsed = parse(canonical, QString()).number;
-    return parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : canonical;
+    const QString shown =
+        parsed.isValid() && !parsed.isShortCode() ? parsed.formatInternational() : canonical;
+    if (cache.size() >= MaxCached)
+        cache.clear();
+    cache.insert(canonical, shown);
+    return shown;
 }

@@ -410,7 +410,12 @@ void TestSyncEngine::restartResumesFullSync()
     });
     first->syncNow();
     QVERIFY(QTest::qWaitFor([&] { return first.isNull(); }, 60000));
-    QCOMPARE(env.storedCount(), qint64(2 * pageSize));
+    // The engine fetches the next page while one is stored: a third page already handed to
+    // the writer when the engine died is stored too (with its cursor), never half of one.
+    const qint64 storedBefore = env.storedCount();
+    QVERIFY2(storedBefore == 2 * pageSize || storedBefore == 3 * pageSize,
+             qPrintable(QString::number(storedBefore)));
+    const int pagesBefore = int(storedBefore / pageSize);
     const qint64 id = env.accountId;
     const auto cursor =
         env.writer->call([id](WriterContext &c) { return SyncCursor::load(c, id, nullptr); });
@@ -423,7 +428,7 @@ void TestSyncEngine::restartResumesFullSync()
     const Outcome outcome = runSync(second);
     QVERIFY(outcome.summary);
     QVERIFY(outcome.summary->fullSync);
-    QCOMPARE(outcome.summary->pages, totalPages - 2);
+    QCOMPARE(outcome.summary->pages, totalPages - pagesBefore);
     QCOMPARE(env.storedMessages(), env.providerMessages());
 }
 
