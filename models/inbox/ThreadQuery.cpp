@@ -253,8 +253,11 @@ QStringList ThreadQuery::knownAssignees(qint64 accountId)
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT DISTINCT assignee FROM threads WHERE account_id = ? AND assignee <> '' "
-              u"ORDER BY assignee"_s);
+    // The team's roster first of all, then anyone a thread is (still) assigned to.
+    q.prepare(u"SELECT assignee FROM threads WHERE account_id = ? AND assignee <> '' "
+              u"UNION SELECT name FROM team_agents WHERE account_id = ? AND active = 1 "
+              u"ORDER BY 1"_s);
+    q.addBindValue(accountId);
     q.addBindValue(accountId);
     QStringList names;
     if (!q.exec()) {

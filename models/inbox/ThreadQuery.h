@@ -64,7 +64,8 @@ public:
     std::optional<Counts> counts(qint64 accountId, const QString &me);
     // The earliest snooze of the account still ahead of now(); nullopt when none (or on error).
     std::optional<qint64> nextSnoozeEnd(qint64 accountId);
-    // Every agent a thread of the account is assigned to, by name.
+    // The account's team roster and every agent a thread of the account is assigned to, by
+    // name ("Assign to…" offers them).
     QStringList knownAssignees(qint64 accountId);
     // The account's threads whose snooze ended in (afterMs, upToMs].
     QList<qint64> snoozesEnded(qint64 accountId, qint64 afterMs, qint64 upToMs);

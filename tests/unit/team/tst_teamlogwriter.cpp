@@ -5,6 +5,7 @@
 #include "TeamOutboxRows.h"
 #include "TeamStateRows.h"
 #include "ThreadFixture.h"
+#include "ThreadQuery.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void stateArrivesBeforeTheMessages();
     void withoutATeamNothingIsQueued();
     void oversizedOpIsRefused();
+    void rosterIsOfferedForAssigning();
 
 private:
     struct Desk
@@ -264,6 +266,19 @@ void TstTeamLogWriter::oversizedOpIsRefused()
     QCOMPARE(StoreTestUtil::scalar(m_a.fx->db(), u"SELECT count(*) FROM thread_notes"_s).toInt(),
              0);
     QCOMPARE(TeamOutboxRows(m_a.fx->db()).count(ThreadFixture::AccountA), 0);
+}
+
+void TstTeamLogWriter::rosterIsOfferedForAssigning()
+{
+    TeamOp join = op(m_a, u"agent.join"_s, {{u"name"_s, u"Priya"_s}, {u"role"_s, u"marketer"_s}});
+    join.target = u"agent-priya"_s;
+    QVERIFY(m_a.writer().recordLocal(ThreadFixture::AccountA, join, 1));
+    share(m_a);
+    pull(m_b);
+    // A teammate who never had a thread is offered on the other desktop too.
+    QVERIFY(ThreadQuery(m_b.fx->db()).knownAssignees(ThreadFixture::AccountA).contains(u"Priya"_s));
+    QVERIFY(
+        !ThreadQuery(m_b.fx->db()).knownAssignees(ThreadFixture::AccountB).contains(u"Priya"_s));
 }
 
 QTEST_GUILESS_MAIN(TstTeamLogWriter)
