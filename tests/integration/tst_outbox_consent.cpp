@@ -33,6 +33,7 @@ private Q_SLOTS:
     void adoptedMessagesAreSentOnce();
     void asyncQueueAnswersOnThisThread();
     void retrySendsAFailedMessageAgain();
+    void sendWaitsForTheTeamsConsentState();
 
 private:
     bool optOut(const QString &customer, const QString &sender);
@@ -273,6 +274,36 @@ void TestOutboxConsent::retrySendsAFailedMessageAgain()
     QTRY_VERIFY_WITH_TIMEOUT(retried >= 0, kWaitMs);
     QCOMPARE(retried, 0);
     QVERIFY(error.contains(u"nothing to retry"_s));
+}
+
+void TestOutboxConsent::sendWaitsForTheTeamsConsentState()
+{
+    QVERIFY(m_desk->start(m_sandbox->url, m_sandbox->sid, m_sandbox->token, kSupport, 100.0));
+    const QString customer = u"+14155550306"_s;
+    // A team's desktop: each send first asks whether the team's consent state is fresh. The
+    // team log cannot be read yet ...
+    bool fresh = false;
+    int asked = 0;
+    m_desk->outbox->setConsentGate([&](QObject *, std::function<void(bool)> done) {
+        ++asked;
+        done(fresh);
+    });
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    QSignalSpy blocked(m_desk->outbox.get(), &Outbox::messageBlocked);
+    const qint64 id = m_desk->outbox->queueMessage(kSupport, customer, u"Hi again"_s, u"ana"_s);
+    QVERIFY(id > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(asked >= 1, kWaitMs);
+    // ... so nothing leaves, and the message waits in the outbox.
+    QVERIFY(sent.isEmpty());
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 0);
+    QCOMPARE(m_desk->column(id, u"status"_s).toString(), u"queued"_s);
+    // Reading the log brings a teammate's unsubscribe; then the state is fresh.
+    QVERIFY(optOut(customer, kSupport));
+    fresh = true;
+    QTRY_COMPARE_WITH_TIMEOUT(blocked.size(), 1, kWaitMs);
+    QVERIFY(asked >= 2);
+    QVERIFY(sent.isEmpty());
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestOutboxConsent)
