@@ -19,15 +19,11 @@ constexpr auto MaxBackoff = 60s;
 // What all desktops of a team may read from the list together, per second (Sync allows 20).
 constexpr double TeamReadsPerSecond = 15.0;
 
-qint64 nowMs()
-{
-    return QDateTime::currentMSecsSinceEpoch();
-}
-
 struct Outgoing
 {
     QList<QPair<QString, QJsonObject>> queue; // op id, op
     qint64 appliedIndex = -1;
+    int teamSize = 1;
     bool ok = true;
 };
 
@@ -126,6 +122,7 @@ void TeamLog::push()
                     out.queue.append({p.op.id, p.op.toJson()});
             }
             out.appliedIndex = state->appliedIndex;
+            out.teamSize = context.repo<TeamStateRows>().rosterSize(account);
             return out;
         },
         this,
@@ -135,6 +132,8 @@ void TeamLog::push()
                 return;
             }
             m_appliedIndex = out.appliedIndex;
+            // The whole team polls the same list: the more desktops, the longer each waits.
+            setTeamSize(out.teamSize);
             pushOne(out.queue);
         });
 }
@@ -187,8 +186,8 @@ void TeamLog::onPage(const ProviderResult<TeamLogTransport::Page> &result)
     const qint64 account = m_accountId;
     const bool reachedEnd = !page.more;
     m_writer->post(
-        [account, items, reachedEnd](WriterContext &context) {
-            return context.repo<TeamLogWriter>().applyItems(account, items, reachedEnd, nowMs());
+        [account, items](WriterContext &context) {
+            return context.repo<TeamLogWriter>().applyItems(account, items);
         },
         this,
         [this, reachedEnd](const std::optional<TeamLogWriter::Applied> &applied) {

@@ -43,6 +43,7 @@ public:
     static std::chrono::milliseconds
     pollPeriod(int desktops, std::chrono::milliseconds base = std::chrono::seconds(2));
     void setBasePeriod(std::chrono::milliseconds period) { m_basePeriod = period; }
+    // The team's size as the roster says (read at every cycle); tests may set it.
     void setTeamSize(int desktops) { m_teamSize = qMax(1, desktops); }
 
     bool isRunning() const { return m_running; }

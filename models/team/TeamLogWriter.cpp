@@ -65,8 +65,7 @@ std::optional<TeamOpApplier::Outcome> TeamLogWriter::recordLocal(qint64 accountI
 }
 
 std::optional<TeamLogWriter::Applied> TeamLogWriter::applyItems(qint64 accountId,
-                                                                const QList<LogItem> &items,
-                                                                bool reachedEnd, qint64 nowMs)
+                                                                const QList<LogItem> &items)
 {
     m_error.clear();
     TeamStateRows state(m_db);
@@ -115,8 +114,7 @@ std::optional<TeamLogWriter::Applied> TeamLogWriter::applyItems(qint64 accountId
             ++result.skipped;
         }
     }
-    const qint64 pulledAt = reachedEnd ? nowMs : current->pulledAt;
-    if (!state.setApplied(accountId, result.lastIndex, pulledAt))
+    if (!state.setApplied(accountId, result.lastIndex))
         return abort(state.errorString());
     if (!m_db.commit())
         return abort(u"cannot commit the team log items: "_s + m_db.lastError().text());

@@ -37,9 +37,8 @@ public:
     std::optional<TeamOpApplier::Outcome> recordLocal(qint64 accountId, const TeamOp &op,
                                                       qint64 nowMs);
     // Applies the items after the stored position, in index order, and stores the position
-    // and `nowMs` as the time the log was read (when `reachedEnd`).
-    std::optional<Applied> applyItems(qint64 accountId, const QList<LogItem> &items,
-                                      bool reachedEnd, qint64 nowMs);
+    // reached, in one transaction.
+    std::optional<Applied> applyItems(qint64 accountId, const QList<LogItem> &items);
 
     QString errorString() const { return m_error; }
 

@@ -22,8 +22,8 @@ bool TeamStateRows::fail(const QString &message)
 std::optional<TeamStateRows::State> TeamStateRows::state(qint64 accountId)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT s.agent_id, s.desk_id, s.service_sid, s.list_sid, s.applied_index, "
-              u"s.pulled_at, COALESCE(a.name, ''), COALESCE(a.role, '') FROM team_state s "
+    q.prepare(u"SELECT s.agent_id, s.desk_id, s.applied_index, COALESCE(a.name, ''), "
+              u"COALESCE(a.role, '') FROM team_state s "
               u"LEFT JOIN team_agents a ON a.account_id = s.account_id AND a.agent_id = s.agent_id "
               u"WHERE s.account_id = ?"_s);
     q.addBindValue(accountId);
@@ -36,12 +36,9 @@ std::optional<TeamStateRows::State> TeamStateRows::state(qint64 accountId)
     State s;
     s.agentId = q.value(0).toString();
     s.deskId = q.value(1).toString();
-    s.serviceSid = q.value(2).toString();
-    s.listSid = q.value(3).toString();
-    s.appliedIndex = q.value(4).toLongLong();
-    s.pulledAt = q.value(5).toLongLong();
-    s.agentName = q.value(6).toString();
-    s.role = q.value(7).toString();
+    s.appliedIndex = q.value(2).toLongLong();
+    s.agentName = q.value(3).toString();
+    s.role = q.value(4).toString();
     return s;
 }
 
@@ -57,23 +54,20 @@ bool TeamStateRows::join(qint64 accountId, const QString &agentId, const QString
     return q.exec() || fail(u"cannot join the team: "_s + q.lastError().text());
 }
 
-bool TeamStateRows::setLog(qint64 accountId, const QString &serviceSid, const QString &listSid)
+bool TeamStateRows::setApplied(qint64 accountId, qint64 appliedIndex)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"UPDATE team_state SET service_sid = ?, list_sid = ? WHERE account_id = ?"_s);
-    q.addBindValue(serviceSid);
-    q.addBindValue(listSid);
-    q.addBindValue(accountId);
-    return q.exec() || fail(u"cannot store the team log's address: "_s + q.lastError().text());
-}
-
-bool TeamStateRows::setApplied(qint64 accountId, qint64 appliedIndex, qint64 atMs)
-{
-    QSqlQuery q(m_db);
-    q.prepare(u"UPDATE team_state SET applied_index = max(applied_index, ?), pulled_at = ? "
-              u"WHERE account_id = ?"_s);
+    q.prepare(
+        u"UPDATE team_state SET applied_index = max(applied_index, ?) WHERE account_id = ?"_s);
     q.addBindValue(appliedIndex);
-    q.addBindValue(atMs);
     q.addBindValue(accountId);
     return q.exec() || fail(u"cannot store the team log position: "_s + q.lastError().text());
+}
+
+int TeamStateRows::rosterSize(qint64 accountId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT count(*) FROM team_agents WHERE account_id = ? AND active = 1"_s);
+    q.addBindValue(accountId);
+    return q.exec() && q.next() ? qMax(1, q.value(0).toInt()) : 1;
 }

@@ -1,5 +1,4 @@
-// This desktop's place in its account's team: who it is, where the log lives, how far it has
-// applied the log and when it last read it to the end.
+// This desktop's place in its account's team: who it is and how far it has applied the log.
 #pragma once
 
 #include <QSqlDatabase>
@@ -14,11 +13,8 @@ public:
     {
         QString agentId;
         QString deskId;
-        QString serviceSid;
-        QString listSid;
         qint64 appliedIndex = -1;
-        qint64 pulledAt = 0; // ms since the epoch; 0: never
-        QString agentName;   // from the roster; '' until the join is applied
+        QString agentName; // from the roster; '' until the join is applied
         QString role;
     };
 
@@ -28,9 +24,11 @@ public:
     std::optional<State> state(qint64 accountId);
     // Joins (or re-joins as another agent): keeps the log position.
     bool join(qint64 accountId, const QString &agentId, const QString &deskId);
-    bool setLog(qint64 accountId, const QString &serviceSid, const QString &listSid);
-    // The log was read to its end at `atMs` with the last item `appliedIndex` applied.
-    bool setApplied(qint64 accountId, qint64 appliedIndex, qint64 atMs);
+    // The log was applied up to item `appliedIndex`.
+    bool setApplied(qint64 accountId, qint64 appliedIndex);
+    // How many active members the account's team has (at least 1: this desktop): the poll
+    // cadence follows it.
+    int rosterSize(qint64 accountId);
 
     QString errorString() const { return m_error; }
 

@@ -6,13 +6,9 @@ CREATE TABLE team_state (
     -- Who this desktop is in the team (a roster id) and the desktop itself.
     agent_id TEXT NOT NULL DEFAULT '',
     desk_id TEXT NOT NULL DEFAULT '',
-    service_sid TEXT NOT NULL DEFAULT '',
-    list_sid TEXT NOT NULL DEFAULT '',
     -- The index of the last log item applied here (-1: none). Written in the same transaction
     -- as the state the item changed, so a crash never applies an item twice or skips one.
-    applied_index INTEGER NOT NULL DEFAULT -1,
-    -- When the log was last read to its end (ms since the epoch): consent is fresh if recent.
-    pulled_at INTEGER NOT NULL DEFAULT 0
+    applied_index INTEGER NOT NULL DEFAULT -1
 ) STRICT;
 
 -- Changes made here: applied locally at once, appended to the log, removed when read back.

@@ -112,8 +112,7 @@ void TstTeamLogWriter::share(Desk &desk)
 
 TeamLogWriter::Applied TstTeamLogWriter::pull(Desk &desk)
 {
-    const auto applied =
-        desk.writer().applyItems(ThreadFixture::AccountA, m_log, true, At.toMSecsSinceEpoch());
+    const auto applied = desk.writer().applyItems(ThreadFixture::AccountA, m_log);
     return applied.value_or(TeamLogWriter::Applied{});
 }
 
@@ -279,6 +278,12 @@ void TstTeamLogWriter::rosterIsOfferedForAssigning()
     QVERIFY(ThreadQuery(m_b.fx->db()).knownAssignees(ThreadFixture::AccountA).contains(u"Priya"_s));
     QVERIFY(
         !ThreadQuery(m_b.fx->db()).knownAssignees(ThreadFixture::AccountB).contains(u"Priya"_s));
+    // The roster's size sets the poll cadence: one more member, one more desktop polling.
+    QCOMPARE(TeamStateRows(m_b.fx->db()).rosterSize(ThreadFixture::AccountA), 1);
+    TeamOp omar = op(m_b, u"agent.join"_s, {{u"name"_s, u"Omar"_s}, {u"role"_s, u"agent"_s}});
+    omar.target = u"agent-omar"_s;
+    QVERIFY(m_b.writer().recordLocal(ThreadFixture::AccountA, omar, 1));
+    QCOMPARE(TeamStateRows(m_b.fx->db()).rosterSize(ThreadFixture::AccountA), 2);
 }
 
 QTEST_GUILESS_MAIN(TstTeamLogWriter)
