@@ -1,5 +1,6 @@
 #include "KeywordCommands.h"
 
+#include "ConfirmationRuleOpApplier.h"
 #include "ConfirmationRuleRows.h"
 #include "KeywordOpApplier.h"
 #include "KeywordValidator.h"
@@ -123,10 +124,19 @@ void KeywordCommands::setConfirmationRule(const QString &countryCode, Confirmati
     run(
         u"keyword.confirmation_rule"_s,
         [country, rule, account, who](WriterContext &context) {
+            // In a team the country's rule is queued for the team log with the write.
             auto rows = context.repo<ConfirmationRuleRows>();
-            return rows.set(account, country, rule, who)
-                       ? CommandResult::success()
-                       : CommandResult::failure(rows.errorString());
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    return rows.set(account, country, rule, who) ? QString() : rows.errorString();
+                },
+                [&](QString *) -> std::optional<QList<TeamOp>> {
+                    return QList<TeamOp>{ConfirmationRuleOpApplier::putOp(
+                        country, ConfirmationRule::ruleToString(rule))};
+                });
+            return ok ? CommandResult::success() : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }

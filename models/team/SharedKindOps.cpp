@@ -1,7 +1,9 @@
 #include "SharedKindOps.h"
 
 #include "CannedReplyOpApplier.h"
+#include "ConfirmationRuleOpApplier.h"
 #include "KeywordOpApplier.h"
+#include "NumberSettingsOpApplier.h"
 #include "TemplateOpApplier.h"
 
 namespace {
@@ -22,7 +24,8 @@ std::optional<TeamOpApplier::Outcome> applyWith(QSqlDatabase db, qint64 accountI
 bool SharedKindOps::handles(const QString &kind)
 {
     return KeywordOpApplier::handles(kind) || TemplateOpApplier::handles(kind) ||
-           CannedReplyOpApplier::handles(kind);
+           CannedReplyOpApplier::handles(kind) || ConfirmationRuleOpApplier::handles(kind) ||
+           NumberSettingsOpApplier::handles(kind);
 }
 
 std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint64 accountId,
@@ -34,5 +37,9 @@ std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint
         return applyWith<KeywordOpApplier>(std::move(db), accountId, op, origin, error);
     if (TemplateOpApplier::handles(op.kind))
         return applyWith<TemplateOpApplier>(std::move(db), accountId, op, origin, error);
+    if (ConfirmationRuleOpApplier::handles(op.kind))
+        return applyWith<ConfirmationRuleOpApplier>(std::move(db), accountId, op, origin, error);
+    if (NumberSettingsOpApplier::handles(op.kind))
+        return applyWith<NumberSettingsOpApplier>(std::move(db), accountId, op, origin, error);
     return applyWith<CannedReplyOpApplier>(std::move(db), accountId, op, origin, error);
 }

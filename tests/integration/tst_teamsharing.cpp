@@ -5,8 +5,10 @@
 // edits of one process converge to the log's order on every desktop.
 #include "CannedReplyRows.h"
 #include "InboxCommands.h"
+#include "KeywordCommands.h"
 #include "KeywordMatcher.h"
 #include "KeywordProcessRows.h"
+#include "NumberCommands.h"
 #include "SandboxProcess.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void keywordProcessReachesEveryDesktopAndWorks();
     void concurrentEditsConvergeToTheLogsOrder();
     void templateAndCannedReplyAreListedEverywhere();
+    void rulesAndNumberSettingsReachEveryDesktop();
     void threadsJsonShowsTheSharedState();
     void keywordsOutsideATeamStayLocal();
 
@@ -328,6 +331,49 @@ void TstTeamSharing::templateAndCannedReplyAreListedEverywhere()
                  u"Thanks, {{first_name}}!"_s);
         QCOMPARE(read(desk, u"SELECT team_id FROM templates WHERE name = 'Order ready'"_s),
                  read(0, u"SELECT team_id FROM templates WHERE name = 'Order ready'"_s));
+    }
+}
+
+void TstTeamSharing::rulesAndNumberSettingsReachEveryDesktop()
+{
+    {
+        StoreWriter writer(profile(0));
+        QVERIFY(writer.open());
+        const qint64 accountId = accountOf(writer);
+        const qint64 numberId = writer.call([&](WriterContext &context) {
+            return StoreTestUtil::scalar(context.db(),
+                                         u"SELECT id FROM sender_numbers WHERE number = ?"_s,
+                                         {Support})
+                .toLongLong();
+        });
+        NumberCommands numbers(&writer, accountId, u"Ana"_s);
+        const CommandResult answers =
+            await([&](auto done) { numbers.setProviderAnswersKeywords(numberId, false, done); });
+        QVERIFY2(answers.ok, qPrintable(answers.error));
+        NumberCommands::Settings settings;
+        settings.numberId = numberId;
+        settings.label = u"Front line"_s;
+        settings.throughputMps = 2;
+        settings.dailyCap = 900;
+        const CommandResult saved = await([&](auto done) { numbers.save(settings, done); });
+        QVERIFY2(saved.ok, qPrintable(saved.error));
+        KeywordCommands keywords(&writer, accountId, u"Ana"_s);
+        const CommandResult rule = await([&](auto done) {
+            keywords.setConfirmationRule(u"GB"_s, ConfirmationRule::Rule::Prohibited, done);
+        });
+        QVERIFY2(rule.ok, qPrintable(rule.error));
+    }
+    syncAll({0, 1, 2});
+    for (int desk : {1, 2}) {
+        QCOMPARE(read(desk,
+                      u"SELECT label || '|' || daily_cap || '|' || provider_answers_keywords "
+                      u"FROM sender_numbers WHERE number = ?"_s,
+                      {Support})
+                     .toString(),
+                 u"Front line|900|0"_s);
+        QCOMPARE(read(desk, u"SELECT rule FROM confirmation_rules WHERE country_code = 'GB'"_s)
+                     .toString(),
+                 u"prohibited"_s);
     }
 }
 
