@@ -104,9 +104,8 @@ int KeywordsCommand::run(const QCommandLineParser &parser, CliIo &io)
 bool KeywordsCommand::inTeam(CliTeamSession &session, QString *agent)
 {
     const qint64 account = session.accountId();
-    const auto state = session.writer().call([account](WriterContext &context) {
-        return context.repo<TeamStateRows>().state(account);
-    });
+    const auto state = session.writer().call(
+        [account](WriterContext &context) { return context.repo<TeamStateRows>().state(account); });
     if (state && agent)
         *agent = state->agentName.isEmpty() ? state->agentId : state->agentName;
     return state.has_value();

@@ -24,19 +24,21 @@ QJsonObject toJson(const ThreadRow &row, const QList<ThreadNoteListing::Note> &n
             {u"author"_s, note.author},
             {u"body"_s, note.body},
             {u"mentions"_s, note.mentions},
-            {u"at"_s, QDateTime::fromMSecsSinceEpoch(note.createdAt, Qt::UTC).toString(Qt::ISODate)}});
-    return {{u"customer"_s, row.customerNumber},
-            {u"our"_s, row.senderNumber},
-            {u"status"_s, row.status},
-            {u"assignee"_s, row.assignee},
-            {u"flagged"_s, row.flagged},
-            {u"snoozed_until"_s,
-             row.snoozedUntil > 0
-                 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(row.snoozedUntil, Qt::UTC)
-                                  .toString(Qt::ISODate))
-                 : QJsonValue()},
-            {u"unread"_s, row.unreadCount},
-            {u"notes"_s, noteArray}};
+            {u"at"_s,
+             QDateTime::fromMSecsSinceEpoch(note.createdAt, Qt::UTC).toString(Qt::ISODate)}});
+    return {
+        {u"customer"_s, row.customerNumber},
+        {u"our"_s, row.senderNumber},
+        {u"status"_s, row.status},
+        {u"assignee"_s, row.assignee},
+        {u"flagged"_s, row.flagged},
+        {u"snoozed_until"_s,
+         row.snoozedUntil > 0
+             ? QJsonValue(
+                   QDateTime::fromMSecsSinceEpoch(row.snoozedUntil, Qt::UTC).toString(Qt::ISODate))
+             : QJsonValue()},
+        {u"unread"_s, row.unreadCount},
+        {u"notes"_s, noteArray}};
 }
 } // namespace
 

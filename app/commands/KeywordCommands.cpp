@@ -99,11 +99,11 @@ void KeywordCommands::apply(qint64 processId, Action action, const QString &comm
                 account, who,
                 [&]() -> QString {
                     return rows.apply(account, processId, action, who) ? QString()
-                                                                         : rows.errorString();
+                                                                       : rows.errorString();
                 },
                 [&](QString *error) -> std::optional<QList<TeamOp>> {
-                    const auto op = action == Action::Delete ? deleteOp
-                                                             : ops.stateOp(account, processId);
+                    const auto op =
+                        action == Action::Delete ? deleteOp : ops.stateOp(account, processId);
                     if (!op)
                         *error = ops.errorString();
                     return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;

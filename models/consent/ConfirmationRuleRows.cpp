@@ -1,8 +1,8 @@
 #include "ConfirmationRuleRows.h"
 
 #include "AuditRows.h"
-#include "Savepoint.h"
 #include "PhoneNumber.h"
+#include "Savepoint.h"
 
 #include <QJsonObject>
 #include <QSqlError>

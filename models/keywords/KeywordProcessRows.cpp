@@ -101,13 +101,14 @@ KeywordProcessRows::select(qint64 accountId, const QString &where, const QVarian
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     // `where` is one of this file's fixed fragments, never data.
-    query.prepare(u"SELECT p.id, p.sender_number_id, s.number, s.provider_keyword, p.type, "
-                  u"p.keywords, p.reply, p.status, p.reply_template_id, p.team_id FROM keyword_processes p "
-                  u"JOIN sender_numbers s ON s.id = p.sender_number_id "
-                  u"WHERE p.account_id = ? AND s.account_id = p.account_id "_s +
-                  where +
-                  u" ORDER BY s.number, s.provider_keyword, CASE p.type WHEN 'unsubscribe' THEN 0 "
-                  u"WHEN 'help' THEN 1 WHEN 'subscribe' THEN 2 ELSE 3 END, p.id"_s);
+    query.prepare(
+        u"SELECT p.id, p.sender_number_id, s.number, s.provider_keyword, p.type, "
+        u"p.keywords, p.reply, p.status, p.reply_template_id, p.team_id FROM keyword_processes p "
+        u"JOIN sender_numbers s ON s.id = p.sender_number_id "
+        u"WHERE p.account_id = ? AND s.account_id = p.account_id "_s +
+        where +
+        u" ORDER BY s.number, s.provider_keyword, CASE p.type WHEN 'unsubscribe' THEN 0 "
+        u"WHEN 'help' THEN 1 WHEN 'subscribe' THEN 2 ELSE 3 END, p.id"_s);
     query.addBindValue(accountId);
     for (const QVariant &value : values)
         query.addBindValue(value);

@@ -191,7 +191,7 @@ std::optional<Outcome> KeywordOpApplier::applyState(qint64 accountId, const Team
     if (q.numRowsAffected() == 0)
         return Outcome::Unchanged;
     const QString action = *status == KeywordProcess::Status::Started ? u"keyword_process.start"_s
-                                                                       : u"keyword_process.pause"_s;
+                                                                      : u"keyword_process.pause"_s;
     return audit(accountId, op, action, existing) ? std::optional(Outcome::Applied) : fail(m_error);
 }
 

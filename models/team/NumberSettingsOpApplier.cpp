@@ -32,8 +32,8 @@ std::optional<TeamOp> NumberSettingsOpApplier::putOp(qint64 accountId, qint64 nu
     SenderNumberRows rows(m_db);
     const auto row = rows.find(accountId, numberId);
     if (!row || row->sharedIn) {
-        m_error = row ? u"%1 is not the account's own number"_s.arg(row->number)
-                      : rows.errorString();
+        m_error =
+            row ? u"%1 is not the account's own number"_s.arg(row->number) : rows.errorString();
         return std::nullopt;
     }
     TeamOp op;

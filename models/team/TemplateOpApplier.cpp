@@ -60,8 +60,8 @@ std::optional<Outcome> TemplateOpApplier::apply(qint64 accountId, const TeamOp &
     m_error.clear();
     if (op.target.isEmpty())
         return Outcome::NotApplicable;
-    const QString field = op.kind == Put ? u"definition"_s
-                                         : versionField(op.fields.value(u"number"_s).toInt());
+    const QString field =
+        op.kind == Put ? u"definition"_s : versionField(op.fields.value(u"number"_s).toInt());
     TeamOutboxRows outbox(m_db);
     if (origin == TeamOpApplier::Origin::Log && !outbox.contains(op.id) &&
         outbox.hasPendingField(accountId, op.target, field))
@@ -135,7 +135,8 @@ std::optional<Outcome> TemplateOpApplier::applyVersion(qint64 accountId, const T
     const qint64 templateId = localId(accountId, op.target);
     if (!valid || templateId == 0)
         return Outcome::NotApplicable;
-    const QVariant at = approvedAt.isDouble() ? QVariant(qint64(approvedAt.toDouble())) : QVariant();
+    const QVariant at =
+        approvedAt.isDouble() ? QVariant(qint64(approvedAt.toDouble())) : QVariant();
     QSqlQuery q(m_db);
     q.prepare(u"INSERT INTO template_versions (template_id, version, body, state, author, "
               u"approver, approved_at) VALUES (?, ?, ?, ?, ?, ?, ?) "

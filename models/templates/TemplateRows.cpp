@@ -285,8 +285,7 @@ bool TemplateRows::approve(qint64 accountId, qint64 versionId, const QString &ap
         return fail(u"cannot approve the version: "_s +
                     (why.isEmpty() ? u"it is no longer a draft"_s : why));
     }
-    if (!audit(accountId, next.state->approver(), u"template.approve"_s, *v, at) ||
-        !tx.release()) {
+    if (!audit(accountId, next.state->approver(), u"template.approve"_s, *v, at) || !tx.release()) {
         tx.rollback();
         return false;
     }

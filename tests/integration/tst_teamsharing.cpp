@@ -171,22 +171,22 @@ void TstTeamSharing::cleanupTestCase()
 void TstTeamSharing::keywordProcessReachesEveryDesktopAndWorks()
 {
     // Desktop 1 holds a local process first, so local ids differ between desktops.
-    const Run local = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
-                                      u"--type"_s, u"autoreply"_s, u"--keywords"_s, u"PRICES"_s,
-                                      u"--reply"_s, u"See our price list."_s} +
+    const Run local = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
+                                      u"autoreply"_s, u"--keywords"_s, u"PRICES"_s, u"--reply"_s,
+                                      u"See our price list."_s} +
                           account(profile(1)));
     QVERIFY2(local.exitCode == 0, qPrintable(local.err));
 
-    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
-                                      u"--type"_s, u"autoreply"_s, u"--keywords"_s, u"HOURS,OPEN"_s,
+    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
+                                      u"autoreply"_s, u"--keywords"_s, u"HOURS,OPEN"_s,
                                       u"--reply"_s, u"We are open 9 to 5."_s} +
                           account(profile(0)));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     bool isNumber = false;
     const qint64 id = added.out.trimmed().toLongLong(&isNumber);
     QVERIFY2(isNumber && id > 0, qPrintable(added.out));
-    const Run started = cli(QStringList{u"keywords"_s, u"start"_s, QString::number(id)} +
-                            account(profile(0)));
+    const Run started =
+        cli(QStringList{u"keywords"_s, u"start"_s, QString::number(id)} + account(profile(0)));
     QVERIFY2(started.exitCode == 0, qPrintable(started.err));
 
     syncAll({1, 2});
@@ -217,7 +217,8 @@ void TstTeamSharing::keywordProcessReachesEveryDesktopAndWorks()
             QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"match"_s);
             db.setDatabaseName(profile(desk));
             QVERIFY(db.open());
-            const qint64 accountId = StoreTestUtil::scalar(db, u"SELECT id FROM accounts"_s).toLongLong();
+            const qint64 accountId =
+                StoreTestUtil::scalar(db, u"SELECT id FROM accounts"_s).toLongLong();
             const auto rows = KeywordProcessRows(db).list(accountId);
             QVERIFY(rows);
             for (const auto &row : *rows)
@@ -230,8 +231,7 @@ void TstTeamSharing::keywordProcessReachesEveryDesktopAndWorks()
         QCOMPARE(match.process->keywords, QStringList({u"HOURS"_s, u"OPEN"_s}));
     }
     // B pauses it by its team id: A and C follow.
-    const Run paused =
-        cli(QStringList{u"keywords"_s, u"pause"_s, teamId} + account(profile(1)));
+    const Run paused = cli(QStringList{u"keywords"_s, u"pause"_s, teamId} + account(profile(1)));
     QVERIFY2(paused.exitCode == 0, qPrintable(paused.err));
     syncAll({0, 2});
     for (int desk : {0, 1, 2})
@@ -258,9 +258,9 @@ void TstTeamSharing::concurrentEditsConvergeToTheLogsOrder()
     const Run offline =
         cli(QStringList{u"keywords"_s, u"start"_s, teamId} + account(profile(1), closed));
     QCOMPARE(offline.exitCode, 75);
-    QCOMPARE(read(1, u"SELECT status FROM keyword_processes WHERE team_id = ?"_s, {teamId})
-                 .toString(),
-             u"started"_s);
+    QCOMPARE(
+        read(1, u"SELECT status FROM keyword_processes WHERE team_id = ?"_s, {teamId}).toString(),
+        u"started"_s);
     // Meanwhile desktop 2 starts and pauses it again, shared at once.
     for (const QString &action : {u"start"_s, u"pause"_s}) {
         const Run run = cli(QStringList{u"keywords"_s, action, teamId} + account(profile(2)));
@@ -269,9 +269,9 @@ void TstTeamSharing::concurrentEditsConvergeToTheLogsOrder()
     // Desktop 1 comes back: its start is appended after desktop 2's pause, so the log says
     // started, and desktop 1 does not flicker through desktop 2's older changes to "paused".
     syncAll({1});
-    QCOMPARE(read(1, u"SELECT status FROM keyword_processes WHERE team_id = ?"_s, {teamId})
-                 .toString(),
-             u"started"_s);
+    QCOMPARE(
+        read(1, u"SELECT status FROM keyword_processes WHERE team_id = ?"_s, {teamId}).toString(),
+        u"started"_s);
     syncAll({0, 2});
     for (int desk : {0, 1, 2})
         QCOMPARE(read(desk, u"SELECT status FROM keyword_processes WHERE team_id = ?"_s, {teamId})
@@ -322,11 +322,12 @@ void TstTeamSharing::templateAndCannedReplyAreListedEverywhere()
         QCOMPARE(read(desk, u"SELECT count(*) FROM templates WHERE name = 'Order ready'"_s).toInt(),
                  1);
         QCOMPARE(read(desk, u"SELECT count(*) FROM templates WHERE name = 'Huge'"_s).toInt(), 0);
-        QCOMPARE(read(desk,
-                      u"SELECT v.state || '|' || v.approver || '|' || v.body FROM template_versions "
-                      u"v JOIN templates t ON t.id = v.template_id WHERE t.name = 'Order ready'"_s)
-                     .toString(),
-                 u"approved|Ana|Your order is ready, {{first_name}}."_s);
+        QCOMPARE(
+            read(desk,
+                 u"SELECT v.state || '|' || v.approver || '|' || v.body FROM template_versions "
+                 u"v JOIN templates t ON t.id = v.template_id WHERE t.name = 'Order ready'"_s)
+                .toString(),
+            u"approved|Ana|Your order is ready, {{first_name}}."_s);
         QCOMPARE(read(desk, u"SELECT body FROM canned_replies WHERE name = 'Thanks'"_s).toString(),
                  u"Thanks, {{first_name}}!"_s);
         QCOMPARE(read(desk, u"SELECT team_id FROM templates WHERE name = 'Order ready'"_s),
@@ -341,9 +342,8 @@ void TstTeamSharing::rulesAndNumberSettingsReachEveryDesktop()
         QVERIFY(writer.open());
         const qint64 accountId = accountOf(writer);
         const qint64 numberId = writer.call([&](WriterContext &context) {
-            return StoreTestUtil::scalar(context.db(),
-                                         u"SELECT id FROM sender_numbers WHERE number = ?"_s,
-                                         {Support})
+            return StoreTestUtil::scalar(
+                       context.db(), u"SELECT id FROM sender_numbers WHERE number = ?"_s, {Support})
                 .toLongLong();
         });
         NumberCommands numbers(&writer, accountId, u"Ana"_s);
@@ -379,12 +379,12 @@ void TstTeamSharing::rulesAndNumberSettingsReachEveryDesktop()
 
 void TstTeamSharing::threadsJsonShowsTheSharedState()
 {
-    const Run flagged = cli(QStringList{u"thread"_s, u"flag"_s, u"--customer"_s, Customer,
-                                        u"--our"_s, Support} +
-                            account(profile(0)));
+    const Run flagged =
+        cli(QStringList{u"thread"_s, u"flag"_s, u"--customer"_s, Customer, u"--our"_s, Support} +
+            account(profile(0)));
     QVERIFY2(flagged.exitCode == 0, qPrintable(flagged.err));
-    const Run noted = cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer,
-                                      u"--our"_s, Support, u"--text"_s, u"VIP, be quick"_s} +
+    const Run noted = cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer, u"--our"_s,
+                                      Support, u"--text"_s, u"VIP, be quick"_s} +
                           account(profile(0)));
     QVERIFY2(noted.exitCode == 0, qPrintable(noted.err));
     syncAll({1});
@@ -407,9 +407,9 @@ void TstTeamSharing::threadsJsonShowsTheSharedState()
 
 void TstTeamSharing::keywordsOutsideATeamStayLocal()
 {
-    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
-                                      u"--type"_s, u"autoreply"_s, u"--keywords"_s, u"LOCAL"_s,
-                                      u"--reply"_s, u"Only here."_s} +
+    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
+                                      u"autoreply"_s, u"--keywords"_s, u"LOCAL"_s, u"--reply"_s,
+                                      u"Only here."_s} +
                           account(profile(3)));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     QCOMPARE(keywords(3).size(), 1);

@@ -171,7 +171,8 @@ TeamLogWriter::Applied TstSharedKindOps::pull(Desk &desk)
 void TstSharedKindOps::processMadeOnOneMapsToTheOthersRow()
 {
     // B holds two processes of its own first: A's first process is row 1 on A, row 3 on B.
-    QVERIFY(KeywordProcessRows(m_b.db()).create(Account, autoReply({u"PRICES"_s}, u"p"_s), u"Sam"_s));
+    QVERIFY(
+        KeywordProcessRows(m_b.db()).create(Account, autoReply({u"PRICES"_s}, u"p"_s), u"Sam"_s));
     QVERIFY(KeywordProcessRows(m_b.db()).create(Account, autoReply({u"MENU"_s}, u"m"_s), u"Sam"_s));
     const qint64 onA = createProcess(m_a, autoReply({u"HOURS"_s}, u"Open 9 to 5."_s));
     QCOMPARE(onA, 1);
@@ -181,8 +182,9 @@ void TstSharedKindOps::processMadeOnOneMapsToTheOthersRow()
     const auto applied = pull(m_b);
     QCOMPARE(applied.applied, 2);
     const QString teamId = m_a.scalar(u"SELECT team_id FROM keyword_processes"_s).toString();
-    QCOMPARE(m_b.scalar(u"SELECT id FROM keyword_processes WHERE team_id = ?"_s, {teamId}).toLongLong(),
-             3);
+    QCOMPARE(
+        m_b.scalar(u"SELECT id FROM keyword_processes WHERE team_id = ?"_s, {teamId}).toLongLong(),
+        3);
     const auto row = KeywordProcessRows(m_b.db()).find(Account, 3);
     QVERIFY(row);
     QCOMPARE(row->process.keywords, QStringList{u"HOURS"_s});
@@ -322,8 +324,9 @@ void TstSharedKindOps::templateVersionsAndApprovalsTravel()
             return templateId ? QString() : rows.errorString();
         },
         [&](QString *) -> std::optional<QList<TeamOp>> {
-            return QList<TeamOp>{*ops.putOp(Account, templateId),
-                                 *ops.versionOp(Account, rows.summary(Account, templateId)->latest.id)};
+            return QList<TeamOp>{
+                *ops.putOp(Account, templateId),
+                *ops.versionOp(Account, rows.summary(Account, templateId)->latest.id)};
         }));
     const qint64 v1 = rows.summary(Account, templateId)->latest.id;
     QVERIFY(share.run(
@@ -397,7 +400,8 @@ void TstSharedKindOps::withoutATeamNothingIsQueued()
         }));
     QVERIFY(!share.shared());
     QVERIFY(!described);
-    QCOMPARE(StoreTestUtil::scalar(fx->db(), u"SELECT count(*) FROM keyword_processes"_s).toInt(), 1);
+    QCOMPARE(StoreTestUtil::scalar(fx->db(), u"SELECT count(*) FROM keyword_processes"_s).toInt(),
+             1);
     QCOMPARE(StoreTestUtil::scalar(fx->db(), u"SELECT count(*) FROM team_outbox"_s).toInt(), 0);
     // A refused write is refused the same way in a team: nothing written, nothing queued.
     TeamShare inTeam(m_a.db());

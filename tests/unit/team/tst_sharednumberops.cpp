@@ -88,9 +88,8 @@ void TstSharedNumberOps::cleanup()
     m_b.fx.reset();
 }
 
-bool TstSharedNumberOps::changeNumber(
-    Desk &desk, const QString &number,
-    const std::function<bool(SenderNumberRows &, qint64)> &write)
+bool TstSharedNumberOps::changeNumber(Desk &desk, const QString &number,
+                                      const std::function<bool(SenderNumberRows &, qint64)> &write)
 {
     SenderNumberRows rows(desk.db());
     const qint64 id = desk.numberId(number);
@@ -109,7 +108,9 @@ bool TstSharedNumberOps::setRule(Desk &desk, const QString &country, Rule rule)
     TeamShare share(desk.db());
     return share.run(
         Account, desk.name,
-        [&] { return rows.set(Account, country, rule, desk.name) ? QString() : rows.errorString(); },
+        [&] {
+            return rows.set(Account, country, rule, desk.name) ? QString() : rows.errorString();
+        },
         [&](QString *) -> std::optional<QList<TeamOp>> {
             return QList<TeamOp>{
                 ConfirmationRuleOpApplier::putOp(country, ConfirmationRule::ruleToString(rule))};
@@ -158,7 +159,8 @@ void TstSharedNumberOps::numberSettingsReachTheOther()
                  .toString(),
              u"Support desk|3.0|500|0"_s);
     // The short code counts as decided on B too (an audit entry says so, naming Ana).
-    QCOMPARE(SenderNumberRows(m_b.db()).undecidedShortCode(Account, ShortCode), std::optional<qint64>(0));
+    QCOMPARE(SenderNumberRows(m_b.db()).undecidedShortCode(Account, ShortCode),
+             std::optional<qint64>(0));
     QCOMPARE(m_b.scalar(u"SELECT actor FROM audit_log WHERE action = "
                         u"'sender_number.shared_short_code'"_s)
                  .toString(),
@@ -192,9 +194,10 @@ void TstSharedNumberOps::applyingTwiceIsApplyingOnceAndUnknownNumbersAreSkipped(
              std::optional(Outcome::Applied));
     QCOMPARE(applier.apply(Account, *op, TeamOpApplier::Origin::Log),
              std::optional(Outcome::Unchanged));
-    QCOMPARE(m_b.scalar(u"SELECT count(*) FROM audit_log WHERE action = 'sender_number.send_only'"_s)
-                 .toInt(),
-             1);
+    QCOMPARE(
+        m_b.scalar(u"SELECT count(*) FROM audit_log WHERE action = 'sender_number.send_only'"_s)
+            .toInt(),
+        1);
     TeamOp elsewhere = *op;
     elsewhere.id = u"op-elsewhere"_s;
     elsewhere.target = u"+19995550000"_s;
