@@ -1,4 +1,4 @@
--- 0011: what admins and marketers decide travels through the team log too. Local row ids differ
+-- 0012: what admins and marketers decide travels through the team log too. Local row ids differ
 -- per desktop, so keyword processes, templates and canned replies get a team-wide id (a UUID)
 -- that names the same thing on every desktop of the team.
 ALTER TABLE keyword_processes ADD COLUMN team_id TEXT;
