@@ -6,13 +6,13 @@
 #include "CannedReplyRows.h"
 #include "KeywordOpApplier.h"
 #include "KeywordProcessRows.h"
+#include "TeamDesks.h"
 #include "TeamLogWriter.h"
 #include "TeamOutboxRows.h"
 #include "TeamShare.h"
 #include "TeamStateRows.h"
 #include "TemplateOpApplier.h"
 #include "TemplateRows.h"
-#include "ThreadFixture.h"
 
 #include <QJsonArray>
 #include <QTest>
@@ -52,16 +52,7 @@ private Q_SLOTS:
     void withoutATeamNothingIsQueued();
 
 private:
-    struct Desk
-    {
-        std::unique_ptr<ThreadFixture> fx;
-        QString name;
-        QSqlDatabase db() const { return fx->db(); }
-        QVariant scalar(const QString &sql, const QVariantList &values = {}) const
-        {
-            return StoreTestUtil::scalar(fx->db(), sql, values);
-        }
-    };
+    using Desk = TeamDesk;
 
     // What KeywordCommands does: the repository's write and the op, in one transaction.
     qint64 createProcess(Desk &desk, const KeywordProcessRows::Row &row);
@@ -72,21 +63,14 @@ private:
 
     Desk m_a;
     Desk m_b;
-    QList<TeamLogWriter::LogItem> m_log;
+    TeamLogInMemory m_log;
 };
 
 void TstSharedKindOps::init()
 {
-    m_log.clear();
-    for (Desk *desk : {&m_a, &m_b}) {
-        desk->fx = std::make_unique<ThreadFixture>();
-        QVERIFY(desk->fx->open());
-        QVERIFY(TeamStateRows(desk->db())
-                    .join(Account, desk == &m_a ? u"ag-ana"_s : u"ag-sam"_s,
-                          desk == &m_a ? u"desk-a"_s : u"desk-b"_s));
-    }
-    m_a.name = u"Ana"_s;
-    m_b.name = u"Sam"_s;
+    m_log.items.clear();
+    QVERIFY(m_a.open(u"Ana"_s));
+    QVERIFY(m_b.open(u"Sam"_s));
 }
 
 void TstSharedKindOps::cleanup()
@@ -151,21 +135,12 @@ bool TstSharedKindOps::editReply(Desk &desk, qint64 id, const QString &reply)
 
 void TstSharedKindOps::share(Desk &desk)
 {
-    TeamOutboxRows outbox(desk.db());
-    const auto pending = outbox.pending(Account);
-    QVERIFY(pending);
-    for (const TeamOutboxRows::Pending &p : *pending) {
-        if (p.appendedIndex)
-            continue;
-        const qint64 index = m_log.size();
-        m_log.append({index, p.op.toJson()});
-        QVERIFY(outbox.markAppended(p.op.id, index));
-    }
+    QVERIFY(m_log.share(desk));
 }
 
 TeamLogWriter::Applied TstSharedKindOps::pull(Desk &desk)
 {
-    return TeamLogWriter(desk.db()).applyItems(Account, m_log).value_or(TeamLogWriter::Applied{});
+    return m_log.pull(desk);
 }
 
 void TstSharedKindOps::processMadeOnOneMapsToTheOthersRow()
@@ -204,7 +179,7 @@ void TstSharedKindOps::applyingTwiceIsApplyingOnce()
 {
     QVERIFY(createProcess(m_a, autoReply({u"HOURS"_s}, u"Open."_s)));
     share(m_a);
-    const auto op = TeamOp::fromJson(m_log.first().data);
+    const auto op = TeamOp::fromJson(m_log.items.first().data);
     QVERIFY(op);
     TeamOpApplier applier(m_b.db());
     QCOMPARE(applier.apply(Account, *op, Origin::Log), std::optional(Outcome::Applied));
@@ -340,7 +315,7 @@ void TstSharedKindOps::templateVersionsAndApprovalsTravel()
             return QList<TeamOp>{*ops.versionOp(Account, v1)};
         }));
     this->share(m_a);
-    QCOMPARE(m_log.size(), 3);
+    QCOMPARE(m_log.items.size(), 3);
     pull(m_b);
     const auto list = TemplateRows(m_b.db()).list(Account);
     QCOMPARE(list.size(), 1);

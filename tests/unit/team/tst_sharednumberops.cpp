@@ -5,11 +5,11 @@
 #include "ConfirmationRuleRows.h"
 #include "NumberSettingsOpApplier.h"
 #include "SenderNumberRows.h"
+#include "TeamDesks.h"
 #include "TeamLogWriter.h"
 #include "TeamOutboxRows.h"
 #include "TeamShare.h"
 #include "TeamStateRows.h"
-#include "ThreadFixture.h"
 
 #include <QTest>
 
@@ -34,21 +34,12 @@ private Q_SLOTS:
     void applyingTwiceIsApplyingOnceAndUnknownNumbersAreSkipped();
 
 private:
-    struct Desk
+    using Desk = TeamDesk;
+    static qint64 numberId(const TeamDesk &desk, const QString &number)
     {
-        std::unique_ptr<ThreadFixture> fx;
-        QString name;
-        QSqlDatabase db() const { return fx->db(); }
-        QVariant scalar(const QString &sql, const QVariantList &values = {}) const
-        {
-            return StoreTestUtil::scalar(fx->db(), sql, values);
-        }
-        qint64 numberId(const QString &number) const
-        {
-            return scalar(u"SELECT id FROM sender_numbers WHERE number = ?"_s, {number})
-                .toLongLong();
-        }
-    };
+        return desk.scalar(u"SELECT id FROM sender_numbers WHERE number = ?"_s, {number})
+            .toLongLong();
+    }
 
     // What NumberCommands / KeywordCommands do: the repository's write and the op together.
     bool changeNumber(Desk &desk, const QString &number,
@@ -59,27 +50,20 @@ private:
 
     Desk m_a;
     Desk m_b;
-    QList<TeamLogWriter::LogItem> m_log;
+    TeamLogInMemory m_log;
 };
 
 void TstSharedNumberOps::init()
 {
-    m_log.clear();
+    m_log.items.clear();
     for (Desk *desk : {&m_a, &m_b}) {
-        desk->fx = std::make_unique<ThreadFixture>();
-        QVERIFY(desk->fx->open());
-        // Rows inserted in another order on each desktop: local ids differ.
+        QVERIFY(desk->open(desk == &m_a ? u"Ana"_s : u"Sam"_s));
         QVERIFY(desk->fx
                     ->exec(u"INSERT INTO sender_numbers (account_id, number, kind, throughput_mps) "
                            u"VALUES (1, ?, 'short_code', 100)"_s,
                            {ShortCode})
                     .isActive());
-        QVERIFY(TeamStateRows(desk->db())
-                    .join(Account, desk == &m_a ? u"ag-ana"_s : u"ag-sam"_s,
-                          desk == &m_a ? u"desk-a"_s : u"desk-b"_s));
     }
-    m_a.name = u"Ana"_s;
-    m_b.name = u"Sam"_s;
 }
 
 void TstSharedNumberOps::cleanup()
@@ -92,7 +76,7 @@ bool TstSharedNumberOps::changeNumber(Desk &desk, const QString &number,
                                       const std::function<bool(SenderNumberRows &, qint64)> &write)
 {
     SenderNumberRows rows(desk.db());
-    const qint64 id = desk.numberId(number);
+    const qint64 id = numberId(desk, number);
     TeamShare share(desk.db());
     return share.run(
         Account, desk.name, [&] { return write(rows, id) ? QString() : rows.errorString(); },
@@ -119,21 +103,12 @@ bool TstSharedNumberOps::setRule(Desk &desk, const QString &country, Rule rule)
 
 void TstSharedNumberOps::share(Desk &desk)
 {
-    TeamOutboxRows outbox(desk.db());
-    const auto pending = outbox.pending(Account);
-    QVERIFY(pending);
-    for (const TeamOutboxRows::Pending &p : *pending) {
-        if (p.appendedIndex)
-            continue;
-        const qint64 index = m_log.size();
-        m_log.append({index, p.op.toJson()});
-        QVERIFY(outbox.markAppended(p.op.id, index));
-    }
+    QVERIFY(m_log.share(desk));
 }
 
 TeamLogWriter::Applied TstSharedNumberOps::pull(Desk &desk)
 {
-    return TeamLogWriter(desk.db()).applyItems(Account, m_log).value_or(TeamLogWriter::Applied{});
+    return m_log.pull(desk);
 }
 
 void TstSharedNumberOps::numberSettingsReachTheOther()
@@ -146,7 +121,7 @@ void TstSharedNumberOps::numberSettingsReachTheOther()
                rows.setProviderAnswersKeywords(Account, id, false, u"Ana"_s);
     }));
     share(m_a);
-    QCOMPARE(m_log.size(), 2);
+    QCOMPARE(m_log.items.size(), 2);
     QCOMPARE(pull(m_b).applied, 2);
     QCOMPARE(m_b.scalar(u"SELECT kind || '|' || provider_keyword FROM sender_numbers "
                         u"WHERE number = ?"_s,
@@ -187,7 +162,7 @@ void TstSharedNumberOps::applyingTwiceIsApplyingOnceAndUnknownNumbersAreSkipped(
         return rows.setSendOnly(Account, id, true, u"Ana"_s);
     }));
     share(m_a);
-    const auto op = TeamOp::fromJson(m_log.first().data);
+    const auto op = TeamOp::fromJson(m_log.items.first().data);
     QVERIFY(op);
     TeamOpApplier applier(m_b.db());
     QCOMPARE(applier.apply(Account, *op, TeamOpApplier::Origin::Log),
