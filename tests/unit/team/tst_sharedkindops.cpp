@@ -205,8 +205,10 @@ void TstSharedKindOps::laterOpInTheLogWins()
     QVERIFY(editReply(m_a, onA, u"Ana's hours"_s));
     QVERIFY(editReply(m_b, onB, u"Sam's hours"_s));
     share(m_b);
+    // On A, Sam's edit (earlier in the log) does not undo Ana's, still waiting to be appended.
+    pull(m_a);
+    QCOMPARE(m_a.scalar(u"SELECT reply FROM keyword_processes"_s).toString(), u"Ana's hours"_s);
     share(m_a);
-    // On A, Sam's older edit does not undo Ana's waiting one; Ana's comes back and stays.
     pull(m_a);
     pull(m_b);
     for (const Desk *desk : {&m_a, &m_b})
@@ -216,6 +218,9 @@ void TstSharedKindOps::laterOpInTheLogWins()
     QVERIFY(changeProcess(m_b, onB, KeywordProcessLifecycle::Action::Start));
     QVERIFY(editReply(m_a, onA, u"Ana again"_s));
     share(m_b);
+    pull(m_a);
+    QCOMPARE(m_a.scalar(u"SELECT status FROM keyword_processes"_s).toString(), u"started"_s);
+    QCOMPARE(m_a.scalar(u"SELECT reply FROM keyword_processes"_s).toString(), u"Ana again"_s);
     share(m_a);
     pull(m_a);
     pull(m_b);
