@@ -75,7 +75,10 @@ void KeywordsCommand::configure(QCommandLineParser &parser) const
     parser.addOption(QCommandLineOption(
         u"type"_s, u"add: unsubscribe, help, subscribe or autoreply."_s, u"type"_s));
     parser.addOption(QCommandLineOption(
-        u"keywords"_s, u"add: the keywords, comma separated (default: the type's)."_s, u"list"_s));
+        u"keywords"_s,
+        u"add: the keywords, comma separated (default: the type's; unsubscribe and help "
+        "keep the provider's defaults and add these)."_s,
+        u"list"_s));
     parser.addOption(QCommandLineOption(u"reply"_s, u"add: the reply text."_s, u"text"_s));
     parser.addOption(QCommandLineOption(u"json"_s, u"list: a JSON array."_s));
 }
@@ -145,9 +148,16 @@ int KeywordsCommand::add(const QCommandLineParser &parser, CliIo &io, CliTeamSes
                     u"%1 is not a number of this profile's account (sync first)"_s.arg(number));
     row.process = KeywordProcess::create(*type, number);
     if (parser.isSet(u"keywords"_s)) {
-        row.process.keywords.clear();
-        for (const QString &word : parser.value(u"keywords"_s).split(u',', Qt::SkipEmptyParts))
-            row.process.keywords.append(word.trimmed());
+        // Unsubscribe and Help keep the provider's defaults (STOP, HELP...): the words given
+        // are added to them; the other types take exactly the words given.
+        const bool keepsDefaults =
+            *type == KeywordProcess::Type::Unsubscribe || *type == KeywordProcess::Type::Help;
+        if (!keepsDefaults)
+            row.process.keywords.clear();
+        for (const QString &word : parser.value(u"keywords"_s).split(u',', Qt::SkipEmptyParts)) {
+            if (!row.process.keywords.contains(word.trimmed(), Qt::CaseInsensitive))
+                row.process.keywords.append(word.trimmed());
+        }
     }
     row.reply = parser.value(u"reply"_s);
     QString agent = u"smsdesk-cli"_s;

@@ -412,7 +412,17 @@ void TstTeamSharing::keywordsOutsideATeamStayLocal()
                                       u"Only here."_s} +
                           account(profile(3)));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
-    QCOMPARE(keywords(3).size(), 1);
+    // An unsubscribe process keeps the provider's defaults besides the words given.
+    const Run optOut = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
+                                       u"unsubscribe"_s, u"--keywords"_s, u"ARRET"_s, u"--reply"_s,
+                                       u"You are unsubscribed."_s} +
+                           account(profile(3)));
+    QVERIFY2(optOut.exitCode == 0, qPrintable(optOut.err));
+    const QJsonArray listed = keywords(3);
+    QCOMPARE(listed.size(), 2);
+    const QJsonArray words = listed.at(0)[u"keywords"_s].toArray();
+    QVERIFY2(words.contains(u"STOP"_s) && words.contains(u"ARRET"_s),
+             QJsonDocument(words).toJson().constData());
     QCOMPARE(read(3, u"SELECT count(*) FROM team_outbox"_s).toInt(), 0);
     syncAll({0});
     for (const QJsonValue &p : keywords(0))
