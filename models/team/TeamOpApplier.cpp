@@ -2,6 +2,7 @@
 
 #include "ConsentEvent.h"
 #include "ManualConsent.h"
+#include "SharedKindOps.h"
 #include "StoreLogging.h"
 #include "TeamOutboxRows.h"
 #include "ThreadActions.h"
@@ -41,7 +42,7 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::fail(const QString &message
 bool TeamOpApplier::isKnownKind(const QString &kind)
 {
     return !threadField(kind).isEmpty() || kind == NoteAdd || kind == ConsentOptOut ||
-           kind == ConsentOptIn || kind == AgentJoin;
+           kind == ConsentOptIn || kind == AgentJoin || SharedKindOps::handles(kind);
 }
 
 QString TeamOpApplier::threadField(const QString &kind)
@@ -69,6 +70,8 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::apply(qint64 accountId, con
         return applyConsent(accountId, op);
     if (op.kind == AgentJoin)
         return applyAgent(accountId, op);
+    if (SharedKindOps::handles(op.kind))
+        return SharedKindOps::apply(m_db, accountId, op, origin, &m_error);
     qCInfo(lcStore) << "team op of unknown kind skipped:" << op.kind;
     return Outcome::NotApplicable;
 }
