@@ -293,6 +293,8 @@ void Outbox::pump()
         threadsSeen.insert(item.row.threadId);
         if (item.busy)
             continue;
+        if (m_awaitingClaimGate && OutboxClaimGate::needsClaim(item.row))
+            continue; // setClaimGate() pumps
         if (item.dueAtMs > now) {
             waitAtMost(item.dueAtMs - now);
             continue;
@@ -319,14 +321,14 @@ void Outbox::post(qint64 id)
 {
     m_items[id].busy = true;
     if (!m_consentGate) {
-        postFresh(id);
+        postClaimed(id);
         return;
     }
     m_consentGate(this, [this, id](bool fresh) {
         if (!m_items.contains(id))
             return;
         if (fresh) {
-            postFresh(id);
+            postClaimed(id);
             return;
         }
         qCInfo(lcOutbox) << "message" << id
@@ -336,6 +338,66 @@ void Outbox::post(qint64 id)
         waiting.dueAtMs = nowMs() + TeamStateRetryMs;
         pump();
     });
+}
+
+void Outbox::setClaimGate(OutboxClaimGate *gate)
+{
+    m_claimGate = gate;
+    m_awaitingClaimGate = false;
+    QTimer::singleShot(0, this, &Outbox::pump);
+}
+
+void Outbox::postClaimed(qint64 id)
+{
+    const OutboxRow row = m_items[id].row;
+    if (!m_claimGate || !OutboxClaimGate::needsClaim(row)) {
+        postFresh(id);
+        return;
+    }
+    m_claimGate->claim(row, this, [this, id](const OutboxClaimGate::Verdict &verdict) {
+        if (!m_items.contains(id))
+            return;
+        switch (verdict.kind) {
+        case OutboxClaimGate::Verdict::Kind::Send:
+            postFresh(id);
+            return;
+        case OutboxClaimGate::Verdict::Kind::Settled:
+            settleByTeam(id, verdict);
+            return;
+        case OutboxClaimGate::Verdict::Kind::Wait:
+            break;
+        }
+        Item &waiting = m_items[id];
+        waiting.busy = false;
+        waiting.dueAtMs = std::max(verdict.retryAtMs, nowMs() + 100);
+        pump();
+    });
+}
+
+void Outbox::settleByTeam(qint64 id, const OutboxClaimGate::Verdict &verdict)
+{
+    const OutboxRow row = m_items[id].row;
+    const qint64 at = nowMs();
+    m_writer->post(
+        [row, verdict, at](WriterContext &context) {
+            auto rows = context.repo<OutboxRows>();
+            if (verdict.sid.isEmpty())
+                return rows.markBlocked(row.id, verdict.reason, at);
+            // The team's reply is this one: the thread shows it once, with the provider's
+            // status, as sent by the desktop that sent it.
+            return context.messages->attachSid(row.clientRef, verdict.sid, u"sent"_s) &&
+                   rows.markSentElsewhere(row.id, verdict.sentBy, at);
+        },
+        this,
+        [this, id, sid = verdict.sid](bool ok) {
+            if (!ok)
+                qCWarning(lcOutbox) << "could not record that the team settled message" << id;
+            qCInfo(lcOutbox) << "message" << id
+                             << "settled by the team:" << (sid.isEmpty() ? u"not sent"_s : sid);
+            m_items.remove(id);
+            Q_EMIT messageSettledByTeam(id, sid);
+            pump();
+        });
 }
 
 void Outbox::postFresh(qint64 id)
@@ -371,6 +433,8 @@ void Outbox::postFresh(qint64 id)
         [this, id](const Attempt &attempt) {
             if (!attempt.refusal.isEmpty()) {
                 qCInfo(lcOutbox) << "message" << id << "blocked: the customer opted out";
+                if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+                    m_claimGate->refused(m_items[id].row, attempt.refusal);
                 m_items.remove(id);
                 Q_EMIT messageBlocked(id, attempt.refusal);
                 pump();
@@ -442,6 +506,8 @@ void Outbox::onSent(qint64 id, const ProviderResult<ProviderMessage> &result)
 void Outbox::accepted(qint64 id, const ProviderMessage &message)
 {
     const QString ref = m_items[id].row.clientRef;
+    if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+        m_claimGate->posted(m_items[id].row, message.sid);
     m_writer->post(
         [ref, message](WriterContext &context) {
             return context.messages->attachSid(
@@ -483,6 +549,8 @@ void Outbox::failed(qint64 id, const ProviderError &error)
     const int code = error.twilioCode().value_or(error.httpStatus());
     const QString message = error.message().isEmpty() ? error.displayMessage() : error.message();
     const qint64 at = nowMs();
+    if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+        m_claimGate->refused(m_items[id].row, u"%1 (error %2)"_s.arg(message).arg(code));
     m_writer->post(
         [id, code, message, at](WriterContext &context) {
             auto rows = context.repo<OutboxRows>();
