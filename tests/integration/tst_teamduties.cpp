@@ -293,14 +293,28 @@ void TstTeamDuties::killedServicesStillAnswerOnce()
     const int iterations = qEnvironmentVariableIsSet("SMSDESK_TEST_ITERATIONS")
                                ? qEnvironmentVariableIntValue("SMSDESK_TEST_ITERATIONS")
                                : 12;
+    // Slow answers widen every window a kill can land in (a claim written, a post in flight);
+    // some creates are carried out and their answer lost, as on a bad network.
+    QVERIFY(m_sandbox.setFaults({{u"LatencyMs"_s, u"300"_s}, {u"DropRate"_s, u"0.15"_s}}));
     for (int iteration = 0; iteration < iterations; ++iteration) {
         const int keywords = 1 + random.bounded(3);
+        const int victim = random.bounded(Desks);
+        const qsizetype mark = logOf(victim).size();
         for (int i = 0; i < keywords; ++i)
             QVERIFY(injectKeyword());
-        // Each service syncs every 15 s, then claims and sends: a kill anywhere in that
-        // window lands before, during or after a claim or a post.
-        const int victim = random.bounded(Desks);
-        QTest::qWait(random.bounded(17000));
+        // Each service syncs every 15 s, then claims and sends. The kill lands just after the
+        // victim claimed a keyword, just after it started a post, or at any moment.
+        const int moment = random.bounded(3);
+        const QString trigger = moment == 0   ? u"claimed keyword"_s
+                                : moment == 1 ? u"sending message"_s
+                                              : QString();
+        if (trigger.isEmpty())
+            QTest::qWait(random.bounded(17000));
+        else // when another service wins every claim this round, the kill comes anyway
+            (void)QTest::qWaitFor([&] { return logOf(victim).mid(mark).contains(trigger); }, 20000);
+        QTest::qWait(random.bounded(700));
+        qInfo("iteration %d: %d keyword(s), SIGKILL service %d %s", iteration, keywords, victim,
+              trigger.isEmpty() ? "at a random moment" : qPrintable(u"after "_s + trigger));
         signalServe(victim, SIGKILL);
         // Sometimes back at once (its claims are its own again), sometimes only after its
         // lease ran out (another takes them over and looks at the provider first).
@@ -312,6 +326,7 @@ void TstTeamDuties::killedServicesStillAnswerOnce()
         QCOMPARE(repliesAtProvider(), m_injected);
     }
     checkSameSidEverywhere();
+    QVERIFY(m_sandbox.setFaults({}));
 }
 
 void TstTeamDuties::sigtermStopsCleanlyAndRestartResumes()
