@@ -11,6 +11,7 @@ namespace {
 
 constexpr int MaxBackoffMs = 60'000;
 constexpr int FinishAttempts = 6;
+constexpr qint64 WaitPollMs = 2000;
 
 OutboxClaimGate::Verdict verdict(OutboxClaimGate::Verdict::Kind kind, qint64 retryAtMs = 0)
 {
@@ -96,6 +97,8 @@ void KeywordClaims::claim(const OutboxRow &row, QObject *context, Done done)
     open([this, ask](const std::optional<ProviderError> &error) {
         if (error)
             waitAfter(ask, *error);
+        else if (m_existing.contains(ask.key))
+            inspect(ask); // asked before: a create would only fail (and count as a write)
         else
             create(ask);
     });
@@ -114,6 +117,7 @@ void KeywordClaims::create(const Ask &ask)
                 return;
             }
             if (isConflict(created.error())) {
+                m_existing.insert(ask.key);
                 inspect(ask);
                 return;
             }
@@ -133,6 +137,7 @@ void KeywordClaims::inspect(const Ask &ask)
                                    return;
                                }
                                if (item.error().httpStatus() == 404) {
+                                   m_existing.remove(ask.key);
                                    create(ask); // deleted between our create and our read
                                    return;
                                }
@@ -171,7 +176,10 @@ void KeywordClaims::act(const Ask &ask, const SyncMapItem &item)
     // A state a newer version wrote: that version answers it; look again now and then.
     const bool known =
         claim.state == KeywordClaim::Claimed || claim.state == KeywordClaim::Reconciling;
-    wait.retryAtMs = known ? std::max(claim.leaseUntilMs + 250, now() + 500) : now() + MaxBackoffMs;
+    // The holder usually says "sent" within a second: look again soon, at the latest when its
+    // lease runs out.
+    wait.retryAtMs =
+        known ? std::min(claim.leaseUntilMs + 250, now() + WaitPollMs) : now() + MaxBackoffMs;
     answer(ask, wait);
 }
 

@@ -14,6 +14,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <chrono>
 #include <functional>
@@ -74,7 +75,8 @@ private:
     qint64 m_leaseMs;
     qint64 m_marginMs;
     std::function<qint64()> m_now;
-    QString m_serviceSid; // empty until opened
-    int m_failures = 0;   // consecutive Sync failures: the backoff
+    QString m_serviceSid;     // empty until opened
+    QSet<QString> m_existing; // keys found taken: read, not created, next time
+    int m_failures = 0;       // consecutive Sync failures: the backoff
     int m_requests = 0;
 };

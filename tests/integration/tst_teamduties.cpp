@@ -44,6 +44,15 @@ class TstTeamDuties : public QObject
 {
     Q_OBJECT
 
+public:
+    TstTeamDuties()
+    {
+        // The randomized run waits for many 15 s sync cycles: more than QTest's 5 minutes
+        // per function (read when the tests start, after this).
+        if (!qEnvironmentVariableIsSet("QTEST_FUNCTION_TIMEOUT"))
+            qputenv("QTEST_FUNCTION_TIMEOUT", "1500000");
+    }
+
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
