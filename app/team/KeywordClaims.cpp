@@ -253,6 +253,7 @@ void KeywordClaims::lookForReply(const Ask &ask, const QDateTime &since)
 
 void KeywordClaims::settle(const Ask &ask, const KeywordClaim &claim)
 {
+    m_existing.remove(ask.key); // never asked again: the outbox is done with it
     Verdict settled = verdict(Verdict::Kind::Settled);
     settled.sid = claim.state == KeywordClaim::Sent ? claim.sid : QString();
     const QString who = claim.holderName.isEmpty() ? tr("another desktop of the team")
@@ -289,6 +290,7 @@ void KeywordClaims::waitAfter(const Ask &ask, const ProviderError &error)
 
 void KeywordClaims::posted(const OutboxRow &row, const QString &sid)
 {
+    m_existing.remove(claimKey(row));
     KeywordClaim sent = mine(KeywordClaim::Sent);
     sent.sid = sid;
     finish(claimKey(row), sent, 0);
@@ -296,6 +298,7 @@ void KeywordClaims::posted(const OutboxRow &row, const QString &sid)
 
 void KeywordClaims::refused(const OutboxRow &row, const QString &reason)
 {
+    m_existing.remove(claimKey(row));
     KeywordClaim refusal = mine(KeywordClaim::Refused);
     refusal.reason = reason;
     finish(claimKey(row), refusal, 0);
