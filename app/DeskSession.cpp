@@ -4,6 +4,7 @@
 #include "AppLogging.h"
 #include "CampaignRunner.h"
 #include "DemoNumberSeeding.h"
+#include "KeywordClaims.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
@@ -160,6 +161,7 @@ void DeskSession::disconnectProvider()
     m_campaigns.reset();
     m_keywords.reset();
     m_outbox.reset();
+    m_keywordClaims.reset(); // after the outbox that asks it
     m_lookups.reset();
     m_sync.reset();
     m_numbers.reset();
@@ -180,6 +182,8 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     m_sync = std::make_unique<SyncEngine>(m_accountId, m_client.get(), m_writer.get());
     m_lookups = std::make_unique<LookupQueue>(m_accountId, m_client.get(), m_writer.get());
     m_outbox = std::make_unique<Outbox>(m_writer.get(), m_client.get(), m_accountId);
+    // Keyword replies wait until the profile says whether this desktop is in a team.
+    m_outbox->awaitClaimGate();
 
     connect(m_sync.get(), &SyncEngine::runStarted, this, [this](bool full) {
         m_historyReached = {};
@@ -264,12 +268,29 @@ void DeskSession::startTeamLog()
     const qint64 account = m_accountId;
     m_writer->post(
         [account](WriterContext &context) {
-            return context.repo<TeamStateRows>().state(account).has_value();
+            auto rows = context.repo<TeamStateRows>();
+            const std::optional<TeamStateRows::State> state = rows.state(account);
+            return std::pair(state, rows.errorString());
         },
         this,
-        [this, account](bool inTeam) {
-            if (!inTeam || account != m_accountId || !m_client)
+        [this, account](const std::pair<std::optional<TeamStateRows::State>, QString> &read) {
+            if (account != m_accountId || !m_client)
                 return;
+            const std::optional<TeamStateRows::State> &team = read.first;
+            if (!read.second.isEmpty()) {
+                // Keyword replies stay held: in a team, sending one unclaimed could double it.
+                Q_EMIT statusMessage(tr("Cannot read the team state: %1").arg(read.second));
+                return;
+            }
+            if (!team) {
+                m_outbox->setClaimGate(nullptr);
+                return;
+            }
+            // Every desktop of the team queues the same keyword reply: one of them sends it.
+            m_keywordClaims = std::make_unique<KeywordClaims>(
+                m_client.get(), team->deskId.isEmpty() ? m_writer->profileUuid() : team->deskId,
+                team->agentName);
+            m_outbox->setClaimGate(m_keywordClaims.get());
             m_teamTransport = std::make_unique<SyncListTransport>(m_client.get());
             m_teamLog = std::make_unique<TeamLog>(m_writer.get(), m_teamTransport.get(), account);
             TeamLog *log = m_teamLog.get();

@@ -98,6 +98,10 @@ public:
     // another desktop's fetches the winner's list).
     virtual void findOrCreateSyncList(const QString &serviceSid, const QString &uniqueName,
                                       QObject *context, ProviderCallback<SyncList> done) = 0;
+    // The map with that unique name exists afterwards (created when missing; a create that
+    // loses a race with another desktop's counts as found). Address it by that name.
+    virtual void findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName,
+                                     QObject *context, ProviderCallback<ProviderDone> done) = 0;
     // Appends `data` (a JSON object of at most 16 KiB) and answers the item with its index.
     // `itemTtlSeconds`: the item expires and is deleted after that long; unset = never.
     virtual void appendListItem(const QString &serviceSid, const QString &list,

@@ -67,6 +67,8 @@ public:
                                  ProviderCallback<SyncService> done) override;
     void findOrCreateSyncList(const QString &serviceSid, const QString &uniqueName,
                               QObject *context, ProviderCallback<SyncList> done) override;
+    void findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName, QObject *context,
+                             ProviderCallback<ProviderDone> done) override;
     void appendListItem(const QString &serviceSid, const QString &list, const QJsonObject &data,
                         std::optional<int> itemTtlSeconds, QObject *context,
                         ProviderCallback<SyncListItem> done) override;

@@ -136,6 +136,41 @@ void TwilioClient::findOrCreateSyncList(const QString &serviceSid, const QString
         });
 }
 
+void TwilioClient::findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName,
+                                       QObject *context, ProviderCallback<ProviderDone> done)
+{
+    if (serviceSid.isEmpty() || uniqueName.isEmpty()) {
+        failSoon(
+            context, done,
+            ProviderError::invalidRequest(u"A Sync service SID and a map name are required"_s));
+        return;
+    }
+    const QByteArray maps = "/v1/Services/" + TwilioUrl::segment(serviceSid) + "/Maps";
+    const QUrl url =
+        TwilioUrl::under(m_config.syncBaseUrl, maps + '/' + TwilioUrl::segment(uniqueName));
+    const Parser<ProviderDone> any = [](const QJsonObject &) {
+        return ProviderResult<ProviderDone>(ProviderDone{});
+    };
+    call<ProviderDone>(
+        Method::Get, url, {}, {}, context, any,
+        [this, maps, uniqueName, context, any, done](const ProviderResult<ProviderDone> &found) {
+            if (found.ok() || found.error().httpStatus() != 404) {
+                done(found);
+                return;
+            }
+            call<ProviderDone>(Method::Post, TwilioUrl::under(m_config.syncBaseUrl, maps),
+                               TwilioUrl::formEncode({{u"UniqueName"_s, uniqueName}}), {}, context,
+                               any, [done](const ProviderResult<ProviderDone> &created) {
+                                   // 409: another desktop created it between our read and our
+                                   // create.
+                                   if (!created.ok() && created.error().httpStatus() == 409)
+                                       done(ProviderDone{});
+                                   else
+                                       done(created);
+                               });
+        });
+}
+
 void TwilioClient::appendListItem(const QString &serviceSid, const QString &list,
                                   const QJsonObject &data, std::optional<int> itemTtlSeconds,
                                   QObject *context, ProviderCallback<SyncListItem> done)
