@@ -7,6 +7,7 @@
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
+#include "PresenceBoard.h"
 #include "SecretStore.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
@@ -151,6 +152,7 @@ void DeskSession::disconnectProvider()
 {
     if (m_client)
         Q_EMIT accountClosing();
+    m_presence.reset();
     m_teamLog.reset();
     m_teamTransport.reset();
     m_campaigns.reset();
@@ -275,6 +277,12 @@ void DeskSession::startTeamLog()
                 log->ensureFresh(ConsentMaxAgeMs, context, std::move(done));
             });
             log->start();
+            // Presence is read at the team log's cadence (and backs off with it).
+            m_presence = std::make_unique<PresenceBoard>(m_writer.get(), m_client.get(), account);
+            connect(log, &TeamLog::cycleFinished, m_presence.get(), &PresenceBoard::poll);
+            connect(log, &TeamLog::changesApplied, m_presence.get(),
+                    &PresenceBoard::refreshIdentity);
+            m_presence->start();
             Q_EMIT teamLogStarted();
         });
 }

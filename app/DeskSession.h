@@ -17,6 +17,7 @@ class CampaignRunner;
 class KeywordProcessing;
 class LookupQueue;
 class Outbox;
+class PresenceBoard;
 class SecretStore;
 class QNetworkAccessManager;
 class SenderNumberSync;
@@ -57,6 +58,8 @@ public:
     Outbox *outbox() const { return m_outbox.get(); }
     // The team log engine of the open account; null when this desktop has not joined a team.
     TeamLog *teamLog() const { return m_teamLog.get(); }
+    // Who of the team is online and where; null when this desktop has not joined a team.
+    PresenceBoard *presence() const { return m_presence.get(); }
     CampaignRunner *campaignRunner() const { return m_campaigns.get(); }
     KeywordProcessing *keywordProcessing() const { return m_keywords.get(); }
     QString profilePath() const;
@@ -110,7 +113,8 @@ private:
     std::unique_ptr<KeywordProcessing> m_keywords;
     std::unique_ptr<CampaignRunner> m_campaigns;
     std::unique_ptr<SyncListTransport> m_teamTransport;
-    std::unique_ptr<TeamLog> m_teamLog; // while the account's desktop is in a team
+    std::unique_ptr<TeamLog> m_teamLog;        // while the account's desktop is in a team
+    std::unique_ptr<PresenceBoard> m_presence; // beside the team log
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_historyReached;
     qint64 m_accountId = 0;
