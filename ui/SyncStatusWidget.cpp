@@ -15,6 +15,7 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(16); // the team line and the sync line read as two
     m_team->setObjectName(u"teamOnline"_s);
     m_team->hide();
     layout->addWidget(m_team);
