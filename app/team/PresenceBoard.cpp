@@ -182,6 +182,10 @@ void PresenceBoard::write()
     m_dirty = true;
     if (!m_ready || m_writing || m_writeGap.isActive())
         return;
+    if (backingOff()) {
+        m_writeGap.start(int(m_backoffMs - m_failedAt.elapsed())); // the latest state, then
+        return;
+    }
     // Sync allows 20 writes a second on the map for the whole team: one desk writes at most
     // once per gap, the last state winning.
     const qint64 since = m_lastWrite.isValid() ? m_lastWrite.elapsed() : m_minWriteGap.count();
@@ -230,10 +234,10 @@ void PresenceBoard::onWritten(bool ok, const ProviderError *error)
     if (!ok) {
         // The heartbeat tries again; the state written then is the latest.
         m_dirty = true;
-        qCInfo(lcSync) << "presence:" << error->message();
-        Q_EMIT failed(*error);
+        backOff(*error);
         return;
     }
+    m_failures = 0;
     m_heartbeat.start(); // the next beat counts from this write
     Q_EMIT written();
     if (m_dirty)
@@ -242,7 +246,7 @@ void PresenceBoard::onWritten(bool ok, const ProviderError *error)
 
 void PresenceBoard::poll()
 {
-    if (!m_ready || m_reading)
+    if (!m_ready || m_reading || backingOff())
         return;
     if (m_lastRead.isValid() && m_lastRead.elapsed() < m_minPollGap.count())
         return;
@@ -254,9 +258,10 @@ void PresenceBoard::poll()
             m_reading = false;
             m_lastRead.start();
             if (!page.ok()) {
-                Q_EMIT failed(page.error());
+                backOff(page.error());
                 return;
             }
+            m_failures = 0;
             QList<Entry> entries;
             for (const SyncMapItem &item : page.value().items) {
                 Entry entry;
@@ -292,6 +297,22 @@ void PresenceBoard::onRead(const QList<Entry> &entries)
     m_others = others;
     if (!same)
         Q_EMIT changed();
+}
+
+void PresenceBoard::backOff(const ProviderError &error)
+{
+    ++m_failures;
+    m_backoffMs = error.retryAfterSeconds()
+                      ? qint64(*error.retryAfterSeconds()) * 1000
+                      : std::min<qint64>(60000, qint64(1000) << std::min(m_failures, 6));
+    m_failedAt.start();
+    qCInfo(lcSync) << "presence:" << error.message() << "- quiet for" << m_backoffMs << "ms";
+    Q_EMIT failed(error);
+}
+
+bool PresenceBoard::backingOff() const
+{
+    return m_failures > 0 && m_failedAt.isValid() && m_failedAt.elapsed() < m_backoffMs;
 }
 
 QList<PresenceBoard::Entry> PresenceBoard::others() const

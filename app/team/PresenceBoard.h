@@ -86,6 +86,10 @@ private:
     void writeNow();
     void onWritten(bool ok, const ProviderError *error);
     void onRead(const QList<Entry> &entries);
+    // After a failed request (429/54009, 5xx, offline) no request goes out for 2^n seconds
+    // (at most 60) or what the provider's Retry-After says; a success ends it.
+    void backOff(const ProviderError &error);
+    bool backingOff() const;
     QJsonObject itemData() const;
 
     StoreWriter *m_writer;
@@ -105,6 +109,9 @@ private:
     QTimer m_writeGap;
     QElapsedTimer m_lastWrite;
     QElapsedTimer m_lastRead;
+    QElapsedTimer m_failedAt;
+    qint64 m_backoffMs = 0;
+    int m_failures = 0;
     std::chrono::milliseconds m_minWriteGap{1000};
     std::chrono::milliseconds m_minPollGap{1000};
 };

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void viewingAndTypingReachTheOther();
     void typingStopsWhenTheAgentPauses();
     void itemsCarryTheirTimeToLive();
+    void aFailingProviderQuietsTheBoard();
     void aStoppedDeskIsGone();
 
 private:
@@ -153,6 +154,33 @@ void TstPresence::itemsCarryTheirTimeToLive()
     const qint64 ttl = ana.dateUpdated.secsTo(ana.dateExpires);
     QVERIFY2(ttl >= PresenceBoard::ItemTtlSeconds - 1 && ttl <= PresenceBoard::ItemTtlSeconds + 1,
              qPrintable(QString::number(ttl)));
+}
+
+void TstPresence::aFailingProviderQuietsTheBoard()
+{
+    PresenceBoard *sam = m_sam->presence();
+    QSignalSpy viewed(sam, &PresenceBoard::written);
+    sam->setViewing(m_thread);
+    QTRY_VERIFY_WITH_TIMEOUT(!viewed.isEmpty(), 20000);
+    QSignalSpy failed(sam, &PresenceBoard::failed);
+    QVERIFY(m_team.sandbox.setFaults({{u"Rate503"_s, u"1"_s}}));
+    QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 20000); // the next read fails
+    // Backing off: asked again and again, it sends nothing (nothing else fails).
+    const qsizetype failures = failed.size();
+    for (int i = 0; i < 5; ++i) {
+        sam->poll();
+        sam->noteTyping();
+        QTest::qWait(50);
+    }
+    QCOMPARE(failed.size(), failures);
+    // The provider is back: so is presence, once the quiet time is over.
+    QVERIFY(m_team.sandbox.setFaults({}));
+    // The typing noted while quiet is written when the quiet time ends, not at the next beat.
+    QSignalSpy written(sam, &PresenceBoard::written);
+    QTRY_VERIFY_WITH_TIMEOUT(!written.isEmpty(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(sees(sam, u"Ana"_s), 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(inThread(m_ana->presence(), m_thread), QStringList{u"Sam*"_s}, 20000);
+    sam->stopTyping();
 }
 
 void TstPresence::aStoppedDeskIsGone()
