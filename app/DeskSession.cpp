@@ -13,8 +13,10 @@
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncListTransport.h"
+#include "SyncSnapshotStore.h"
 #include "SyncSummary.h"
 #include "TeamLog.h"
+#include "TeamSnapshotter.h"
 #include "TeamStateRows.h"
 #include "TwilioClient.h"
 
@@ -154,6 +156,8 @@ void DeskSession::disconnectProvider()
         Q_EMIT accountClosing();
     m_presence.reset();
     m_teamLog.reset();
+    m_teamSnapshotter.reset();
+    m_teamSnapshotStore.reset();
     m_teamTransport.reset();
     m_campaigns.reset();
     m_keywords.reset();
@@ -271,6 +275,11 @@ void DeskSession::startTeamLog()
             m_teamTransport = std::make_unique<SyncListTransport>(m_client.get());
             m_teamLog = std::make_unique<TeamLog>(m_writer.get(), m_teamTransport.get(), account);
             TeamLog *log = m_teamLog.get();
+            m_teamSnapshotStore =
+                std::make_unique<SyncSnapshotStore>(m_client.get(), m_teamTransport.get());
+            m_teamSnapshotter = std::make_unique<TeamSnapshotter>(
+                m_writer.get(), m_teamSnapshotStore.get(), account);
+            log->setSnapshotter(m_teamSnapshotter.get());
             // Fresh enough for a send: read within the last few seconds.
             constexpr qint64 ConsentMaxAgeMs = 5000;
             m_outbox->setConsentGate([log](QObject *context, std::function<void(bool)> done) {

@@ -24,7 +24,9 @@ class SenderNumberSync;
 class StoreWriter;
 class SyncEngine;
 class SyncListTransport;
+class SyncSnapshotStore;
 class TeamLog;
+class TeamSnapshotter;
 class TwilioClient;
 
 class DeskSession : public QObject
@@ -113,6 +115,8 @@ private:
     std::unique_ptr<KeywordProcessing> m_keywords;
     std::unique_ptr<CampaignRunner> m_campaigns;
     std::unique_ptr<SyncListTransport> m_teamTransport;
+    std::unique_ptr<SyncSnapshotStore> m_teamSnapshotStore;
+    std::unique_ptr<TeamSnapshotter> m_teamSnapshotter;
     std::unique_ptr<TeamLog> m_teamLog;        // while the account's desktop is in a team
     std::unique_ptr<PresenceBoard> m_presence; // beside the team log
     std::unique_ptr<SecretStore> m_secrets;

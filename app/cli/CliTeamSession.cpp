@@ -3,7 +3,9 @@
 #include "AccountConfig.h"
 #include "AccountRows.h"
 #include "SyncListTransport.h"
+#include "SyncSnapshotStore.h"
 #include "TeamLog.h"
+#include "TeamSnapshotter.h"
 #include "TwilioClient.h"
 
 #include <QEventLoop>
@@ -73,6 +75,11 @@ bool CliTeamSession::open(const QCommandLineParser &parser)
     m_client = std::make_unique<TwilioClient>(m_network.get(), config, token);
     m_transport = std::make_unique<SyncListTransport>(m_client.get());
     m_log = std::make_unique<TeamLog>(m_writer.get(), m_transport.get(), m_accountId);
+    m_snapshotStore = std::make_unique<SyncSnapshotStore>(m_client.get(), m_transport.get());
+    m_snapshotter =
+        std::make_unique<TeamSnapshotter>(m_writer.get(), m_snapshotStore.get(), m_accountId);
+    m_snapshotter->setWriting(false);
+    m_log->setSnapshotter(m_snapshotter.get());
     return true;
 }
 

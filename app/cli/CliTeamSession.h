@@ -13,7 +13,9 @@
 
 class QNetworkAccessManager;
 class SyncListTransport;
+class SyncSnapshotStore;
 class TeamLog;
+class TeamSnapshotter;
 class TwilioClient;
 
 class CliTeamSession
@@ -44,6 +46,8 @@ private:
     std::unique_ptr<QNetworkAccessManager> m_network;
     std::unique_ptr<TwilioClient> m_client;
     std::unique_ptr<SyncListTransport> m_transport;
+    std::unique_ptr<SyncSnapshotStore> m_snapshotStore;
+    std::unique_ptr<TeamSnapshotter> m_snapshotter;
     std::unique_ptr<TeamLog> m_log;
     qint64 m_accountId = 0;
     QString m_error;

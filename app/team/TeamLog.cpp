@@ -4,6 +4,7 @@
 #include "StoreWriter.h"
 #include "TeamLogWriter.h"
 #include "TeamOutboxRows.h"
+#include "TeamSnapshotter.h"
 #include "TeamStateRows.h"
 
 #include <algorithm>
@@ -141,7 +142,7 @@ void TeamLog::push()
 void TeamLog::pushOne(const QList<QPair<QString, QJsonObject>> &queue)
 {
     if (queue.isEmpty()) {
-        pull(m_appliedIndex);
+        readLog();
         return;
     }
     const QString opId = queue.first().first;
@@ -165,10 +166,45 @@ void TeamLog::pushOne(const QList<QPair<QString, QJsonObject>> &queue)
                         });
 }
 
+void TeamLog::readLog()
+{
+    if (m_snapshotter && m_appliedIndex < 0 && !m_bootstrapTried) {
+        m_bootstrapTried = true;
+        bootstrap(0);
+        return;
+    }
+    pull(m_appliedIndex);
+}
+
+void TeamLog::bootstrap(qint64 needed)
+{
+    m_snapshotter->bootstrap(needed, this,
+                             [this](const ProviderResult<TeamLogWriter::Applied> &result) {
+                                 if (!result.ok()) {
+                                     m_bootstrapTried = false;
+                                     finish(false, &result.error());
+                                     return;
+                                 }
+                                 const TeamLogWriter::Applied applied = result.value();
+                                 if (applied.lastIndex > m_appliedIndex) {
+                                     m_appliedIndex = applied.lastIndex;
+                                     // The newest snapshot: nothing better covers what may
+                                     // have expired after it.
+                                     m_fromSnapshot = true;
+                                 }
+                                 if (applied.applied > 0)
+                                     Q_EMIT changesApplied(applied.applied);
+                                 pull(m_appliedIndex);
+                             });
+}
+
 void TeamLog::pull(qint64 after)
 {
+    m_pullAfter = after;
+    // From our own last item, not after it: Sync's indexes may have gaps, so only finding that
+    // item still there proves nothing after it expired unread (items expire oldest first).
     m_transport->readAfter(
-        after, PageSize, this,
+        after >= 0 ? after - 1 : -1, PageSize, this,
         [this](const ProviderResult<TeamLogTransport::Page> &result) { onPage(result); });
 }
 
@@ -179,6 +215,20 @@ void TeamLog::onPage(const ProviderResult<TeamLogTransport::Page> &result)
         return;
     }
     const TeamLogTransport::Page page = result.value();
+    const bool fromSnapshot = std::exchange(m_fromSnapshot, false);
+    if (m_pullAfter >= 0 && !fromSnapshot &&
+        (page.items.isEmpty() || page.items.first().index != m_pullAfter)) {
+        // The log's items live 30 days: ours is gone, and what came after it may be too.
+        const qint64 needed = page.items.isEmpty() ? m_pullAfter + 1 : page.items.first().index - 1;
+        if (m_snapshotter && !m_gapTried) {
+            m_gapTried = true;
+            bootstrap(needed);
+            return;
+        }
+        qCWarning(lcSync) << "team log: items after" << m_pullAfter
+                          << "may have expired before this desktop read them; no snapshot covers"
+                          << needed;
+    }
     QList<TeamLogWriter::LogItem> items;
     items.reserve(page.items.size());
     for (const TeamLogTransport::Item &item : page.items)
@@ -210,6 +260,7 @@ void TeamLog::finish(bool ok, const ProviderError *error)
     m_inCycle = false;
     const qint64 finished = m_cycleNumber;
     std::chrono::milliseconds next = pollPeriod(m_teamSize, m_basePeriod);
+    m_gapTried = false;
     if (ok) {
         m_failures = 0;
         m_lastPulled = QDateTime::currentDateTimeUtc();
@@ -241,6 +292,8 @@ void TeamLog::finish(bool ok, const ProviderError *error)
     Q_EMIT cycleFinished(ok);
     if (!m_running)
         return;
+    if (ok && m_snapshotter)
+        m_snapshotter->maybeWrite(m_appliedIndex);
     if (m_again || !m_waiters.isEmpty()) {
         m_again = false;
         schedule(ok ? 0ms : next);

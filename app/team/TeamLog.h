@@ -19,6 +19,7 @@
 #include <functional>
 
 class StoreWriter;
+class TeamSnapshotter;
 
 class TeamLog : public QObject
 {
@@ -46,6 +47,11 @@ public:
     // The team's size as the roster says (read at every cycle); tests may set it.
     void setTeamSize(int desktops) { m_teamSize = qMax(1, desktops); }
 
+    // Snapshots: with one, a desktop without a position (or one that finds the log's oldest
+    // items expired before it read them) starts from the newest snapshot, and this desktop
+    // writes snapshots as the log grows. Without one, it replays the log.
+    void setSnapshotter(TeamSnapshotter *snapshotter) { m_snapshotter = snapshotter; }
+
     bool isRunning() const { return m_running; }
     // When the last cycle read the log to its end (invalid: never this session).
     QDateTime lastPulled() const { return m_lastPulled; }
@@ -63,6 +69,9 @@ private:
     void cycle();
     void push();
     void pushOne(const QList<QPair<QString, QJsonObject>> &queue);
+    // Reads the log after this desktop's position (from a snapshot first when it has none).
+    void readLog();
+    void bootstrap(qint64 needed);
     void pull(qint64 after);
     void onPage(const ProviderResult<TeamLogTransport::Page> &result);
     void finish(bool ok, const ProviderError *error = nullptr);
@@ -82,7 +91,12 @@ private:
     QDateTime m_lastPulled;
     QDateTime m_offlineSince;
     qint64 m_appliedIndex = -1;
-    qint64 m_cycleNumber = 0; // cycles started this session
+    qint64 m_pullAfter = -1;
+    TeamSnapshotter *m_snapshotter = nullptr;
+    bool m_bootstrapTried = false; // this session, for a desktop without a position
+    bool m_gapTried = false;       // this cycle, for items expired before they were read
+    bool m_fromSnapshot = false;   // the position is a snapshot's, not an item read here
+    qint64 m_cycleNumber = 0;      // cycles started this session
     struct Waiter
     {
         qint64 needsCycle; // a cycle that started after the wait began

@@ -25,6 +25,7 @@ struct MigrationTable
         Entry{8, ":/migrations/0008_campaign_runner.sql"},
         Entry{9, ":/migrations/0009_profile_identity.sql"},
         Entry{10, ":/migrations/0010_team.sql"},
+        Entry{11, ":/migrations/0011_team_snapshot.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

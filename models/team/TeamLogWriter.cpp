@@ -1,6 +1,7 @@
 #include "TeamLogWriter.h"
 
 #include "StoreLogging.h"
+#include "TeamCompactionRows.h"
 #include "TeamOutboxRows.h"
 #include "TeamStateRows.h"
 
@@ -67,6 +68,18 @@ std::optional<TeamOpApplier::Outcome> TeamLogWriter::recordLocal(qint64 accountI
 std::optional<TeamLogWriter::Applied> TeamLogWriter::applyItems(qint64 accountId,
                                                                 const QList<LogItem> &items)
 {
+    return apply(accountId, items, Source::Log, -1);
+}
+
+std::optional<TeamLogWriter::Applied> TeamLogWriter::applySnapshot(qint64 accountId, qint64 covers,
+                                                                   const QList<LogItem> &entries)
+{
+    return apply(accountId, entries, Source::Snapshot, covers);
+}
+
+std::optional<TeamLogWriter::Applied>
+TeamLogWriter::apply(qint64 accountId, const QList<LogItem> &items, Source source, qint64 covers)
+{
     m_error.clear();
     TeamStateRows state(m_db);
     const auto current = state.state(accountId);
@@ -74,9 +87,13 @@ std::optional<TeamLogWriter::Applied> TeamLogWriter::applyItems(qint64 accountId
         fail(u"the account has not joined a team on this desktop"_s);
         return std::nullopt;
     }
+    Applied result;
+    result.lastIndex = current->appliedIndex;
+    if (source == Source::Snapshot && current->appliedIndex >= covers)
+        return result;
     QList<LogItem> ordered = items;
-    std::sort(ordered.begin(), ordered.end(),
-              [](const LogItem &a, const LogItem &b) { return a.index < b.index; });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const LogItem &a, const LogItem &b) { return a.index < b.index; });
     if (!m_db.transaction()) {
         fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
         return std::nullopt;
@@ -86,20 +103,23 @@ std::optional<TeamLogWriter::Applied> TeamLogWriter::applyItems(qint64 accountId
         fail(message);
         return std::nullopt;
     };
-    Applied result;
-    result.lastIndex = current->appliedIndex;
     TeamOpApplier applier(m_db);
     TeamOutboxRows outbox(m_db);
+    TeamCompactionRows compacted(m_db);
     for (const LogItem &item : std::as_const(ordered)) {
-        if (item.index <= result.lastIndex)
-            continue; // read twice (a retried page): applied already
-        result.lastIndex = item.index;
+        if (source == Source::Log) {
+            if (item.index <= result.lastIndex)
+                continue; // read twice (a retried page): applied already
+            result.lastIndex = item.index;
+        }
         const auto op = TeamOp::fromJson(item.data);
         if (!op) {
             ++result.unreadable;
             qCWarning(lcStore) << "team log item" << item.index << "is not an op; skipped";
             continue;
         }
+        if (!compacted.record(accountId, item.index, *op))
+            return abort(compacted.errorString());
         const bool ours = outbox.contains(op->id);
         const auto outcome = applier.apply(accountId, *op, TeamOpApplier::Origin::Log);
         if (!outcome)
@@ -113,6 +133,12 @@ std::optional<TeamLogWriter::Applied> TeamLogWriter::applyItems(qint64 accountId
         } else {
             ++result.skipped;
         }
+    }
+    if (source == Source::Snapshot) {
+        // Our changes the snapshot covers are in the log even when a later change replaced them.
+        if (!outbox.removeAppendedThrough(accountId, covers))
+            return abort(outbox.errorString());
+        result.lastIndex = covers;
     }
     if (!state.setApplied(accountId, result.lastIndex))
         return abort(state.errorString());

@@ -39,10 +39,22 @@ public:
     // Applies the items after the stored position, in index order, and stores the position
     // reached, in one transaction.
     std::optional<Applied> applyItems(qint64 accountId, const QList<LogItem> &items);
+    // Applies a snapshot: the compacted log up to item `covers` (TeamCompactionRows order),
+    // and moves the position there, in one transaction. A snapshot this desktop is already
+    // past changes nothing.
+    std::optional<Applied> applySnapshot(qint64 accountId, qint64 covers,
+                                         const QList<LogItem> &entries);
 
     QString errorString() const { return m_error; }
 
 private:
+    enum class Source
+    {
+        Log,
+        Snapshot
+    };
+    std::optional<Applied> apply(qint64 accountId, const QList<LogItem> &items, Source source,
+                                 qint64 covers);
     bool fail(const QString &message);
 
     QSqlDatabase m_db;

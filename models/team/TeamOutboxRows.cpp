@@ -91,6 +91,15 @@ bool TeamOutboxRows::remove(const QString &opId)
     return q.exec() || fail(u"cannot remove a shared change: "_s + q.lastError().text());
 }
 
+bool TeamOutboxRows::removeAppendedThrough(qint64 accountId, qint64 index)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"DELETE FROM team_outbox WHERE account_id = ? AND appended_index <= ?"_s);
+    q.addBindValue(accountId);
+    q.addBindValue(index);
+    return q.exec() || fail(u"cannot remove shared changes: "_s + q.lastError().text());
+}
+
 bool TeamOutboxRows::hasPendingField(qint64 accountId, const QString &target, const QString &field)
 {
     QSqlQuery q(m_db);

@@ -29,6 +29,9 @@ public:
     // Whether the op is ours and still waiting; removes it when `remove`.
     bool contains(const QString &opId);
     bool remove(const QString &opId);
+    // Our changes the log holds at or before `index` (a snapshot covering them was applied):
+    // shared, whether or not the snapshot kept them.
+    bool removeAppendedThrough(qint64 accountId, qint64 index);
     // Whether a change of ours to `field` of `target` still waits for the log: a teammate's
     // older change must not override it here (it will come after theirs in the log).
     bool hasPendingField(qint64 accountId, const QString &target, const QString &field);

@@ -14,11 +14,18 @@ class MemoryTeamLog
 {
 public:
     QList<TeamLogTransport::Item> items;
+    qint64 nextIndex = 0;
     int refuseAppends = 0;     // the next N appends answer 429/54009 and append nothing
     int loseAppendAnswers = 0; // the next N appends append, then answer a lost connection
     int failReads = 0;         // the next N reads answer 503
     int appendCalls = 0;
     int readCalls = 0;
+
+    // Items expire oldest first, as the log's 30-day items do; indexes are never reused.
+    void expireThrough(qint64 index)
+    {
+        items.removeIf([index](const TeamLogTransport::Item &item) { return item.index <= index; });
+    }
 
     static ProviderError rateLimited()
     {
@@ -49,7 +56,7 @@ public:
             later(context, [done] { done(MemoryTeamLog::rateLimited()); });
             return;
         }
-        const qint64 index = m_log->items.size();
+        const qint64 index = m_log->nextIndex++;
         m_log->items.append({index, data});
         if (m_log->loseAppendAnswers > 0) {
             --m_log->loseAppendAnswers;
