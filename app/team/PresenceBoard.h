@@ -1,8 +1,8 @@
 // Who of the team is online, and who views or types in which thread, from short-lived items of
 // one Sync map (`presence`, in the team's Sync service): each desk keeps its own item (key: the
 // desk's id) alive with a heartbeat and a short time to live, so a desk that goes away simply
-// expires. Reads one page of the map per poll (the team log's cadence), writes at most one
-// item a second; never blocks the GUI thread.
+// expires. Reads one page of the map per poll (the team log's cadence), writes at most once a
+// second (less often in a large team: see teamGap); never blocks the GUI thread.
 #pragma once
 
 #include "ProviderError.h"
@@ -66,6 +66,9 @@ public:
     bool isReady() const { return m_ready; }
 
     static QString threadKey(const QString &customerNumber, const QString &ourNumber);
+    // The least time between two reads (or two writes) of one desk when `onlineDesks` share
+    // the map: `least`, longer when together they would exceed ~15 a second (Sync: 20).
+    static std::chrono::milliseconds gapFor(int onlineDesks, std::chrono::milliseconds least);
 
     // Tests and benches shorten these.
     void setHeartbeatPeriod(std::chrono::milliseconds period);
@@ -90,6 +93,7 @@ private:
     // (at most 60) or what the provider's Retry-After says; a success ends it.
     void backOff(const ProviderError &error);
     bool backingOff() const;
+    std::chrono::milliseconds teamGap(std::chrono::milliseconds least) const;
     QJsonObject itemData() const;
 
     StoreWriter *m_writer;

@@ -42,6 +42,7 @@ class TstPresence : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void largeTeamsWaitLonger();
     void eachSeesTheOtherOnline();
     void viewingAndTypingReachTheOther();
     void typingStopsWhenTheAgentPauses();
@@ -83,6 +84,14 @@ void TstPresence::cleanupTestCase()
     m_ana.reset();
     m_sam.reset();
     m_team.sandbox.stop();
+}
+
+void TstPresence::largeTeamsWaitLonger()
+{
+    QCOMPARE(PresenceBoard::gapFor(2, 1000ms), 1000ms);
+    QCOMPARE(PresenceBoard::gapFor(15, 1000ms), 1000ms);
+    QCOMPARE(PresenceBoard::gapFor(30, 1000ms), 2000ms);
+    QCOMPARE(PresenceBoard::gapFor(150, 1000ms), 10000ms);
 }
 
 void TstPresence::eachSeesTheOtherOnline()
