@@ -1,6 +1,7 @@
 // The team workspace against a sandbox process at real speed, two desks of one team (profiles
 // joined with smsdesk-cli), each running what DeskSession runs for a team: its TeamLog over
-// the Sync list and its PresenceBoard, at the default cadence (2 s base) unless told.
+// the Sync list (with its snapshotter) and its PresenceBoard, at the default cadence (2 s base)
+// unless told.
 //   (a) a change made on desk A (InboxCommands::resolve/reopen) -> applied in desk B's store:
 //       p50/p95/max over N changes;
 //   (b) Sync requests per desk per minute while idle (team log + presence), counted at each
@@ -13,8 +14,10 @@
 #include "PresenceBoard.h"
 #include "StoreWriter.h"
 #include "SyncListTransport.h"
+#include "SyncSnapshotStore.h"
 #include "TeamDesksFixture.h"
 #include "TeamLog.h"
+#include "TeamSnapshotter.h"
 #include "TwilioClient.h"
 
 #include <QCoreApplication>
@@ -53,8 +56,8 @@ protected:
     {
         const QString path = request.url().path();
         QString kind = u"other"_s;
-        if (path.contains(u"/Lists/"_s))
-            kind = u"list"_s;
+        if (const qsizetype at = path.indexOf(u"/Lists/"_s); at >= 0)
+            kind = u"list "_s + path.mid(at + 7).section(u'/', 0, 0);
         else if (path.contains(u"/Maps/"_s))
             kind = u"presence map"_s;
         const char *method = op == GetOperation      ? "GET"
@@ -72,6 +75,8 @@ struct Desk
     CountingNetwork network;
     std::unique_ptr<TwilioClient> client;
     std::unique_ptr<SyncListTransport> transport;
+    std::unique_ptr<SyncSnapshotStore> snapshots;
+    std::unique_ptr<TeamSnapshotter> snapshotter;
     std::unique_ptr<TeamLog> log;
     std::unique_ptr<PresenceBoard> presence;
     std::unique_ptr<InboxCommands> commands;
@@ -81,6 +86,7 @@ struct Desk
     {
         presence.reset();
         log.reset();
+        snapshotter.reset();
         client.reset();
     }
 };
@@ -98,6 +104,10 @@ bool openDesk(TeamDesksFixture &team, int index, Desk &desk, std::chrono::millis
     desk.transport = std::make_unique<SyncListTransport>(desk.client.get());
     desk.log = std::make_unique<TeamLog>(desk.writer.get(), desk.transport.get(), desk.account);
     desk.log->setBasePeriod(base);
+    desk.snapshots = std::make_unique<SyncSnapshotStore>(desk.client.get(), desk.transport.get());
+    desk.snapshotter =
+        std::make_unique<TeamSnapshotter>(desk.writer.get(), desk.snapshots.get(), desk.account);
+    desk.log->setSnapshotter(desk.snapshotter.get());
     desk.presence =
         std::make_unique<PresenceBoard>(desk.writer.get(), desk.client.get(), desk.account);
     // As DeskSession wires them.
