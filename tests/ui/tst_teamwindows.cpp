@@ -33,6 +33,7 @@ private Q_SLOTS:
     void bothWindowsShowTheThread();
     void typingInOneShowsReplyingInTheOther();
     void resolvingInOneResolvesInTheOther();
+    void aChangeIsSharedAtOnce();
 
 private:
     struct Desk
@@ -184,6 +185,21 @@ void TstTeamWindows::resolvingInOneResolvesInTheOther()
          m_desks[1].shell->inbox()->listView()->delegate()->pills(indexOf(1)))
         pill = pill || p.kind == ThreadListDelegate::Pill::Kind::Resolved;
     QVERIFY(pill);
+}
+
+void TstTeamWindows::aChangeIsSharedAtOnce()
+{
+    // Ana's desk would next read and append in a minute: her change goes out anyway.
+    TeamLog *ana = m_desks[0].session->teamLog();
+    ana->setBasePeriod(60s);
+    QSignalSpy cycled(ana, &TeamLog::cycleFinished);
+    QVERIFY(cycled.wait(20000)); // the next cycle is scheduled a minute ahead
+    QCOMPARE(indexOf(1).data(ThreadListModel::FlaggedRole).toBool(), false);
+    InboxActions *actions = m_desks[0].shell->inbox()->inboxActions();
+    QCOMPARE(actions->flag()->text(), u"Flag"_s);
+    actions->flag()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(indexOf(1).data(ThreadListModel::FlaggedRole).toBool(), true, 20000);
+    ana->setBasePeriod(200ms);
 }
 
 SHELL_TEST_MAIN(TstTeamWindows)
