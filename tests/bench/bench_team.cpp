@@ -9,6 +9,7 @@
 //   (c) presence: desk A starts typing -> desk B's board sees it: p50/p95/max.
 //   bench_team [changes=30] [idle-seconds=60] [base-ms=2000]
 #include "AccountConfig.h"
+#include "ChangeFeed.h"
 #include "Database.h"
 #include "InboxCommands.h"
 #include "PresenceBoard.h"
@@ -113,6 +114,12 @@ bool openDesk(TeamDesksFixture &team, int index, Desk &desk, std::chrono::millis
     // As DeskSession wires them.
     QObject::connect(desk.log.get(), &TeamLog::cycleFinished, desk.presence.get(),
                      &PresenceBoard::poll);
+    TeamLog *log = desk.log.get();
+    QObject::connect(
+        desk.writer->changes(), &ChangeFeed::changed, log, [log](const ChangeSet &set) {
+            if (!set.rows(ChangeSet::Table::TeamOutbox, ChangeSet::Op::Inserted).isEmpty())
+                log->syncNow();
+        });
     desk.commands = std::make_unique<InboxCommands>(desk.writer.get(), u"bench"_s);
     desk.log->start();
     desk.presence->start();
