@@ -3,11 +3,13 @@
 #include "AccountRows.h"
 #include "AppLogging.h"
 #include "CampaignRunner.h"
+#include "ChangeFeed.h"
 #include "DemoNumberSeeding.h"
 #include "KeywordClaims.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
+#include "PresenceBoard.h"
 #include "SecretStore.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
@@ -154,6 +156,7 @@ void DeskSession::disconnectProvider()
 {
     if (m_client)
         Q_EMIT accountClosing();
+    m_presence.reset();
     m_teamLog.reset();
     m_teamSnapshotter.reset();
     m_teamSnapshotStore.reset();
@@ -305,6 +308,18 @@ void DeskSession::startTeamLog()
                 log->ensureFresh(ConsentMaxAgeMs, context, std::move(done));
             });
             log->start();
+            // Presence is read at the team log's cadence (and backs off with it).
+            m_presence = std::make_unique<PresenceBoard>(m_writer.get(), m_client.get(), account);
+            connect(log, &TeamLog::cycleFinished, m_presence.get(), &PresenceBoard::poll);
+            connect(log, &TeamLog::changesApplied, m_presence.get(),
+                    &PresenceBoard::refreshIdentity);
+            m_presence->start();
+            // A change made here is appended at once rather than at the next cycle: half of
+            // the time until teammates see it (docs/PERFORMANCE.md, Team workspace).
+            connect(m_writer->changes(), &ChangeFeed::changed, log, [log](const ChangeSet &set) {
+                if (!set.rows(ChangeSet::Table::TeamOutbox, ChangeSet::Op::Inserted).isEmpty())
+                    log->syncNow();
+            });
             Q_EMIT teamLogStarted();
         });
 }

@@ -137,7 +137,7 @@ void TwilioClient::findOrCreateSyncList(const QString &serviceSid, const QString
 }
 
 void TwilioClient::findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName,
-                                       QObject *context, ProviderCallback<ProviderDone> done)
+                                       QObject *context, ProviderCallback<SyncList> done)
 {
     if (serviceSid.isEmpty() || uniqueName.isEmpty()) {
         failSoon(
@@ -148,26 +148,25 @@ void TwilioClient::findOrCreateSyncMap(const QString &serviceSid, const QString 
     const QByteArray maps = "/v1/Services/" + TwilioUrl::segment(serviceSid) + "/Maps";
     const QUrl url =
         TwilioUrl::under(m_config.syncBaseUrl, maps + '/' + TwilioUrl::segment(uniqueName));
-    const Parser<ProviderDone> any = [](const QJsonObject &) {
-        return ProviderResult<ProviderDone>(ProviderDone{});
-    };
-    call<ProviderDone>(
-        Method::Get, url, {}, {}, context, any,
-        [this, maps, uniqueName, context, any, done](const ProviderResult<ProviderDone> &found) {
+    const QUrl create = TwilioUrl::under(m_config.syncBaseUrl, maps);
+    call<SyncList>(
+        Method::Get, url, {}, {}, context, &TwilioJson::syncList,
+        [this, url, create, uniqueName, context, done](const ProviderResult<SyncList> &found) {
             if (found.ok() || found.error().httpStatus() != 404) {
                 done(found);
                 return;
             }
-            call<ProviderDone>(Method::Post, TwilioUrl::under(m_config.syncBaseUrl, maps),
-                               TwilioUrl::formEncode({{u"UniqueName"_s, uniqueName}}), {}, context,
-                               any, [done](const ProviderResult<ProviderDone> &created) {
-                                   // 409: another desktop created it between our read and our
-                                   // create.
-                                   if (!created.ok() && created.error().httpStatus() == 409)
-                                       done(ProviderDone{});
-                                   else
-                                       done(created);
-                               });
+            call<SyncList>(
+                Method::Post, create, TwilioUrl::formEncode({{u"UniqueName"_s, uniqueName}}), {},
+                context, &TwilioJson::syncList,
+                [this, url, context, done](const ProviderResult<SyncList> &created) {
+                    if (created.ok() || created.error().httpStatus() != 409) {
+                        done(created);
+                        return;
+                    }
+                    // Another desktop created it between our read and our create.
+                    call<SyncList>(Method::Get, url, {}, {}, context, &TwilioJson::syncList, done);
+                });
         });
 }
 

@@ -18,6 +18,7 @@
 #include "NotificationSettingsPage.h"
 #include "Notifier.h"
 #include "Outbox.h"
+#include "PresenceIndicators.h"
 #include "SenderNumberRows.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
@@ -129,6 +130,7 @@ bool DesktopShell::start()
     });
 
     createConversation();
+    new PresenceIndicators(m_session, m_conversation, m_inbox->listView(), m_syncStatus, this);
     createNotifications();
     refreshAccounts();
     if (m_session->accountId() > 0) {

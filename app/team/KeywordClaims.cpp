@@ -80,7 +80,7 @@ void KeywordClaims::open(std::function<void(const std::optional<ProviderError> &
             const QString sid = service.value().sid;
             ++m_requests;
             m_client->findOrCreateSyncMap(
-                sid, MapName, this, [this, sid, then](const ProviderResult<ProviderDone> &map) {
+                sid, MapName, this, [this, sid, then](const ProviderResult<SyncList> &map) {
                     if (!map.ok()) {
                         then(map.error());
                         return;
