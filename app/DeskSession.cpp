@@ -259,6 +259,11 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     Q_EMIT accountOpened(m_accountId);
 }
 
+ProviderClient *DeskSession::provider() const
+{
+    return m_client.get();
+}
+
 void DeskSession::startTeamLog()
 {
     const qint64 account = m_accountId;
@@ -268,7 +273,7 @@ void DeskSession::startTeamLog()
         },
         this,
         [this, account](bool inTeam) {
-            if (!inTeam || account != m_accountId || !m_client)
+            if (!inTeam || account != m_accountId || !m_client || m_teamLog)
                 return;
             m_teamTransport = std::make_unique<SyncListTransport>(m_client.get());
             m_teamLog = std::make_unique<TeamLog>(m_writer.get(), m_teamTransport.get(), account);

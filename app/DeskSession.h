@@ -17,6 +17,7 @@ class CampaignRunner;
 class KeywordProcessing;
 class LookupQueue;
 class Outbox;
+class ProviderClient;
 class SecretStore;
 class QNetworkAccessManager;
 class SenderNumberSync;
@@ -54,7 +55,14 @@ public:
     // The same with a token given now (session-only, or just typed).
     void openAccount(qint64 accountId, const QString &authToken);
 
+    // When the account's desktop is in a team (or has just joined one): its team log runs, and
+    // no send goes out before this desktop has the team's consent state. Once per account.
+    void startTeamLog();
+
     QString errorString() const { return m_error; }
+    // The open account's provider client (null while not connected): the Team page creates and
+    // revokes agents' API keys with it.
+    ProviderClient *provider() const;
     SecretStore *secrets() const { return m_secrets.get(); }
     Outbox *outbox() const { return m_outbox.get(); }
     // The team log engine of the open account; null when this desktop has not joined a team.
@@ -95,9 +103,6 @@ private:
                      std::function<void(const std::optional<AccountRows::Row> &)> then);
     // Messages after numbers: threads need their sender numbers.
     void startMessageSync();
-    // When the account's desktop is in a team: its team log runs, and no send goes out before
-    // this desktop has the team's consent state.
-    void startTeamLog();
 
     DemoProvider::Factory m_demoFactory;
     // Destroyed last: the client and the engine talk to it.
