@@ -34,6 +34,7 @@ TeamKeysBox::TeamKeysBox(ProviderSource provider, QWidget *parent)
     refresh->setObjectName(u"teamRefreshKeys"_s);
     m_secret->setObjectName(u"teamKeySecret"_s);
     m_secret->setReadOnly(true);
+    m_secret->setWordWrapMode(QTextOption::WrapAnywhere);
     m_secret->setFixedHeight(64);
     m_secret->hide();
     m_status->setObjectName(u"teamKeyStatus"_s);

@@ -95,6 +95,10 @@ TeamPage::TeamPage(const StoreReader &reader, ChangeFeed *changes, TeamCommands 
     setObjectName(u"teamPage"_s);
     auto *title = new QLabel(tr("Team"));
     title->setObjectName(u"pageTitle"_s);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
     m_whoAmI->setObjectName(u"teamWhoAmI"_s);
     m_whoAmI->setWordWrap(true);
     m_join->setObjectName(u"teamJoin"_s);
@@ -127,6 +131,8 @@ TeamPage::TeamPage(const StoreReader &reader, ChangeFeed *changes, TeamCommands 
 
     m_inviteText->setObjectName(u"teamInviteText"_s);
     m_inviteText->setReadOnly(true);
+    m_inviteText->setWordWrapMode(QTextOption::WrapAnywhere); // one long token: wrap it anywhere
+    m_inviteText->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_inviteText->setFixedHeight(64);
     m_inviteText->hide();
     m_status->setObjectName(u"teamStatus"_s);

@@ -53,9 +53,20 @@ void TeamWorkspace::showAccount(qint64 accountId)
         [session = m_session] { return session->provider(); }, accountId);
     connect(m_page, &TeamPage::joinRequested, this, &TeamWorkspace::showJoinTeam);
     m_window->setPage(NavigationRail::Page::Team, m_page);
-    if (!m_offerToJoin || accountId <= 0 || !identity(accountId).role.isEmpty())
+    offerToJoin();
+}
+
+void TeamWorkspace::setOfferToJoin(bool offer)
+{
+    m_offerToJoin = offer;
+    offerToJoin();
+}
+
+void TeamWorkspace::offerToJoin()
+{
+    if (!m_offerToJoin || m_accountId <= 0 || !identity(m_accountId).role.isEmpty())
         return;
-    const QString asked = u"team/joinOffered/%1"_s.arg(accountId);
+    const QString asked = u"team/joinOffered/%1"_s.arg(m_accountId);
     if (m_preferences->value(asked).toBool())
         return;
     m_preferences->setValue(asked, true);

@@ -36,10 +36,11 @@ public:
     TeamPage *page() const { return m_page; }
     Identity identity(qint64 accountId) const;
 
-    // Builds the Team page of the account and, when offering is on and this desktop user was
-    // never asked for this account, asks to join.
+    // Builds the Team page of the account and offers to join it (offerToJoin()).
     void showAccount(qint64 accountId);
-    void setOfferToJoin(bool offer) { m_offerToJoin = offer; }
+    // On: every account shown from now on (and the one shown now) that this desktop has not
+    // joined, and whose joining this desktop user was never asked about, asks to join.
+    void setOfferToJoin(bool offer);
     // The join dialog for the shown account (window-modal, not blocking).
     void showJoinTeam();
 
@@ -48,6 +49,8 @@ Q_SIGNALS:
     void identityChanged();
 
 private:
+    void offerToJoin();
+
     DeskSession *m_session;
     const StoreReader &m_reader;
     MainWindow *m_window;
