@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AccountRows.h"
+#include "ApiKeyCredentials.h"
 #include "DemoProvider.h"
 
 #include <QDateTime>
@@ -54,6 +55,9 @@ public:
     void openAccount(qint64 accountId);
     // The same with a token given now (session-only, or just typed).
     void openAccount(qint64 accountId, const QString &authToken);
+    // The same with a person's API key given now. openAccount(id) uses a stored API key
+    // before the Auth Token.
+    void openAccount(qint64 accountId, const ApiKeyCredentials &key);
 
     // When the account's desktop is in a team (or has just joined one): its team log runs, and
     // no send goes out before this desktop has the team's consent state. Once per account.
@@ -96,7 +100,11 @@ Q_SIGNALS:
 
 private:
     bool fail(const QString &message);
-    void connectToProvider(const AccountRows::Row &account, const QString &authToken);
+    // With `key` the client signs in with that API key, else with the Auth Token.
+    void connectToProvider(const AccountRows::Row &account, const QString &authToken,
+                           const std::optional<ApiKeyCredentials> &key = std::nullopt);
+    // The Auth Token from the keychain (moved from where older versions kept it).
+    void openWithToken(const AccountRows::Row &account);
     void disconnectProvider();
     // Reads the account's row (none: nullopt), then `then(row)` on this thread.
     void withAccount(qint64 accountId,

@@ -210,7 +210,10 @@ void DesktopShell::showAccountSetup(qint64 accountId)
     const qint64 saved = dialog.savedAccountId();
     refreshAccounts();
     showAccount(saved);
-    m_session->openAccount(saved, dialog.authToken());
+    if (dialog.usesApiKey())
+        m_session->openAccount(saved, dialog.apiKey());
+    else
+        m_session->openAccount(saved, dialog.authToken());
     if (dialog.sessionOnly())
         m_window->statusBar()->showMessage(
             tr("The Auth Token is kept for this session only (no keychain)."));
