@@ -4,6 +4,7 @@
 #include "CliApplication.h"
 #include "ConsentCommand.h"
 #include "ImportCommand.h"
+#include "KeywordsCommand.h"
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
@@ -43,5 +44,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<CampaignCommand>());
     cli.addCommand(std::make_unique<TeamCommand>());
     cli.addCommand(std::make_unique<ThreadCommand>());
+    cli.addCommand(std::make_unique<KeywordsCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

@@ -1,5 +1,6 @@
 #include "InboxCommands.h"
 
+#include "CannedReplyOpApplier.h"
 #include "CannedReplyRows.h"
 #include "DraftRows.h"
 #include "Outbox.h"
@@ -8,6 +9,7 @@
 #include "SenderNumberRows.h"
 #include "StoreWriter.h"
 #include "TeamLogWriter.h"
+#include "TeamShare.h"
 #include "ThreadActions.h"
 
 #include <QDateTime>
@@ -326,11 +328,26 @@ void InboxCommands::saveCannedReply(qint64 accountId, const QString &name, const
                              {{u"name"_s, name.trimmed()}, {u"body"_s, body}}};
     run(
         change,
-        [accountId, name, body](WriterContext &context) {
+        [accountId, name, body, actor = m_actor](WriterContext &context) {
+            // In a team the reply is queued for the team log with the write.
             auto replies = context.repo<CannedReplyRows>();
-            const qint64 id = replies.add(accountId, name, body);
-            if (id == 0)
-                return Outcome{CommandResult::failure(replies.errorString()), false};
+            auto share = context.repo<TeamShare>();
+            qint64 id = 0;
+            const bool ok = share.run(
+                accountId, actor,
+                [&]() -> QString {
+                    id = replies.add(accountId, name, body);
+                    return id != 0 ? QString() : replies.errorString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto ops = context.repo<CannedReplyOpApplier>();
+                    const auto op = ops.putOp(accountId, id);
+                    if (!op)
+                        *error = ops.errorString();
+                    return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
+                });
+            if (!ok)
+                return Outcome{CommandResult::failure(share.errorString()), false};
             return Outcome{CommandResult::success(id), true};
         },
         caller, std::move(done));

@@ -1,7 +1,10 @@
 #include "KeywordCommands.h"
 
+#include "ConfirmationRuleOpApplier.h"
 #include "ConfirmationRuleRows.h"
+#include "KeywordOpApplier.h"
 #include "KeywordValidator.h"
+#include "TeamShare.h"
 
 using namespace Qt::StringLiterals;
 using Action = KeywordProcessLifecycle::Action;
@@ -35,14 +38,27 @@ void KeywordCommands::save(const KeywordProcessRows::Row &row, Done done)
     run(
         create ? u"keyword.create"_s : u"keyword.edit"_s,
         [row, account, who, create](WriterContext &context) {
+            // In a team the process's new definition is queued for the team log with the write.
             auto rows = context.repo<KeywordProcessRows>();
-            if (create) {
-                const qint64 id = rows.create(account, row, who);
-                return id > 0 ? CommandResult::success(id)
-                              : CommandResult::failure(rows.errorString());
-            }
-            return rows.update(account, row, who) ? CommandResult::success(row.process.id)
-                                                  : CommandResult::failure(rows.errorString());
+            auto share = context.repo<TeamShare>();
+            qint64 id = create ? 0 : row.process.id;
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    if (create)
+                        id = rows.create(account, row, who);
+                    else if (!rows.update(account, row, who))
+                        id = 0;
+                    return id > 0 ? QString() : rows.errorString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto ops = context.repo<KeywordOpApplier>();
+                    const auto op = ops.putOp(account, id);
+                    if (!op)
+                        *error = ops.errorString();
+                    return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
+                });
+            return ok ? CommandResult::success(id) : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }
@@ -72,11 +88,28 @@ void KeywordCommands::apply(qint64 processId, Action action, const QString &comm
         command,
         [processId, action, account, who](WriterContext &context) {
             // The repository finds the process among the account's only: another account's id
-            // is refused as unknown.
+            // is refused as unknown. A delete is described before it happens.
             auto rows = context.repo<KeywordProcessRows>();
-            return rows.apply(account, processId, action, who)
-                       ? CommandResult::success(processId)
-                       : CommandResult::failure(rows.errorString());
+            auto share = context.repo<TeamShare>();
+            auto ops = context.repo<KeywordOpApplier>();
+            std::optional<TeamOp> deleteOp;
+            if (action == Action::Delete && share.inTeam(account))
+                deleteOp = ops.deleteOp(account, processId);
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    return rows.apply(account, processId, action, who) ? QString()
+                                                                       : rows.errorString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    const auto op =
+                        action == Action::Delete ? deleteOp : ops.stateOp(account, processId);
+                    if (!op)
+                        *error = ops.errorString();
+                    return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
+                });
+            return ok ? CommandResult::success(processId)
+                      : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }
@@ -91,10 +124,19 @@ void KeywordCommands::setConfirmationRule(const QString &countryCode, Confirmati
     run(
         u"keyword.confirmation_rule"_s,
         [country, rule, account, who](WriterContext &context) {
+            // In a team the country's rule is queued for the team log with the write.
             auto rows = context.repo<ConfirmationRuleRows>();
-            return rows.set(account, country, rule, who)
-                       ? CommandResult::success()
-                       : CommandResult::failure(rows.errorString());
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    return rows.set(account, country, rule, who) ? QString() : rows.errorString();
+                },
+                [&](QString *) -> std::optional<QList<TeamOp>> {
+                    return QList<TeamOp>{ConfirmationRuleOpApplier::putOp(
+                        country, ConfirmationRule::ruleToString(rule))};
+                });
+            return ok ? CommandResult::success() : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }

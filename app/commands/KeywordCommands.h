@@ -1,6 +1,8 @@
 // What an admin does to keyword processes and opt-out confirmation rules: create or edit a
 // process, start, pause or delete it, and set a country's confirmation rule. Called the same
-// way by the Keywords screen and the CLI; every answer comes asynchronously.
+// way by the Keywords screen and the CLI; every answer comes asynchronously. When the account
+// has joined a team here, each change is also queued for the team log in the same transaction
+// (TeamShare: keyword.put / keyword.state / keyword.delete, rule.put).
 #pragma once
 
 #include "AdminCommandBase.h"

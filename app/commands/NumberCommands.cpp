@@ -1,7 +1,9 @@
 #include "NumberCommands.h"
 
 #include "KeywordValidator.h"
+#include "NumberSettingsOpApplier.h"
 #include "SenderNumberRows.h"
+#include "TeamShare.h"
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +33,17 @@ std::optional<SenderNumberRows::Row> ownNumber(SenderNumberRows &rows, qint64 ac
         return std::nullopt;
     }
     return number;
+}
+
+// The number's settings as a team op (TeamShare queues it when the account is in a team).
+std::optional<QList<TeamOp>> describe(WriterContext &context, qint64 account, qint64 numberId,
+                                      QString *error)
+{
+    auto ops = context.repo<NumberSettingsOpApplier>();
+    const auto op = ops.putOp(account, numberId);
+    if (!op)
+        *error = ops.errorString();
+    return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
 }
 
 } // namespace
@@ -65,26 +78,35 @@ void NumberCommands::save(const Settings &settings, Done done)
     run(
         u"number.settings"_s,
         [settings, account, who](WriterContext &context) {
+            // In a team the number's settings are queued for the team log with the write.
             auto rows = context.repo<SenderNumberRows>();
+            auto share = context.repo<TeamShare>();
             const qint64 id = settings.numberId;
-            QString error;
-            const auto current = ownNumber(rows, account, id, &error);
-            if (!current)
-                return CommandResult::failure(error);
-            const QString keyword = settings.providerKeyword.trimmed();
-            // First: a refused provider keyword leaves the rest unsaved too.
-            if (isShortCode(current->kind) && current->providerKeyword != keyword.toUpper() &&
-                !rows.setSharedShortCode(account, id, keyword, who))
-                return CommandResult::failure(rows.errorString());
-            // A label left empty is stored as '' (the column is NOT NULL).
-            const QString label = settings.label.isNull() ? u""_s : settings.label;
-            if (!rows.setDetails(account, id, label, settings.throughputMps, settings.dailyCap,
-                                 who))
-                return CommandResult::failure(rows.errorString());
-            if (current->sendOnly != settings.sendOnly &&
-                !rows.setSendOnly(account, id, settings.sendOnly, who))
-                return CommandResult::failure(rows.errorString());
-            return CommandResult::success(id);
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    QString error;
+                    const auto current = ownNumber(rows, account, id, &error);
+                    if (!current)
+                        return error;
+                    const QString keyword = settings.providerKeyword.trimmed();
+                    // First: a refused provider keyword leaves the rest unsaved too.
+                    if (isShortCode(current->kind) &&
+                        current->providerKeyword != keyword.toUpper() &&
+                        !rows.setSharedShortCode(account, id, keyword, who))
+                        return rows.errorString();
+                    // A label left empty is stored as '' (the column is NOT NULL).
+                    const QString label = settings.label.isNull() ? u""_s : settings.label;
+                    if (!rows.setDetails(account, id, label, settings.throughputMps,
+                                         settings.dailyCap, who))
+                        return rows.errorString();
+                    if (current->sendOnly != settings.sendOnly &&
+                        !rows.setSendOnly(account, id, settings.sendOnly, who))
+                        return rows.errorString();
+                    return {};
+                },
+                [&](QString *error) { return describe(context, account, id, error); });
+            return ok ? CommandResult::success(id) : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }
@@ -100,12 +122,20 @@ void NumberCommands::setProviderAnswersKeywords(qint64 numberId, std::optional<b
         u"number.provider_answers_keywords"_s,
         [numberId, setting, account, who](WriterContext &context) {
             auto rows = context.repo<SenderNumberRows>();
-            QString error;
-            if (!ownNumber(rows, account, numberId, &error))
-                return CommandResult::failure(error);
-            return rows.setProviderAnswersKeywords(account, numberId, setting, who)
-                       ? CommandResult::success(numberId)
-                       : CommandResult::failure(rows.errorString());
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    QString error;
+                    if (!ownNumber(rows, account, numberId, &error))
+                        return error;
+                    return rows.setProviderAnswersKeywords(account, numberId, setting, who)
+                               ? QString()
+                               : rows.errorString();
+                },
+                [&](QString *error) { return describe(context, account, numberId, error); });
+            return ok ? CommandResult::success(numberId)
+                      : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }

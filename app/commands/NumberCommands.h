@@ -1,7 +1,8 @@
 // What an admin does to the account's sender numbers: label, throughput and daily cap, the
 // shared short code mark, send-only notifications, whether the provider answers the default
 // keywords, and lending a send-only number to another account. Called by the Numbers and
-// Keywords screens; every answer comes asynchronously.
+// Keywords screens; every answer comes asynchronously. In a team a number's settings are also
+// queued for the team log in the same transaction (number.put); lending is not shared.
 #pragma once
 
 #include "AdminCommandBase.h"
@@ -32,7 +33,8 @@ public:
     // Saves the settings of one of the account's own numbers; a refused part (a provider
     // keyword that is not one word of letters, a cap of 0...) leaves the others unsaved when
     // it is found before the write, and the parts are saved in order (keyword, details,
-    // send-only) otherwise, as the repository refuses each.
+    // send-only) otherwise, as the repository refuses each (in a team: all or none, with the
+    // op that shares them).
     void save(const Settings &settings, Done done);
     // nullopt: what the provider does for the number's kind.
     void setProviderAnswersKeywords(qint64 numberId, std::optional<bool> setting, Done done);

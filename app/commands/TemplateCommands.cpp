@@ -1,5 +1,7 @@
 #include "TemplateCommands.h"
 
+#include "TeamShare.h"
+#include "TemplateOpApplier.h"
 #include "TemplateRows.h"
 
 #include <QDateTime>
@@ -23,14 +25,36 @@ void TemplateCommands::save(qint64 templateId, const QString &name, TemplateType
     run(
         templateId == 0 ? u"template.create"_s : u"template.save"_s,
         [templateId, name, type, body, account, who](WriterContext &context) {
+            // In a team the template and its newest version are queued for the team log with
+            // the write (refused when a version is over Sync's 16 KiB per item).
             auto rows = context.repo<TemplateRows>();
-            const qint64 id =
-                templateId == 0
-                    ? rows.create(account, name, type, body, who)
-                    : (rows.saveDraft(account, templateId, name, type, body, who) != 0 ? templateId
-                                                                                       : 0);
-            return id != 0 ? CommandResult::success(id)
-                           : CommandResult::failure(rows.errorString());
+            auto share = context.repo<TeamShare>();
+            qint64 id = 0;
+            qint64 versionId = 0;
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    if (templateId == 0) {
+                        id = rows.create(account, name, type, body, who);
+                        const auto created = id != 0 ? rows.summary(account, id) : std::nullopt;
+                        versionId = created ? created->latest.id : 0;
+                    } else {
+                        versionId = rows.saveDraft(account, templateId, name, type, body, who);
+                        id = versionId != 0 ? templateId : 0;
+                    }
+                    return id != 0 && versionId != 0 ? QString() : rows.errorString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto ops = context.repo<TemplateOpApplier>();
+                    const auto put = ops.putOp(account, id);
+                    const auto version = ops.versionOp(account, versionId);
+                    if (!put || !version) {
+                        *error = ops.errorString();
+                        return std::nullopt;
+                    }
+                    return QList<TeamOp>{*put, *version};
+                });
+            return ok ? CommandResult::success(id) : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }
@@ -55,11 +79,24 @@ void TemplateCommands::changeState(qint64 versionId, bool approve, Done done)
         approve ? u"template.approve"_s : u"template.retire"_s,
         [versionId, approve, account, who](WriterContext &context) {
             auto rows = context.repo<TemplateRows>();
-            const QDateTime now = QDateTime::currentDateTimeUtc();
-            const bool ok = approve ? rows.approve(account, versionId, who, now)
-                                    : rows.retire(account, versionId, who, now);
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    const QDateTime now = QDateTime::currentDateTimeUtc();
+                    const bool done = approve ? rows.approve(account, versionId, who, now)
+                                              : rows.retire(account, versionId, who, now);
+                    return done ? QString() : rows.errorString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto ops = context.repo<TemplateOpApplier>();
+                    const auto op = ops.versionOp(account, versionId);
+                    if (!op)
+                        *error = ops.errorString();
+                    return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
+                });
             return ok ? CommandResult::success(versionId)
-                      : CommandResult::failure(rows.errorString());
+                      : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }

@@ -1,6 +1,8 @@
 // What a marketer or admin does to message templates: create one, save a draft of it (a new
 // version when the latest is approved), approve or retire a version. Called by the template
-// editor; every answer comes asynchronously.
+// editor; every answer comes asynchronously. In a team each change is also queued for the team
+// log in the same transaction (template.put, template.version; a version over Sync's 16 KiB
+// per item is refused).
 #pragma once
 
 #include "AdminCommandBase.h"

@@ -13,17 +13,31 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+// A savepoint rather than a transaction: a team change wraps these writes with its queued op
+// in one transaction (finish() releases it).
+const QString ChangeSavepoint = u"sender_number_change"_s;
+
+bool beginChange(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    return q.exec(u"SAVEPOINT "_s + ChangeSavepoint);
+}
+} // namespace
+
 SenderNumberRows::SenderNumberRows(QSqlDatabase db)
     : m_db(std::move(db))
 {}
 
 bool SenderNumberRows::finish(QString error)
 {
-    if (error.isEmpty() && m_db.commit())
+    QSqlQuery q(m_db);
+    if (error.isEmpty() && q.exec(u"RELEASE "_s + ChangeSavepoint))
         return true;
     if (error.isEmpty())
-        error = u"cannot commit: "_s + m_db.lastError().text();
-    m_db.rollback();
+        error = u"cannot commit: "_s + q.lastError().text();
+    q.exec(u"ROLLBACK TO "_s + ChangeSavepoint);
+    q.exec(u"RELEASE "_s + ChangeSavepoint);
     return fail(error);
 }
 
@@ -113,7 +127,7 @@ bool SenderNumberRows::change(qint64 accountId, qint64 numberId, const QString &
     m_error.clear();
     if (actor.trimmed().isEmpty())
         return fail(u"a change to a number needs who made it"_s);
-    if (!m_db.transaction())
+    if (!beginChange(m_db))
         return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
     QSqlQuery query(m_db);
     query.prepare(sql + u" WHERE id = ? AND account_id = ?"_s);
@@ -203,7 +217,7 @@ bool SenderNumberRows::assign(qint64 numberId, qint64 toAccountId, const QString
                     u"account; only a send-only notification number (whose replies reach no "
                     u"inbox) can be used by several."_s.arg(number, ownerName));
     }
-    if (!m_db.transaction())
+    if (!beginChange(m_db))
         return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
     query.prepare(u"INSERT INTO sender_number_shares (sender_number_id, account_id, shared_by, "
                   u"shared_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING"_s);
@@ -229,7 +243,7 @@ bool SenderNumberRows::unshare(qint64 numberId, qint64 fromAccountId, const QStr
     m_error.clear();
     if (actor.trimmed().isEmpty())
         return fail(u"a change to a number needs who made it"_s);
-    if (!m_db.transaction())
+    if (!beginChange(m_db))
         return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
     QSqlQuery query(m_db);
     query.prepare(
@@ -269,7 +283,7 @@ bool SenderNumberRows::setSharedShortCode(qint64 accountId, qint64 numberId,
         return fail(u"%1 is not a short code: only a short code can be a shared short code"_s.arg(
             row->number));
     const QString kind = keyword.isEmpty() ? u"short_code"_s : u"shared_short_code"_s;
-    if (!m_db.transaction())
+    if (!beginChange(m_db))
         return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
     QSqlQuery query(m_db);
     query.prepare(u"UPDATE sender_numbers SET kind = ?, provider_keyword = ? "

@@ -2,6 +2,7 @@
 
 #include "AuditRows.h"
 #include "PhoneNumber.h"
+#include "Savepoint.h"
 
 #include <QJsonObject>
 #include <QSqlError>
@@ -48,8 +49,10 @@ bool ConfirmationRuleRows::set(qint64 accountId, const QString &countryCode,
             u"“%1” is not a country code: use two letters (ISO 3166), e.g. US"_s.arg(countryCode);
         return false;
     }
-    if (!m_db.transaction()) {
-        m_error = u"cannot begin a transaction: "_s + m_db.lastError().text();
+    // A savepoint: a team change wraps this write with its queued op in one transaction.
+    Savepoint tx(m_db, u"confirmation_rule_set"_s);
+    if (!tx.begin()) {
+        m_error = tx.errorString();
         return false;
     }
     QSqlQuery query(m_db);
@@ -74,10 +77,10 @@ bool ConfirmationRuleRows::set(qint64 accountId, const QString &countryCode,
                    {{u"country"_s, code}, {u"rule"_s, ConfirmationRule::ruleToString(rule)}})) {
         m_error = audit.errorString();
     }
-    if (!m_error.isEmpty() || !m_db.commit()) {
-        if (m_error.isEmpty())
-            m_error = u"cannot commit: "_s + m_db.lastError().text();
-        m_db.rollback();
+    if (!m_error.isEmpty())
+        return false;
+    if (!tx.release()) {
+        m_error = tx.errorString();
         return false;
     }
     return true;

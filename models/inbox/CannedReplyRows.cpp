@@ -5,6 +5,7 @@
 
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -16,7 +17,7 @@ std::optional<QList<CannedReplyRows::Reply>> CannedReplyRows::replies(qint64 acc
 {
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT id, name, body FROM canned_replies WHERE account_id = :account "
+    q.prepare(u"SELECT id, name, body, team_id FROM canned_replies WHERE account_id = :account "
               u"ORDER BY name COLLATE NOCASE, id"_s);
     q.bindValue(u":account"_s, accountId);
     if (!q.exec()) {
@@ -26,7 +27,8 @@ std::optional<QList<CannedReplyRows::Reply>> CannedReplyRows::replies(qint64 acc
     }
     QList<Reply> result;
     while (q.next())
-        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString()});
+        result.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                       q.value(3).toString()});
     m_error.clear();
     return result;
 }
@@ -57,8 +59,10 @@ qint64 CannedReplyRows::add(qint64 accountId, const QString &name, const QString
         return 0;
     }
     QSqlQuery q(m_db);
-    q.prepare(u"INSERT INTO canned_replies (account_id, name, body) "
-              u"VALUES (:account, :name, :body)"_s);
+    q.prepare(u"INSERT INTO canned_replies (account_id, name, body, team_id) "
+              u"VALUES (:account, :name, :body, :team)"_s);
+    // The team-wide id: the same reply on every desktop, whatever its local id.
+    q.bindValue(u":team"_s, QUuid::createUuid().toString(QUuid::WithoutBraces));
     q.bindValue(u":account"_s, accountId);
     q.bindValue(u":name"_s, trimmedName);
     q.bindValue(u":body"_s, body);

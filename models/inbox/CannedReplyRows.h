@@ -14,7 +14,8 @@ public:
     {
         qint64 id = 0;
         QString name;
-        QString body; // may contain {{tokens}}, rendered against the contact when used
+        QString body;   // may contain {{tokens}}, rendered against the contact when used
+        QString teamId; // the reply on every desktop of the team
     };
 
     explicit CannedReplyRows(QSqlDatabase db);

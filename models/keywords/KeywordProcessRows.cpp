@@ -3,6 +3,7 @@
 #include "AuditRows.h"
 #include "ConfirmationRuleRows.h"
 #include "PhoneNumber.h"
+#include "Savepoint.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -10,6 +11,7 @@
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -99,13 +101,14 @@ KeywordProcessRows::select(qint64 accountId, const QString &where, const QVarian
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
     // `where` is one of this file's fixed fragments, never data.
-    query.prepare(u"SELECT p.id, p.sender_number_id, s.number, s.provider_keyword, p.type, "
-                  u"p.keywords, p.reply, p.status, p.reply_template_id FROM keyword_processes p "
-                  u"JOIN sender_numbers s ON s.id = p.sender_number_id "
-                  u"WHERE p.account_id = ? AND s.account_id = p.account_id "_s +
-                  where +
-                  u" ORDER BY s.number, s.provider_keyword, CASE p.type WHEN 'unsubscribe' THEN 0 "
-                  u"WHEN 'help' THEN 1 WHEN 'subscribe' THEN 2 ELSE 3 END, p.id"_s);
+    query.prepare(
+        u"SELECT p.id, p.sender_number_id, s.number, s.provider_keyword, p.type, "
+        u"p.keywords, p.reply, p.status, p.reply_template_id, p.team_id FROM keyword_processes p "
+        u"JOIN sender_numbers s ON s.id = p.sender_number_id "
+        u"WHERE p.account_id = ? AND s.account_id = p.account_id "_s +
+        where +
+        u" ORDER BY s.number, s.provider_keyword, CASE p.type WHEN 'unsubscribe' THEN 0 "
+        u"WHEN 'help' THEN 1 WHEN 'subscribe' THEN 2 ELSE 3 END, p.id"_s);
     query.addBindValue(accountId);
     for (const QVariant &value : values)
         query.addBindValue(value);
@@ -135,6 +138,7 @@ KeywordProcessRows::select(qint64 accountId, const QString &where, const QVarian
         row.reply = query.value(6).toString();
         if (!query.value(8).isNull())
             row.process.replyTemplateId = query.value(8).toLongLong();
+        row.teamId = query.value(9).toString();
         rows.append(row);
     }
     return rows;
@@ -209,14 +213,15 @@ bool KeywordProcessRows::save(qint64 accountId, const Row &row, const QString &a
 {
     if (actor.trimmed().isEmpty())
         return fail(u"a keyword process change needs who made it"_s);
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    Savepoint tx(m_db, u"keyword_process_save"_s);
+    if (!tx.begin())
+        return fail(tx.errorString());
     QSqlQuery query(m_db);
     const bool creating = *id == 0;
     if (creating) {
         query.prepare(u"INSERT INTO keyword_processes (account_id, sender_number_id, "
-                      u"provider_keyword, type, keywords, reply, status, reply_template_id) "
-                      u"VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
+                      u"provider_keyword, type, keywords, reply, status, reply_template_id, "
+                      u"team_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"_s);
         query.addBindValue(accountId);
         query.addBindValue(row.senderNumberId);
         query.addBindValue(row.process.providerKeyword.isNull() ? u""_s
@@ -232,7 +237,11 @@ bool KeywordProcessRows::save(qint64 accountId, const Row &row, const QString &a
     query.addBindValue(row.process.replyTemplateId && *row.process.replyTemplateId > 0
                            ? QVariant(*row.process.replyTemplateId)
                            : QVariant());
-    if (!creating) {
+    if (creating) {
+        // The team-wide id: the same process on every desktop, whatever its local id.
+        query.addBindValue(row.teamId.isEmpty() ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                                : row.teamId);
+    } else {
         query.addBindValue(QDateTime::currentMSecsSinceEpoch());
         query.addBindValue(*id);
         query.addBindValue(accountId);
@@ -240,7 +249,6 @@ bool KeywordProcessRows::save(qint64 accountId, const Row &row, const QString &a
     if (!query.exec() || (creating && !query.next())) {
         const QString why = query.lastError().text();
         query.finish();
-        m_db.rollback();
         return fail(u"cannot save the keyword process: "_s + why);
     }
     if (creating)
@@ -249,15 +257,9 @@ bool KeywordProcessRows::save(qint64 accountId, const Row &row, const QString &a
     AuditRows audit(m_db);
     if (!audit.append(accountId, actor,
                       creating ? u"keyword_process.create"_s : u"keyword_process.edit"_s,
-                      u"keyword_process"_s, *id, describe(row))) {
-        m_db.rollback();
+                      u"keyword_process"_s, *id, describe(row)))
         return fail(audit.errorString());
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return fail(u"cannot commit: "_s + m_db.lastError().text());
-    }
-    return true;
+    return tx.release() || fail(tx.errorString());
 }
 
 bool KeywordProcessRows::apply(qint64 accountId, qint64 processId,
@@ -285,8 +287,9 @@ bool KeywordProcessRows::apply(qint64 accountId, qint64 processId,
     const auto outcome = KeywordProcessLifecycle::apply(action, row->process.status, problems);
     if (!outcome.allowed)
         return fail(outcome.reason);
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    Savepoint tx(m_db, u"keyword_process_apply"_s);
+    if (!tx.begin())
+        return fail(tx.errorString());
     QSqlQuery query(m_db);
     if (outcome.status) {
         query.prepare(u"UPDATE keyword_processes SET status = ?, updated_at = ? "
@@ -319,15 +322,9 @@ bool KeywordProcessRows::apply(qint64 accountId, qint64 processId,
                              describe(*row))) {
         m_error = audit.errorString();
     }
-    if (!m_error.isEmpty()) {
-        m_db.rollback();
+    if (!m_error.isEmpty())
         return false;
-    }
-    if (!m_db.commit()) {
-        m_db.rollback();
-        return fail(u"cannot commit: "_s + m_db.lastError().text());
-    }
-    return true;
+    return tx.release() || fail(tx.errorString());
 }
 
 std::optional<QList<KeywordProcessRows::ReplyTemplate>>

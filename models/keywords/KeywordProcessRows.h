@@ -24,6 +24,9 @@ public:
         KeywordProcess process;
         qint64 senderNumberId = 0;
         QString reply; // the text sent; '' for none
+        // The process's id on every desktop of the team (local ids differ); a new UUID when
+        // created with none.
+        QString teamId;
     };
 
     // A reply a process can take: the latest approved version of one of the account's

@@ -26,7 +26,8 @@ struct MigrationTable
         Entry{9, ":/migrations/0009_profile_identity.sql"},
         Entry{10, ":/migrations/0010_team.sql"},
         Entry{11, ":/migrations/0011_team_snapshot.sql"},
-        Entry{12, ":/migrations/0012_team_roster.sql"},
+        Entry{12, ":/migrations/0012_team_shared_kinds.sql"},
+        Entry{13, ":/migrations/0013_team_roster.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

@@ -106,6 +106,8 @@ TeamLogWriter::apply(qint64 accountId, const QList<LogItem> &items, Source sourc
     TeamOpApplier applier(m_db);
     TeamOutboxRows outbox(m_db);
     TeamCompactionRows compacted(m_db);
+    // Nothing is queued during a batch: with nothing waiting, no op can be ours.
+    const bool anyWaiting = outbox.count(accountId) > 0;
     for (const LogItem &item : std::as_const(ordered)) {
         if (source == Source::Log) {
             if (item.index <= result.lastIndex)
@@ -120,7 +122,7 @@ TeamLogWriter::apply(qint64 accountId, const QList<LogItem> &items, Source sourc
         }
         if (!compacted.record(accountId, item.index, *op))
             return abort(compacted.errorString());
-        const bool ours = outbox.contains(op->id);
+        const bool ours = anyWaiting && outbox.contains(op->id);
         const auto outcome = applier.apply(accountId, *op, TeamOpApplier::Origin::Log);
         if (!outcome)
             return abort(applier.errorString());

@@ -2,6 +2,7 @@
 
 #include "ConsentEvent.h"
 #include "ManualConsent.h"
+#include "SharedKindOps.h"
 #include "StoreLogging.h"
 #include "TeamAgentOps.h"
 #include "TeamOutboxRows.h"
@@ -43,7 +44,8 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::fail(const QString &message
 bool TeamOpApplier::isKnownKind(const QString &kind)
 {
     return !threadField(kind).isEmpty() || kind == NoteAdd || kind == ConsentOptOut ||
-           kind == ConsentOptIn || kind == AgentJoin || TeamAgentOps::isAgentKind(kind);
+           kind == ConsentOptIn || kind == AgentJoin || TeamAgentOps::isAgentKind(kind) ||
+           SharedKindOps::handles(kind);
 }
 
 QString TeamOpApplier::threadField(const QString &kind)
@@ -74,6 +76,8 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::apply(qint64 accountId, con
         return applyConsent(accountId, op);
     if (op.kind == AgentJoin || TeamAgentOps::isAgentKind(op.kind))
         return applyAgent(accountId, op);
+    if (SharedKindOps::handles(op.kind))
+        return SharedKindOps::apply(m_db, accountId, op, origin, &m_error);
     qCInfo(lcStore) << "team op of unknown kind skipped:" << op.kind;
     return Outcome::NotApplicable;
 }
@@ -107,26 +111,39 @@ qint64 TeamOpApplier::threadOf(qint64 accountId, const QString &target)
         return q.value(0).toLongLong();
     // State decided before this desktop saw any message of the thread: the thread row holds it
     // until the messages arrive (threads without a message are not listed).
-    QSqlQuery number(m_db);
-    number.prepare(u"SELECT id FROM sender_numbers WHERE account_id = ? AND number = ?"_s);
-    number.addBindValue(accountId);
-    number.addBindValue(ours);
-    if (!number.exec() || !number.next())
-        return 0;
+    qint64 numberId = m_numbers.value(ours);
+    if (numberId == 0) {
+        QSqlQuery number(m_db);
+        number.prepare(u"SELECT id FROM sender_numbers WHERE account_id = ? AND number = ?"_s);
+        number.addBindValue(accountId);
+        number.addBindValue(ours);
+        if (!number.exec() || !number.next())
+            return 0;
+        numberId = number.value(0).toLongLong();
+        m_numbers.insert(ours, numberId);
+    }
     QSqlQuery create(m_db);
     create.prepare(u"INSERT INTO threads (account_id, customer_number, sender_number_id) "
                    u"VALUES (?, ?, ?)"_s);
     create.addBindValue(accountId);
     create.addBindValue(customer);
-    create.addBindValue(number.value(0).toLongLong());
+    create.addBindValue(numberId);
     return create.exec() ? create.lastInsertId().toLongLong() : 0;
+}
+
+bool TeamOpApplier::hasWaitingChanges(qint64 accountId)
+{
+    if (!m_waiting)
+        m_waiting = TeamOutboxRows(m_db).count(accountId) > 0;
+    return *m_waiting;
 }
 
 std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyThread(qint64 accountId, const TeamOp &op,
                                                                  Origin origin)
 {
     const QString field = threadField(op.kind);
-    if (origin == Origin::Log && !TeamOutboxRows(m_db).contains(op.id) &&
+    if (origin == Origin::Log && hasWaitingChanges(accountId) &&
+        !TeamOutboxRows(m_db).contains(op.id) &&
         TeamOutboxRows(m_db).hasPendingField(accountId, op.target, field))
         return Outcome::Overridden;
     const qint64 thread = threadOf(accountId, op.target);

@@ -6,8 +6,11 @@
 
 #include "TeamOp.h"
 
+#include <QHash>
 #include <QSqlDatabase>
 #include <QString>
+
+#include <optional>
 
 class TeamOpApplier
 {
@@ -50,6 +53,13 @@ private:
     qint64 threadOf(qint64 accountId, const QString &target);
     std::optional<Outcome> fail(const QString &message);
 
+    // Whether this desktop has changes waiting for the log (read once per applier: a batch
+    // only takes ours off the queue), and sender numbers by E.164: a snapshot of 100,000
+    // threads asks both for every op.
+    bool hasWaitingChanges(qint64 accountId);
+
     QSqlDatabase m_db;
     QString m_error;
+    std::optional<bool> m_waiting;
+    QHash<QString, qint64> m_numbers;
 };

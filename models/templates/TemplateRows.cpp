@@ -1,9 +1,12 @@
 #include "TemplateRows.h"
 
+#include "Savepoint.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUuid>
 #include <QVariant>
 
 using namespace Qt::StringLiterals;
@@ -122,23 +125,26 @@ qint64 TemplateRows::create(qint64 accountId, const QString &name, TemplateType 
         return failId(u"a template needs its author"_s);
     if (!checkBody(accountId, body, type))
         return 0;
-    if (!m_db.transaction())
-        return failId(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    Savepoint tx(m_db, u"template_change"_s);
+    if (!tx.begin())
+        return failId(tx.errorString());
     QSqlQuery q(m_db);
-    q.prepare(u"INSERT INTO templates (account_id, name, type) VALUES (?, ?, ?)"_s);
+    q.prepare(u"INSERT INTO templates (account_id, name, type, team_id) VALUES (?, ?, ?, ?)"_s);
     q.addBindValue(accountId);
     q.addBindValue(name.trimmed());
     q.addBindValue(TemplateTypes::toString(type));
+    // The team-wide id: the same template on every desktop, whatever its local id.
+    q.addBindValue(QUuid::createUuid().toString(QUuid::WithoutBraces));
     if (!q.exec()) {
         const QString why = q.lastError().text();
-        m_db.rollback();
+        tx.rollback();
         if (why.contains(u"UNIQUE"_s))
             return failId(u"a template named \"%1\" already exists"_s.arg(name.trimmed()));
         return failId(u"cannot create the template: "_s + why);
     }
     const qint64 templateId = q.lastInsertId().toLongLong();
-    if (insertVersion(templateId, body, author) == 0 || !m_db.commit()) {
-        m_db.rollback();
+    if (insertVersion(templateId, body, author) == 0 || !tx.release()) {
+        tx.rollback();
         return 0;
     }
     return templateId;
@@ -190,8 +196,9 @@ qint64 TemplateRows::saveDraft(qint64 accountId, qint64 templateId, const QStrin
         return 0;
     if (!checkBody(accountId, body, type))
         return 0;
-    if (!m_db.transaction())
-        return failId(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    Savepoint tx(m_db, u"template_change"_s);
+    if (!tx.begin())
+        return failId(tx.errorString());
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE templates SET name = ?, type = ? WHERE id = ? AND account_id = ?"_s);
     q.addBindValue(name.trimmed());
@@ -200,7 +207,7 @@ qint64 TemplateRows::saveDraft(qint64 accountId, qint64 templateId, const QStrin
     q.addBindValue(accountId);
     if (!q.exec()) {
         const QString why = q.lastError().text();
-        m_db.rollback();
+        tx.rollback();
         if (why.contains(u"UNIQUE"_s))
             return failId(u"a template named \"%1\" already exists"_s.arg(name.trimmed()));
         return failId(u"cannot save the template: "_s + why);
@@ -220,8 +227,8 @@ qint64 TemplateRows::saveDraft(qint64 accountId, qint64 templateId, const QStrin
         // Only the name or type changed: the approved text stays as it was approved.
         draftId = current->latest.id;
     }
-    if (draftId == 0 || !m_db.commit()) {
-        m_db.rollback();
+    if (draftId == 0 || !tx.release()) {
+        tx.rollback();
         return 0;
     }
     return draftId;
@@ -263,8 +270,9 @@ bool TemplateRows::approve(qint64 accountId, qint64 versionId, const QString &ap
     const auto type = typeOf(accountId, v->templateId);
     if (!type || !checkBody(accountId, v->body, *type))
         return false;
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    Savepoint tx(m_db, u"template_change"_s);
+    if (!tx.begin())
+        return fail(tx.errorString());
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE template_versions SET state = 'approved', approver = ?, approved_at = ? "
               u"WHERE id = ? AND state = 'draft'"_s);
@@ -273,13 +281,12 @@ bool TemplateRows::approve(qint64 accountId, qint64 versionId, const QString &ap
     q.addBindValue(versionId);
     if (!q.exec() || q.numRowsAffected() != 1) {
         const QString why = q.lastError().text();
-        m_db.rollback();
+        tx.rollback();
         return fail(u"cannot approve the version: "_s +
                     (why.isEmpty() ? u"it is no longer a draft"_s : why));
     }
-    if (!audit(accountId, next.state->approver(), u"template.approve"_s, *v, at) ||
-        !m_db.commit()) {
-        m_db.rollback();
+    if (!audit(accountId, next.state->approver(), u"template.approve"_s, *v, at) || !tx.release()) {
+        tx.rollback();
         return false;
     }
     return true;
@@ -301,20 +308,21 @@ bool TemplateRows::retire(qint64 accountId, qint64 versionId, const QString &act
     const auto next = state.state->retire();
     if (!next.ok())
         return fail(next.error);
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: "_s + m_db.lastError().text());
+    Savepoint tx(m_db, u"template_change"_s);
+    if (!tx.begin())
+        return fail(tx.errorString());
     QSqlQuery q(m_db);
     q.prepare(
         u"UPDATE template_versions SET state = 'retired' WHERE id = ? AND state = 'approved'"_s);
     q.addBindValue(versionId);
     if (!q.exec() || q.numRowsAffected() != 1) {
         const QString why = q.lastError().text();
-        m_db.rollback();
+        tx.rollback();
         return fail(u"cannot retire the version: "_s +
                     (why.isEmpty() ? u"it is no longer approved"_s : why));
     }
-    if (!audit(accountId, actor.trimmed(), u"template.retire"_s, *v, at) || !m_db.commit()) {
-        m_db.rollback();
+    if (!audit(accountId, actor.trimmed(), u"template.retire"_s, *v, at) || !tx.release()) {
+        tx.rollback();
         return false;
     }
     return true;
@@ -362,7 +370,7 @@ QList<TemplateRows::Summary> TemplateRows::list(qint64 accountId)
     QSqlQuery q(m_db);
     q.prepare(u"SELECT t.id, t.name, t.type, "_s + VersionColumns +
               u", (SELECT a.id FROM template_versions a WHERE a.template_id = t.id AND "
-              u"a.state = 'approved' ORDER BY a.version DESC LIMIT 1) "
+              u"a.state = 'approved' ORDER BY a.version DESC LIMIT 1), t.team_id "
               u"FROM templates t JOIN template_versions v ON v.template_id = t.id AND "
               u"v.version = (SELECT max(version) FROM template_versions WHERE template_id = t.id) "
               u"WHERE t.account_id = ? ORDER BY t.name COLLATE NOCASE, t.id"_s);
@@ -380,6 +388,7 @@ QList<TemplateRows::Summary> TemplateRows::list(qint64 accountId)
             TemplateTypes::fromString(q.value(2).toString()).value_or(TemplateType::Transactional);
         s.latest = readVersion(q, 3);
         s.approvedVersionId = q.value(11).toLongLong();
+        s.teamId = q.value(12).toString();
         result << s;
     }
     return result;

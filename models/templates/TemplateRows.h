@@ -36,6 +36,7 @@ public:
         TemplateType type = TemplateType::Transactional;
         Version latest;               // the newest version
         qint64 approvedVersionId = 0; // the newest approved version, 0 when none
+        QString teamId;               // the template on every desktop of the team
     };
 
     explicit TemplateRows(QSqlDatabase db);

@@ -26,7 +26,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-constexpr int Threads = 100000;
+int Threads = 100000; // or the first argument
 constexpr int Notes = 2000;
 
 bool seedCompactedLog(ThreadFixture &fx)
@@ -83,6 +83,9 @@ bool waitFor(Sender *sender, Signal signal, int timeoutMs)
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IONBF, 0);
+    if (argc > 1)
+        Threads = QByteArray(argv[1]).toInt();
     sandbox::SandboxOptions options;
     options.replyRate = 0.0;
     sandbox::SandboxServer server(options);
@@ -104,6 +107,7 @@ int main(int argc, char **argv)
     TeamLog teamA(&writerA, &logA, ThreadFixture::AccountA);
     TeamSnapshotter snapA(&writerA, &storeA, ThreadFixture::AccountA);
     teamA.setSnapshotter(&snapA);
+    std::printf("seeded\n");
     QElapsedTimer timer;
     timer.start();
     int parts = 0;
@@ -139,7 +143,7 @@ int main(int argc, char **argv)
     teamC.stop();
     const qint64 assigned = writerC.call([](WriterContext &ctx) {
         QSqlQuery q(ctx.db());
-        q.exec(u"SELECT count(*) FROM threads WHERE assignee IS NOT NULL"_s);
+        q.exec(u"SELECT count(*) FROM threads WHERE assignee <> ''"_s);
         return q.next() ? q.value(0).toLongLong() : -1;
     });
     std::printf("new desktop bootstrapped in %lld ms (%lld threads assigned, as on A: %d)\n",

@@ -1,4 +1,4 @@
--- 0012: the roster on screen. An admin's invitation waits in the roster (not active) until the
+-- 0013: the roster on screen. An admin's invitation waits in the roster (not active) until the
 -- invited person's desktop joins with it, and the roster shows when and from which desktop
 -- each member was last heard of in the team log.
 -- Non-NULL while invited and not joined yet: the code the joining desktop must present.
