@@ -3,10 +3,13 @@
 #include "AccountRows.h"
 #include "AppLogging.h"
 #include "CampaignRunner.h"
+#include "ChangeFeed.h"
 #include "DemoNumberSeeding.h"
+#include "KeywordClaims.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
+#include "PresenceBoard.h"
 #include "SecretStore.h"
 #include "SenderNumberSync.h"
 #include "StoreWriter.h"
@@ -179,6 +182,7 @@ void DeskSession::disconnectProvider()
 {
     if (m_client)
         Q_EMIT accountClosing();
+    m_presence.reset();
     m_teamLog.reset();
     m_teamSnapshotter.reset();
     m_teamSnapshotStore.reset();
@@ -186,6 +190,7 @@ void DeskSession::disconnectProvider()
     m_campaigns.reset();
     m_keywords.reset();
     m_outbox.reset();
+    m_keywordClaims.reset(); // after the outbox that asks it
     m_lookups.reset();
     m_sync.reset();
     m_numbers.reset();
@@ -208,6 +213,8 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     m_sync = std::make_unique<SyncEngine>(m_accountId, m_client.get(), m_writer.get());
     m_lookups = std::make_unique<LookupQueue>(m_accountId, m_client.get(), m_writer.get());
     m_outbox = std::make_unique<Outbox>(m_writer.get(), m_client.get(), m_accountId);
+    // Keyword replies wait until the profile says whether this desktop is in a team.
+    m_outbox->awaitClaimGate();
 
     connect(m_sync.get(), &SyncEngine::runStarted, this, [this](bool full) {
         m_historyReached = {};
@@ -297,12 +304,29 @@ void DeskSession::startTeamLog()
     const qint64 account = m_accountId;
     m_writer->post(
         [account](WriterContext &context) {
-            return context.repo<TeamStateRows>().state(account).has_value();
+            auto rows = context.repo<TeamStateRows>();
+            const std::optional<TeamStateRows::State> state = rows.state(account);
+            return std::pair(state, rows.errorString());
         },
         this,
-        [this, account](bool inTeam) {
-            if (!inTeam || account != m_accountId || !m_client || m_teamLog)
+        [this, account](const std::pair<std::optional<TeamStateRows::State>, QString> &read) {
+            if (account != m_accountId || !m_client || m_teamLog)
                 return;
+            const std::optional<TeamStateRows::State> &team = read.first;
+            if (!read.second.isEmpty()) {
+                // Keyword replies stay held: in a team, sending one unclaimed could double it.
+                Q_EMIT statusMessage(tr("Cannot read the team state: %1").arg(read.second));
+                return;
+            }
+            if (!team) {
+                m_outbox->setClaimGate(nullptr);
+                return;
+            }
+            // Every desktop of the team queues the same keyword reply: one of them sends it.
+            m_keywordClaims = std::make_unique<KeywordClaims>(
+                m_client.get(), team->deskId.isEmpty() ? m_writer->profileUuid() : team->deskId,
+                team->agentName);
+            m_outbox->setClaimGate(m_keywordClaims.get());
             m_teamTransport = std::make_unique<SyncListTransport>(m_client.get());
             m_teamLog = std::make_unique<TeamLog>(m_writer.get(), m_teamTransport.get(), account);
             TeamLog *log = m_teamLog.get();
@@ -317,6 +341,18 @@ void DeskSession::startTeamLog()
                 log->ensureFresh(ConsentMaxAgeMs, context, std::move(done));
             });
             log->start();
+            // Presence is read at the team log's cadence (and backs off with it).
+            m_presence = std::make_unique<PresenceBoard>(m_writer.get(), m_client.get(), account);
+            connect(log, &TeamLog::cycleFinished, m_presence.get(), &PresenceBoard::poll);
+            connect(log, &TeamLog::changesApplied, m_presence.get(),
+                    &PresenceBoard::refreshIdentity);
+            m_presence->start();
+            // A change made here is appended at once rather than at the next cycle: half of
+            // the time until teammates see it (docs/PERFORMANCE.md, Team workspace).
+            connect(m_writer->changes(), &ChangeFeed::changed, log, [log](const ChangeSet &set) {
+                if (!set.rows(ChangeSet::Table::TeamOutbox, ChangeSet::Op::Inserted).isEmpty())
+                    log->syncNow();
+            });
             Q_EMIT teamLogStarted();
         });
 }

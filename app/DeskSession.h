@@ -15,9 +15,11 @@
 #include <memory>
 
 class CampaignRunner;
+class KeywordClaims;
 class KeywordProcessing;
 class LookupQueue;
 class Outbox;
+class PresenceBoard;
 class ProviderClient;
 class SecretStore;
 class QNetworkAccessManager;
@@ -71,6 +73,10 @@ public:
     Outbox *outbox() const { return m_outbox.get(); }
     // The team log engine of the open account; null when this desktop has not joined a team.
     TeamLog *teamLog() const { return m_teamLog.get(); }
+    // The team's claims on inbound keywords; null when not in a team.
+    KeywordClaims *keywordClaims() const { return m_keywordClaims.get(); }
+    // Who of the team is online and where; null when this desktop has not joined a team.
+    PresenceBoard *presence() const { return m_presence.get(); }
     CampaignRunner *campaignRunner() const { return m_campaigns.get(); }
     KeywordProcessing *keywordProcessing() const { return m_keywords.get(); }
     QString profilePath() const;
@@ -128,6 +134,9 @@ private:
     std::unique_ptr<SyncSnapshotStore> m_teamSnapshotStore;
     std::unique_ptr<TeamSnapshotter> m_teamSnapshotter;
     std::unique_ptr<TeamLog> m_teamLog; // while the account's desktop is in a team
+    std::unique_ptr<KeywordClaims> m_keywordClaims; // in a team: one reply per keyword
+    std::unique_ptr<TeamLog> m_teamLog;        // while the account's desktop is in a team
+    std::unique_ptr<PresenceBoard> m_presence; // beside the team log
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_historyReached;
     qint64 m_accountId = 0;

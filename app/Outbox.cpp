@@ -293,6 +293,8 @@ void Outbox::pump()
         threadsSeen.insert(item.row.threadId);
         if (item.busy)
             continue;
+        if (m_awaitingClaimGate && OutboxClaimGate::needsClaim(item.row))
+            continue; // setClaimGate() pumps
         if (item.dueAtMs > now) {
             waitAtMost(item.dueAtMs - now);
             continue;
@@ -319,14 +321,14 @@ void Outbox::post(qint64 id)
 {
     m_items[id].busy = true;
     if (!m_consentGate) {
-        postFresh(id);
+        postClaimed(id);
         return;
     }
     m_consentGate(this, [this, id](bool fresh) {
         if (!m_items.contains(id))
             return;
         if (fresh) {
-            postFresh(id);
+            postClaimed(id);
             return;
         }
         qCInfo(lcOutbox) << "message" << id
@@ -371,6 +373,8 @@ void Outbox::postFresh(qint64 id)
         [this, id](const Attempt &attempt) {
             if (!attempt.refusal.isEmpty()) {
                 qCInfo(lcOutbox) << "message" << id << "blocked: the customer opted out";
+                if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+                    m_claimGate->refused(m_items[id].row, attempt.refusal);
                 m_items.remove(id);
                 Q_EMIT messageBlocked(id, attempt.refusal);
                 pump();
@@ -442,6 +446,8 @@ void Outbox::onSent(qint64 id, const ProviderResult<ProviderMessage> &result)
 void Outbox::accepted(qint64 id, const ProviderMessage &message)
 {
     const QString ref = m_items[id].row.clientRef;
+    if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+        m_claimGate->posted(m_items[id].row, message.sid);
     m_writer->post(
         [ref, message](WriterContext &context) {
             return context.messages->attachSid(
@@ -483,6 +489,8 @@ void Outbox::failed(qint64 id, const ProviderError &error)
     const int code = error.twilioCode().value_or(error.httpStatus());
     const QString message = error.message().isEmpty() ? error.displayMessage() : error.message();
     const qint64 at = nowMs();
+    if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+        m_claimGate->refused(m_items[id].row, u"%1 (error %2)"_s.arg(message).arg(code));
     m_writer->post(
         [id, code, message, at](WriterContext &context) {
             auto rows = context.repo<OutboxRows>();

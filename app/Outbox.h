@@ -4,6 +4,7 @@
 // create may have been carried out although its answer was lost (also after a crash).
 #pragma once
 
+#include "OutboxClaimGate.h"
 #include "OutboxRows.h"
 #include "OutgoingMessage.h"
 #include "ProviderClient.h"
@@ -78,6 +79,14 @@ public:
     using ConsentGate = std::function<void(QObject *context, std::function<void(bool fresh)>)>;
     void setConsentGate(ConsentGate gate) { m_consentGate = std::move(gate); }
 
+    // In a team, a keyword reply is posted only by the desktop holding its claim (see
+    // OutboxClaimGate); `gate` (not owned) must outlive the outbox or be unset first. Null:
+    // sent as before (no team).
+    void setClaimGate(OutboxClaimGate *gate);
+    // Keyword replies wait until setClaimGate() says whether there is a gate: a team desktop
+    // learns it from the profile after the outbox started, and must not send before.
+    void awaitClaimGate() { m_awaitingClaimGate = true; }
+
     int pendingCount() const { return static_cast<int>(m_items.size()); }
     QString errorString() const { return m_error; }
 
@@ -87,6 +96,9 @@ Q_SIGNALS:
     void messageFailed(qint64 messageId, const ProviderError &error);
     // Not sent because the customer opted out after it was queued; never reached the provider.
     void messageBlocked(qint64 messageId, const QString &reason);
+    // Not sent from here: another desktop of the team answered (its reply is `sid`), or its
+    // attempt was refused for good (`sid` empty).
+    void messageSettledByTeam(qint64 messageId, const QString &sid);
     // Nothing is left to send.
     void idle();
     // The profile could not be read (the unsent messages at start()); errorString() too.
@@ -114,7 +126,9 @@ private:
     void enqueue(const OutboxRow &row);
     void pump();
     void post(qint64 id);
+    void postClaimed(qint64 id);
     void postFresh(qint64 id);
+    void settleByTeam(qint64 id, const OutboxClaimGate::Verdict &verdict);
     void reconcile(qint64 id);
     void onSent(qint64 id, const ProviderResult<ProviderMessage> &result);
     void accepted(qint64 id, const ProviderMessage &message);
@@ -131,6 +145,8 @@ private:
     std::map<QString, TokenBucket> m_buckets; // by sender number
     QTimer m_timer;
     ConsentGate m_consentGate;
+    OutboxClaimGate *m_claimGate = nullptr;
+    bool m_awaitingClaimGate = false;
     bool m_started = false;
     bool m_loading = false; // start()'s load has not answered yet: nothing is sent
     QString m_error;

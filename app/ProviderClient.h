@@ -75,15 +75,31 @@ public:
                                  ProviderCallback<SyncMapItemPage> done) = 0;
     virtual void fetchMapItem(const QString &serviceSid, const QString &map, const QString &key,
                               QObject *context, ProviderCallback<SyncMapItem> done) = 0;
-    // Fails with HTTP 409 / Twilio 54208 when the key exists.
+    // Fails with HTTP 409 / Twilio 54208 when the key exists. `itemTtlSeconds`: the item
+    // expires and is deleted after that long (Twilio's ItemTtl); unset = never.
     virtual void createMapItem(const QString &serviceSid, const QString &map, const QString &key,
-                               const QJsonObject &data, QObject *context,
-                               ProviderCallback<SyncMapItem> done) = 0;
+                               const QJsonObject &data, std::optional<int> itemTtlSeconds,
+                               QObject *context, ProviderCallback<SyncMapItem> done) = 0;
+    void createMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                       const QJsonObject &data, QObject *context,
+                       ProviderCallback<SyncMapItem> done)
+    {
+        createMapItem(serviceSid, map, key, data, std::nullopt, context, std::move(done));
+    }
     // With a non-empty ifMatchRevision, fails with HTTP 412 / Twilio 54205 when the item
-    // changed since that revision.
+    // changed since that revision. A set `itemTtlSeconds` restarts the item's time to live
+    // from now (a heartbeat); unset leaves its expiry as it was.
     virtual void updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
                                const QJsonObject &data, const QString &ifMatchRevision,
-                               QObject *context, ProviderCallback<SyncMapItem> done) = 0;
+                               std::optional<int> itemTtlSeconds, QObject *context,
+                               ProviderCallback<SyncMapItem> done) = 0;
+    void updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
+                       const QJsonObject &data, const QString &ifMatchRevision, QObject *context,
+                       ProviderCallback<SyncMapItem> done)
+    {
+        updateMapItem(serviceSid, map, key, data, ifMatchRevision, std::nullopt, context,
+                      std::move(done));
+    }
     virtual void deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,
                                const QString &ifMatchRevision, QObject *context,
                                ProviderCallback<ProviderDone> done) = 0;
@@ -103,6 +119,10 @@ public:
     virtual void appendListItem(const QString &serviceSid, const QString &list,
                                 const QJsonObject &data, std::optional<int> itemTtlSeconds,
                                 QObject *context, ProviderCallback<SyncListItem> done) = 0;
+    // The map with that unique name, created when missing (a create that loses a race with
+    // another desktop's fetches the winner's map). A map resource has a list's fields.
+    virtual void findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName,
+                                     QObject *context, ProviderCallback<SyncList> done) = 0;
     // `list` is the list's SID (ES…) or unique name.
     virtual void listListItems(const QString &serviceSid, const QString &list,
                                const ListItemQuery &query, QObject *context,

@@ -326,15 +326,18 @@ void TwilioClient::fetchMapItem(const QString &serviceSid, const QString &map, c
 }
 
 void TwilioClient::createMapItem(const QString &serviceSid, const QString &map, const QString &key,
-                                 const QJsonObject &data, QObject *context,
-                                 ProviderCallback<SyncMapItem> done)
+                                 const QJsonObject &data, std::optional<int> itemTtlSeconds,
+                                 QObject *context, ProviderCallback<SyncMapItem> done)
 {
     if (const auto error = mapItemInputError(serviceSid, map, key)) {
         failSoon(context, done, *error);
         return;
     }
     const QString json = QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact));
-    const QByteArray form = TwilioUrl::formEncode({{u"Key"_s, key}, {u"Data"_s, json}});
+    TwilioUrl::Fields fields{{u"Key"_s, key}, {u"Data"_s, json}};
+    if (itemTtlSeconds)
+        fields.append({u"ItemTtl"_s, QString::number(*itemTtlSeconds)});
+    const QByteArray form = TwilioUrl::formEncode(fields);
     call<SyncMapItem>(Method::Post,
                       TwilioUrl::under(m_config.syncBaseUrl, itemsPath(serviceSid, map)), form, {},
                       context, &TwilioJson::mapItem, std::move(done));
@@ -342,7 +345,8 @@ void TwilioClient::createMapItem(const QString &serviceSid, const QString &map, 
 
 void TwilioClient::updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
                                  const QJsonObject &data, const QString &ifMatchRevision,
-                                 QObject *context, ProviderCallback<SyncMapItem> done)
+                                 std::optional<int> itemTtlSeconds, QObject *context,
+                                 ProviderCallback<SyncMapItem> done)
 {
     if (const auto error = mapItemInputError(serviceSid, map, key)) {
         failSoon(context, done, *error);
@@ -355,8 +359,11 @@ void TwilioClient::updateMapItem(const QString &serviceSid, const QString &map, 
     }
     const QUrl url = TwilioUrl::under(m_config.syncBaseUrl,
                                       itemsPath(serviceSid, map) + '/' + TwilioUrl::segment(key));
-    call<SyncMapItem>(Method::Post, url, TwilioUrl::formEncode({{u"Data"_s, json}}), headers,
-                      context, &TwilioJson::mapItem, std::move(done));
+    TwilioUrl::Fields fields{{u"Data"_s, json}};
+    if (itemTtlSeconds)
+        fields.append({u"ItemTtl"_s, QString::number(*itemTtlSeconds)});
+    call<SyncMapItem>(Method::Post, url, TwilioUrl::formEncode(fields), headers, context,
+                      &TwilioJson::mapItem, std::move(done));
 }
 
 void TwilioClient::deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,

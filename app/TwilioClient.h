@@ -54,11 +54,14 @@ public:
                          ProviderCallback<SyncMapItemPage> done) override;
     void fetchMapItem(const QString &serviceSid, const QString &map, const QString &key,
                       QObject *context, ProviderCallback<SyncMapItem> done) override;
+    using ProviderClient::createMapItem;
     void createMapItem(const QString &serviceSid, const QString &map, const QString &key,
-                       const QJsonObject &data, QObject *context,
+                       const QJsonObject &data, std::optional<int> itemTtlSeconds, QObject *context,
                        ProviderCallback<SyncMapItem> done) override;
+    using ProviderClient::updateMapItem;
     void updateMapItem(const QString &serviceSid, const QString &map, const QString &key,
-                       const QJsonObject &data, const QString &ifMatchRevision, QObject *context,
+                       const QJsonObject &data, const QString &ifMatchRevision,
+                       std::optional<int> itemTtlSeconds, QObject *context,
                        ProviderCallback<SyncMapItem> done) override;
     void deleteMapItem(const QString &serviceSid, const QString &map, const QString &key,
                        const QString &ifMatchRevision, QObject *context,
@@ -67,6 +70,8 @@ public:
                                  ProviderCallback<SyncService> done) override;
     void findOrCreateSyncList(const QString &serviceSid, const QString &uniqueName,
                               QObject *context, ProviderCallback<SyncList> done) override;
+    void findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName, QObject *context,
+                             ProviderCallback<SyncList> done) override;
     void appendListItem(const QString &serviceSid, const QString &list, const QJsonObject &data,
                         std::optional<int> itemTtlSeconds, QObject *context,
                         ProviderCallback<SyncListItem> done) override;

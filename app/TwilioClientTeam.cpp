@@ -136,6 +136,40 @@ void TwilioClient::findOrCreateSyncList(const QString &serviceSid, const QString
         });
 }
 
+void TwilioClient::findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName,
+                                       QObject *context, ProviderCallback<SyncList> done)
+{
+    if (serviceSid.isEmpty() || uniqueName.isEmpty()) {
+        failSoon(
+            context, done,
+            ProviderError::invalidRequest(u"A Sync service SID and a map name are required"_s));
+        return;
+    }
+    const QByteArray maps = "/v1/Services/" + TwilioUrl::segment(serviceSid) + "/Maps";
+    const QUrl url =
+        TwilioUrl::under(m_config.syncBaseUrl, maps + '/' + TwilioUrl::segment(uniqueName));
+    const QUrl create = TwilioUrl::under(m_config.syncBaseUrl, maps);
+    call<SyncList>(
+        Method::Get, url, {}, {}, context, &TwilioJson::syncList,
+        [this, url, create, uniqueName, context, done](const ProviderResult<SyncList> &found) {
+            if (found.ok() || found.error().httpStatus() != 404) {
+                done(found);
+                return;
+            }
+            call<SyncList>(
+                Method::Post, create, TwilioUrl::formEncode({{u"UniqueName"_s, uniqueName}}), {},
+                context, &TwilioJson::syncList,
+                [this, url, context, done](const ProviderResult<SyncList> &created) {
+                    if (created.ok() || created.error().httpStatus() != 409) {
+                        done(created);
+                        return;
+                    }
+                    // Another desktop created it between our read and our create.
+                    call<SyncList>(Method::Get, url, {}, {}, context, &TwilioJson::syncList, done);
+                });
+        });
+}
+
 void TwilioClient::appendListItem(const QString &serviceSid, const QString &list,
                                   const QJsonObject &data, std::optional<int> itemTtlSeconds,
                                   QObject *context, ProviderCallback<SyncListItem> done)

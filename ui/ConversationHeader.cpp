@@ -14,6 +14,7 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     , m_subtitle(new QLabel)
     , m_via(new QLabel)
     , m_badge(new QLabel)
+    , m_presence(new QLabel)
     , m_banner(new QWidget)
     , m_linkLayout(new QHBoxLayout)
 {
@@ -25,6 +26,10 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     m_badge->setObjectName(u"conversationTextEnabled"_s);
     m_banner->setObjectName(u"conversationLinkedBanner"_s);
     m_banner->setAttribute(Qt::WA_StyledBackground);
+    m_presence->setObjectName(u"conversationPresence"_s);
+    // Stands apart from the customer's facts: a teammate's activity, not the customer's.
+    m_presence->setStyleSheet(u"color: #1a7f37; font-style: italic;"_s);
+    m_presence->hide();
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -32,6 +37,7 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     who->setSpacing(2);
     who->addWidget(m_title);
     who->addWidget(m_subtitle);
+    who->addWidget(m_presence);
 
     auto *top = new QHBoxLayout;
     top->setContentsMargins(18, 12, 18, 12);
@@ -85,6 +91,43 @@ void ConversationHeader::setHeader(const ConversationQuery::Header &h)
     m_badge->setProperty("textEnabled", h.textEnabled);
     m_badge->style()->unpolish(m_badge);
     m_badge->style()->polish(m_badge);
+    const QString key = h.customerNumber.isEmpty() || h.senderNumber.isEmpty()
+                            ? QString()
+                            : h.customerNumber + u'|' + h.senderNumber;
+    if (key != m_threadKey) {
+        m_threadKey = key;
+        setPresence({}, {});
+        Q_EMIT threadKeyChanged(key);
+    }
+}
+
+QString ConversationHeader::presenceText(const QStringList &typing, const QStringList &viewing)
+{
+    const auto names = [](const QStringList &list) {
+        if (list.size() == 1)
+            return list.first();
+        return tr("%1 and %2").arg(list.mid(0, list.size() - 1).join(u", "_s), list.last());
+    };
+    QStringList parts;
+    if (!typing.isEmpty())
+        parts.append(typing.size() == 1 ? tr("%1 is replying\u2026").arg(names(typing))
+                                        : tr("%1 are replying\u2026").arg(names(typing)));
+    if (!viewing.isEmpty())
+        parts.append(viewing.size() == 1 ? tr("%1 is viewing").arg(names(viewing))
+                                         : tr("%1 are viewing").arg(names(viewing)));
+    return parts.join(u" \u00b7 "_s);
+}
+
+void ConversationHeader::setPresence(const QStringList &typing, const QStringList &viewing)
+{
+    const QString text = presenceText(typing, viewing);
+    m_presence->setText(text);
+    m_presence->setVisible(!text.isEmpty());
+}
+
+QString ConversationHeader::presenceLine() const
+{
+    return m_presence->text();
 }
 
 void ConversationHeader::setLinkedThreads(const QList<ConversationQuery::LinkedThread> &threads)
@@ -115,4 +158,9 @@ void ConversationHeader::clear()
     m_via->clear();
     m_badge->clear();
     setLinkedThreads({});
+    setPresence({}, {});
+    if (!m_threadKey.isEmpty()) {
+        m_threadKey.clear();
+        Q_EMIT threadKeyChanged({});
+    }
 }

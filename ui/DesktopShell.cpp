@@ -18,6 +18,7 @@
 #include "NotificationSettingsPage.h"
 #include "Notifier.h"
 #include "Outbox.h"
+#include "PresenceIndicators.h"
 #include "SenderNumberRows.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
@@ -132,6 +133,7 @@ bool DesktopShell::start()
     });
 
     createConversation();
+    new PresenceIndicators(m_session, m_conversation, m_inbox->listView(), m_syncStatus, this);
     createNotifications();
     m_team = std::make_unique<TeamWorkspace>(m_session, *m_reader, m_window.get(),
                                              m_preferences.get(), m_me);

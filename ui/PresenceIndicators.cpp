@@ -48,9 +48,8 @@ PresenceIndicators::PresenceIndicators(DeskSession *session, ConversationPane *c
         if (m_board)
             m_board->stopTyping();
     });
-    list->delegate()->setPresenceLookup([this](const QString &key) {
-        return rowMarker(namesIn(key, true), namesIn(key, false));
-    });
+    list->delegate()->setPresenceLookup(
+        [this](const QString &key) { return rowMarker(namesIn(key, true), namesIn(key, false)); });
     attach(); // the team log may have started before the window
 }
 
@@ -77,11 +76,11 @@ QStringList PresenceIndicators::namesIn(const QString &threadKey, bool typing) c
     QStringList names;
     if (!m_board)
         return names;
+    // An agent typing on one desk and viewing on another counts as typing.
+    const QStringList typers = typing ? QStringList() : namesIn(threadKey, true);
     for (const PresenceBoard::Entry &entry : m_board->inThread(threadKey)) {
         const QString name = displayName(entry);
-        // An agent typing on one desk and viewing on another counts as typing.
-        if (entry.typing == typing && !names.contains(name) &&
-            (typing || !namesIn(threadKey, true).contains(name)))
+        if (entry.typing == typing && !names.contains(name) && !typers.contains(name))
             names.append(name);
     }
     return names;

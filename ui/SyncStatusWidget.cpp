@@ -10,10 +10,15 @@ using namespace Qt::StringLiterals;
 SyncStatusWidget::SyncStatusWidget(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
+    , m_team(new QLabel(this))
     , m_bar(new QProgressBar(this))
 {
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(16); // the team line and the sync line read as two
+    m_team->setObjectName(u"teamOnline"_s);
+    m_team->hide();
+    layout->addWidget(m_team);
     layout->addWidget(m_label);
     layout->addWidget(m_bar);
     m_bar->setMaximumWidth(160);
@@ -56,4 +61,18 @@ void SyncStatusWidget::ended(bool ok)
     m_bar->hide();
     m_full = false;
     m_label->setText(ok ? tr("Up to date") : tr("Sync stopped; it retries on its own"));
+}
+
+QString SyncStatusWidget::describeTeam(const QStringList &names)
+{
+    if (names.isEmpty())
+        return {};
+    return tr("Online: %1").arg(names.join(u", "_s));
+}
+
+void SyncStatusWidget::setTeamOnline(const QStringList &names)
+{
+    m_team->setText(describeTeam(names));
+    m_team->setToolTip(tr("Teammates whose desktops are open now"));
+    m_team->setVisible(!names.isEmpty());
 }

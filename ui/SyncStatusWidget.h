@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -17,6 +18,10 @@ public:
 
     QProgressBar *progressBar() const { return m_bar; }
     QLabel *label() const { return m_label; }
+    QLabel *teamLabel() const { return m_team; }
+
+    // "Online: Lee, Sam" (the teammates' desks seen in the last minute); '' for nobody.
+    static QString describeTeam(const QStringList &names);
 
     // "12,000 messages · back to 3 Mar 2025 · about 2 min left"
     static QString describe(qint64 messages, const QDateTime &reached, qint64 etaMs);
@@ -25,9 +30,12 @@ public Q_SLOTS:
     void started(bool fullSync);
     void progressed(qint64 messages, const QDateTime &historyReached, qint64 etaMs);
     void ended(bool ok);
+    // Who of the team is online now (this desk excluded); empty hides the team line.
+    void setTeamOnline(const QStringList &names);
 
 private:
     QLabel *m_label;
+    QLabel *m_team;
     QProgressBar *m_bar;
     bool m_full = false;
 };

@@ -123,6 +123,12 @@ QList<ThreadListDelegate::Pill> ThreadListDelegate::pills(const QModelIndex &ind
         pills.append({Pill::Kind::Resolved, u"\u2713 Resolved"_s});
     if (const QString assignee = index.data(M::AssigneeRole).toString(); !assignee.isEmpty())
         pills.append({Pill::Kind::Assignee, u"@"_s + assignee});
+    if (m_presence) {
+        const QString key = index.data(M::CustomerNumberRole).toString() + u'|' +
+                            index.data(M::SenderNumberRole).toString();
+        if (const QString here = m_presence(key); !here.isEmpty())
+            pills.append({Pill::Kind::Presence, here});
+    }
     return pills;
 }
 
@@ -226,6 +232,8 @@ void ThreadListDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
             badge = {pill.text, QColor(0x92, 0x40, 0x0e), QColor(0xfe, 0xf3, 0xc7)};
         else if (pill.kind == Pill::Kind::Resolved)
             badge = {pill.text, QColor(0x06, 0x5f, 0x46), QColor(0xec, 0xfd, 0xf5)};
+        else if (pill.kind == Pill::Kind::Presence)
+            badge = {pill.text, QColor(0x1a, 0x7f, 0x37), QColor(0xdc, 0xfc, 0xe7)};
         previewRight = drawPill(p, pill.kind == Pill::Kind::Unread ? smallBold : small, badge,
                                 previewRight, mid) -
                        6;

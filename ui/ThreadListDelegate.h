@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QStyledItemDelegate>
 
+#include <functional>
+
 class ThreadListDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -30,16 +32,22 @@ public:
             Snoozed,
             Resolved,
             Assignee,
+            Presence, // a teammate in the thread now
         };
         Kind kind;
         QString text;
     };
     // The pills line 3 of the row shows, right to left: unread count, snooze, resolved,
-    // assignee (what paint() draws; tests read it).
+    // assignee, then who of the team is in it (what paint() draws; tests read it).
     QList<Pill> pills(const QModelIndex &index) const;
     // Tests and screenshots pin the clock; by default the current time is used.
     void setNow(const QDateTime &now) { m_now = now; }
+    // Who of the team is in a thread, by its key ("customer|our"): "✎ Sam" while typing,
+    // "Sam" while viewing, '' for nobody. Unset: no presence marker.
+    using PresenceLookup = std::function<QString(const QString &threadKey)>;
+    void setPresenceLookup(PresenceLookup lookup) { m_presence = std::move(lookup); }
 
 private:
     QDateTime m_now;
+    PresenceLookup m_presence;
 };

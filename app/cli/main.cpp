@@ -8,6 +8,7 @@
 #include "NormalizeCommand.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
+#include "ServeCommand.h"
 #include "SyncCommand.h"
 #include "TeamCommand.h"
 #include "ThreadCommand.h"
@@ -45,5 +46,6 @@ int main(int argc, char *argv[])
     cli.addCommand(std::make_unique<TeamCommand>());
     cli.addCommand(std::make_unique<ThreadCommand>());
     cli.addCommand(std::make_unique<KeywordsCommand>());
+    cli.addCommand(std::make_unique<ServeCommand>());
     return cli.run(QCoreApplication::arguments().mid(1));
 }

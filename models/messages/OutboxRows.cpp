@@ -154,6 +154,17 @@ bool OutboxRows::markBlocked(qint64 messageId, const QString &reason, qint64 now
     return exec(query);
 }
 
+bool OutboxRows::markSentElsewhere(qint64 messageId, const QString &sentBy, qint64 nowMs)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET author = :author, next_attempt_at = NULL, "
+                  u"updated_at = :now WHERE id = :id"_s);
+    query.bindValue(u":author"_s, sentBy);
+    query.bindValue(u":now"_s, nowMs);
+    query.bindValue(u":id"_s, messageId);
+    return exec(query);
+}
+
 std::optional<QString> OutboxRows::consentRefusal(const OutboxRow &row)
 {
     ConsentRows consent(m_db);

@@ -53,6 +53,9 @@ public:
     bool markFailed(qint64 messageId, int errorCode, const QString &errorMessage, qint64 nowMs);
     // Refused here without asking the provider (the customer opted out): status 'blocked'.
     bool markBlocked(qint64 messageId, const QString &reason, qint64 nowMs);
+    // Another desktop of the team sent this reply (its sid is attached already): the thread
+    // names who sent it.
+    bool markSentElsewhere(qint64 messageId, const QString &sentBy, qint64 nowMs);
     // Why this message must not be sent under the customer's consent, or an empty string
     // when it may go. nullopt when the ledger cannot be read (errorString()).
     std::optional<QString> consentRefusal(const OutboxRow &row);

@@ -146,6 +146,58 @@ private Q_SLOTS:
         QCOMPARE(remove.header("If-Match"), QByteArray("7"));
     }
 
+    // Presence items live a short while: ItemTtl on create and on every update (a heartbeat);
+    // without a TTL none is sent, as before.
+    void mapItemTimeToLive()
+    {
+        const QString itemPath = kItemsPath + u"/desk-1"_s;
+        const QJsonObject stored = fixtureObject(u"sync_item.json"_s);
+        m_rig->server.script("POST", kItemsPath, ScriptedResponse::json(201, toJson(stored)));
+        m_rig->server.script("POST", itemPath,
+                             {ScriptedResponse::json(200, toJson(stored)),
+                              ScriptedResponse::json(200, toJson(stored))});
+        Waiter<SyncMapItem> created;
+        m_rig->client->createMapItem(kService, kMap, u"desk-1"_s, {}, 75, this, created.callback());
+        QVERIFY(created.wait());
+        QVERIFY2(created.result().ok(), why(created.result()));
+        QCOMPARE(RecordedRequest::value(m_rig->server.requests().at(0).form(), u"ItemTtl"_s),
+                 u"75"_s);
+        Waiter<SyncMapItem> beat;
+        m_rig->client->updateMapItem(kService, kMap, u"desk-1"_s, {}, {}, 75, this,
+                                     beat.callback());
+        QVERIFY(beat.wait());
+        QVERIFY2(beat.result().ok(), why(beat.result()));
+        QCOMPARE(RecordedRequest::value(m_rig->server.requests().at(1).form(), u"ItemTtl"_s),
+                 u"75"_s);
+        Waiter<SyncMapItem> plain;
+        m_rig->client->updateMapItem(kService, kMap, u"desk-1"_s, {}, {}, this, plain.callback());
+        QVERIFY(plain.wait());
+        const FieldList form = m_rig->server.requests().at(2).form();
+        QVERIFY(std::none_of(form.begin(), form.end(),
+                             [](const auto &field) { return field.first == u"ItemTtl"_s; }));
+    }
+
+    void findOrCreateMapCreatesAMissingOne()
+    {
+        const QString maps = u"/v1/Services/"_s + kService + u"/Maps"_s;
+        QJsonObject map = fixtureObject(u"sync_list.json"_s); // a map has a list's fields
+        map["sid"_L1] = kMap;
+        map["unique_name"_L1] = u"presence"_s;
+        const QByteArray notFound =
+            R"({"code": 54200, "message": "Map not found", )"
+            R"("more_info": "https://www.twilio.com/docs/errors/54200", "status": 404})";
+        m_rig->server.script("GET", maps + u"/presence"_s, ScriptedResponse::json(404, notFound));
+        m_rig->server.script("POST", maps, ScriptedResponse::json(201, toJson(map)));
+        Waiter<SyncList> waiter;
+        m_rig->client->findOrCreateSyncMap(kService, u"presence"_s, this, waiter.callback());
+        QVERIFY(waiter.wait());
+        QVERIFY2(waiter.result().ok(), why(waiter.result()));
+        QCOMPARE(m_rig->server.requests().size(), 2);
+        QCOMPARE(RecordedRequest::value(m_rig->server.requests().at(1).form(), u"UniqueName"_s),
+                 u"presence"_s);
+        QCOMPARE(waiter.result().value().sid, kMap);
+    }
+
     void updateWithStaleRevision()
     {
         const QString itemPath = kItemsPath + u"/k"_s;
