@@ -114,22 +114,37 @@ void DeskSession::openAccount(qint64 accountId)
             return;
         }
         const AccountRows::Row account = *row;
-        // Keyed by the profile's UUID and the Account SID; a token kept under the row id by
-        // an older version is moved there on this first read.
-        m_secrets->readMigrating(
-            SecretStore::authTokenKey(m_writer->profileUuid(), account.providerSid),
-            SecretStore::legacyAuthTokenKey(account.id), this,
-            [this, account](const SecretResult &result) {
-                if (result.ok()) {
-                    connectToProvider(account, result.secret);
-                    return;
-                }
-                Q_EMIT credentialsNeeded(account.id,
-                                         result.error->kind == SecretError::Kind::NotFound
-                                             ? tr("No Auth Token is stored for this account.")
-                                             : result.error->message);
-            });
+        // A person's API key, when this desktop was set up with one, before the Auth Token.
+        m_secrets->read(SecretStore::apiKeyKey(m_writer->profileUuid(), account.providerSid), this,
+                        [this, account](const SecretResult &result) {
+                            const auto key = result.ok()
+                                                 ? ApiKeyCredentials::fromSecret(result.secret)
+                                                 : std::nullopt;
+                            if (key)
+                                connectToProvider(account, {}, key);
+                            else
+                                openWithToken(account);
+                        });
     });
+}
+
+void DeskSession::openWithToken(const AccountRows::Row &account)
+{
+    // Keyed by the profile's UUID and the Account SID; a token kept under the row id by an
+    // older version is moved there on this first read.
+    m_secrets->readMigrating(
+        SecretStore::authTokenKey(m_writer->profileUuid(), account.providerSid),
+        SecretStore::legacyAuthTokenKey(account.id), this,
+        [this, account](const SecretResult &result) {
+            if (result.ok()) {
+                connectToProvider(account, result.secret);
+                return;
+            }
+            Q_EMIT credentialsNeeded(account.id,
+                                     result.error->kind == SecretError::Kind::NotFound
+                                         ? tr("No Auth Token is stored for this account.")
+                                         : result.error->message);
+        });
 }
 
 void DeskSession::openAccount(qint64 accountId, const QString &authToken)
@@ -142,6 +157,17 @@ void DeskSession::openAccount(qint64 accountId, const QString &authToken)
                     }
                     connectToProvider(*row, authToken);
                 });
+}
+
+void DeskSession::openAccount(qint64 accountId, const ApiKeyCredentials &key)
+{
+    withAccount(accountId, [this, accountId, key](const std::optional<AccountRows::Row> &row) {
+        if (!row) {
+            Q_EMIT statusMessage(tr("No account %1 in this profile.").arg(accountId));
+            return;
+        }
+        connectToProvider(*row, {}, key);
+    });
 }
 
 void DeskSession::withAccount(qint64 accountId,
@@ -172,15 +198,17 @@ void DeskSession::disconnectProvider()
     m_network.reset();
 }
 
-void DeskSession::connectToProvider(const AccountRows::Row &account, const QString &authToken)
+void DeskSession::connectToProvider(const AccountRows::Row &account, const QString &authToken,
+                                    const std::optional<ApiKeyCredentials> &key)
 {
     disconnectProvider();
     m_accountId = account.id;
     m_accountName = account.name;
     m_historyReached = {};
     m_network = std::make_unique<QNetworkAccessManager>();
-    m_client =
-        std::make_unique<TwilioClient>(m_network.get(), AccountConfig::fromRow(account), authToken);
+    const AccountConfig config = AccountConfig::fromRow(account);
+    m_client = key ? std::make_unique<TwilioClient>(m_network.get(), config, *key)
+                   : std::make_unique<TwilioClient>(m_network.get(), config, authToken);
     m_numbers = std::make_unique<SenderNumberSync>(m_accountId, m_client.get(), m_writer.get());
     m_sync = std::make_unique<SyncEngine>(m_accountId, m_client.get(), m_writer.get());
     m_lookups = std::make_unique<LookupQueue>(m_accountId, m_client.get(), m_writer.get());
@@ -266,6 +294,11 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     Q_EMIT accountOpened(m_accountId);
 }
 
+ProviderClient *DeskSession::provider() const
+{
+    return m_client.get();
+}
+
 void DeskSession::startTeamLog()
 {
     const qint64 account = m_accountId;
@@ -277,7 +310,7 @@ void DeskSession::startTeamLog()
         },
         this,
         [this, account](const std::pair<std::optional<TeamStateRows::State>, QString> &read) {
-            if (account != m_accountId || !m_client)
+            if (account != m_accountId || !m_client || m_teamLog)
                 return;
             const std::optional<TeamStateRows::State> &team = read.first;
             if (!read.second.isEmpty()) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "AccountRows.h"
+#include "ApiKeyCredentials.h"
 #include "DemoProvider.h"
 
 #include <QDateTime>
@@ -19,6 +20,7 @@ class KeywordProcessing;
 class LookupQueue;
 class Outbox;
 class PresenceBoard;
+class ProviderClient;
 class SecretStore;
 class QNetworkAccessManager;
 class SenderNumberSync;
@@ -55,8 +57,18 @@ public:
     void openAccount(qint64 accountId);
     // The same with a token given now (session-only, or just typed).
     void openAccount(qint64 accountId, const QString &authToken);
+    // The same with a person's API key given now. openAccount(id) uses a stored API key
+    // before the Auth Token.
+    void openAccount(qint64 accountId, const ApiKeyCredentials &key);
+
+    // When the account's desktop is in a team (or has just joined one): its team log runs, and
+    // no send goes out before this desktop has the team's consent state. Once per account.
+    void startTeamLog();
 
     QString errorString() const { return m_error; }
+    // The open account's provider client (null while not connected): the Team page creates and
+    // revokes agents' API keys with it.
+    ProviderClient *provider() const;
     SecretStore *secrets() const { return m_secrets.get(); }
     Outbox *outbox() const { return m_outbox.get(); }
     // The team log engine of the open account; null when this desktop has not joined a team.
@@ -94,16 +106,17 @@ Q_SIGNALS:
 
 private:
     bool fail(const QString &message);
-    void connectToProvider(const AccountRows::Row &account, const QString &authToken);
+    // With `key` the client signs in with that API key, else with the Auth Token.
+    void connectToProvider(const AccountRows::Row &account, const QString &authToken,
+                           const std::optional<ApiKeyCredentials> &key = std::nullopt);
+    // The Auth Token from the keychain (moved from where older versions kept it).
+    void openWithToken(const AccountRows::Row &account);
     void disconnectProvider();
     // Reads the account's row (none: nullopt), then `then(row)` on this thread.
     void withAccount(qint64 accountId,
                      std::function<void(const std::optional<AccountRows::Row> &)> then);
     // Messages after numbers: threads need their sender numbers.
     void startMessageSync();
-    // When the account's desktop is in a team: its team log runs, and no send goes out before
-    // this desktop has the team's consent state.
-    void startTeamLog();
 
     DemoProvider::Factory m_demoFactory;
     // Destroyed last: the client and the engine talk to it.

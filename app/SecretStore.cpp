@@ -61,6 +61,11 @@ QString SecretStore::authTokenKey(const QString &profileUuid, const QString &acc
     return accountKey(profileUuid, accountSid, u"auth-token");
 }
 
+QString SecretStore::apiKeyKey(const QString &profileUuid, const QString &accountSid)
+{
+    return accountKey(profileUuid, accountSid, u"api-key");
+}
+
 QString SecretStore::legacyAuthTokenKey(qint64 accountId)
 {
     return u"account/%1/auth-token"_s.arg(accountId);

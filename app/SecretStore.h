@@ -28,6 +28,9 @@ public:
                               QStringView name);
     // accountKey(profileUuid, accountSid, "auth-token").
     static QString authTokenKey(const QString &profileUuid, const QString &accountSid);
+    // accountKey(profileUuid, accountSid, "api-key"): a person's API key ("SK…:secret"), used
+    // instead of the Auth Token when present.
+    static QString apiKeyKey(const QString &profileUuid, const QString &accountSid);
     // Where tokens were kept before: "account/<row id>/auth-token". Read only to migrate.
     static QString legacyAuthTokenKey(qint64 accountId);
 

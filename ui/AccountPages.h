@@ -24,6 +24,9 @@ public:
     // Replaces the pages with ones for `accountId`; `runner` is the account's campaign runner
     // when it is connected, else null (campaigns can be edited, not sent).
     void show(qint64 accountId, CampaignRunner *runner);
+    // This desktop's agent joined the team under a roster name: pages built from now on record
+    // changes as theirs.
+    void setMe(const QString &me) { m_me = me; }
     // Puts empty states in place (before the account's runner goes away).
     void clear();
 

@@ -2,6 +2,7 @@
 
 #include "AccountSetup.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -20,6 +21,10 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     , m_existingId(existing.id)
     , m_name(new QLineEdit(existing.name, this))
     , m_sid(new QLineEdit(existing.providerSid, this))
+    , m_method(new QComboBox(this))
+    , m_keySid(new QLineEdit(this))
+    , m_keySidLabel(new QLabel(tr("API key SID"), this))
+    , m_tokenLabel(new QLabel(tr("Auth Token"), this))
     , m_token(new QLineEdit(this))
     , m_baseUrl(new QLineEdit(this))
     , m_status(new QLabel(this))
@@ -30,6 +35,11 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     setMinimumWidth(520);
     m_name->setPlaceholderText(tr("The business this account texts for"));
     m_sid->setPlaceholderText(u"AC…"_s);
+    m_method->setObjectName(u"accountSignIn"_s);
+    m_method->addItem(tr("Auth Token (the account's owner)"));
+    m_method->addItem(tr("My API key (SK…, from an admin)"));
+    m_keySid->setObjectName(u"accountKeySid"_s);
+    m_keySid->setPlaceholderText(u"SK…"_s);
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("Kept in the system keychain, never on disk"));
     const AccountConfig stored = AccountConfig::fromRow(existing);
@@ -42,7 +52,9 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     auto *form = new QFormLayout;
     form->addRow(tr("Account name"), m_name);
     form->addRow(tr("Account SID"), m_sid);
-    form->addRow(tr("Auth Token"), m_token);
+    form->addRow(tr("Sign in with"), m_method);
+    form->addRow(m_keySidLabel, m_keySid);
+    form->addRow(m_tokenLabel, m_token);
     form->addRow(tr("API base URL"), m_baseUrl);
 
     auto *buttons = new QDialogButtonBox(this);
@@ -59,6 +71,8 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     row->addWidget(buttons);
     layout->addLayout(row);
 
+    connect(m_method, &QComboBox::currentIndexChanged, this, &AccountSetupDialog::showMethod);
+    showMethod();
     connect(m_test, &QPushButton::clicked, this, &AccountSetupDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &AccountSetupDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -88,7 +102,31 @@ AccountConfig AccountSetupDialog::config() const
 
 QString AccountSetupDialog::authToken() const
 {
-    return m_token->text();
+    return usesApiKey() ? QString() : m_token->text();
+}
+
+bool AccountSetupDialog::usesApiKey() const
+{
+    return m_method->currentIndex() == 1;
+}
+
+ApiKeyCredentials AccountSetupDialog::apiKey() const
+{
+    return usesApiKey() ? ApiKeyCredentials{m_keySid->text().trimmed(), m_token->text()}
+                        : ApiKeyCredentials{};
+}
+
+void AccountSetupDialog::showMethod()
+{
+    m_keySid->setVisible(usesApiKey());
+    m_keySidLabel->setVisible(usesApiKey());
+    m_tokenLabel->setText(usesApiKey() ? tr("Key secret") : tr("Auth Token"));
+}
+
+QStringList AccountSetupDialog::problems() const
+{
+    return usesApiKey() ? AccountSetup::problems(config(), apiKey())
+                        : AccountSetup::problems(config(), authToken());
 }
 
 void AccountSetupDialog::showStatus(const QString &text, bool ok)
@@ -100,25 +138,29 @@ void AccountSetupDialog::showStatus(const QString &text, bool ok)
 
 void AccountSetupDialog::testConnection()
 {
-    const QStringList problems = AccountSetup::problems(config(), authToken());
-    if (!problems.isEmpty()) {
-        showStatus(problems.join(u'\n'), false);
+    if (const QStringList found = problems(); !found.isEmpty()) {
+        showStatus(found.join(u'\n'), false);
         return;
     }
     m_test->setEnabled(false);
     showStatus(tr("Testing…"), true);
-    m_setup->testConnection(config(), authToken());
+    if (usesApiKey())
+        m_setup->testConnection(config(), apiKey());
+    else
+        m_setup->testConnection(config(), authToken());
 }
 
 void AccountSetupDialog::save()
 {
-    const QStringList problems = AccountSetup::problems(config(), authToken());
-    if (!problems.isEmpty()) {
-        showStatus(problems.join(u'\n'), false);
+    if (const QStringList found = problems(); !found.isEmpty()) {
+        showStatus(found.join(u'\n'), false);
         return;
     }
     m_save->setEnabled(false);
-    m_setup->save(config(), authToken(), m_existingId);
+    if (usesApiKey())
+        m_setup->save(config(), apiKey(), m_existingId);
+    else
+        m_setup->save(config(), authToken(), m_existingId);
 }
 
 void AccountSetupDialog::onSaveFailed(const QString &message, bool noKeychain)

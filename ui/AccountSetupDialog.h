@@ -1,13 +1,17 @@
-// "Add account" / "Account credentials": name, Account SID, Auth Token and (advanced) the
-// provider's base URL, with Test connection. Saving puts the token in the OS keychain; when
-// there is none, the admin explicitly chooses a session-only token or nothing is kept.
+// "Add account" / "Account credentials": name, Account SID, the Auth Token or a person's API
+// key (SK… and its secret, which an admin creates on the Team page and can revoke), and
+// (advanced) the provider's base URL, with Test connection. Saving puts the token in the OS
+// keychain; when there is none, the admin explicitly chooses a session-only token or nothing is
+// kept.
 #pragma once
 
 #include "AccountConfig.h"
+#include "ApiKeyCredentials.h"
 
 #include <QDialog>
 
 class AccountSetup;
+class QComboBox;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -25,6 +29,9 @@ public:
 
     AccountConfig config() const;
     QString authToken() const;
+    // Signing in with an API key instead of the Auth Token (then tokenEdit() holds its secret).
+    bool usesApiKey() const;
+    ApiKeyCredentials apiKey() const;
     // After accept(): the saved account and whether its token is kept for this session only.
     qint64 savedAccountId() const { return m_savedId; }
     bool sessionOnly() const { return m_sessionOnly; }
@@ -32,6 +39,8 @@ public:
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *sidEdit() const { return m_sid; }
     QLineEdit *tokenEdit() const { return m_token; }
+    QComboBox *methodBox() const { return m_method; }
+    QLineEdit *keySidEdit() const { return m_keySid; }
     QLineEdit *baseUrlEdit() const { return m_baseUrl; }
     QPushButton *testButton() const { return m_test; }
     QPushButton *saveButton() const { return m_save; }
@@ -50,6 +59,8 @@ private:
     void testConnection();
     void save();
     void onSaveFailed(const QString &message, bool noKeychain);
+    void showMethod();
+    QStringList problems() const;
 
     AccountSetup *m_setup;
     qint64 m_existingId = 0;
@@ -58,6 +69,10 @@ private:
     bool m_asked = false;
     QLineEdit *m_name;
     QLineEdit *m_sid;
+    QComboBox *m_method;
+    QLineEdit *m_keySid;
+    QLabel *m_keySidLabel;
+    QLabel *m_tokenLabel;
     QLineEdit *m_token;
     QLineEdit *m_baseUrl;
     QLabel *m_status;

@@ -4,6 +4,7 @@
 #include "SmartCharacters.h"
 #include "TemplateText.h"
 
+#include <QAction>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -42,6 +43,7 @@ Composer::Composer(QWidget *parent)
     , m_canned(new QToolButton)
     , m_cannedMenu(new QMenu(this))
     , m_send(new QPushButton(tr("Send")))
+    , m_note(new QToolButton)
     , m_blocked(banner(u"composerBlockedBanner"_s))
     , m_warning(banner(u"composerWarningBanner"_s))
     , m_error(banner(u"composerErrorBanner"_s))
@@ -69,6 +71,21 @@ Composer::Composer(QWidget *parent)
     m_send->setObjectName(u"composerSend"_s);
     m_send->setDefault(false);
     m_send->setToolTip(tr("Send (Ctrl+Enter)"));
+    m_note->setObjectName(u"composerNoteMode"_s);
+    m_note->setText(tr("Note"));
+    m_note->setCheckable(true);
+    m_note->setToolTip(tr("Write an internal note for the team, never sent (Ctrl+Shift+N)"));
+    m_note->hide();
+    auto *noteShortcut = new QAction(this);
+    noteShortcut->setObjectName(u"composerNoteShortcut"_s);
+    noteShortcut->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    noteShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(noteShortcut);
+    connect(noteShortcut, &QAction::triggered, this, [this] {
+        if (m_note->isVisible())
+            setNoteMode(!m_noteMode);
+    });
+    connect(m_note, &QToolButton::toggled, this, &Composer::setNoteMode);
 
     // Why the text costs more, and the fix, on their own line: they come and go as one types.
     m_ucs2Row->setObjectName(u"composerUcs2Row"_s);
@@ -81,6 +98,7 @@ Composer::Composer(QWidget *parent)
 
     auto *tools = new QHBoxLayout;
     tools->setSpacing(10);
+    tools->addWidget(m_note);
     tools->addWidget(m_canned);
     tools->addWidget(m_counter);
     tools->addStretch();
@@ -178,7 +196,9 @@ QString Composer::ucs2Text(const SegmentCount &count)
 void Composer::setConversationOpen(bool open)
 {
     setEnabled(open);
-    m_edit->setPlaceholderText(open ? replyPlaceholder() : tr("Select a conversation"));
+    m_edit->setPlaceholderText(!open        ? tr("Select a conversation")
+                               : m_noteMode ? notePlaceholder()
+                                            : replyPlaceholder());
 }
 
 QString Composer::replyPlaceholder()
@@ -197,12 +217,51 @@ void Composer::refresh()
     m_ucs2->setVisible(!ucs2.isEmpty());
     m_ucs2Row->setVisible(!ucs2.isEmpty());
     m_replace->setVisible(!ucs2.isEmpty() && !SmartCharacters::findReplaceable(text).isEmpty());
-    m_send->setEnabled(!isSendingBlocked() && !text.trimmed().isEmpty());
+    // A note goes to no customer: consent and the like do not hold it back.
+    m_send->setEnabled((m_noteMode || !isSendingBlocked()) && !text.trimmed().isEmpty());
+}
+
+void Composer::setNoteMode(bool on)
+{
+    if (on && !m_note->isVisible())
+        return;
+    m_noteMode = on;
+    if (m_note->isChecked() != on)
+        m_note->setChecked(on);
+    m_edit->setProperty("noteMode", on);
+    // Amber like the notes in the thread, so nobody mistakes it for a reply.
+    m_edit->setStyleSheet(
+        on ? u"QPlainTextEdit { background: #fef3c7; border: 1px solid #f5c84c; }"_s : QString());
+    m_edit->setPlaceholderText(on ? notePlaceholder() : replyPlaceholder());
+    m_send->setText(on ? tr("Add note") : tr("Send"));
+    m_send->setToolTip(on ? tr("Add the note (Ctrl+Enter)") : tr("Send (Ctrl+Enter)"));
+    m_counter->setVisible(!on);
+    refresh();
+}
+
+void Composer::setNotesAvailable(bool available)
+{
+    m_note->setVisible(available);
+    if (!available)
+        setNoteMode(false);
+}
+
+QString Composer::notePlaceholder()
+{
+    return tr("Internal note for the team, never sent to the customer; @Name mentions a "
+              "teammate  (Ctrl+Enter to add)");
 }
 
 void Composer::send()
 {
     const QString text = body();
+    if (m_noteMode) {
+        if (text.trimmed().isEmpty())
+            return;
+        Q_EMIT noteRequested(text);
+        m_edit->clear();
+        return;
+    }
     if (isSendingBlocked() || text.trimmed().isEmpty())
         return;
     Q_EMIT sendRequested(text);

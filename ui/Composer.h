@@ -1,6 +1,8 @@
 // Where an agent writes a reply: a live segment/encoding counter, the characters forcing
 // UCS-2 with a one-click fix, canned replies, Ctrl+Enter to send, and banners saying when
-// sending is refused or risky. Holds no data of its own: the pane feeds it and stores drafts.
+// sending is refused or risky. In note mode (Ctrl+Shift+N) what is typed becomes an internal
+// note for the team instead: the editor turns amber and nothing goes to the customer. Holds no
+// data of its own: the pane feeds it and stores drafts.
 #pragma once
 
 #include "CannedReplyRows.h"
@@ -49,6 +51,14 @@ public:
     // The editor's hint while a conversation is open.
     static QString replyPlaceholder();
 
+    // Note mode: Send adds an internal note (noteRequested) instead of a reply. Offered only
+    // when notes can be written (setNotesAvailable).
+    void setNoteMode(bool on);
+    bool isNoteMode() const { return m_noteMode; }
+    void setNotesAvailable(bool available);
+    QToolButton *noteButton() const { return m_note; }
+    static QString notePlaceholder();
+
     // "2 segments · GSM-7 · 45 left"
     static QString counterText(const SegmentCount &count);
     // "UCS-2 because of ’ “ ”"; empty for GSM-7.
@@ -61,6 +71,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void sendRequested(const QString &body);
+    // Note mode: an internal note to add to the thread (never sent).
+    void noteRequested(const QString &body);
     // The agent changed the text (not setBody()).
     void edited();
     void saveCannedReplyRequested(const QString &name, const QString &body);
@@ -81,6 +93,7 @@ private:
     QToolButton *m_canned;
     QMenu *m_cannedMenu;
     QPushButton *m_send;
+    QToolButton *m_note;
     QLabel *m_blocked;
     QLabel *m_warning;
     QLabel *m_error;
@@ -89,4 +102,5 @@ private:
     std::function<QString(QWidget *)> m_namePrompt;
     QString m_blockedReason;
     bool m_settingBody = false;
+    bool m_noteMode = false;
 };

@@ -8,7 +8,9 @@
 #include "DraftRows.h"
 #include "InboxCommands.h"
 #include "MessageBubbleDelegate.h"
+#include "NoteTimelineModel.h"
 #include "StoreReader.h"
+#include "TeamCommands.h"
 #include "ThreadMessagesModel.h"
 #include "ThreadView.h"
 #include "UiLogging.h"
@@ -61,6 +63,7 @@ ConversationPane::ConversationPane(const StoreReader &reader, ChangeFeed *change
         m_lastSent = body;
         Q_EMIT sendRequested(m_threadId, body);
     });
+    connect(m_composer, &Composer::noteRequested, this, &ConversationPane::addNote);
     connect(m_composer, &Composer::saveCannedReplyRequested, this,
             &ConversationPane::saveCannedReply);
     connect(m_view, &ThreadView::retryRequested, this, &ConversationPane::retryRequested);
@@ -88,6 +91,7 @@ void ConversationPane::openThread(qint64 threadId)
     saveDraft();
     m_threadId = threadId;
     m_model->setThread(m_accountId, threadId);
+    reloadNotes();
     reloadHeader();
 
     QString draft;
@@ -234,9 +238,44 @@ void ConversationPane::onStoreChanged(const ChangeSet &changes)
 {
     using T = ChangeSet::Table;
     m_model->applyChanges(changes);
+    if (m_threadId != 0 && changes.touches(T::ThreadNotes))
+        reloadNotes();
     // A verdict, a consent change or a new thread with this customer on another of our
     // numbers: the header facts are one small query, so re-read them for any such change.
     if (m_threadId != 0 && (changes.touches(T::Threads) || changes.touches(T::Contacts) ||
                             changes.touches(T::ConsentEvents)))
         reloadHeader();
+}
+
+void ConversationPane::setTeamCommands(TeamCommands *team)
+{
+    m_team = team;
+    m_composer->setNotesAvailable(team != nullptr);
+}
+
+void ConversationPane::reloadNotes()
+{
+    if (m_threadId == 0) {
+        m_view->timeline()->setNotes({});
+        return;
+    }
+    auto rows = m_reader.make<ThreadNoteRows>();
+    const auto notes = rows.forThread(m_threadId);
+    if (!notes)
+        qCWarning(lcUi) << "Cannot read the thread's notes:" << rows.errorString();
+    m_view->timeline()->setNotes(notes.value_or(QList<ThreadNoteRows::Note>()));
+}
+
+void ConversationPane::addNote(const QString &body)
+{
+    if (!m_team || m_threadId == 0)
+        return;
+    // The note shows when the change feed brings it; only a refusal is answered here.
+    m_team->addNote(m_accountId, m_threadId, body, this, [this, body](const CommandResult &result) {
+        if (result.ok)
+            return;
+        m_composer->showError(result.error);
+        if (m_composer->body().isEmpty())
+            m_composer->setBody(body);
+    });
 }

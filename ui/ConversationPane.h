@@ -1,7 +1,7 @@
 // One conversation: header, the thread's messages and the composer, for the thread the agent
 // opened. Reads through the store's reader it is given and follows the change feed; drafts and
-// canned replies are written through InboxCommands. Sending itself is the caller's: it listens
-// to sendRequested.
+// canned replies are written through InboxCommands, internal notes through TeamCommands (the
+// composer's note mode). Sending itself is the caller's: it listens to sendRequested.
 #pragma once
 
 #include "ConversationQuery.h"
@@ -19,6 +19,7 @@ class Composer;
 class ConversationHeader;
 class InboxCommands;
 class StoreReader;
+class TeamCommands;
 class ThreadMessagesModel;
 class ThreadView;
 
@@ -46,6 +47,9 @@ public:
     void setAccount(qint64 accountId);
     qint64 accountId() const { return m_accountId; }
 
+    // Where internal notes are written (not owned; null: the composer offers no note mode).
+    void setTeamCommands(TeamCommands *team);
+
     // A send the outbox refused: says why, and puts the text back if nothing new was typed.
     void showSendError(const QString &error);
     // Re-reads consent and text-enabled status (also done on every threadsChanged).
@@ -72,9 +76,12 @@ private:
     void reloadCannedReplies();
     void saveCannedReply(const QString &name, const QString &body);
     void onStoreChanged(const ChangeSet &changes);
+    void reloadNotes();
+    void addNote(const QString &body);
 
     const StoreReader &m_reader;
     InboxCommands *m_commands;
+    TeamCommands *m_team = nullptr;
     qint64 m_accountId;
     qint64 m_threadId = 0;
     std::optional<ConversationQuery::Header> m_facts;

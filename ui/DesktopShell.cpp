@@ -24,6 +24,8 @@
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
+#include "TeamRoles.h"
+#include "TeamWorkspace.h"
 #include "ThreadCounter.h"
 #include "ThreadListView.h"
 #include "UiLogging.h"
@@ -46,6 +48,7 @@ DesktopShell::DesktopShell(DeskSession *session, const QString &me, QObject *par
 
 DesktopShell::~DesktopShell()
 {
+    m_team.reset();
     m_accountPages.reset();
     // Pages hold pointers into the models and save drafts through the commands, the notifier
     // reads through the reader: all go before the reader and the commands.
@@ -132,6 +135,10 @@ bool DesktopShell::start()
     createConversation();
     new PresenceIndicators(m_session, m_conversation, m_inbox->listView(), m_syncStatus, this);
     createNotifications();
+    m_team = std::make_unique<TeamWorkspace>(m_session, *m_reader, m_window.get(),
+                                             m_preferences.get(), m_me);
+    m_conversation->setTeamCommands(m_team->commands());
+    connect(m_team.get(), &TeamWorkspace::identityChanged, this, &DesktopShell::applyIdentity);
     refreshAccounts();
     if (m_session->accountId() > 0) {
         // Already connected (the demo).
@@ -164,9 +171,22 @@ void DesktopShell::showAccount(qint64 accountId)
     m_threads->setAccount(accountId);
     m_notifier->setAccount(accountId);
     m_conversation->setAccount(accountId);
+    applyIdentity();
     m_accountPages->show(
         accountId, accountId == m_session->accountId() ? m_session->campaignRunner() : nullptr);
+    m_team->showAccount(accountId);
     Q_EMIT accountShown(accountId);
+}
+
+void DesktopShell::applyIdentity()
+{
+    const TeamWorkspace::Identity me = m_team->identity(m_accountId);
+    m_threads->setMe(me.name);
+    m_notifier->setMe(me.name);
+    m_inboxCommands->setActor(me.name);
+    m_consentCommands->setActor(me.name);
+    m_accountPages->setMe(me.name);
+    TeamRoles::gate(m_window->rail(), me.role);
 }
 
 void DesktopShell::showAccountSetup(qint64 accountId)
@@ -192,7 +212,10 @@ void DesktopShell::showAccountSetup(qint64 accountId)
     const qint64 saved = dialog.savedAccountId();
     refreshAccounts();
     showAccount(saved);
-    m_session->openAccount(saved, dialog.authToken());
+    if (dialog.usesApiKey())
+        m_session->openAccount(saved, dialog.apiKey());
+    else
+        m_session->openAccount(saved, dialog.authToken());
     if (dialog.sessionOnly())
         m_window->statusBar()->showMessage(
             tr("The Auth Token is kept for this session only (no keychain)."));
@@ -209,6 +232,8 @@ void DesktopShell::createNotifications()
                     notifier->messagesAdded(ChangeSet::sorted(changes.messagesAdded()));
                 if (changes.touches(ChangeSet::Table::Threads))
                     notifier->refreshUnread();
+                if (changes.touches(ChangeSet::Table::ThreadNotes))
+                    notifier->notesAdded();
             });
     connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
     connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {

@@ -26,6 +26,7 @@ class QSettings;
 class StoreReader;
 class ThreadCounter;
 class SyncStatusWidget;
+class TeamWorkspace;
 
 class DesktopShell : public QObject
 {
@@ -69,6 +70,9 @@ public:
     // Shows the account setup dialog (new account, or credentials of `accountId`).
     void showAccountSetup(qint64 accountId = 0);
 
+    // The team: its commands, the Team page, joining, and who this desktop is in it.
+    TeamWorkspace *team() const { return m_team.get(); }
+
 Q_SIGNALS:
     // Every page now shows this account.
     void accountShown(qint64 accountId);
@@ -90,6 +94,9 @@ private:
     void showThread(qint64 threadId);
     // Opening a thread reads it: its unread count goes to zero.
     void markRead(qint64 threadId);
+    // Applies who this desktop is in the shown account's team: "Mine", notifications, the
+    // author of changes, and the screens the role opens.
+    void applyIdentity();
     // Opens a thread the list may not hold (no message yet), with the composer focused.
     void openConversation(qint64 threadId, const QString &customerNumber,
                           const QString &senderNumber);
@@ -109,6 +116,7 @@ private:
     std::unique_ptr<QSettings> m_preferences; // this desktop user's, never secrets
     std::unique_ptr<Notifier> m_notifier;
     std::unique_ptr<AccountPages> m_accountPages;
+    std::unique_ptr<TeamWorkspace> m_team;
     InboxPage *m_inbox = nullptr;
     ContactPanel *m_contactPanel = nullptr;
     ConversationPane *m_conversation = nullptr;

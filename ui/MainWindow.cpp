@@ -50,6 +50,10 @@ EmptyStatePage *placeholderFor(NavigationRail::Page page)
             "Delivery, reply and opt-out rates per number and campaign appear here once messages "
             "flow.");
         break;
+    case NavigationRail::Team:
+        title = MainWindow::tr("No team yet");
+        text = MainWindow::tr("The people who work this account's inbox, and their roles.");
+        break;
     case NavigationRail::Settings:
         title = MainWindow::tr("Settings are on their way");
         text =

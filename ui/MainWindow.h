@@ -36,6 +36,8 @@ public:
     QWidget *page(NavigationRail::Page page) const;
     NavigationRail::Page currentPage() const;
     void showPage(NavigationRail::Page page);
+    // The sections list (the shell hides what a team role does not open).
+    NavigationRail *rail() const { return m_rail; }
 
     QAction *aboutAction() const;
     // File menu entries whose work is done by the shell that owns the session.

@@ -1,5 +1,6 @@
 #include "MessageBubbleDelegate.h"
 
+#include "NoteTimelineModel.h"
 #include "ThreadMessagesModel.h"
 
 #include <QAbstractItemView>
@@ -33,6 +34,10 @@ const QColor FailedBorder(0xfc, 0xa5, 0xa5);
 const QColor FailedText(0xb9, 0x1c, 0x1c);
 const QColor DividerColor(0xe5, 0xe7, 0xeb);
 const QColor LinkColor(0x1d, 0x4e, 0xd8);
+// Internal notes: amber paper, never mistaken for an SMS bubble (blue or grey).
+const QColor NoteBubble(0xfe, 0xf3, 0xc7);
+const QColor NoteBorder(0xf5, 0xc8, 0x4c);
+const QColor NoteHeader(0x92, 0x40, 0x0e);
 
 QFont smallFont(const QFont &base)
 {
@@ -49,7 +54,18 @@ bool sameSender(const QModelIndex &a, const QModelIndex &b)
            a.data(M::DayRole) == b.data(M::DayRole);
 }
 
+bool isNote(const QModelIndex &index)
+{
+    return index.data(NoteTimelineModel::NoteRole).toBool();
+}
+
 } // namespace
+
+QString MessageBubbleDelegate::noteHeaderText(const QModelIndex &index)
+{
+    const QString author = index.data(M::AuthorRole).toString();
+    return author.isEmpty() ? tr("Internal note") : tr("Internal note \u00b7 %1").arg(author);
+}
 
 QString MessageBubbleDelegate::authorText(const QModelIndex &index)
 {
@@ -179,6 +195,20 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
     const int bubbleH = textRect.height() + 2 * BubblePadY;
     const int bubbleX = outbound ? width - SideMargin - bubbleW : SideMargin;
 
+    if (isNote(index)) {
+        // Centred, with who wrote it inside: a note belongs to neither side of the chat.
+        const int headerW = sfm.horizontalAdvance(noteHeaderText(index)) + 2;
+        textRect.setWidth(std::max(textRect.width(), headerW));
+        const int w = textRect.width() + 2 * BubblePadX;
+        const int x = (width - w) / 2;
+        g.author = QRect(x + BubblePadX, y + BubblePadY, textRect.width(), sfm.height());
+        g.text = QRect(x + BubblePadX, g.author.bottom() + 5, textRect.width(), textRect.height());
+        g.bubble = QRect(x, y, w, textRect.height() + 2 * BubblePadY + sfm.height() + 4);
+        y += g.bubble.height() + 3;
+        g.meta = QRect(SideMargin, y, width - 2 * SideMargin, sfm.height());
+        g.height = y + sfm.height() + 2;
+        return g;
+    }
     const QString author = authorText(index);
     if (outbound && !continues && !author.isEmpty()) {
         const int w = std::min(sfm.horizontalAdvance(author) + 2, width - 2 * SideMargin);
@@ -257,6 +287,11 @@ void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &optio
         p->drawText(pill, Qt::AlignCenter, label);
     }
 
+    if (isNote(index)) {
+        paintNote(p, option, index, g);
+        p->restore();
+        return;
+    }
     if (!g.author.isEmpty()) {
         p->setFont(small);
         p->setPen(MutedColor);
@@ -317,4 +352,29 @@ bool MessageBubbleDelegate::editorEvent(QEvent *event, QAbstractItemModel *model
         }
     }
     return QStyledItemDelegate::editorEvent(event, model, option, index);
+}
+
+void MessageBubbleDelegate::paintNote(QPainter *p, const QStyleOptionViewItem &option,
+                                      const QModelIndex &index, const Geometry &g) const
+{
+    const QPoint origin = option.rect.topLeft();
+    const QFont small = smallFont(option.font);
+    p->setPen(QPen(NoteBorder, 1));
+    p->setBrush(NoteBubble);
+    p->drawRoundedRect(QRectF(g.bubble.translated(origin)).adjusted(0.5, 0.5, -0.5, -0.5), 6, 6);
+    QFont bold = small;
+    bold.setBold(true);
+    p->setFont(bold);
+    p->setPen(NoteHeader);
+    p->drawText(g.author.translated(origin), Qt::AlignLeft | Qt::AlignVCenter,
+                noteHeaderText(index));
+    p->setFont(option.font);
+    p->setPen(TextColor);
+    p->drawText(g.text.translated(origin), Qt::TextWordWrap, index.data(M::BodyRole).toString());
+    p->setFont(small);
+    p->setPen(MutedColor);
+    const QDateTime at = index.data(M::CreatedAtRole).toDateTime().toLocalTime();
+    p->drawText(
+        g.meta.translated(origin), Qt::AlignHCenter | Qt::AlignVCenter,
+        tr("%1 \u00b7 not sent to the customer").arg(QLocale().toString(at.time(), u"HH:mm"_s)));
 }

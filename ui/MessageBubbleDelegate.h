@@ -1,6 +1,7 @@
 // Paints one message of a thread as a chat bubble: a day separator when the day changes,
 // inbound on the left and outbound on the right, who sent it, time and delivery status, the
-// provider's reason and a Retry link on failures.
+// provider's reason and a Retry link on failures; an internal note of the team (a
+// NoteTimelineModel row) as a centred amber card naming its author, apart from the SMS.
 #pragma once
 
 #include <QDateTime>
@@ -32,6 +33,8 @@ public:
     static bool isRetryable(const QString &status);
     // The line above an outbound message: the agent, or "Campaign: <name>".
     static QString authorText(const QModelIndex &index);
+    // "Internal note · Ana" above a note's text.
+    static QString noteHeaderText(const QModelIndex &index);
     // Whether a day separator goes above this row (the first row, or a new local day).
     static bool startsDay(const QModelIndex &index);
     // The line shown under a failed message: the provider's reason and code.
@@ -53,6 +56,8 @@ protected:
 private:
     struct Geometry;
     Geometry layout(const QFont &font, int width, const QModelIndex &index) const;
+    void paintNote(QPainter *p, const QStyleOptionViewItem &option, const QModelIndex &index,
+                   const Geometry &g) const;
     QDate today() const;
 
     QAbstractItemView *m_view;

@@ -52,7 +52,26 @@ NavigationRail::Page NavigationRail::currentPage() const
 
 void NavigationRail::setCurrentPage(Page page)
 {
-    setCurrentRow(page);
+    if (isPageAllowed(page))
+        setCurrentRow(page);
+}
+
+void NavigationRail::setPageAllowed(Page page, bool allowed)
+{
+    setRowHidden(page, !allowed);
+    if (!allowed && currentPage() == page) {
+        for (int i = 0; i < PageCount; ++i) {
+            if (!isRowHidden(i)) {
+                setCurrentRow(i);
+                break;
+            }
+        }
+    }
+}
+
+bool NavigationRail::isPageAllowed(Page page) const
+{
+    return !isRowHidden(page);
 }
 
 QString NavigationRail::title(Page page)
@@ -68,6 +87,8 @@ QString NavigationRail::title(Page page)
         return tr("Numbers & Keywords");
     case Reports:
         return tr("Reports");
+    case Team:
+        return tr("Team");
     case Settings:
         return tr("Settings");
     }
@@ -87,6 +108,8 @@ QString NavigationRail::iconResource(Page page)
         return u":/icons/rail/numbers.svg"_s;
     case Reports:
         return u":/icons/rail/reports.svg"_s;
+    case Team:
+        return u":/icons/rail/team.svg"_s;
     case Settings:
         return u":/icons/rail/settings.svg"_s;
     }

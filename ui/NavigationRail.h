@@ -1,4 +1,5 @@
-// The sidebar list of the app's main sections; one entry per page of the main window.
+// The sidebar list of the app's main sections; one entry per page of the main window. A
+// section the person's team role does not open is hidden (setPageAllowed).
 #pragma once
 
 #include <QListWidget>
@@ -8,7 +9,7 @@ class NavigationRail : public QListWidget
     Q_OBJECT
 
 public:
-    // The order is the order of the entries, of the main window's pages and of Ctrl+1..6.
+    // The order is the order of the entries, of the main window's pages and of Ctrl+1..7.
     enum Page
     {
         Inbox,
@@ -16,6 +17,7 @@ public:
         Campaigns,
         NumbersAndKeywords,
         Reports,
+        Team,
         Settings
     };
     Q_ENUM(Page)
@@ -24,7 +26,11 @@ public:
     explicit NavigationRail(QWidget *parent = nullptr);
 
     Page currentPage() const;
+    // A page that is not allowed is not shown (the current page stays).
     void setCurrentPage(Page page);
+    // Hides or shows a section; hiding the current one moves to the first allowed page.
+    void setPageAllowed(Page page, bool allowed);
+    bool isPageAllowed(Page page) const;
 
     static QString title(Page page);
     // The monochrome SVG resource drawn beside the title (and on the page's empty state).

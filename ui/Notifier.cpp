@@ -17,6 +17,8 @@ Notifier::Notifier(const StoreReader &reader, qint64 accountId, const QString &m
                    NotificationSink *sink, QObject *parent)
     : QObject(parent)
     , m_query(reader.make<NewMessageQuery>())
+    , m_notes(reader.make<ThreadNoteRows>())
+    , m_lastNoteId(m_notes.lastId())
     , m_accountId(accountId)
     , m_me(me)
     , m_clock([] { return QDateTime::currentDateTime(); })
@@ -85,6 +87,31 @@ void Notifier::setAccount(qint64 accountId)
     m_recent.clear();
     rebuildMenu();
     refreshUnread();
+}
+
+void Notifier::setMe(const QString &me)
+{
+    m_me = me;
+    m_lastNoteId = m_notes.lastId();
+}
+
+void Notifier::notesAdded()
+{
+    // Up to the last note now: one the writer commits meanwhile comes with the next delivery.
+    const qint64 upTo = m_notes.lastId();
+    const auto notes = m_notes.mentioning(m_accountId, m_me, m_lastNoteId);
+    const qint64 after = m_lastNoteId;
+    m_lastNoteId = std::max(m_lastNoteId, upTo);
+    if (!notes || m_me.isEmpty())
+        return;
+    QList<NotificationPolicy::Mention> mentions;
+    for (const ThreadNoteRows::Note &note : *notes) {
+        if (note.id > after && note.id <= upTo)
+            mentions.append({note.threadId, note.author, note.body, note.mentions, {}});
+    }
+    if (mentions.isEmpty())
+        return;
+    present(m_policy.onMentions(mentions, m_me, m_clock()));
 }
 
 void Notifier::refreshUnread()

@@ -1,10 +1,12 @@
 // Desktop notifications and the tray icon for the open account: new inbound messages become
-// pop-ups (or one digest) by the user's NotificationPolicy, and the tray shows the unread count.
+// pop-ups (or one digest) by the user's NotificationPolicy, a teammate's note that mentions this
+// desktop's agent becomes a pop-up, and the tray shows the unread count.
 #pragma once
 
 #include "NewMessageQuery.h"
 #include "Notification.h"
 #include "NotificationPolicy.h"
+#include "ThreadNoteRows.h"
 
 #include <QDateTime>
 #include <QList>
@@ -52,6 +54,12 @@ public Q_SLOTS:
     void messagesAdded(const QList<qint64> &messageIds);
     // Switches everything: held digest and recent entries dropped, count re-read.
     void setAccount(qint64 accountId);
+    // Who this desktop's agent is (the roster name once joined): "Mine" and mentions are theirs.
+    // Notes already stored do not notify.
+    void setMe(const QString &me);
+    QString me() const { return m_me; }
+    // The change feed touched the notes: the new ones that mention me notify.
+    void notesAdded();
     // Re-reads the unread count (on every change feed delivery that touches threads: reading a
     // thread lowers it).
     void refreshUnread();
@@ -71,6 +79,8 @@ private:
     void rebuildMenu();
 
     NewMessageQuery m_query;
+    ThreadNoteRows m_notes;
+    qint64 m_lastNoteId = 0; // notes up to it were seen
     qint64 m_accountId;
     QString m_me;
     NotificationPolicy m_policy;

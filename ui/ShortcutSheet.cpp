@@ -23,6 +23,7 @@ QList<ShortcutSheet::Entry> ShortcutSheet::entries()
         {act, tr("A"), tr("Assign to me")},
         {act, tr("Shift+A"), tr("Assign to another agent…")},
         {act, tr("S"), tr("Snooze: 1 hour, tomorrow 9:00, next week, or a time you pick")},
+        {act, tr("Ctrl+Shift+N"), tr("Write an internal note for the team (not sent)")},
         {find, tr("/ or Ctrl+F"), tr("Search messages and contacts")},
         {find, tr("?"), tr("Show this list")},
     };

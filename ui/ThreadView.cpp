@@ -1,36 +1,23 @@
 #include "ThreadView.h"
 
 #include "MessageBubbleDelegate.h"
+#include "NoteTimelineModel.h"
 #include "ThreadMessagesModel.h"
 
-#include <QIdentityProxyModel>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-// QAbstractItemView fetches more whenever the last row is visible, which for a timeline that
-// grows upwards would read the whole history at once. The view fetches older rows itself,
-// when scrolled to the top.
-class NoAutoFetchProxy : public QIdentityProxyModel
-{
-public:
-    using QIdentityProxyModel::QIdentityProxyModel;
-    bool canFetchMore(const QModelIndex &) const override { return false; }
-    void fetchMore(const QModelIndex &) override {}
-};
-
-} // namespace
-
 ThreadView::ThreadView(QWidget *parent)
     : QListView(parent)
-    , m_proxy(new NoAutoFetchProxy(this))
+    // The timeline never fetches by itself: QAbstractItemView fetches whenever the last row is
+    // visible, which for a timeline growing upwards would read the whole history at once.
+    , m_timeline(new NoteTimelineModel(this))
     , m_delegate(new MessageBubbleDelegate(this))
 {
     setObjectName(u"threadView"_s);
     setItemDelegate(m_delegate);
-    setModel(m_proxy);
+    setModel(m_timeline);
     setSelectionMode(QAbstractItemView::NoSelection);
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -49,7 +36,7 @@ ThreadView::ThreadView(QWidget *parent)
 void ThreadView::setMessagesModel(ThreadMessagesModel *model)
 {
     m_model = model;
-    m_proxy->setSourceModel(model);
+    m_timeline->setSourceModel(model);
     connect(model, &QAbstractItemModel::modelAboutToBeReset, this, [this] {
         m_atBottom = true;
         m_restoreFromBottom = -1;
@@ -82,7 +69,8 @@ bool ThreadView::showMessage(qint64 messageId)
     // previous position runs before, not after, the scroll to the message.
     doItemsLayout();
     m_restoreFromBottom = -1;
-    scrollTo(m_proxy->index(row, 0), QAbstractItemView::PositionAtCenter);
+    scrollTo(m_timeline->index(m_timeline->rowOfSource(row), 0),
+             QAbstractItemView::PositionAtCenter);
     m_atBottom = verticalScrollBar()->value() >= verticalScrollBar()->maximum() - 4;
     viewport()->update();
     return true;
@@ -95,7 +83,7 @@ qint64 ThreadView::highlightedMessage() const
 
 QRect ThreadView::retryRect(int row) const
 {
-    const QModelIndex index = m_proxy->index(row, 0);
+    const QModelIndex index = m_timeline->index(row, 0);
     return m_delegate->retryRect(visualRect(index), index);
 }
 

@@ -1,11 +1,12 @@
-// A thread's messages as chat bubbles, newest at the bottom: stays at the bottom as messages
-// arrive, and loads older history when scrolled to the top (keeping what is on screen still).
+// A thread's messages as chat bubbles, newest at the bottom, with the team's internal notes
+// among them in time order: stays at the bottom as messages arrive, and loads older history
+// when scrolled to the top (keeping what is on screen still).
 #pragma once
 
 #include <QListView>
 
 class MessageBubbleDelegate;
-class QIdentityProxyModel;
+class NoteTimelineModel;
 class ThreadMessagesModel;
 
 class ThreadView : public QListView
@@ -19,6 +20,8 @@ public:
     void setMessagesModel(ThreadMessagesModel *model);
     ThreadMessagesModel *messagesModel() const { return m_model; }
     MessageBubbleDelegate *bubbleDelegate() const { return m_delegate; }
+    // What the view shows: the messages and the open thread's notes (setNotes()).
+    NoteTimelineModel *timeline() const { return m_timeline; }
 
     // Reads the page of history before the first loaded message, if any.
     void fetchOlder();
@@ -27,7 +30,7 @@ public:
     // message.
     bool showMessage(qint64 messageId);
     qint64 highlightedMessage() const;
-    // Where row's Retry link is, in viewport coordinates; empty when it has none.
+    // Where the Retry link of the view's row is, in viewport coordinates; empty when none.
     QRect retryRect(int row) const;
 
 Q_SIGNALS:
@@ -38,7 +41,7 @@ private:
     void onRangeChanged(int min, int max);
 
     ThreadMessagesModel *m_model = nullptr;
-    QIdentityProxyModel *m_proxy;
+    NoteTimelineModel *m_timeline;
     MessageBubbleDelegate *m_delegate;
     bool m_atBottom = true;
     int m_restoreFromBottom = -1; // distance from the bottom to keep after older rows arrive

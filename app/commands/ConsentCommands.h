@@ -31,6 +31,8 @@ public:
     ConsentCommands(StoreWriter *writer, const QString &actor, QObject *parent = nullptr);
 
     QString actor() const { return m_actor; }
+    // The agent joined the team under a roster name: later changes are theirs.
+    void setActor(const QString &actor) { m_actor = actor; }
 
     // senderNumber: the account's number it concerns, '' for all of them. Refused without a
     // reason. Answers `done` (may be empty) unless `context` (may be null) is gone.

@@ -43,6 +43,8 @@ public:
     InboxCommands(StoreWriter *writer, const QString &actor, QObject *parent = nullptr);
 
     QString actor() const { return m_actor; }
+    // The agent joined the team under a roster name: later changes are theirs.
+    void setActor(const QString &actor) { m_actor = actor; }
     // Where replies go: the connected account's Outbox, asked at each send because it comes
     // and goes with the provider session (null: not connected, replies are refused).
     void setOutboxSource(std::function<Outbox *()> source) { m_outbox = std::move(source); }

@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "SandboxDemoProvider.h"
 #include "StoreWriter.h"
+#include "TeamWorkspace.h"
 #include "Theme.h"
 
 #include <QApplication>
@@ -71,6 +72,10 @@ int main(int argc, char *argv[])
     }
     MainWindow &window = *shell.window();
     window.show();
+    // A person working an account for the first time on this desktop is asked who they are in
+    // its team (not in the demo or for a screenshot: nobody is there to answer).
+    if (!parser.isSet(demoOption) && !parser.isSet(screenshotOption))
+        shell.team()->setOfferToJoin(true);
     if (!parser.isSet(demoOption) && !parser.isSet(screenshotOption) &&
         shell.accounts().isEmpty()) {
         // A new profile: the first thing to do is connect an account.

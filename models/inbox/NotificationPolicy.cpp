@@ -183,3 +183,24 @@ NotificationPolicy::Outcome NotificationPolicy::withSound(QList<Notification> no
     outcome.notifications = std::move(notifications);
     return outcome;
 }
+
+NotificationPolicy::Outcome NotificationPolicy::onMentions(const QList<Mention> &notes,
+                                                           const QString &me,
+                                                           const QDateTime &now) const
+{
+    if (me.isEmpty() || m_settings.mode == Mode::Off || quiet(now))
+        return {};
+    QList<Notification> shown;
+    for (const Mention &note : notes) {
+        if (note.author == me || !note.mentions.contains(me))
+            continue;
+        Notification n;
+        n.threadId = note.threadId;
+        n.title = note.threadTitle.isEmpty()
+                      ? u"%1 mentioned you"_s.arg(note.author)
+                      : u"%1 mentioned you \u00b7 %2"_s.arg(note.author, note.threadTitle);
+        n.body = note.body.size() > 140 ? note.body.left(139) + u"\u2026"_s : note.body;
+        shown.append(n);
+    }
+    return withSound(std::move(shown));
+}

@@ -1,5 +1,6 @@
 // Decides which desktop notifications new inbound messages deserve: the user's mode, a digest
-// when messages arrive faster than pop-ups can be read, and do-not-disturb hours.
+// when messages arrive faster than pop-ups can be read, and do-not-disturb hours; and whether a
+// teammate's note mentioning this desktop's agent (by roster name) notifies.
 #pragma once
 
 #include "NewMessage.h"
@@ -8,6 +9,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QTime>
 
 #include <optional>
@@ -61,6 +63,18 @@ public:
     // no assignee). Resolved or snoozed threads are not special: a new inbound message
     // reopens its thread, so it notifies like any other.
     Outcome onMessages(const QList<NewMessage> &messages, const QString &me, const QDateTime &now);
+    // A teammate's internal note that mentions `me` (the roster name of this desktop's agent):
+    // one notification each, whatever the mode but Off, none during do-not-disturb hours, never
+    // digested (a mention is addressed to me). Notes by `me` or not mentioning `me` give none.
+    struct Mention
+    {
+        qint64 threadId = 0;
+        QString author;
+        QString body;
+        QStringList mentions;
+        QString threadTitle; // the customer as the inbox shows them
+    };
+    Outcome onMentions(const QList<Mention> &notes, const QString &me, const QDateTime &now) const;
     // When messages are held for a digest: the time flush() should be called; nullopt when
     // nothing is held.
     std::optional<QDateTime> nextFlushAt() const;

@@ -160,6 +160,15 @@ void ThreadListModel::setAccount(qint64 accountId)
     scheduleWake();
 }
 
+void ThreadListModel::setMe(const QString &me)
+{
+    if (me == m_me)
+        return;
+    m_me = me;
+    reload();
+    refreshCounts();
+}
+
 void ThreadListModel::setFilter(Filter filter)
 {
     m_filter = filter;

@@ -56,6 +56,8 @@ public:
     qint64 accountId() const { return m_accountId; }
     Filter filter() const { return m_filter; }
     QString me() const { return m_me; }
+    // This desktop's agent changed (joined the team under a roster name): "Mine" is theirs.
+    void setMe(const QString &me);
 
     // Thread count per filter for the current account (refreshed on every change).
     ThreadQuery::Counts counts() const { return m_counts; }

@@ -26,10 +26,9 @@ QString TeamCompactionRows::slotOf(const TeamOp &op)
     const QString field = TeamOpApplier::threadField(op.kind);
     if (!field.isEmpty())
         return u"thread."_s + field + u'|' + op.target;
-    if (op.kind == u"agent.join")
-        return u"agent|"_s + op.target;
-    // Notes, consent events and kinds this version does not know append: each keeps its op,
-    // so a newer desktop reading the snapshot still finds them.
+    // Notes, consent events, roster changes (a join's outcome depends on the invitations and
+    // role changes around it), what admins and marketers define, and kinds this version does
+    // not know: each keeps its op, so replaying them in log order gives what the log gave.
     return u"op|"_s + op.id;
 }
 

@@ -1,6 +1,6 @@
 // The team log compacted: for every slot (what an op decides) the latest op the log gave this
-// desktop. Ops that set a value (a thread's status, flag, assignee, snooze; a roster member)
-// replace the one before; ops that append (notes, consent events) each keep their own slot.
+// desktop. Ops that set a thread's status, flag, assignee or snooze replace the one before
+// (they are most of the log); every other op keeps its own slot.
 // Replaying the rows in log order gives the state the whole log gives: a snapshot.
 #pragma once
 

@@ -4,7 +4,9 @@
 #include "ManualConsent.h"
 #include "SharedKindOps.h"
 #include "StoreLogging.h"
+#include "TeamAgentOps.h"
 #include "TeamOutboxRows.h"
+#include "TeamRosterRows.h"
 #include "ThreadActions.h"
 
 #include <QDateTime>
@@ -42,7 +44,8 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::fail(const QString &message
 bool TeamOpApplier::isKnownKind(const QString &kind)
 {
     return !threadField(kind).isEmpty() || kind == NoteAdd || kind == ConsentOptOut ||
-           kind == ConsentOptIn || kind == AgentJoin || SharedKindOps::handles(kind);
+           kind == ConsentOptIn || kind == AgentJoin || TeamAgentOps::isAgentKind(kind) ||
+           SharedKindOps::handles(kind);
 }
 
 QString TeamOpApplier::threadField(const QString &kind)
@@ -62,13 +65,16 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::apply(qint64 accountId, con
                                                            Origin origin)
 {
     m_error.clear();
+    // The roster shows when each member was last heard of: any op of theirs says so.
+    if (!TeamRosterRows(m_db).touch(accountId, op.agent, op.desk, op.at))
+        return fail(u"cannot note when a team member was seen"_s);
     if (!threadField(op.kind).isEmpty())
         return applyThread(accountId, op, origin);
     if (op.kind == NoteAdd)
         return applyNote(accountId, op);
     if (op.kind == ConsentOptOut || op.kind == ConsentOptIn)
         return applyConsent(accountId, op);
-    if (op.kind == AgentJoin)
+    if (op.kind == AgentJoin || TeamAgentOps::isAgentKind(op.kind))
         return applyAgent(accountId, op);
     if (SharedKindOps::handles(op.kind))
         return SharedKindOps::apply(m_db, accountId, op, origin, &m_error);
@@ -212,24 +218,9 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyConsent(qint64 account
 
 std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyAgent(qint64 accountId, const TeamOp &op)
 {
-    const QString name = op.fields.value(u"name"_s).toString().trimmed();
-    const QString role = op.fields.value(u"role"_s).toString();
-    if (op.target.isEmpty() || name.isEmpty() ||
-        (role != u"agent" && role != u"marketer" && role != u"admin"))
-        return Outcome::NotApplicable;
-    QSqlQuery q(m_db);
-    q.prepare(u"INSERT INTO team_agents (account_id, agent_id, name, role, active, joined_at) "
-              u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (account_id, agent_id) DO UPDATE SET "
-              u"name = excluded.name, role = excluded.role, active = excluded.active "
-              u"WHERE name IS NOT excluded.name OR role IS NOT excluded.role "
-              u"OR active IS NOT excluded.active"_s);
-    q.addBindValue(accountId);
-    q.addBindValue(op.target);
-    q.addBindValue(name);
-    q.addBindValue(role);
-    q.addBindValue(op.fields.value(u"active"_s).toBool(true) ? 1 : 0);
-    q.addBindValue(op.at);
-    if (!q.exec())
-        return fail(u"cannot store a team member: "_s + q.lastError().text());
-    return q.numRowsAffected() > 0 ? Outcome::Applied : Outcome::Unchanged;
+    TeamAgentOps agents(m_db);
+    const auto outcome = agents.apply(accountId, op);
+    if (!outcome)
+        return fail(agents.errorString());
+    return outcome;
 }

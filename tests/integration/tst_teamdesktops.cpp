@@ -40,6 +40,7 @@ private Q_SLOTS:
     void noteReachesEveryDesktopOnce();
     void offlineChangeIsSharedLater();
     void unsubscribedOnOneIsNotTextedFromAnother();
+    void anInvitationMakesTheAdminsChoice();
 
 private:
     Run cli(const QStringList &arguments);
@@ -114,6 +115,37 @@ void TstTeamDesktops::initTestCase()
         QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
         QVERIFY2(joined.out.contains(u"joined as "_s + names.at(desk)), qPrintable(joined.out));
         QCOMPARE(threadColumn(desk, u"status"_s), u"open"_s);
+    }
+}
+
+void TstTeamDesktops::anInvitationMakesTheAdminsChoice()
+{
+    // Only an admin invites.
+    const Run refused =
+        cli(QStringList{u"team"_s, u"invite"_s, u"--agent"_s, u"Eve"_s, u"--role"_s, u"admin"_s} +
+            account(profile(1)));
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(u"only an admin"_s), qPrintable(refused.err));
+
+    const Run invited = cli(
+        QStringList{u"team"_s, u"invite"_s, u"--agent"_s, u"Bea"_s, u"--role"_s, u"marketer"_s} +
+        account(profile(0)));
+    QVERIFY2(invited.exitCode == 0, qPrintable(invited.err));
+    const QString invitation = invited.out.section(u'\n', 0, 0).trimmed();
+    QVERIFY2(invitation.startsWith(u"smsdesk-invite:"_s), qPrintable(invited.out));
+
+    // A fourth desktop joins with it: the name and role are the admin's.
+    QCOMPARE(cli(QStringList{u"sync"_s} + account(profile(3))).exitCode, 0);
+    const Run joined =
+        cli(QStringList{u"team"_s, u"join"_s, u"--invite"_s, invitation} + account(profile(3)));
+    QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
+    QVERIFY2(joined.out.contains(u"joined as Bea (marketer)"_s), qPrintable(joined.out));
+    for (const int desk : {0, 1, 3}) {
+        QCOMPARE(cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk))).exitCode, 0);
+        QCOMPARE(read(desk, u"SELECT role || ',' || active || ',' || (invite_code IS NULL) FROM "
+                            u"team_agents WHERE name = 'Bea'"_s)
+                     .toString(),
+                 u"marketer,1,1"_s);
     }
 }
 

@@ -9,11 +9,14 @@
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "Theme.h"
+#include "TwilioClient.h"
 #include "sandbox/SandboxServer.h"
 
+#include <QComboBox>
 #include <QDirIterator>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void noKeychainNeedsAnExplicitChoice();
     void sessionOpensTheSavedAccount();
     void sessionMovesATokenKeptUnderTheRowId();
+    void apiKeyInsteadOfTheAuthToken();
 
 private:
     void fill(AccountSetupDialog &dialog, const QString &sid, const QString &token);
@@ -339,6 +343,90 @@ void TestAccountSetup::sessionMovesATokenKeptUnderTheRowId()
     QVERIFY(old.error);
     QCOMPARE(old.error->kind, SecretError::Kind::NotFound);
     QVERIFY(run([&](SecretCallback done) { session.secrets()->remove(key, this, done); }).ok());
+}
+
+// A person's desktop set up with the API key an admin created for them: tested, kept in the
+// keychain (and the Auth Token entry of this desktop removed), and the session signs in with
+// it; once the admin revokes the key, the provider refuses it.
+void TestAccountSetup::apiKeyInsteadOfTheAuthToken()
+{
+    if (noKeychainRun())
+        QSKIP("needs a keychain");
+    QNetworkAccessManager network;
+    const AccountConfig config =
+        AccountConfig::forSingleBaseUrl(u"Acme"_s, m_sandbox->accountSid(), m_sandbox->baseUrl());
+    TwilioClient admin(&network, config, m_sandbox->authToken());
+    std::optional<ProviderResult<NewApiKey>> created;
+    admin.createApiKey(u"Sam"_s, this, [&](const ProviderResult<NewApiKey> &r) { created = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(created.has_value(), 15000);
+    QVERIFY(created->ok());
+    const ApiKeyCredentials key{created->value().key.sid, created->value().secret};
+
+    AccountSetupDialog dialog(m_setup.get());
+    fill(dialog, m_sandbox->accountSid(), key.keySecret);
+    dialog.methodBox()->setCurrentIndex(1);
+    QVERIFY(dialog.keySidEdit()->isVisibleTo(&dialog));
+    // A key SID that is no key SID is named before anything is asked of the provider.
+    dialog.keySidEdit()->setText(u"AC123"_s);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QVERIFY(dialog.statusLabel()->text().contains(u"SK and 32"_s));
+    dialog.keySidEdit()->setText(key.keySid);
+    QSignalSpy tested(m_setup.get(), &AccountSetup::tested);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QVERIFY(tested.wait(15000));
+    QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
+
+    const auto run = [&](auto operation) {
+        std::optional<SecretResult> answer;
+        operation([&answer](const SecretResult &r) { answer = r; });
+        return QTest::qWaitFor([&answer] { return answer.has_value(); }, 10000) ? *answer
+                                                                                : SecretResult{};
+    };
+    const QString tokenKey = SecretStore::authTokenKey(m_profileUuid, m_sandbox->accountSid());
+    const QString keyKey = SecretStore::apiKeyKey(m_profileUuid, m_sandbox->accountSid());
+    QVERIFY(run([&](SecretCallback done) {
+                m_secrets->write(tokenKey, m_sandbox->authToken(), this, done);
+            }).ok());
+    QSignalSpy saved(m_setup.get(), &AccountSetup::saved);
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(saved.wait(15000));
+    QCOMPARE(run([&](SecretCallback done) { m_secrets->read(keyKey, this, done); }).secret,
+             key.toSecret());
+    const SecretResult token =
+        run([&](SecretCallback done) { m_secrets->read(tokenKey, this, done); });
+    QVERIFY(token.error && token.error->kind == SecretError::Kind::NotFound);
+    QVERIFY(run([&](SecretCallback done) { m_secrets->remove(keyKey, this, done); }).ok());
+    m_writer.reset();
+    QVERIFY(!anyFileContains(m_dir->path(), key.keySecret.toUtf8()));
+
+    // The desktop's session signs in with the key.
+    DeskSession session;
+    QVERIFY(session.openProfile(m_dir->filePath(u"desk.sqlite"_s)));
+    AccountSetup setup(session.writer(), session.secrets());
+    QSignalSpy stored(&setup, &AccountSetup::saved);
+    setup.save(config, key);
+    QVERIFY(stored.wait(15000));
+    QSignalSpy opened(&session, &DeskSession::accountOpened);
+    session.openAccount(stored.first().first().toLongLong());
+    QTRY_COMPARE_WITH_TIMEOUT(opened.size(), 1, 15000);
+    QSignalSpy synced(session.syncEngine(), &SyncEngine::finished);
+    QVERIFY(synced.wait(30000));
+    // Revoked by the admin: the provider refuses this desktop from now on.
+    std::optional<ProviderResult<ProviderDone>> deleted;
+    admin.deleteApiKey(key.keySid, this,
+                       [&](const ProviderResult<ProviderDone> &r) { deleted = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(deleted.has_value() && deleted->ok(), 15000);
+    std::optional<ProviderError::Kind> refused;
+    connect(session.syncEngine(), &SyncEngine::failed, this,
+            [&refused](const ProviderError &error) { refused = error.kind(); });
+    session.syncEngine()->syncNow();
+    QTRY_VERIFY_WITH_TIMEOUT(refused.has_value(), 30000);
+    QCOMPARE(*refused, ProviderError::Kind::Auth);
+    QVERIFY(run([&](SecretCallback done) {
+                session.secrets()->remove(SecretStore::apiKeyKey(session.writer()->profileUuid(),
+                                                                 m_sandbox->accountSid()),
+                                          this, done);
+            }).ok());
 }
 
 QTEST_MAIN(TestAccountSetup)

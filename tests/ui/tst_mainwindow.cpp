@@ -63,9 +63,9 @@ private Q_SLOTS:
         MainWindow window;
         NavigationRail *navigation = rail(window);
         QVERIFY(navigation);
-        const QStringList expected{u"Inbox"_s,     u"Contacts"_s,
-                                   u"Campaigns"_s, u"Numbers & Keywords"_s,
-                                   u"Reports"_s,   u"Settings"_s};
+        const QStringList expected{
+            u"Inbox"_s,   u"Contacts"_s, u"Campaigns"_s, u"Numbers & Keywords"_s,
+            u"Reports"_s, u"Team"_s,     u"Settings"_s};
         QStringList titles;
         for (int i = 0; i < navigation->count(); ++i)
             titles << navigation->item(i)->text();

@@ -62,6 +62,32 @@ class TestNotificationPolicy : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void mentionsNotifyOnlyTheMentionedAgent()
+    {
+        const NotificationPolicy::Mention forSam{
+            7, u"Ana Lee"_s, u"@Sam call her"_s, {u"Sam"_s}, u"+1 415-555-2001"_s};
+        const NotificationPolicy::Mention forBea{
+            8, u"Ana Lee"_s, u"@Bea see this"_s, {u"Bea"_s}, {}};
+        const NotificationPolicy::Mention bySam{
+            9, u"Sam"_s, u"note to self @Sam"_s, {u"Sam"_s}, {}};
+        // Mine-and-unassigned still hears of a mention: it is addressed to me.
+        NotificationPolicy policy(settings(Mode::MineAndUnassigned));
+        const auto shown = policy.onMentions({forSam, forBea, bySam}, u"Sam"_s, Noon);
+        QCOMPARE(shown.notifications.size(), 1);
+        QCOMPARE(shown.notifications.first().threadId, 7);
+        QCOMPARE(shown.notifications.first().title,
+                 u"Ana Lee mentioned you \u00b7 +1 415-555-2001"_s);
+        QCOMPARE(shown.notifications.first().body, u"@Sam call her"_s);
+        QVERIFY(shown.sound);
+        QVERIFY(policy.onMentions({forSam}, u"Bea"_s, Noon).isEmpty());
+        QVERIFY(policy.onMentions({forSam}, u""_s, Noon).isEmpty());
+        NotificationPolicy off(settings(Mode::Off));
+        QVERIFY(off.onMentions({forSam}, u"Sam"_s, Noon).isEmpty());
+        NotificationPolicy night(quietNights());
+        QVERIFY(
+            night.onMentions({forSam}, u"Sam"_s, QDateTime(Noon.date(), QTime(23, 30))).isEmpty());
+    }
+
     void wanted_data()
     {
         QTest::addColumn<Mode>("mode");
