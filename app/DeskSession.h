@@ -133,9 +133,9 @@ private:
     std::unique_ptr<SyncListTransport> m_teamTransport;
     std::unique_ptr<SyncSnapshotStore> m_teamSnapshotStore;
     std::unique_ptr<TeamSnapshotter> m_teamSnapshotter;
-    std::unique_ptr<TeamLog> m_teamLog; // while the account's desktop is in a team
+    std::unique_ptr<TeamLog> m_teamLog;             // while the account's desktop is in a team
     std::unique_ptr<KeywordClaims> m_keywordClaims; // in a team: one reply per keyword
-    std::unique_ptr<PresenceBoard> m_presence; // beside the team log
+    std::unique_ptr<PresenceBoard> m_presence;      // beside the team log
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_historyReached;
     qint64 m_accountId = 0;

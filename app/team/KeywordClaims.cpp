@@ -79,15 +79,15 @@ void KeywordClaims::open(std::function<void(const std::optional<ProviderError> &
             }
             const QString sid = service.value().sid;
             ++m_requests;
-            m_client->findOrCreateSyncMap(
-                sid, MapName, this, [this, sid, then](const ProviderResult<SyncList> &map) {
-                    if (!map.ok()) {
-                        then(map.error());
-                        return;
-                    }
-                    m_serviceSid = sid;
-                    then(std::nullopt);
-                });
+            m_client->findOrCreateSyncMap(sid, MapName, this,
+                                          [this, sid, then](const ProviderResult<SyncList> &map) {
+                                              if (!map.ok()) {
+                                                  then(map.error());
+                                                  return;
+                                              }
+                                              m_serviceSid = sid;
+                                              then(std::nullopt);
+                                          });
         });
 }
 
