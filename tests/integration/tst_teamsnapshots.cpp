@@ -189,7 +189,8 @@ void TstTeamSnapshots::newDesktopStartsFromTheSnapshotAfterItemsExpired()
     auto c = desk(2);
     QVERIFY(c);
     QVERIFY(runCycle(*c));
-    QCOMPARE(teamState(*c), teamState(*a));
+    // A cycle already under way when asked may end first: the next brings the rest.
+    QTRY_COMPARE(teamState(*c), teamState(*a));
     QVERIFY(teamState(*c).contains(u"note rang back, all good"_s));
     QVERIFY(teamState(*c).contains(u"consent +14155552674 opt_out"_s));
     const qint64 position = c->writer->call([](WriterContext &ctx) {
@@ -207,6 +208,7 @@ void TstTeamSnapshots::desktopAwayLongerThanItemsLiveCatchesUpFromTheSnapshot()
     record(*a, u"thread.flag"_s, Customers[0], {{u"value"_s, true}});
     QVERIFY(runCycle(*a));
     QVERIFY(runCycle(*b)); // B read item 0, then went away
+    b->log->stop();
     work(*a);
     for (int i = 0; i < 10; ++i) // a busy month: enough for another snapshot
         record(*a, u"thread.flag"_s, Customers[0], {{u"value"_s, i % 2 == 0}});
@@ -218,7 +220,8 @@ void TstTeamSnapshots::desktopAwayLongerThanItemsLiveCatchesUpFromTheSnapshot()
     // Everything B has not read but the last item expired.
     m_log->expireThrough(m_log->nextIndex - 2);
     QVERIFY(runCycle(*b));
-    QCOMPARE(teamState(*b), teamState(*a));
+    // A cycle already under way when asked may end first: the next brings the rest.
+    QTRY_COMPARE(teamState(*b), teamState(*a));
     QVERIFY(teamState(*b).contains(u"Cy"_s));
 }
 
@@ -230,6 +233,7 @@ void TstTeamSnapshots::withoutASnapshotTheGapIsReported()
     record(*a, u"thread.flag"_s, Customers[0], {{u"value"_s, true}});
     QVERIFY(runCycle(*a));
     QVERIFY(runCycle(*b));
+    b->log->stop(); // away
     work(*a);
     QVERIFY(runCycle(*a));
     m_log->expireThrough(m_log->nextIndex - 2);
@@ -284,7 +288,8 @@ void TstTeamSnapshots::newDesktopOnAShortLogReadsTheSnapshotOnceThenTheLog()
     QVERIFY(c);
     QVERIFY(runCycle(*c));
     QVERIFY(runCycle(*c));
-    QCOMPARE(teamState(*c), teamState(*a));
+    // A cycle already under way when asked may end first: the next brings the rest.
+    QTRY_COMPARE(teamState(*c), teamState(*a));
     QCOMPARE(m_snapshots->readCalls, 1); // a position now: no snapshot read again
 }
 
