@@ -29,6 +29,7 @@
 #include "ThreadCounter.h"
 #include "ThreadListView.h"
 #include "UiLogging.h"
+#include "UnsharedChangesIndicator.h"
 
 #include <QAction>
 #include <QLabel>
@@ -134,6 +135,7 @@ bool DesktopShell::start()
 
     createConversation();
     new PresenceIndicators(m_session, m_conversation, m_inbox->listView(), m_syncStatus, this);
+    m_unshared = new UnsharedChangesIndicator(*m_reader, writer->changes(), m_syncStatus, this);
     createNotifications();
     m_team = std::make_unique<TeamWorkspace>(m_session, *m_reader, m_window.get(),
                                              m_preferences.get(), m_me);
@@ -175,6 +177,7 @@ void DesktopShell::showAccount(qint64 accountId)
     m_accountPages->show(
         accountId, accountId == m_session->accountId() ? m_session->campaignRunner() : nullptr);
     m_team->showAccount(accountId);
+    m_unshared->setAccount(accountId);
     Q_EMIT accountShown(accountId);
 }
 

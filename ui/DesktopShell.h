@@ -26,6 +26,7 @@ class QSettings;
 class StoreReader;
 class ThreadCounter;
 class SyncStatusWidget;
+class UnsharedChangesIndicator;
 class TeamWorkspace;
 
 class DesktopShell : public QObject
@@ -121,5 +122,6 @@ private:
     ContactPanel *m_contactPanel = nullptr;
     ConversationPane *m_conversation = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
+    UnsharedChangesIndicator *m_unshared = nullptr;
     qint64 m_accountId = 0;
 };

@@ -11,6 +11,7 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
     : QWidget(parent)
     , m_label(new QLabel(this))
     , m_team(new QLabel(this))
+    , m_unshared(new QLabel(this))
     , m_bar(new QProgressBar(this))
 {
     auto *layout = new QHBoxLayout(this);
@@ -19,6 +20,11 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
     m_team->setObjectName(u"teamOnline"_s);
     m_team->hide();
     layout->addWidget(m_team);
+    m_unshared->setObjectName(u"teamUnshared"_s);
+    m_unshared->setToolTip(tr("Changes made on this desktop are applied here at once; teammates "
+                              "see them once the team log has them (when it can be reached)."));
+    m_unshared->hide();
+    layout->addWidget(m_unshared);
     layout->addWidget(m_label);
     layout->addWidget(m_bar);
     m_bar->setMaximumWidth(160);
@@ -68,6 +74,20 @@ QString SyncStatusWidget::describeTeam(const QStringList &names)
     if (names.isEmpty())
         return {};
     return tr("Online: %1").arg(names.join(u", "_s));
+}
+
+QString SyncStatusWidget::describeUnshared(qint64 count)
+{
+    if (count <= 0)
+        return {};
+    return count == 1 ? tr("1 change not yet shared")
+                      : tr("%1 changes not yet shared").arg(QLocale().toString(count));
+}
+
+void SyncStatusWidget::setUnshared(qint64 count)
+{
+    m_unshared->setText(describeUnshared(count));
+    m_unshared->setVisible(count > 0);
 }
 
 void SyncStatusWidget::setTeamOnline(const QStringList &names)

@@ -19,9 +19,13 @@ public:
     QProgressBar *progressBar() const { return m_bar; }
     QLabel *label() const { return m_label; }
     QLabel *teamLabel() const { return m_team; }
+    QLabel *unsharedLabel() const { return m_unshared; }
 
     // "Online: Lee, Sam" (the teammates' desks seen in the last minute); '' for nobody.
     static QString describeTeam(const QStringList &names);
+
+    // "2 changes not yet shared" (made here, applied, not yet in the team log); '' for none.
+    static QString describeUnshared(qint64 count);
 
     // "12,000 messages · back to 3 Mar 2025 · about 2 min left"
     static QString describe(qint64 messages, const QDateTime &reached, qint64 etaMs);
@@ -32,10 +36,13 @@ public Q_SLOTS:
     void ended(bool ok);
     // Who of the team is online now (this desk excluded); empty hides the team line.
     void setTeamOnline(const QStringList &names);
+    // How many changes made here wait for the team log; 0 hides the line.
+    void setUnshared(qint64 count);
 
 private:
     QLabel *m_label;
     QLabel *m_team;
+    QLabel *m_unshared;
     QProgressBar *m_bar;
     bool m_full = false;
 };
