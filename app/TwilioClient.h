@@ -115,6 +115,11 @@ private:
     void createSyncService(const QString &name, QObject *context,
                            ProviderCallback<SyncService> done);
     QByteArray listPath(const QString &serviceSid, const QString &list) const;
+    // A List or Map ("Lists", "Maps": the same resource shape) by unique name, created when
+    // missing; a create that loses a race with another desktop's reads the winner's.
+    void findOrCreateSyncObject(const QString &serviceSid, const QByteArray &collection,
+                                const QString &uniqueName, QObject *context,
+                                ProviderCallback<SyncList> done);
     QByteArray accountPath() const;
     QByteArray itemsPath(const QString &serviceSid, const QString &map) const;
     std::optional<ProviderError> mapItemInputError(const QString &serviceSid, const QString &map,

@@ -106,49 +106,30 @@ void TwilioClient::createSyncService(const QString &name, QObject *context,
 void TwilioClient::findOrCreateSyncList(const QString &serviceSid, const QString &uniqueName,
                                         QObject *context, ProviderCallback<SyncList> done)
 {
-    if (serviceSid.isEmpty() || uniqueName.isEmpty()) {
-        failSoon(
-            context, done,
-            ProviderError::invalidRequest(u"A Sync service SID and a list name are required"_s));
-        return;
-    }
-    const QUrl url = TwilioUrl::under(m_config.syncBaseUrl, listPath(serviceSid, uniqueName));
-    const QUrl lists = TwilioUrl::under(
-        m_config.syncBaseUrl, "/v1/Services/" + TwilioUrl::segment(serviceSid) + "/Lists");
-    call<SyncList>(
-        Method::Get, url, {}, {}, context, &TwilioJson::syncList,
-        [this, url, lists, uniqueName, context, done](const ProviderResult<SyncList> &found) {
-            if (found.ok() || found.error().httpStatus() != 404) {
-                done(found);
-                return;
-            }
-            call<SyncList>(
-                Method::Post, lists, TwilioUrl::formEncode({{u"UniqueName"_s, uniqueName}}), {},
-                context, &TwilioJson::syncList,
-                [this, url, context, done](const ProviderResult<SyncList> &created) {
-                    if (created.ok() || created.error().httpStatus() != 409) {
-                        done(created);
-                        return;
-                    }
-                    // Another desktop created it between our read and our create.
-                    call<SyncList>(Method::Get, url, {}, {}, context, &TwilioJson::syncList, done);
-                });
-        });
+    findOrCreateSyncObject(serviceSid, "Lists", uniqueName, context, std::move(done));
 }
 
 void TwilioClient::findOrCreateSyncMap(const QString &serviceSid, const QString &uniqueName,
                                        QObject *context, ProviderCallback<SyncList> done)
 {
+    findOrCreateSyncObject(serviceSid, "Maps", uniqueName, context, std::move(done));
+}
+
+void TwilioClient::findOrCreateSyncObject(const QString &serviceSid, const QByteArray &collection,
+                                          const QString &uniqueName, QObject *context,
+                                          ProviderCallback<SyncList> done)
+{
     if (serviceSid.isEmpty() || uniqueName.isEmpty()) {
-        failSoon(
-            context, done,
-            ProviderError::invalidRequest(u"A Sync service SID and a map name are required"_s));
+        failSoon(context, done,
+                 ProviderError::invalidRequest(
+                     u"A Sync service SID and a unique name are required (%1)"_s.arg(
+                         QString::fromLatin1(collection))));
         return;
     }
-    const QByteArray maps = "/v1/Services/" + TwilioUrl::segment(serviceSid) + "/Maps";
+    const QByteArray objects = "/v1/Services/" + TwilioUrl::segment(serviceSid) + '/' + collection;
     const QUrl url =
-        TwilioUrl::under(m_config.syncBaseUrl, maps + '/' + TwilioUrl::segment(uniqueName));
-    const QUrl create = TwilioUrl::under(m_config.syncBaseUrl, maps);
+        TwilioUrl::under(m_config.syncBaseUrl, objects + '/' + TwilioUrl::segment(uniqueName));
+    const QUrl create = TwilioUrl::under(m_config.syncBaseUrl, objects);
     call<SyncList>(
         Method::Get, url, {}, {}, context, &TwilioJson::syncList,
         [this, url, create, uniqueName, context, done](const ProviderResult<SyncList> &found) {
