@@ -3,6 +3,7 @@
 // messages' outcome, and the "send test to me" message.
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -19,6 +20,7 @@ public:
         QList<qint64> messageIds; // queued messages for the outbox to send
         int skippedOptedOut = 0;
         int skippedNotTextEnabled = 0;
+        int skippedTooLate = 0; // past the recipient's "send no later than"
         int deferredByQuietHours = 0;
         int alreadySent = 0;  // found sent after a restart; no new message
         bool started = false; // the campaign moved from scheduled to running
@@ -30,7 +32,8 @@ public:
     std::optional<QList<qint64>> activeCampaigns(qint64 accountId);
 
     // Up to `limit` pending recipients planned at or before now + lookahead, each either
-    // skipped (opted out for campaigns from its sender, or not text-enabled), deferred (the
+    // skipped (past its "send no later than": 'too_late'; opted out for campaigns from its
+    // sender; or not text-enabled), deferred (the
     // recipient is in quiet hours now), or written as a queued message (idempotent on the
     // recipient's client reference) and marked 'sending' with its message id. Nothing is
     // taken from a campaign that is not scheduled or running.
@@ -41,6 +44,12 @@ public:
     // 'failed' (reason: the error code). Running campaigns with nothing pending or sending
     // left are completed. Returns the campaigns whose recipients or state changed.
     std::optional<QList<qint64>> settle(qint64 accountId, qint64 nowMSecs);
+
+    // Active campaigns with a team id and work due by `horizonMs` (pending recipients planned
+    // by then, or texts with the outbox): team id -> local id. In a team, the desktop that
+    // holds such a campaign's lease runs it.
+    std::optional<QHash<QString, qint64>> dueTeamCampaigns(qint64 accountId, qint64 horizonMs);
+    std::optional<QString> teamIdOf(qint64 campaignId);
 
     // Messages handed to the outbox and not yet settled.
     std::optional<qint64> inFlight(qint64 campaignId);
