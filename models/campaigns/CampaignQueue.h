@@ -51,6 +51,12 @@ public:
     std::optional<QHash<QString, qint64>> dueTeamCampaigns(qint64 accountId, qint64 horizonMs);
     std::optional<QString> teamIdOf(qint64 campaignId);
 
+    // In a team: texts of shared campaigns (`campaignId`, or 0: all) handed to the outbox here
+    // but not attempted are taken back (canceled, their recipients pending again), so they never
+    // leave from a desktop that does not hold the campaign's lease: at start, before the outbox
+    // loads its queue, and when another desktop took the lease. Returns how many.
+    std::optional<int> withdrawUnposted(qint64 accountId, qint64 campaignId);
+
     // Messages handed to the outbox and not yet settled.
     std::optional<qint64> inFlight(qint64 campaignId);
     // The ids of those messages across the account's campaigns (a paused one too), in id
