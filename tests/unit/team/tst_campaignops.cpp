@@ -7,6 +7,8 @@
 #include "CampaignOps.h"
 #include "CampaignQueue.h"
 #include "CampaignRows.h"
+#include "CampaignSendHistory.h"
+#include "FrequencyCap.h"
 #include "TeamDesks.h"
 
 #include <QDateTime>
@@ -36,6 +38,7 @@ private Q_SLOTS:
     void cancelWithdrawsTextsNotYetAttempted();
     void lateRecipientsAreHeld();
     void partsStayUnderTheItemSize();
+    void frequencyCapCountsTheWholeTeamsTexts();
 
 private:
     bool addTemplate(TeamDesk &desk);
@@ -398,6 +401,47 @@ void TstCampaignOps::partsStayUnderTheItemSize()
     }
     QCOMPARE(total, 1000);
     QVERIFY(parts.size() >= 4);
+}
+
+void TstCampaignOps::frequencyCapCountsTheWholeTeamsTexts()
+{
+    const qint64 id = schedule(m_a, 4);
+    QVERIFY(m_log.share(m_a));
+    m_log.pull(m_b);
+    const qint64 onB = idOn(m_b, summaryOn(m_a, id).teamId);
+    // A cancels right away: on B nothing of it is planned any more...
+    QVERIFY(move(m_a, id, State::Canceled));
+    // ...but one text had left A before (the runner's progress says so).
+    QSqlQuery q(m_a.db());
+    QVERIFY(q.exec(u"UPDATE campaign_recipients SET state = 'sent', provider_sid = 'SM1', "
+                   u"report_pending = 1 WHERE contact_number = '+14155560000'"_s));
+    QVERIFY(
+        m_a.change([] { return QString(); },
+                   [&](QString *) { return CampaignOps(m_a.db()).takeProgress(Account, 100); }));
+    QVERIFY(m_log.share(m_a));
+    m_log.pull(m_b);
+    QCOMPARE(summaryOn(m_b, onB).state, State::Canceled);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    CampaignSendHistory history(m_b.db());
+    const auto sends = history.sends(Account, now - FrequencyCap::WeekMSecs);
+    QVERIFY2(sends, qPrintable(history.errorString()));
+    // B never texted anyone, yet the customer A texted counts there; the canceled rest not.
+    QCOMPARE(sends->value(u"+14155560000"_s).size(), 1);
+    QCOMPARE(sends->size(), 1);
+    QVERIFY(!FrequencyCap(1, 3).allowsMSecs(sends->value(u"+14155560000"_s), now + 60'000));
+    QVERIFY(FrequencyCap(1, 3).allowsMSecs(sends->value(u"+14155560001"_s), now + 60'000));
+    // A planned campaign's texts count before they leave (they share the windows).
+    const qint64 planned = schedule(m_a, 2);
+    QVERIFY(m_log.share(m_a));
+    m_log.pull(m_b);
+    const qint64 plannedOnB = idOn(m_b, summaryOn(m_a, planned).teamId);
+    QVERIFY(plannedOnB > 0);
+    const auto later = CampaignSendHistory(m_b.db()).sends(Account, now - FrequencyCap::WeekMSecs);
+    QVERIFY(later);
+    qsizetype instants = 0;
+    for (const QList<qint64> &list : *later)
+        instants += list.size();
+    QCOMPARE(instants, 1 + summaryOn(m_b, plannedOnB).pending);
 }
 
 QTEST_GUILESS_MAIN(TstCampaignOps)
