@@ -100,6 +100,11 @@ void CampaignRunner::setLeases(CampaignLeases *leases)
     });
 }
 
+QString CampaignRunner::runnerName(const QString &teamId) const
+{
+    return m_leases && !teamId.isEmpty() ? m_leases->holderName(teamId) : QString();
+}
+
 void CampaignRunner::withdrawShared(StoreWriter *writer, qint64 accountId)
 {
     writer->post(

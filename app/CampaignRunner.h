@@ -52,6 +52,8 @@ public:
     void setSettings(const Settings &settings);
     // In a team: shared campaigns run here only while `leases` says so (null: alone, as before).
     void setLeases(CampaignLeases *leases);
+    // In a team: the name of the desktop running the shared campaign, as far as known here.
+    QString runnerName(const QString &teamId) const;
 
     // In a team, before the account's outbox loads its queue: texts of shared campaigns queued
     // but never attempted are taken back (this desktop may no longer hold their leases; the
