@@ -5,6 +5,7 @@
 #include "CampaignOps.h"
 #include "CampaignQueue.h"
 #include "CampaignRows.h"
+#include "SharedCampaignQueue.h"
 #include "StoreWriter.h"
 #include "TeamShare.h"
 #include "TeamStateRows.h"
@@ -87,8 +88,9 @@ void CampaignRunner::setLeases(CampaignLeases *leases)
         const qint64 account = m_accountId;
         m_writer->post(
             [account, campaignId](WriterContext &context) {
-                auto queue = context.repo<CampaignQueue>(context.messages.get());
-                return queue.withdrawUnposted(account, campaignId).value_or(0);
+                return context.repo<SharedCampaignQueue>()
+                    .withdrawUnposted(account, campaignId)
+                    .value_or(0);
             },
             this,
             [campaignId](int withdrawn) {
@@ -111,8 +113,7 @@ void CampaignRunner::withdrawShared(StoreWriter *writer, qint64 accountId)
         [accountId](WriterContext &context) {
             if (!context.repo<TeamStateRows>().state(accountId))
                 return 0;
-            auto queue = context.repo<CampaignQueue>(context.messages.get());
-            return queue.withdrawUnposted(accountId, 0).value_or(0);
+            return context.repo<SharedCampaignQueue>().withdrawUnposted(accountId, 0).value_or(0);
         },
         writer,
         [](int withdrawn) {
@@ -226,10 +227,11 @@ void CampaignRunner::tick()
                 return round;
             }
             QList<qint64> started;
+            auto shared = context.repo<SharedCampaignQueue>();
             for (qint64 id : *active) {
                 if (team) {
                     // A shared campaign goes out from the desktop holding its lease only.
-                    const std::optional<QString> teamId = queue.teamIdOf(id);
+                    const std::optional<QString> teamId = shared.teamIdOf(id);
                     if (!teamId || (!teamId->isEmpty() && !allowed.contains(*teamId)))
                         continue;
                 }
@@ -254,9 +256,9 @@ void CampaignRunner::tick()
                 }
             }
             if (team) {
-                const auto due = queue.dueTeamCampaigns(account, now + leaseMs);
+                const auto due = shared.dueTeamCampaigns(account, now + leaseMs);
                 if (!due) {
-                    round.error = queue.errorString();
+                    round.error = shared.errorString();
                     return round;
                 }
                 round.due = *due;

@@ -3,7 +3,6 @@
 // messages' outcome, and the "send test to me" message.
 #pragma once
 
-#include <QHash>
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
@@ -44,18 +43,6 @@ public:
     // 'failed' (reason: the error code). Running campaigns with nothing pending or sending
     // left are completed. Returns the campaigns whose recipients or state changed.
     std::optional<QList<qint64>> settle(qint64 accountId, qint64 nowMSecs);
-
-    // Active campaigns with a team id and work due by `horizonMs` (pending recipients planned
-    // by then, or texts with the outbox): team id -> local id. In a team, the desktop that
-    // holds such a campaign's lease runs it.
-    std::optional<QHash<QString, qint64>> dueTeamCampaigns(qint64 accountId, qint64 horizonMs);
-    std::optional<QString> teamIdOf(qint64 campaignId);
-
-    // In a team: texts of shared campaigns (`campaignId`, or 0: all) handed to the outbox here
-    // but not attempted are taken back (canceled, their recipients pending again), so they never
-    // leave from a desktop that does not hold the campaign's lease: at start, before the outbox
-    // loads its queue, and when another desktop took the lease. Returns how many.
-    std::optional<int> withdrawUnposted(qint64 accountId, qint64 campaignId);
 
     // Messages handed to the outbox and not yet settled.
     std::optional<qint64> inFlight(qint64 campaignId);
