@@ -6,6 +6,8 @@
 #include "ImportCommand.h"
 #include "KeywordsCommand.h"
 #include "NormalizeCommand.h"
+#include "ProcessHardening.h"
+#include "SecretLogFilter.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
 #include "ServeCommand.h"
@@ -24,6 +26,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    ProcessHardening::disableCoreDumps();
+    SecretLogFilter::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"smsdesk-cli"_s);
 
