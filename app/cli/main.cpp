@@ -30,6 +30,10 @@ int main(int argc, char *argv[])
     SecretLogFilter::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"smsdesk-cli"_s);
+    if (const QString error = CliApplication::invalidUtf8Argument(argc, argv); !error.isEmpty()) {
+        std::fprintf(stderr, "smsdesk-cli: %s\n", qPrintable(error));
+        return CliCommand::ExitBadInput;
+    }
 
     // Left closed when there is no standard input; commands then read nothing from it.
     QFile in;
