@@ -50,13 +50,16 @@ ApiRequest SandboxHttpServer::toApiRequest(const QHttpServerRequest &request)
     api.query = request.query();
     for (const auto &[name, value] : request.headers())
         api.headers.insert(name.toLower(), value);
-    if (api.headers.value("content-type").startsWith("application/x-www-form-urlencoded")) {
-        // In a form body '+' means a space; a literal plus arrives as %2B.
-        QByteArray body = request.body();
-        body.replace('+', "%20");
-        api.form = QUrlQuery(QString::fromUtf8(body));
-    }
+    if (api.headers.value("content-type").startsWith("application/x-www-form-urlencoded"))
+        api.form = decodeForm(request.body());
     return api;
+}
+
+QUrlQuery SandboxHttpServer::decodeForm(QByteArray body)
+{
+    // In a form body '+' means a space; a literal plus arrives as %2B.
+    body.replace('+', "%20");
+    return QUrlQuery(QString::fromUtf8(body));
 }
 
 void SandboxHttpServer::limitConnections(int maxConnections)

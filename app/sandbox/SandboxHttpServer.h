@@ -38,6 +38,8 @@ public:
     // After listen(): refuse connections beyond maxConnections.
     void limitConnections(int maxConnections);
     static ApiRequest toApiRequest(const QHttpServerRequest &request);
+    // An application/x-www-form-urlencoded body as the API's fields.
+    static QUrlQuery decodeForm(QByteArray body);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
