@@ -410,7 +410,7 @@ void TstMessageStore::outgoingThenSid()
     // A body over the provider's 1,600 characters is refused before anything is written.
     OutgoingMessage tooLong = out;
     tooLong.clientRef = u"ref-long"_s;
-    tooLong.body = QString(MessageStore::MaxBodyChars + 1, u'a');
+    tooLong.body = QString(OutgoingMessage::MaxBodyChars + 1, u'a');
     QVERIFY(!m_store->insertOutgoing(tooLong));
     QVERIFY2(m_store->errorString().contains(u"1601 characters"_s),
              qPrintable(m_store->errorString()));
