@@ -1,5 +1,7 @@
 #include "AdminCommandBase.h"
 
+#include "TeamPermissions.h"
+
 #include <QTimer>
 
 AdminCommandBase::AdminCommandBase(StoreWriter *writer, qint64 accountId, const QString &actor,
@@ -23,4 +25,10 @@ void AdminCommandBase::record(WriterContext &context, const Change &change)
     // Nothing beyond the repositories' audit_log rows yet: see the header.
     Q_UNUSED(context);
     Q_UNUSED(change);
+}
+
+QString AdminCommandBase::refusal(WriterContext &context, const Change &change)
+{
+    const auto area = TeamPermissions::areaOfCommand(change.command);
+    return area ? context.repo<TeamPermissions>().refusalHere(change.accountId, *area) : QString();
 }
