@@ -1,6 +1,7 @@
 #include "AdminCommandBase.h"
 
 #include "TeamPermissions.h"
+#include "TeamStateRows.h"
 
 #include <QTimer>
 
@@ -31,4 +32,10 @@ QString AdminCommandBase::refusal(WriterContext &context, const Change &change)
 {
     const auto area = TeamPermissions::areaOfCommand(change.command);
     return area ? context.repo<TeamPermissions>().refusalHere(change.accountId, *area) : QString();
+}
+
+QString AdminCommandBase::actingAs(WriterContext &context, qint64 accountId, const QString &actor)
+{
+    const auto state = context.repo<TeamStateRows>().state(accountId);
+    return state && !state->agentName.isEmpty() ? state->agentName : actor;
 }

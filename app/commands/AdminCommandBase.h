@@ -99,6 +99,9 @@ protected:
             });
     }
 
+    // Who a change is recorded as: in a team this desktop's roster name (whatever the caller
+    // was given, e.g. the CLI's --actor default), else `actor`. On the writer thread.
+    static QString actingAs(WriterContext &context, qint64 accountId, const QString &actor);
     // '' when this desktop's team role allows the command (or it is not in a team), else the
     // refusal naming the role needed (TeamPermissions). On the writer thread.
     static QString refusal(WriterContext &context, const Change &change);

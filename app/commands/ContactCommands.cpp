@@ -57,7 +57,8 @@ void ContactCommands::importContacts(const CsvTable &table,
     }
     runWithDetail<ContactImport::Result>(
         u"contacts.import"_s,
-        [table, mapping, options, report, account, shared](WriterContext &context) {
+        [table, mapping, options, report, account, shared](WriterContext &context) mutable {
+            options.actor = actingAs(context, account, options.actor);
             ContactImport::Result result;
             result.rows = int(table.rows.size());
             result.error = refusal(context, {account, options.actor, u"contacts.import"_s, 0});
@@ -111,17 +112,18 @@ void ContactCommands::importOptIns(const QString &csv, const QString &defaultReg
     runWithDetail<ConsentCsv::ImportResult>(
         u"consent.import"_s,
         [csv, defaultRegion, account, who](WriterContext &context) {
+            const QString by = actingAs(context, account, who);
             ConsentCsv::ImportResult result;
-            result.storeError = refusal(context, {account, who, u"consent.import"_s, 0});
+            result.storeError = refusal(context, {account, by, u"consent.import"_s, 0});
             if (!result.storeError.isEmpty())
                 return std::pair(CommandResult::failure(result.storeError), result);
             // In a team the opt-ins are queued for the team log with the import, packed into
             // few items (consent.import).
             auto share = context.repo<TeamShare>();
             const bool ok = share.run(
-                account, who,
+                account, by,
                 [&]() -> QString {
-                    result = context.repo<ImportRows>().optIns(account, csv, who, defaultRegion);
+                    result = context.repo<ImportRows>().optIns(account, csv, by, defaultRegion);
                     if (result.ok())
                         return {};
                     return result.storeError.isEmpty() ? u"rows have errors"_s : result.storeError;
