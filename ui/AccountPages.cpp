@@ -10,6 +10,7 @@
 #include "MainWindow.h"
 #include "NumbersPage.h"
 #include "ReportsPage.h"
+#include "RoleGate.h"
 #include "StoreReader.h"
 #include "TemplateEditorPage.h"
 
@@ -44,6 +45,29 @@ void AccountPages::show(qint64 accountId, CampaignRunner *runner)
                       }));
 }
 
+void AccountPages::setIdentity(const QString &me, const QString &role)
+{
+    m_me = me;
+    m_role = role;
+    for (const QPointer<RoleGate> &gate : std::as_const(m_gates)) {
+        if (gate)
+            gate->setRole(role);
+    }
+    for (const QPointer<TemplateEditorPage> &page : std::as_const(m_templatePages)) {
+        if (page)
+            page->setIdentity(me, role);
+    }
+}
+
+void AccountPages::gate(QWidget *root, TeamPermissions::Area area)
+{
+    auto *gate = new RoleGate(area, root);
+    gate->addButtons(root);
+    gate->setRole(m_role);
+    m_gates.removeAll(nullptr);
+    m_gates.append(gate);
+}
+
 void AccountPages::clear()
 {
     for (const auto page :
@@ -70,6 +94,7 @@ QWidget *AccountPages::contactsPage(qint64 accountId)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(audience, 1);
+    gate(page, TeamPermissions::Area::Contacts);
     connect(import, &QPushButton::clicked, page, [this, accountId, audience, page] {
         auto *dialog = new ContactImportDialog(m_writer, accountId, m_me, page);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -83,8 +108,14 @@ QWidget *AccountPages::campaignsPage(qint64 accountId, CampaignRunner *runner)
 {
     auto *tabs = new QTabWidget;
     tabs->setObjectName(u"campaignTabs"_s);
-    tabs->addTab(new CampaignsPage(m_reader, m_writer, runner, accountId, m_me), tr("Campaigns"));
-    tabs->addTab(new TemplateEditorPage(m_reader, m_writer, accountId, m_me), tr("Templates"));
+    auto *campaigns = new CampaignsPage(m_reader, m_writer, runner, accountId, m_me);
+    gate(campaigns, TeamPermissions::Area::Campaigns);
+    auto *templates = new TemplateEditorPage(m_reader, m_writer, accountId, m_me);
+    templates->setIdentity(m_me, m_role);
+    m_templatePages.removeAll(nullptr);
+    m_templatePages.append(templates);
+    tabs->addTab(campaigns, tr("Campaigns"));
+    tabs->addTab(templates, tr("Templates"));
     return tabs;
 }
 
@@ -95,6 +126,8 @@ QWidget *AccountPages::numbersPage(qint64 accountId)
     auto *numbers = new NumbersPage(m_reader, m_writer, accountId, m_me);
     auto *keywords = new KeywordsPage(m_reader, m_writer, accountId, m_me);
     auto *audit = new AuditLogPage(m_reader, accountId);
+    gate(numbers, TeamPermissions::Area::Numbers);
+    gate(keywords, TeamPermissions::Area::Keywords); // its confirmation rules: admins' too
     connect(numbers, &NumbersPage::changed, audit, &AuditLogPage::reload);
     connect(keywords, &KeywordsPage::changed, audit, &AuditLogPage::reload);
     tabs->addTab(numbers, tr("Sender numbers"));

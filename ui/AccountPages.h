@@ -4,11 +4,18 @@
 // another account can linger.
 #pragma once
 
+#include "TeamPermissions.h"
+
+#include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 class CampaignRunner;
 class MainWindow;
+class QWidget;
+class RoleGate;
+class TemplateEditorPage;
 class StoreReader;
 class StoreWriter;
 
@@ -27,6 +34,10 @@ public:
     // This desktop's agent joined the team under a roster name: pages built from now on record
     // changes as theirs.
     void setMe(const QString &me) { m_me = me; }
+    // Who this desktop is and its team role ('' when not in a team): pages built from now on
+    // record changes as theirs, and every page's actions follow the role (disabled, naming the
+    // role needed, where it may not act), those already built too.
+    void setIdentity(const QString &me, const QString &role);
     // Puts empty states in place (before the account's runner goes away).
     void clear();
 
@@ -34,9 +45,14 @@ private:
     QWidget *contactsPage(qint64 accountId);
     QWidget *campaignsPage(qint64 accountId, CampaignRunner *runner);
     QWidget *numbersPage(qint64 accountId);
+    // Gates the push buttons under `root` by `area` for the current role, now and later.
+    void gate(QWidget *root, TeamPermissions::Area area);
 
     MainWindow *m_window;
     const StoreReader &m_reader;
     StoreWriter *m_writer;
     QString m_me;
+    QString m_role;
+    QList<QPointer<RoleGate>> m_gates;
+    QList<QPointer<TemplateEditorPage>> m_templatePages;
 };

@@ -188,7 +188,7 @@ void DesktopShell::applyIdentity()
     m_notifier->setMe(me.name);
     m_inboxCommands->setActor(me.name);
     m_consentCommands->setActor(me.name);
-    m_accountPages->setMe(me.name);
+    m_accountPages->setIdentity(me.name, me.role);
     TeamRoles::gate(m_window->rail(), me.role);
 }
 

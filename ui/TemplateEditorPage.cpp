@@ -1,5 +1,8 @@
 #include "TemplateEditorPage.h"
 
+#include "TeamPermissions.h"
+#include "TemplateApprovalRule.h"
+
 #include "ContactValues.h"
 #include "OptOutLine.h"
 #include "StoreReader.h"
@@ -123,11 +126,13 @@ TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *w
         u"background: #dbe6fe; border-radius: 12px; padding: 10px; color: #111827;"_s);
     m_counter->setStyleSheet(u"font-weight: 600;"_s);
     m_state->setStyleSheet(u"color: #374151;"_s);
+    m_state->setWordWrap(true); // "draft by Mia · a teammate approves it" in a narrow window
     m_liveTimer->setSingleShot(true);
     m_liveTimer->setInterval(120);
 
     auto *newButton = new QPushButton(tr("New template"));
     newButton->setObjectName(u"newTemplateButton"_s);
+    m_new = newButton;
     auto *left = new QWidget;
     auto *leftLayout = new QVBoxLayout(left);
     leftLayout->setContentsMargins(8, 8, 8, 8);
@@ -361,7 +366,13 @@ void TemplateEditorPage::updateState()
     const bool valid = m_errors->text().isEmpty() && !m_body->toPlainText().trimmed().isEmpty() &&
                        !m_name->text().trimmed().isEmpty();
     const bool dirty = isDirty();
-    m_save->setEnabled(valid && dirty);
+    const bool mayEdit = TeamPermissions::allows(m_role, TeamPermissions::Area::Templates);
+    const QString needed =
+        mayEdit ? QString() : TeamPermissions::tooltip(TeamPermissions::Area::Templates);
+    m_save->setEnabled(mayEdit && valid && dirty);
+    m_new->setEnabled(mayEdit);
+    for (QPushButton *b : {m_save, m_new, m_approve, m_retire})
+        b->setToolTip(needed);
     if (!m_current) {
         m_state->setText(tr("New template, not saved"));
         m_approve->setEnabled(false);
@@ -387,8 +398,22 @@ void TemplateEditorPage::updateState()
     if (dirty)
         state += tr(" · unsaved changes");
     m_state->setText(state);
-    m_approve->setEnabled(!dirty && valid && v.stage == Stage::Draft);
-    m_retire->setEnabled(!dirty && v.stage == Stage::Approved);
+    // In a team the author of a version does not approve it: a second person does.
+    const bool own = !m_role.isEmpty() && !TemplateApprovalRule::mayApprove(v.author, m_me);
+    if (own && v.stage == Stage::Draft)
+        m_state->setText(m_state->text() + tr(" · a teammate approves it"));
+    m_approve->setEnabled(mayEdit && !own && !dirty && valid && v.stage == Stage::Draft);
+    if (mayEdit && own && v.stage == Stage::Draft)
+        m_approve->setToolTip(TemplateApprovalRule::refusal());
+    m_retire->setEnabled(mayEdit && !dirty && v.stage == Stage::Approved);
+}
+
+void TemplateEditorPage::setIdentity(const QString &me, const QString &role)
+{
+    m_me = me;
+    m_role = role;
+    m_commands->setActor(me);
+    updateState();
 }
 
 void TemplateEditorPage::showError(const QString &message)

@@ -32,6 +32,10 @@ public:
     TemplateEditorPage(const StoreReader &reader, StoreWriter *writer, qint64 accountId, QString me,
                        QWidget *parent = nullptr);
 
+    // This desktop's person and team role ('' when not in a team): a role that may not change
+    // templates sees the editor's actions disabled, naming the role needed; in a team, Approve
+    // is disabled on one's own versions (a second person approves).
+    void setIdentity(const QString &me, const QString &role);
     // Re-reads templates, contacts and the segment price (after an import, say).
     void reload();
     // "GSM-7 · 2 segments · 180 characters", what the counter shows for the longest rendering.
@@ -87,5 +91,7 @@ private:
     QPushButton *m_save;
     QPushButton *m_approve;
     QPushButton *m_retire;
+    QPushButton *m_new = nullptr;
     QTimer *m_liveTimer;
+    QString m_role;
 };

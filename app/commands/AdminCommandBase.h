@@ -21,6 +21,8 @@ public:
 
     qint64 accountId() const { return m_accountId; }
     QString actor() const { return m_actor; }
+    // The desktop's person joined the team (or was renamed): later changes are theirs.
+    void setActor(const QString &actor) { m_actor = actor; }
 
     // What a change recorded for the team says; handed to record() on the writer thread.
     struct Change
@@ -53,6 +55,9 @@ protected:
         Change change{m_accountId, m_actor, command, 0};
         m_writer->post(
             [change, job = std::move(job)](WriterContext &context) mutable {
+                // In a team, what this desktop's role does not allow is refused unwritten.
+                if (const QString refused = refusal(context, change); !refused.isEmpty())
+                    return CommandResult::failure(refused);
                 CommandResult result = job(context);
                 if (result.ok) {
                     change.subjectId = result.id;
@@ -69,7 +74,8 @@ protected:
     }
 
     // The same for jobs that answer more than a CommandResult (an import's row errors...):
-    // `job` returns a pair of the CommandResult and the detail handed to `done`.
+    // `job` returns a pair of the CommandResult and the detail handed to `done`. The job checks
+    // refusal() itself, to put the refusal in its detail.
     template<typename Detail, typename Job>
     void runWithDetail(const QString &command, Job job,
                        std::function<void(const CommandResult &, const Detail &)> done)
@@ -92,6 +98,13 @@ protected:
                     done(answer.first, answer.second);
             });
     }
+
+    // Who a change is recorded as: in a team this desktop's roster name (whatever the caller
+    // was given, e.g. the CLI's --actor default), else `actor`. On the writer thread.
+    static QString actingAs(WriterContext &context, qint64 accountId, const QString &actor);
+    // '' when this desktop's team role allows the command (or it is not in a team), else the
+    // refusal naming the role needed (TeamPermissions). On the writer thread.
+    static QString refusal(WriterContext &context, const Change &change);
 
 private:
     // THE TEAM LOG SEAM. Every change an admin or marketing command makes passes here, on the

@@ -1,7 +1,10 @@
 #include "ContactCommands.h"
 
 #include "AudienceQuery.h"
+#include "ConsentImportOpApplier.h"
+#include "ContactOpApplier.h"
 #include "ImportRows.h"
+#include "TeamShare.h"
 
 #include <QPointer>
 #include <QTimer>
@@ -45,11 +48,50 @@ void ContactCommands::importContacts(const CsvTable &table,
         };
     }
     const qint64 account = accountId();
+    ContactOpApplier::Fields shared;
+    for (const ContactImport::Column &column : mapping) {
+        shared.name |= column.field == ContactImport::Column::Field::Name;
+        shared.tags |= column.field == ContactImport::Column::Field::Tags;
+        shared.attributes |= column.field == ContactImport::Column::Field::Attribute;
+        shared.timeZone |= column.field == ContactImport::Column::Field::TimeZone;
+    }
     runWithDetail<ContactImport::Result>(
         u"contacts.import"_s,
-        [table, mapping, options, report, account](WriterContext &context) {
-            const ContactImport::Result result =
-                context.repo<ImportRows>().contacts(account, table, mapping, options, report);
+        [table, mapping, options, report, account, shared](WriterContext &context) mutable {
+            options.actor = actingAs(context, account, options.actor);
+            ContactImport::Result result;
+            result.rows = int(table.rows.size());
+            result.error = refusal(context, {account, options.actor, u"contacts.import"_s, 0});
+            if (!result.error.isEmpty())
+                return std::pair(CommandResult::failure(result.error), result);
+            // In a team the contacts written and their opt-ins are queued for the team log
+            // with the import, packed into few items (contact.put, consent.import).
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, options.actor,
+                [&]() -> QString {
+                    result = context.repo<ImportRows>().contacts(account, table, mapping, options,
+                                                                 report);
+                    if (result.written)
+                        return {};
+                    return result.error.isEmpty() ? u"rows have errors"_s : result.error;
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto contacts = context.repo<ContactOpApplier>();
+                    auto ops = contacts.describe(account, result.numbers, shared);
+                    if (!ops) {
+                        *error = contacts.errorString();
+                        return std::nullopt;
+                    }
+                    *ops += ConsentImportOpApplier::ops(result.optIns);
+                    return ops;
+                });
+            if (!ok && result.written) {
+                // The ops could not be queued (too large, a store error): nothing was kept.
+                result.written = false;
+                result.inserted = result.updated = result.consentEvents = 0;
+                result.error = share.errorString();
+            }
             CommandResult answer =
                 result.written
                     ? CommandResult::success()
@@ -70,8 +112,29 @@ void ContactCommands::importOptIns(const QString &csv, const QString &defaultReg
     runWithDetail<ConsentCsv::ImportResult>(
         u"consent.import"_s,
         [csv, defaultRegion, account, who](WriterContext &context) {
-            const ConsentCsv::ImportResult result =
-                context.repo<ImportRows>().optIns(account, csv, who, defaultRegion);
+            const QString by = actingAs(context, account, who);
+            ConsentCsv::ImportResult result;
+            result.storeError = refusal(context, {account, by, u"consent.import"_s, 0});
+            if (!result.storeError.isEmpty())
+                return std::pair(CommandResult::failure(result.storeError), result);
+            // In a team the opt-ins are queued for the team log with the import, packed into
+            // few items (consent.import).
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, by,
+                [&]() -> QString {
+                    result = context.repo<ImportRows>().optIns(account, csv, by, defaultRegion);
+                    if (result.ok())
+                        return {};
+                    return result.storeError.isEmpty() ? u"rows have errors"_s : result.storeError;
+                },
+                [&](QString *) -> std::optional<QList<TeamOp>> {
+                    return ConsentImportOpApplier::ops(result.events);
+                });
+            if (!ok && result.ok()) {
+                result.imported = 0;
+                result.storeError = share.errorString();
+            }
             CommandResult answer;
             if (result.ok())
                 answer = CommandResult::success();

@@ -46,6 +46,23 @@ std::optional<QList<TeamOp>> describe(WriterContext &context, qint64 account, qi
     return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
 }
 
+// Lending or taking back `numberId` and, in a team, its number.put (which names the accounts
+// it is lent to) queued in the same transaction.
+CommandResult shareLending(WriterContext &context, qint64 accountId, const QString &actor,
+                           qint64 numberId, const TeamShare::Write &write)
+{
+    auto share = context.repo<TeamShare>();
+    const bool ok =
+        share.run(accountId, actor, write, [&](QString *error) -> std::optional<QList<TeamOp>> {
+            auto ops = context.repo<NumberSettingsOpApplier>();
+            const auto op = ops.putOp(accountId, numberId);
+            if (!op)
+                *error = ops.errorString();
+            return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
+        });
+    return ok ? CommandResult::success(numberId) : CommandResult::failure(share.errorString());
+}
+
 } // namespace
 
 NumberCommands::NumberCommands(StoreWriter *writer, qint64 accountId, const QString &actor,
@@ -154,9 +171,9 @@ void NumberCommands::lend(qint64 numberId, qint64 toAccountId, Done done)
             QString error;
             if (!ownNumber(rows, account, numberId, &error))
                 return CommandResult::failure(error);
-            return rows.assign(numberId, toAccountId, who)
-                       ? CommandResult::success(numberId)
-                       : CommandResult::failure(rows.errorString());
+            return shareLending(context, account, who, numberId, [&] {
+                return rows.assign(numberId, toAccountId, who) ? QString() : rows.errorString();
+            });
         },
         std::move(done));
 }
@@ -174,9 +191,9 @@ void NumberCommands::takeBack(qint64 numberId, qint64 fromAccountId, Done done)
             QString error;
             if (!ownNumber(rows, account, numberId, &error))
                 return CommandResult::failure(error);
-            return rows.unshare(numberId, fromAccountId, who)
-                       ? CommandResult::success(numberId)
-                       : CommandResult::failure(rows.errorString());
+            return shareLending(context, account, who, numberId, [&] {
+                return rows.unshare(numberId, fromAccountId, who) ? QString() : rows.errorString();
+            });
         },
         std::move(done));
 }

@@ -1,7 +1,9 @@
 #include "TeamCommands.h"
 
+#include "StoreLogging.h"
 #include "StoreWriter.h"
 #include "TeamAgentOps.h"
+#include "TeamBacklog.h"
 #include "TeamLogWriter.h"
 #include "TeamOpApplier.h"
 #include "TeamRosterRows.h"
@@ -93,14 +95,25 @@ CommandResult TeamCommands::joinJob(WriterContext &context, qint64 accountId, co
 {
     const QString agentId =
         invite ? invite->agentId : QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const bool firstJoin = !context.repo<TeamStateRows>().state(accountId).has_value();
     if (!context.repo<TeamStateRows>().join(accountId, agentId, deskId))
         return CommandResult::failure(u"cannot join the team"_s);
     QJsonObject fields{{u"name"_s, invite ? invite->name : name.trimmed()},
                        {u"role"_s, invite ? invite->role : role}};
     if (invite)
         fields.insert(u"invite"_s, invite->code);
-    return record(context, accountId, newOp(agentId, deskId, u"agent.join"_s, agentId, fields),
-                  u"this invitation was withdrawn or used already"_s);
+    const CommandResult joined =
+        record(context, accountId, newOp(agentId, deskId, u"agent.join"_s, agentId, fields),
+               u"this invitation was withdrawn or used already"_s);
+    // What this desktop made before joining follows the join into the log (TeamBacklog).
+    if (joined.ok && firstJoin) {
+        auto backlog = context.repo<TeamBacklog>();
+        if (!backlog.share(accountId, fields.value(u"name"_s).toString(),
+                           fields.value(u"role"_s).toString()))
+            qCWarning(lcStore) << "what was made before joining is not shared:"
+                               << backlog.errorString();
+    }
+    return joined;
 }
 
 CommandResult TeamCommands::inviteJob(WriterContext &context, qint64 accountId,

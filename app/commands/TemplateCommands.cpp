@@ -1,6 +1,7 @@
 #include "TemplateCommands.h"
 
 #include "TeamShare.h"
+#include "TemplateApprovalRule.h"
 #include "TemplateOpApplier.h"
 #include "TemplateRows.h"
 
@@ -83,6 +84,12 @@ void TemplateCommands::changeState(qint64 versionId, bool approve, Done done)
             const bool ok = share.run(
                 account, who,
                 [&]() -> QString {
+                    // In a team a second person approves: never the version's author.
+                    if (approve && share.inTeam(account)) {
+                        const auto v = rows.version(account, versionId);
+                        if (v && !TemplateApprovalRule::mayApprove(v->author, who))
+                            return TemplateApprovalRule::refusal();
+                    }
                     const QDateTime now = QDateTime::currentDateTimeUtc();
                     const bool done = approve ? rows.approve(account, versionId, who, now)
                                               : rows.retire(account, versionId, who, now);

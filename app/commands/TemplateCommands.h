@@ -21,7 +21,8 @@ public:
     // sent (unknown fields, a promotional text without opt-out language...).
     void save(qint64 templateId, const QString &name, TemplateType type, const QString &body,
               Done done);
-    // The answer carries the version's id.
+    // The answer carries the version's id. In a team the version's author is refused: a
+    // second person approves (TemplateApprovalRule).
     void approve(qint64 versionId, Done done);
     void retire(qint64 versionId, Done done);
 

@@ -70,7 +70,9 @@ int main(int argc, char *argv[])
     // call from this thread aborts with a message instead of freezing the window.
     StoreWriter::forbidWaitingFrom(app.thread());
 
-    DesktopShell shell(&session, qEnvironmentVariable("USER"));
+    // Until this desktop joins its account's team it acts as "this desktop": never a name taken
+    // from the computer's login ($USER), which is neither chosen nor shown to teammates.
+    DesktopShell shell(&session, QCoreApplication::translate("main", "this desktop"));
     if (!shell.start()) {
         QMessageBox::critical(nullptr, u"SMS Desk"_s, shell.errorString());
         return 1;

@@ -2,6 +2,7 @@
 
 #include "ConsentRows.h"
 #include "PhoneNumber.h"
+#include "Savepoint.h"
 
 #include <QSqlError>
 
@@ -241,23 +242,26 @@ ConsentCsv::ImportResult ConsentCsv::importOptIns(QSqlDatabase db, qint64 accoun
     result.errors = parsed.errors;
     if (!result.errors.isEmpty())
         return result;
-    if (!db.transaction()) {
-        result.storeError = u"cannot begin a transaction: "_s + db.lastError().text();
+    // A savepoint, so a team change can wrap the import with its ops (TeamShare).
+    Savepoint tx(db, u"consent_import"_s);
+    if (!tx.begin()) {
+        result.storeError = tx.errorString();
         return result;
     }
-    ConsentRows rows(db);
-    for (const ConsentEvent &event : std::as_const(parsed.events)) {
-        if (!rows.record(accountId, event)) {
-            result.storeError = rows.errorString();
-            db.rollback();
-            return result;
+    {
+        ConsentRows rows(db);
+        for (const ConsentEvent &event : std::as_const(parsed.events)) {
+            if (!rows.record(accountId, event)) {
+                result.storeError = rows.errorString();
+                return result;
+            }
         }
-    }
-    if (!db.commit()) {
-        result.storeError = u"cannot commit: "_s + db.lastError().text();
-        db.rollback();
+    } // the prepared insert ends before the commit
+    if (!tx.release()) {
+        result.storeError = tx.errorString();
         return result;
     }
     result.imported = int(parsed.events.size());
+    result.events = parsed.events;
     return result;
 }

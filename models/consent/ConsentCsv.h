@@ -29,6 +29,7 @@ public:
         int imported = 0;
         QList<RowError> errors; // non-empty: nothing was imported
         QString storeError;
+        QList<ConsentEvent> events; // recorded (for the team log)
         bool ok() const { return errors.isEmpty() && storeError.isEmpty(); }
     };
 
@@ -44,7 +45,8 @@ public:
     static Parsed parseOptIns(const QString &csv, const QString &actor,
                               const QString &defaultRegion = QStringLiteral("US"),
                               const QDateTime &now = QDateTime::currentDateTimeUtc());
-    // Parses and, only when every row is good, records all opt-ins in one transaction.
+    // Parses and, only when every row is good, records all opt-ins in one transaction (a
+    // savepoint inside the caller's, when it has one).
     static ImportResult importOptIns(QSqlDatabase db, qint64 accountId, const QString &csv,
                                      const QString &actor,
                                      const QString &defaultRegion = QStringLiteral("US"));

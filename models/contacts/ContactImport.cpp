@@ -2,6 +2,7 @@
 
 #include "ContactImportWriter.h"
 #include "PhoneNumber.h"
+#include "Savepoint.h"
 #include "StoreLogging.h"
 
 #include <QHash>
@@ -323,12 +324,16 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
         fields.timeZone |= column.field == Field::TimeZone;
     }
 
-    if (!db.transaction()) {
-        result.error = u"cannot begin a transaction: "_s + db.lastError().text();
+    // A savepoint, so a team change can wrap the import with its ops (TeamShare).
+    Savepoint tx(db, u"contact_import"_s);
+    if (!tx.begin()) {
+        result.error = tx.errorString();
         return result;
     }
     const auto abort = [&](const QString &why) {
-        db.rollback();
+        tx.rollback();
+        result.numbers.clear();
+        result.optIns.clear();
         result.inserted = result.updated = result.consentEvents = 0;
         result.error = why;
         return result;
@@ -347,9 +352,13 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
         result.inserted = writer.inserted();
         result.updated = writer.updated();
         result.consentEvents = writer.consentEvents();
+        result.optIns = writer.optIns();
     } // the writer's statements end before the commit
-    if (!db.commit())
-        return abort(u"cannot commit the import: "_s + db.lastError().text());
+    result.numbers.reserve(contacts.size());
+    for (const Contact &contact : contacts)
+        result.numbers.append(contact.number);
+    if (!tx.release())
+        return abort(u"cannot commit the import: "_s + tx.errorString());
     result.written = true;
     qCInfo(lcStore) << "imported contacts:" << result.inserted << "new," << result.updated
                     << "updated," << result.errors.size() << "row errors";

@@ -2,6 +2,7 @@
 // writes them (with their opt-in consent) in one transaction, or nothing at all.
 #pragma once
 
+#include "ConsentEvent.h"
 #include "CsvTable.h"
 
 #include <QList>
@@ -84,6 +85,9 @@ public:
         QList<RowError> errors;
         bool written = false; // false: nothing was imported
         QString error;        // why nothing was imported, when it is not the row errors
+        // What was written, for the team log: the contacts' numbers and the opt-ins recorded.
+        QStringList numbers;
+        QList<ConsentEvent> optIns;
     };
 
     // A guess from the header names: phone/mobile/number -> number, name/full name -> name,
@@ -100,7 +104,8 @@ public:
 
     // check() then, when there are no errors or options.importValidRows, the write: contacts
     // upserted by (account, number) (mapped fields replace the stored ones, attributes are
-    // merged), consent columns recorded as opt_in events with source import. One transaction.
+    // merged), consent columns recorded as opt_in events with source import. One transaction
+    // (a savepoint inside the caller's, when it has one).
     static Result run(QSqlDatabase db, qint64 accountId, const CsvTable &table,
                       const QList<Column> &mapping, const Options &options,
                       const Progress &progress = {});

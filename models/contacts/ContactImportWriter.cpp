@@ -92,6 +92,7 @@ bool ContactImportWriter::write(const ContactImport::Contact &c)
     if (!m_consent.record(m_accountId, event))
         return fail(u"row %1: %2"_s.arg(c.row).arg(m_consent.errorString()));
     m_importedOptIns.insert({c.number, c.consentAtMs});
+    m_optIns.append(event);
     ++m_consentEvents;
     return true;
 }

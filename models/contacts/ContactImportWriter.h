@@ -35,6 +35,8 @@ public:
     int inserted() const { return m_inserted; }
     int updated() const { return m_updated; }
     int consentEvents() const { return m_consentEvents; }
+    // The opt-ins recorded, for the team log.
+    const QList<ConsentEvent> &optIns() const { return m_optIns; }
     QString errorString() const { return m_error; }
 
 private:
@@ -51,5 +53,6 @@ private:
     int m_inserted = 0;
     int m_updated = 0;
     int m_consentEvents = 0;
+    QList<ConsentEvent> m_optIns;
     QString m_error;
 };

@@ -5,6 +5,11 @@
 #include "StoreLogging.h"
 #include "TeamOutboxRows.h"
 
+#include <QJsonArray>
+#include <QSet>
+#include <QSqlQuery>
+#include <QVariant>
+
 using namespace Qt::StringLiterals;
 using Outcome = TeamOpApplier::Outcome;
 
@@ -17,6 +22,25 @@ bool isShortCode(const QString &kind)
     return kind == u"short_code"_s || kind == u"shared_short_code"_s;
 }
 } // namespace
+
+// The provider SID of one of this profile's accounts, and back; '' / 0 when unknown.
+static QString sidOf(QSqlDatabase db, qint64 accountId)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT provider_account_sid FROM accounts WHERE id = ?"_s);
+    q.addBindValue(accountId);
+    return q.exec() && q.next() ? q.value(0).toString() : QString();
+}
+
+static qint64 accountOfSid(QSqlDatabase db, const QString &sid)
+{
+    if (sid.isEmpty())
+        return 0;
+    QSqlQuery q(db);
+    q.prepare(u"SELECT id FROM accounts WHERE provider_account_sid = ?"_s);
+    q.addBindValue(sid);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
+}
 
 bool NumberSettingsOpApplier::handles(const QString &kind)
 {
@@ -48,6 +72,14 @@ std::optional<TeamOp> NumberSettingsOpApplier::putOp(qint64 accountId, qint64 nu
                  {u"provider_answers"_s, row->providerAnswersSetting
                                              ? QJsonValue(*row->providerAnswersSetting)
                                              : QJsonValue()}};
+    // The accounts it is lent to, by their provider SID (local ids differ per desktop); one
+    // without a SID here cannot be named on another desktop and is left out.
+    QJsonArray lentTo;
+    for (const qint64 borrower : row->sharedWithAccountIds) {
+        if (const QString sid = sidOf(m_db, borrower); !sid.isEmpty())
+            lentTo.append(sid);
+    }
+    op.fields.insert(u"lent_to"_s, lentTo);
     return op;
 }
 
@@ -94,6 +126,26 @@ std::optional<Outcome> NumberSettingsOpApplier::apply(qint64 accountId, const Te
     bool changed = false;
     bool ok = true;
     const qint64 id = current->id;
+    // Lending as the op says, for the borrowers this desktop has (by SID): taken back first
+    // (a number lent out cannot take replies again), lent after send-only is set. An op from a
+    // version before lending was shared has no lent_to: lending is left as it is.
+    const QJsonValue lent = f.value(u"lent_to"_s);
+    QSet<qint64> lendTo;
+    QList<qint64> takeBack;
+    if (lent.isArray()) {
+        for (const QJsonValue &sid : lent.toArray()) {
+            if (const qint64 borrower = accountOfSid(m_db, sid.toString()); borrower != 0)
+                lendTo.insert(borrower);
+        }
+        for (const qint64 borrower : current->sharedWithAccountIds) {
+            if (!lendTo.remove(borrower))
+                takeBack.append(borrower);
+        }
+    }
+    for (const qint64 borrower : std::as_const(takeBack)) {
+        ok = ok && rows.unshare(id, borrower, actor);
+        changed = true;
+    }
     if (ok && isShortCode(current->kind) && current->providerKeyword != keyword) {
         ok = rows.setSharedShortCode(accountId, id, keyword, actor);
         changed = true;
@@ -109,6 +161,10 @@ std::optional<Outcome> NumberSettingsOpApplier::apply(qint64 accountId, const Te
     }
     if (ok && current->providerAnswersSetting != answersSetting) {
         ok = rows.setProviderAnswersKeywords(accountId, id, answersSetting, actor);
+        changed = true;
+    }
+    for (const qint64 borrower : std::as_const(lendTo)) {
+        ok = ok && rows.assign(id, borrower, actor);
         changed = true;
     }
     if (!ok) {

@@ -1,8 +1,9 @@
 // A number's settings in the team log: number.put carries them all (label, throughput, daily
 // cap, send-only, the shared short code's provider keyword, whether the provider answers the
 // default keywords), named by the number (E.164 or short code, the same on every desktop).
-// The op later in the log wins per number. Lending a number to another account is not shared
-// (accounts are this desktop's; see docs/TEAM.md).
+// The op later in the log wins per number. It also carries the accounts a send-only number is
+// lent to, by provider SID (lent_to): a desktop that has such an account lends it there too,
+// and takes back a lending the op does not list (docs/TEAM.md).
 #pragma once
 
 #include "TeamOp.h"

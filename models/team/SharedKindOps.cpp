@@ -3,8 +3,12 @@
 #include "CampaignOpApplier.h"
 #include "CannedReplyOpApplier.h"
 #include "ConfirmationRuleOpApplier.h"
+#include "ConsentImportOpApplier.h"
+#include "ContactOpApplier.h"
 #include "KeywordOpApplier.h"
 #include "NumberSettingsOpApplier.h"
+#include "StoreLogging.h"
+#include "TeamPermissions.h"
 #include "TemplateOpApplier.h"
 
 namespace {
@@ -26,7 +30,8 @@ bool SharedKindOps::handles(const QString &kind)
 {
     return KeywordOpApplier::handles(kind) || TemplateOpApplier::handles(kind) ||
            CannedReplyOpApplier::handles(kind) || ConfirmationRuleOpApplier::handles(kind) ||
-           NumberSettingsOpApplier::handles(kind) || CampaignOpApplier::handles(kind);
+           NumberSettingsOpApplier::handles(kind) || ContactOpApplier::handles(kind) ||
+           ConsentImportOpApplier::handles(kind) || CampaignOpApplier::handles(kind);
 }
 
 std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint64 accountId,
@@ -34,6 +39,14 @@ std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint
                                                            TeamOpApplier::Origin origin,
                                                            QString *error)
 {
+    // Every desktop checks the maker's role as the roster stands at this point of the log, so
+    // a modified client cannot change what its role does not allow on the others' desktops.
+    if (const auto area = TeamPermissions::areaOfKind(op.kind);
+        area && origin == TeamOpApplier::Origin::Log &&
+        !TeamPermissions(db).makerMay(accountId, op.agent, *area)) {
+        qCInfo(lcStore) << "team op" << op.kind << "of a member without the role skipped:" << op.id;
+        return TeamOpApplier::Outcome::NotApplicable;
+    }
     if (KeywordOpApplier::handles(op.kind))
         return applyWith<KeywordOpApplier>(std::move(db), accountId, op, origin, error);
     if (TemplateOpApplier::handles(op.kind))
@@ -44,5 +57,9 @@ std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint
         return applyWith<CampaignOpApplier>(std::move(db), accountId, op, origin, error);
     if (NumberSettingsOpApplier::handles(op.kind))
         return applyWith<NumberSettingsOpApplier>(std::move(db), accountId, op, origin, error);
+    if (ContactOpApplier::handles(op.kind))
+        return applyWith<ContactOpApplier>(std::move(db), accountId, op, origin, error);
+    if (ConsentImportOpApplier::handles(op.kind))
+        return applyWith<ConsentImportOpApplier>(std::move(db), accountId, op, origin, error);
     return applyWith<CannedReplyOpApplier>(std::move(db), accountId, op, origin, error);
 }

@@ -2,6 +2,7 @@
 
 #include "StoreLogging.h"
 #include "TeamOutboxRows.h"
+#include "TemplateApprovalRule.h"
 #include "TemplateRows.h"
 #include "TemplateType.h"
 
@@ -124,10 +125,19 @@ std::optional<Outcome> TemplateOpApplier::applyVersion(qint64 accountId, const T
     const QJsonObject &f = op.fields;
     const int number = f.value(u"number"_s).toInt();
     const QString body = f.value(u"body"_s).toString();
-    const QString state = f.value(u"state"_s).toString();
+    QString state = f.value(u"state"_s).toString();
     const QString author = f.value(u"author"_s).toString();
-    const QString approver = f.value(u"approver"_s).toString(u""_s);
-    const QJsonValue approvedAt = f.value(u"approved_at"_s);
+    QString approver = f.value(u"approver"_s).toString(u""_s);
+    QJsonValue approvedAt = f.value(u"approved_at"_s);
+    if (!author.isEmpty() && (state == u"approved"_s || state == u"retired"_s) &&
+        !TemplateApprovalRule::mayApprove(author, approver)) {
+        // A second person approves: an approval by the version's author is not applied, on
+        // any desktop (the version stays, as a draft someone else may approve).
+        qCInfo(lcStore) << "template approval by its author not applied:" << op.id;
+        state = u"draft"_s;
+        approver = u""_s; // NOT NULL: '' for none
+        approvedAt = QJsonValue();
+    }
     const bool approvedShape = !approver.isEmpty() && approvedAt.isDouble();
     const bool valid = number > 0 && !body.isEmpty() && !author.isEmpty() &&
                        (state == u"draft"_s ||

@@ -6,6 +6,7 @@
 // templates given one name at once on two desktops: the one with the smaller team id keeps the
 // name, the other is shown as "name (abcd)" on every desktop (template names are unique).
 // A version over Sync's 16 KiB per item is refused when it is made (TeamShare), never split.
+// An approval by the version's author is applied as a draft (TemplateApprovalRule).
 #pragma once
 
 #include "TeamOp.h"

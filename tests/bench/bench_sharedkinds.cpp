@@ -50,6 +50,14 @@ int main(int argc, char **argv)
     if (!a.open() || !b.open() || !TeamStateRows(a.db()).join(Account, u"ag-ana"_s, u"desk-a"_s) ||
         !TeamStateRows(b.db()).join(Account, u"ag-sam"_s, u"desk-b"_s))
         return 1;
+    // B's roster, as the log's joins leave it: Ana is an admin (every applier checks the maker's
+    // role at its point of the log).
+    if (!StoreTestUtil::exec(b.db(),
+                             u"INSERT INTO team_agents (account_id, agent_id, name, role, active, "
+                             u"joined_at) VALUES (?, 'ag-ana', 'Ana', 'admin', 1, 0)"_s,
+                             {Account})
+             .isActive())
+        return 1;
 
     // 1. Changes made on A: write + queued op per change.
     KeywordProcessRows rows(a.db());

@@ -295,9 +295,11 @@ void TstTeamSharing::templateAndCannedReplyAreListedEverywhere()
         const qint64 versionId = writer.call([&](WriterContext &context) {
             return context.repo<TemplateRows>().summary(accountId, made.id)->latest.id;
         });
-        const CommandResult approved =
-            await([&](auto done) { templates.approve(versionId, done); });
-        QVERIFY2(approved.ok, qPrintable(approved.error));
+        // Its author does not approve it in a team: a second person does (below).
+        const CommandResult own = await([&](auto done) { templates.approve(versionId, done); });
+        QVERIFY(!own.ok);
+        QVERIFY2(own.error.contains(u"another member of the team must approve it"_s),
+                 qPrintable(own.error));
         // One over Sync's 16 KiB per item is refused clearly, and nothing is written.
         const CommandResult huge = await([&](auto done) {
             templates.save(0, u"Huge"_s, TemplateType::Transactional, QString(17000, u'a'), done);
@@ -315,10 +317,27 @@ void TstTeamSharing::templateAndCannedReplyAreListedEverywhere()
             return StoreTestUtil::scalar(context.db(), u"SELECT count(*) FROM team_outbox"_s)
                 .toInt();
         }),
-                 4); // template + version 1, the approval, the canned reply
+                 3); // template + version 1, the canned reply
     }
     syncAll({0, 1, 2});
-    for (int desk : {1, 2}) {
+    {
+        // Sam approves Ana's version on desktop 1.
+        StoreWriter writer(profile(1));
+        QVERIFY(writer.open());
+        const qint64 accountId = accountOf(writer);
+        const qint64 versionId = writer.call([&](WriterContext &context) {
+            return StoreTestUtil::scalar(context.db(),
+                                         u"SELECT v.id FROM template_versions v JOIN templates t "
+                                         u"ON t.id = v.template_id WHERE t.name = 'Order ready'"_s)
+                .toLongLong();
+        });
+        TemplateCommands templates(&writer, accountId, u"Sam"_s);
+        const CommandResult approved =
+            await([&](auto done) { templates.approve(versionId, done); });
+        QVERIFY2(approved.ok, qPrintable(approved.error));
+    }
+    syncAll({1, 0, 2});
+    for (int desk : {0, 1, 2}) {
         QCOMPARE(read(desk, u"SELECT count(*) FROM templates WHERE name = 'Order ready'"_s).toInt(),
                  1);
         QCOMPARE(read(desk, u"SELECT count(*) FROM templates WHERE name = 'Huge'"_s).toInt(), 0);
@@ -327,7 +346,7 @@ void TstTeamSharing::templateAndCannedReplyAreListedEverywhere()
                  u"SELECT v.state || '|' || v.approver || '|' || v.body FROM template_versions "
                  u"v JOIN templates t ON t.id = v.template_id WHERE t.name = 'Order ready'"_s)
                 .toString(),
-            u"approved|Ana|Your order is ready, {{first_name}}."_s);
+            u"approved|Sam|Your order is ready, {{first_name}}."_s);
         QCOMPARE(read(desk, u"SELECT body FROM canned_replies WHERE name = 'Thanks'"_s).toString(),
                  u"Thanks, {{first_name}}!"_s);
         QCOMPARE(read(desk, u"SELECT team_id FROM templates WHERE name = 'Order ready'"_s),

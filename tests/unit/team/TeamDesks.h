@@ -9,6 +9,7 @@
 #include "TeamStateRows.h"
 #include "ThreadFixture.h"
 
+#include <QSqlQuery>
 #include <QTest>
 
 #include <memory>
@@ -22,11 +23,32 @@ struct TeamDesk
     {
         name = person;
         fx = std::make_unique<ThreadFixture>();
-        return fx->open() && (!join || TeamStateRows(fx->db()).join(
-                                           ThreadFixture::AccountA, QStringLiteral("ag-") + person,
-                                           QStringLiteral("desk-") + person));
+        return fx->open() && (!join || (TeamStateRows(fx->db()).join(
+                                            ThreadFixture::AccountA, QStringLiteral("ag-") + person,
+                                            QStringLiteral("desk-") + person) &&
+                                        seedRoster()));
     }
     QSqlDatabase db() const { return fx->db(); }
+    // The roster every desk holds once the members' joins are applied: the tests' people are
+    // admins (every applier checks the maker's role at its point of the log).
+    bool seedRoster(const QString &role = QStringLiteral("admin")) const
+    {
+        for (const QString &person : {QStringLiteral("Ana"), QStringLiteral("Sam"),
+                                      QStringLiteral("Lee"), QStringLiteral("Bo")}) {
+            QSqlQuery q(fx->db());
+            q.prepare(QStringLiteral(
+                "INSERT INTO team_agents (account_id, agent_id, name, role, active, joined_at) "
+                "VALUES (?, ?, ?, ?, 1, 0) ON CONFLICT (account_id, agent_id) DO UPDATE SET "
+                "role = excluded.role"));
+            q.addBindValue(ThreadFixture::AccountA);
+            q.addBindValue(QString(QStringLiteral("ag-") + person));
+            q.addBindValue(person);
+            q.addBindValue(role);
+            if (!q.exec())
+                return false;
+        }
+        return true;
+    }
     QVariant scalar(const QString &sql, const QVariantList &values = {}) const
     {
         return StoreTestUtil::scalar(fx->db(), sql, values);

@@ -234,6 +234,7 @@ void TstSharedKindOps::unknownFieldsAreIgnoredAndBrokenOpsSkipped()
 {
     TeamOp op;
     op.id = u"op-future"_s;
+    op.agent = u"ag-Ana"_s; // an admin of the roster
     op.kind = u"keyword.put"_s;
     op.target = u"5f0c7e9a-0000-4000-8000-000000000001"_s;
     op.fields = {{u"field"_s, u"definition"_s},
