@@ -20,6 +20,7 @@
 #include "Outbox.h"
 #include "PresenceIndicators.h"
 #include "SenderNumberRows.h"
+#include "ServiceStatusIndicator.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
@@ -103,6 +104,8 @@ bool DesktopShell::start()
     });
     m_syncStatus = new SyncStatusWidget;
     m_window->statusBar()->addPermanentWidget(m_syncStatus);
+    m_window->statusBar()->addPermanentWidget(
+        new ServiceStatusIndicator(m_session, ServiceStatusIndicator::Style::StatusBar));
 
     connect(m_session, &DeskSession::statusMessage, m_window->statusBar(),
             [this](const QString &text) { m_window->statusBar()->showMessage(text, 8000); });

@@ -1,0 +1,134 @@
+// The team's always-on service as the desktops see it: `smsdesk-cli serve` (a process of its
+// own, on its own profile of the team) announces itself in the presence map with its host,
+// since when and its duties; a desktop (a DeskSession in this process) lists it as a live
+// service, not as a teammate online; a SIGTERM takes it off at once. Against one sandbox
+// process at real speed.
+#include "PresenceBoard.h"
+#include "ServiceBeacon.h"
+#include "TeamDesksFixture.h"
+#include "TeamLog.h"
+
+#include <QFile>
+#include <QHostInfo>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+
+class TstTeamService : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void statusLines();
+    void aDesktopSeesTheLiveServiceAndItsDuties();
+    void aStoppedServiceIsGoneAtOnce();
+
+private:
+    bool startServe(int desk);
+    QString logOf() const;
+
+    TeamDesksFixture m_team;
+    std::unique_ptr<DeskSession> m_ana;
+    QProcess m_serve;
+};
+
+QString TstTeamService::logOf() const
+{
+    QFile file(m_team.dir.filePath(u"serve.log"_s));
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+bool TstTeamService::startServe(int desk)
+{
+    m_team.accountId(desk); // points the profile's account at the sandbox for Sync too
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_team.sandbox.token);
+    m_serve.setProcessEnvironment(env);
+    m_serve.setStandardOutputFile(m_team.dir.filePath(u"serve.log"_s), QIODevice::Append);
+    m_serve.setStandardErrorFile(m_team.dir.filePath(u"serve.log"_s), QIODevice::Append);
+    m_serve.start(QStringLiteral(SMSDESK_CLI_PATH), QStringList{u"serve"_s} + m_team.account(desk));
+    return m_serve.waitForStarted(10000) &&
+           QTest::qWaitFor([this] { return logOf().contains(u"announced to the team"_s); }, 60000);
+}
+
+void TstTeamService::initTestCase()
+{
+    QVERIFY2(m_team.start({u"Ana"_s, u"Front desk server"_s}), qPrintable(m_team.error));
+    QVERIFY2(startServe(1), qPrintable(logOf()));
+    m_ana = m_team.open(0);
+    QVERIFY2(m_ana, qPrintable(m_team.error));
+    m_ana->teamLog()->setBasePeriod(200ms);
+    m_ana->presence()->setMinPollGap(100ms);
+}
+
+void TstTeamService::cleanupTestCase()
+{
+    if (m_serve.state() != QProcess::NotRunning) {
+        ::kill(pid_t(m_serve.processId()), SIGTERM);
+        m_serve.waitForFinished(30000);
+    }
+    m_ana.reset();
+    m_team.sandbox.stop();
+}
+
+void TstTeamService::statusLines()
+{
+    QCOMPARE(ServiceBeacon::statusLine({}),
+             u"No service running: this desktop answers keywords while it is open"_s);
+    QCOMPARE(ServiceBeacon::shortText({}), u"No service"_s);
+    ServiceBeacon beacon;
+    beacon.host = u"host-x"_s;
+    beacon.startedAt = QDateTime(QDate(2026, 12, 7), QTime(10, 42)); // local time
+    beacon.duties = {ServiceBeacon::KeywordReplies, ServiceBeacon::Campaigns};
+    QCOMPARE(ServiceBeacon::statusLine({beacon}),
+             u"Service on host-x live since 10:42: keyword replies, campaigns"_s);
+    QCOMPARE(ServiceBeacon::shortText({beacon}), u"Service live on host-x"_s);
+    // What the item carries comes back as it was; a desk's item is no beacon.
+    const auto back = ServiceBeacon::fromJson(beacon.toJson());
+    QVERIFY(back);
+    QCOMPARE(back->host, beacon.host);
+    QCOMPARE(back->duties, beacon.duties);
+    QCOMPARE(back->startedAt, beacon.startedAt.toUTC());
+    QVERIFY(!ServiceBeacon::fromJson(QJsonObject{{u"name"_s, u"Ana"_s}}));
+}
+
+void TstTeamService::aDesktopSeesTheLiveServiceAndItsDuties()
+{
+    PresenceBoard *ana = m_ana->presence();
+    QTRY_COMPARE_WITH_TIMEOUT(ana->services().size(), 1, 20000);
+    const ServiceBeacon service = ana->services().first();
+    QCOMPARE(service.host, QHostInfo::localHostName());
+    QCOMPARE(service.agentName, u"Front desk server"_s);
+    QCOMPARE(service.duties, (QStringList{ServiceBeacon::KeywordReplies, ServiceBeacon::Campaigns,
+                                          ServiceBeacon::ScheduledMessages, ServiceBeacon::Sync}));
+    QVERIFY(service.startedAt.isValid());
+    QVERIFY(qAbs(service.startedAt.secsTo(QDateTime::currentDateTimeUtc())) < 300);
+    QVERIFY(ServiceBeacon::statusLine(ana->services())
+                .startsWith(u"Service on %1 live since "_s.arg(service.host)));
+    // A service is not a teammate online, nor does it view threads.
+    for (const PresenceBoard::Entry &entry : ana->others())
+        QVERIFY2(!entry.service && entry.agentName != u"Front desk server"_s,
+                 qPrintable(entry.agentName));
+}
+
+void TstTeamService::aStoppedServiceIsGoneAtOnce()
+{
+    PresenceBoard *ana = m_ana->presence();
+    QTRY_COMPARE_WITH_TIMEOUT(ana->services().size(), 1, 20000);
+    ::kill(pid_t(m_serve.processId()), SIGTERM);
+    QVERIFY(m_serve.waitForFinished(30000));
+    QCOMPARE(m_serve.exitCode(), 0);
+    // Its item was deleted on the way out: gone well before its time to live (75 s).
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(ana->services().isEmpty(), 20000);
+    QVERIFY(clock.elapsed() < PresenceBoard::ItemTtlSeconds * 1000);
+}
+
+QTEST_GUILESS_MAIN(TstTeamService)
+#include "tst_teamservice.moc"
