@@ -6,6 +6,7 @@
 #include "ChangeFeed.h"
 #include "DemoNumberSeeding.h"
 #include "KeywordClaims.h"
+#include "KeywordConsentSharing.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
@@ -182,6 +183,7 @@ void DeskSession::disconnectProvider()
 {
     if (m_client)
         Q_EMIT accountClosing();
+    m_keywordConsent.reset();
     m_presence.reset();
     m_teamLog.reset();
     m_teamSnapshotter.reset();
@@ -347,6 +349,20 @@ void DeskSession::startTeamLog()
             connect(log, &TeamLog::changesApplied, m_presence.get(),
                     &PresenceBoard::refreshIdentity);
             m_presence->start();
+            // A STOP/START texted to a keyword reaches every ledger here at once (each desktop
+            // processes it); one desktop of the team appends it to the log.
+            m_keywordConsent = std::make_unique<KeywordConsentSharing>(
+                m_writer.get(), m_client.get(), account,
+                KeywordConsentSharing::Desk{team->deskId.isEmpty() ? m_writer->profileUuid()
+                                                                   : team->deskId,
+                                            team->agentName, team->agentId});
+            KeywordConsentSharing *consent = m_keywordConsent.get();
+            connect(m_keywords.get(), &KeywordProcessing::processed, consent,
+                    [consent](const InboundKeywordProcessor::Result &result) {
+                        if (result.optOuts + result.optIns > 0)
+                            consent->shareNow();
+                    });
+            consent->shareNow();
             // A change made here is appended at once rather than at the next cycle: half of
             // the time until teammates see it (docs/PERFORMANCE.md, Team workspace).
             connect(m_writer->changes(), &ChangeFeed::changed, log, [log](const ChangeSet &set) {

@@ -2,6 +2,7 @@
 
 #include "ConfirmationRuleRows.h"
 #include "ConsentRows.h"
+#include "KeywordConsentOps.h"
 #include "KeywordMatcher.h"
 #include "KeywordProcessRows.h"
 #include "MessageStore.h"
@@ -293,7 +294,13 @@ bool InboundKeywordProcessor::writeRun(qint64 accountId, const Inbound &message,
         m_error = u"message %1: %2"_s.arg(QString::number(message.id), why);
         return false;
     };
-    if (outcome.consent) {
+    // In a team the same STOP may have reached this ledger from the team log already.
+    const auto seen = outcome.consent && !outcome.consent->messageSid.isEmpty()
+                          ? KeywordConsentOps(m_db).recorded(accountId, outcome.consent->messageSid)
+                          : std::optional<bool>(false);
+    if (!seen)
+        return abort(u"cannot read the consent ledger"_s);
+    if (outcome.consent && !*seen) {
         ConsentRows consent(m_db);
         if (!consent.record(accountId, *outcome.consent))
             return abort(consent.errorString());

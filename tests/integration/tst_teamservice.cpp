@@ -7,9 +7,12 @@
 #include "ServiceBeacon.h"
 #include "TeamDesksFixture.h"
 #include "TeamLog.h"
+#include "TwilioClient.h"
 
 #include <QFile>
 #include <QHostInfo>
+#include <QNetworkAccessManager>
+#include <QSqlQuery>
 #include <QTest>
 
 #include <csignal>
@@ -26,14 +29,19 @@ private Q_SLOTS:
     void cleanupTestCase();
     void statusLines();
     void aDesktopSeesTheLiveServiceAndItsDuties();
+    void aStopIsOneConsentEventOnEveryDesk();
     void aStoppedServiceIsGoneAtOnce();
 
 private:
     bool startServe(int desk);
+    QVariant read(int desk, const QString &sql, const QVariantList &values = {});
+    // The team log's ops of `kind` whose fields name the inbound `sid`, with their indexes.
+    QList<qint64> opsFor(const QString &kind, const QString &sid);
     QString logOf() const;
 
     TeamDesksFixture m_team;
     std::unique_ptr<DeskSession> m_ana;
+    std::unique_ptr<DeskSession> m_lee;
     QProcess m_serve;
 };
 
@@ -58,12 +66,69 @@ bool TstTeamService::startServe(int desk)
 
 void TstTeamService::initTestCase()
 {
-    QVERIFY2(m_team.start({u"Ana"_s, u"Front desk server"_s}), qPrintable(m_team.error));
+    QVERIFY2(m_team.start({u"Ana"_s, u"Front desk server"_s, u"Lee"_s}), qPrintable(m_team.error));
     QVERIFY2(startServe(1), qPrintable(logOf()));
     m_ana = m_team.open(0);
     QVERIFY2(m_ana, qPrintable(m_team.error));
     m_ana->teamLog()->setBasePeriod(200ms);
     m_ana->presence()->setMinPollGap(100ms);
+    m_lee = m_team.open(2);
+    QVERIFY2(m_lee, qPrintable(m_team.error));
+    m_lee->teamLog()->setBasePeriod(200ms);
+}
+
+QVariant TstTeamService::read(int desk, const QString &sql, const QVariantList &values)
+{
+    const QString name = u"read-%1"_s.arg(desk);
+    QVariant value;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(m_team.profile(desk));
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(sql);
+            for (const QVariant &v : values)
+                query.addBindValue(v);
+            if (query.exec() && query.next())
+                value = query.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return value;
+}
+
+QList<qint64> TstTeamService::opsFor(const QString &kind, const QString &sid)
+{
+    QNetworkAccessManager network;
+    TwilioClient client(
+        &network,
+        AccountConfig::forSingleBaseUrl(u"Team"_s, m_team.sandbox.sid, m_team.sandbox.url),
+        m_team.sandbox.token);
+    QList<qint64> found;
+    bool finished = false;
+    client.findOrCreateSyncService(u"smsdesk"_s, this, [&](const ProviderResult<SyncService> &svc) {
+        if (!svc.ok()) {
+            finished = true;
+            return;
+        }
+        ListItemQuery query;
+        query.pageSize = 100;
+        client.listListItems(
+            svc.value().sid, u"team-log"_s, query, this,
+            [&](const ProviderResult<SyncListItemPage> &page) {
+                if (page.ok()) {
+                    for (const SyncListItem &item : page.value().items) {
+                        if (item.data.value("kind"_L1).toString() == kind &&
+                            item.data.value("fields"_L1).toObject().value("sid"_L1).toString() ==
+                                sid)
+                            found.append(item.index);
+                    }
+                }
+                finished = true;
+            });
+    });
+    (void)QTest::qWaitFor([&] { return finished; }, 15000);
+    return found;
 }
 
 void TstTeamService::cleanupTestCase()
@@ -114,6 +179,50 @@ void TstTeamService::aDesktopSeesTheLiveServiceAndItsDuties()
     for (const PresenceBoard::Entry &entry : ana->others())
         QVERIFY2(!entry.service && entry.agentName != u"Front desk server"_s,
                  qPrintable(entry.agentName));
+}
+
+void TstTeamService::aStopIsOneConsentEventOnEveryDesk()
+{
+    // A customer texts STOP: three desks (two in this process, the service in its own)
+    // process the same inbound message.
+    const QString customer = u"+14155553333"_s;
+    QVERIFY(m_team.sandbox.client->inject(customer, TeamDesksFixture::Support, u"STOP"_s).status <
+            300);
+    const QString eventsOf = u"SELECT count(*) FROM consent_events WHERE contact_number = ?"_s;
+    for (int desk = 0; desk < 3; ++desk)
+        QTRY_VERIFY_WITH_TIMEOUT(read(desk, eventsOf, {customer}).toInt() >= 1, 90000);
+    const QString sid =
+        read(0, u"SELECT message_sid FROM consent_events WHERE contact_number = ?"_s, {customer})
+            .toString();
+    QVERIFY(sid.startsWith(u"SM"_s));
+    // One desk appended it to the team log; every desk read the log past it.
+    QList<qint64> ops;
+    QTRY_VERIFY_WITH_TIMEOUT(!(ops = opsFor(u"consent.opt_out"_s, sid)).isEmpty(), 60000);
+    const QString applied = u"SELECT applied_index FROM team_state"_s;
+    for (int desk = 0; desk < 3; ++desk)
+        QTRY_VERIFY_WITH_TIMEOUT(read(desk, applied).toLongLong() >= ops.last(), 60000);
+    // Once in the log, once in every ledger.
+    QCOMPARE(opsFor(u"consent.opt_out"_s, sid).size(), 1);
+    for (int desk = 0; desk < 3; ++desk) {
+        QCOMPARE(read(desk, eventsOf, {customer}).toInt(), 1);
+        QCOMPARE(
+            read(desk, u"SELECT kind FROM consent_events WHERE contact_number = ?"_s, {customer})
+                .toString(),
+            u"opt_out"_s);
+    }
+    // And no desk texts that customer.
+    for (int desk : {0, 2}) {
+        QProcess send;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_team.sandbox.token);
+        send.setProcessEnvironment(env);
+        send.start(QStringLiteral(SMSDESK_CLI_PATH),
+                   QStringList{u"send"_s, u"--from"_s, TeamDesksFixture::Support, u"--to"_s,
+                               customer, u"--body"_s, u"Sale!"_s} +
+                       m_team.account(desk));
+        QVERIFY(send.waitForFinished(120000));
+        QCOMPARE(send.exitCode(), 1);
+    }
 }
 
 void TstTeamService::aStoppedServiceIsGoneAtOnce()
