@@ -86,6 +86,9 @@ public:
     // Keyword replies wait until setClaimGate() says whether there is a gate: a team desktop
     // learns it from the profile after the outbox started, and must not send before.
     void awaitClaimGate() { m_awaitingClaimGate = true; }
+    // The keyword replies held by awaitClaimGate() (a one-shot command that never sets a gate
+    // leaves them to the team's desktops and services).
+    int heldForClaimGate() const;
 
     int pendingCount() const { return static_cast<int>(m_items.size()); }
     QString errorString() const { return m_error; }

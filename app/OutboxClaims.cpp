@@ -25,6 +25,18 @@ void Outbox::setClaimGate(OutboxClaimGate *gate)
     QTimer::singleShot(0, this, &Outbox::pump);
 }
 
+int Outbox::heldForClaimGate() const
+{
+    if (!m_awaitingClaimGate)
+        return 0;
+    int held = 0;
+    for (const Item &item : m_items) {
+        if (OutboxClaimGate::needsClaim(item.row))
+            ++held;
+    }
+    return held;
+}
+
 void Outbox::postClaimed(qint64 id)
 {
     const OutboxRow row = m_items[id].row;

@@ -3,14 +3,17 @@
 // since when and its duties; a desktop (a DeskSession in this process) lists it as a live
 // service, not as a teammate online; a SIGTERM takes it off at once. Against one sandbox
 // process at real speed.
+#include "MessageStore.h"
 #include "PresenceBoard.h"
 #include "ServiceBeacon.h"
+#include "StoreWriter.h"
 #include "TeamDesksFixture.h"
 #include "TeamLog.h"
 #include "TwilioClient.h"
 
 #include <QFile>
 #include <QHostInfo>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSqlQuery>
 #include <QTest>
@@ -31,6 +34,7 @@ private Q_SLOTS:
     void aDesktopSeesTheLiveServiceAndItsDuties();
     void aStopIsOneConsentEventOnEveryDesk();
     void aStoppedServiceIsGoneAtOnce();
+    void oneShotSendLeavesKeywordRepliesToTheTeam();
 
 private:
     bool startServe(int desk);
@@ -237,6 +241,53 @@ void TstTeamService::aStoppedServiceIsGoneAtOnce()
     clock.start();
     QTRY_VERIFY_WITH_TIMEOUT(ana->services().isEmpty(), 20000);
     QVERIFY(clock.elapsed() < PresenceBoard::ItemTtlSeconds * 1000);
+}
+
+void TstTeamService::oneShotSendLeavesKeywordRepliesToTheTeam()
+{
+    // The service is stopped: its profile has a keyword reply left queued (as after a crash
+    // before its claim), and someone runs a one-shot send on it.
+    const QString leftover = u"Open 9-5 (leftover keyword reply)"_s;
+    const QString ref = u"keyword:SM0123456789abcdef0123456789abcdef"_s;
+    {
+        StoreWriter writer(m_team.profile(1));
+        QVERIFY(writer.open());
+        const bool queued = writer.call([&](WriterContext &context) {
+            OutgoingMessage reply;
+            reply.threadId = read(1, u"SELECT id FROM threads WHERE customer_number = ?"_s,
+                                  {TeamDesksFixture::Customer})
+                                 .toLongLong();
+            reply.body = leftover;
+            reply.clientRef = ref;
+            reply.author = u"system"_s;
+            reply.purpose = ConsentLedger::MessagePurpose::KeywordConfirmation;
+            qint64 id = 0;
+            return reply.threadId > 0 && context.messages->insertOutgoing(reply, &id);
+        });
+        QVERIFY(queued);
+    }
+    QProcess send;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_team.sandbox.token);
+    send.setProcessEnvironment(env);
+    send.start(QStringLiteral(SMSDESK_CLI_PATH),
+               QStringList{u"send"_s, u"--from"_s, TeamDesksFixture::Support, u"--to"_s,
+                           TeamDesksFixture::Customer, u"--body"_s, u"Your order is ready"_s} +
+                   m_team.account(1));
+    QVERIFY(send.waitForFinished(120000));
+    QVERIFY2(send.exitCode() == 0, send.readAllStandardError().constData());
+    // Its own message went out; the keyword reply is still queued, unsent, for the team's
+    // claims (the provider never saw it).
+    QVERIFY(
+        read(1, u"SELECT provider_sid FROM messages WHERE body = ?"_s, {u"Your order is ready"_s})
+            .toString()
+            .startsWith(u"SM"_s));
+    QVERIFY(read(1, u"SELECT provider_sid FROM messages WHERE client_ref = ?"_s, {ref}).isNull());
+    const HttpResult page = m_team.sandbox.client->get(
+        m_team.sandbox.client->account(u"/Messages.json"_s) +
+        SandboxClient::query({{u"To"_s, TeamDesksFixture::Customer}, {u"PageSize"_s, u"100"_s}}));
+    QCOMPARE(page.status, 200);
+    QVERIFY(!QJsonDocument(page.json).toJson().contains(leftover.toUtf8()));
 }
 
 QTEST_GUILESS_MAIN(TstTeamService)
