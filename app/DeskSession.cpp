@@ -273,6 +273,8 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     // Keyword replies and campaign batches are stored by their own jobs, then sent by the
     // outbox like any other message.
     m_keywords = std::make_unique<KeywordProcessing>(m_writer.get(), m_accountId);
+    // One reply window for queueing and for sending (a reply that waited past it is not sent).
+    m_outbox->setKeywordReplyWindow(m_keywords->replyWindow());
     connect(m_sync.get(), &SyncEngine::finished, m_keywords.get(),
             &KeywordProcessing::onSyncFinished);
     connect(m_keywords.get(), &KeywordProcessing::repliesQueued, m_outbox.get(), &Outbox::adopt);

@@ -79,6 +79,5 @@ QString ServiceBeacon::shortText(const QList<ServiceBeacon> &live)
         return tr("No service");
     if (live.size() == 1)
         return tr("Service live on %1").arg(live.first().host);
-    return QCoreApplication::translate("ServiceBeacon", "%n service(s) live", nullptr,
-                                       int(live.size()));
+    return tr("%1 services live").arg(live.size());
 }

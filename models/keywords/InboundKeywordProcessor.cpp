@@ -8,6 +8,7 @@
 #include "MessageStore.h"
 #include "SegmentCounter.h"
 #include "StoreLogging.h"
+#include "UnansweredKeywords.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -217,7 +218,20 @@ InboundKeywordProcessor::Result InboundKeywordProcessor::run(qint64 accountId)
                     outcome.note +=
                         u" No reply: replies to this send-only number reach no inbox."_s;
                 } else if (now - message.createdAtMs > m_replyWindow.count()) {
-                    outcome.note += u" No reply: the message is too old to answer now."_s;
+                    // Days late is worse than not at all; agents see it in the thread instead.
+                    UnansweredKeywords unanswered(m_db);
+                    const auto noted = unanswered.noteIfUnanswered(
+                        message.threadId, message.id, message.createdAtMs, outcome.keyword,
+                        m_replyWindow.count(), now);
+                    if (!noted) {
+                        result.errors.append(unanswered.errorString());
+                        continue; // not marked: tried again on the next run
+                    }
+                    outcome.note +=
+                        u" No reply: "_s +
+                        UnansweredKeywords::line(outcome.keyword, now - message.createdAtMs,
+                                                 m_replyWindow.count()) +
+                        u'.';
                 } else if (!queueReply(message, reply, &outcome.replyId)) {
                     result.errors.append(m_error);
                     continue; // not marked: tried again on the next run
