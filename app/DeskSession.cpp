@@ -7,6 +7,7 @@
 #include "ChangeFeed.h"
 #include "DemoNumberSeeding.h"
 #include "KeywordClaims.h"
+#include "KeywordConsentSharing.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
 #include "Outbox.h"
@@ -183,6 +184,7 @@ void DeskSession::disconnectProvider()
 {
     if (m_client)
         Q_EMIT accountClosing();
+    m_keywordConsent.reset();
     m_presence.reset();
     m_teamLog.reset();
     m_teamSnapshotter.reset();
@@ -273,6 +275,8 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     // Keyword replies and campaign batches are stored by their own jobs, then sent by the
     // outbox like any other message.
     m_keywords = std::make_unique<KeywordProcessing>(m_writer.get(), m_accountId);
+    // One reply window for queueing and for sending (a reply that waited past it is not sent).
+    m_outbox->setKeywordReplyWindow(m_keywords->replyWindow());
     connect(m_sync.get(), &SyncEngine::finished, m_keywords.get(),
             &KeywordProcessing::onSyncFinished);
     connect(m_keywords.get(), &KeywordProcessing::repliesQueued, m_outbox.get(), &Outbox::adopt);
@@ -358,6 +362,20 @@ void DeskSession::startTeamLog()
             connect(log, &TeamLog::changesApplied, m_presence.get(),
                     &PresenceBoard::refreshIdentity);
             m_presence->start();
+            // A STOP/START texted to a keyword reaches every ledger here at once (each desktop
+            // processes it); one desktop of the team appends it to the log.
+            m_keywordConsent = std::make_unique<KeywordConsentSharing>(
+                m_writer.get(), m_client.get(), account,
+                KeywordConsentSharing::Desk{team->deskId.isEmpty() ? m_writer->profileUuid()
+                                                                   : team->deskId,
+                                            team->agentName, team->agentId});
+            KeywordConsentSharing *consent = m_keywordConsent.get();
+            connect(m_keywords.get(), &KeywordProcessing::processed, consent,
+                    [consent](const InboundKeywordProcessor::Result &result) {
+                        if (result.optOuts + result.optIns > 0)
+                            consent->shareNow();
+                    });
+            consent->shareNow();
             // A change made here is appended at once rather than at the next cycle: half of
             // the time until teammates see it (docs/PERFORMANCE.md, Team workspace).
             connect(m_writer->changes(), &ChangeFeed::changed, log, [log](const ChangeSet &set) {

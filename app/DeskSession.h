@@ -17,6 +17,7 @@
 class CampaignLeases;
 class CampaignRunner;
 class KeywordClaims;
+class KeywordConsentSharing;
 class KeywordProcessing;
 class LookupQueue;
 class Outbox;
@@ -76,6 +77,8 @@ public:
     TeamLog *teamLog() const { return m_teamLog.get(); }
     // The team's claims on inbound keywords; null when not in a team.
     KeywordClaims *keywordClaims() const { return m_keywordClaims.get(); }
+    // Shares consent texted to keywords with the team once; null when not in a team.
+    KeywordConsentSharing *keywordConsent() const { return m_keywordConsent.get(); }
     // Who of the team is online and where; null when this desktop has not joined a team.
     PresenceBoard *presence() const { return m_presence.get(); }
     CampaignRunner *campaignRunner() const { return m_campaigns.get(); }
@@ -140,6 +143,7 @@ private:
     std::unique_ptr<TeamLog> m_teamLog;             // while the account's desktop is in a team
     std::unique_ptr<KeywordClaims> m_keywordClaims; // in a team: one reply per keyword
     std::unique_ptr<PresenceBoard> m_presence;      // beside the team log
+    std::unique_ptr<KeywordConsentSharing> m_keywordConsent; // in a team: STOP/START once
     std::unique_ptr<SecretStore> m_secrets;
     QDateTime m_historyReached;
     qint64 m_accountId = 0;

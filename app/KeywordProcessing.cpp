@@ -3,11 +3,28 @@
 #include "AppLogging.h"
 #include "StoreWriter.h"
 
+#include <QSettings>
+
 KeywordProcessing::KeywordProcessing(StoreWriter *writer, qint64 accountId, QObject *parent)
     : QObject(parent)
     , m_writer(writer)
     , m_accountId(accountId)
 {}
+
+std::chrono::milliseconds KeywordProcessing::configuredReplyWindow()
+{
+    bool ok = false;
+    const qint64 fromEnv = qEnvironmentVariable("SMSDESK_KEYWORD_REPLY_WINDOW_MS").toLongLong(&ok);
+    if (ok && fromEnv > 0)
+        return std::chrono::milliseconds(fromEnv);
+    const double hours =
+        QSettings()
+            .value(QStringLiteral("keywords/replyWindowHours"), double(DefaultReplyWindow.count()))
+            .toDouble(&ok);
+    if (ok && hours > 0)
+        return std::chrono::milliseconds(qint64(hours * 3600 * 1000));
+    return DefaultReplyWindow;
+}
 
 void KeywordProcessing::onSyncFinished(const SyncSummary &summary)
 {
@@ -23,9 +40,11 @@ void KeywordProcessing::processNow()
     }
     m_running = true;
     const qint64 accountId = m_accountId;
+    const std::chrono::milliseconds window = m_replyWindow;
     m_writer->post(
-        [accountId](WriterContext &context) {
+        [accountId, window](WriterContext &context) {
             auto processor = context.repo<InboundKeywordProcessor>(context.messages.get());
+            processor.setReplyWindow(window);
             return processor.run(accountId);
         },
         this, [this](const InboundKeywordProcessor::Result &result) { finish(result); });

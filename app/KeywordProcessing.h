@@ -9,6 +9,8 @@
 #include <QList>
 #include <QObject>
 
+#include <chrono>
+
 class StoreWriter;
 
 class KeywordProcessing : public QObject
@@ -18,6 +20,15 @@ class KeywordProcessing : public QObject
 public:
     // `writer` must outlive this object.
     KeywordProcessing(StoreWriter *writer, qint64 accountId, QObject *parent = nullptr);
+
+    // The reply window: a keyword reply to an inbound message older than this is not sent
+    // but noted as unanswered (UnansweredKeywords). Default 24 h.
+    static constexpr std::chrono::hours DefaultReplyWindow{24};
+    // The window this installation uses: SMSDESK_KEYWORD_REPLY_WINDOW_MS when set (tests),
+    // else the setting `keywords/replyWindowHours` (QSettings), else the default.
+    static std::chrono::milliseconds configuredReplyWindow();
+    void setReplyWindow(std::chrono::milliseconds window) { m_replyWindow = window; }
+    std::chrono::milliseconds replyWindow() const { return m_replyWindow; }
 
     qint64 accountId() const { return m_accountId; }
     bool isRunning() const { return m_running; }
@@ -40,4 +51,5 @@ private:
     qint64 m_accountId;
     bool m_running = false;
     bool m_queued = false;
+    std::chrono::milliseconds m_replyWindow = configuredReplyWindow();
 };

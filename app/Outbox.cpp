@@ -288,13 +288,15 @@ void Outbox::pump()
         if (it == m_items.end())
             continue;
         Item &item = *it;
+        // Held until setClaimGate() (which pumps), or for good by a one-shot command: it does
+        // not hold up the thread's other messages.
+        if (m_awaitingClaimGate && OutboxClaimGate::needsClaim(item.row))
+            continue;
         if (threadsSeen.contains(item.row.threadId))
             continue; // an older message of the thread goes first
         threadsSeen.insert(item.row.threadId);
         if (item.busy)
             continue;
-        if (m_awaitingClaimGate && OutboxClaimGate::needsClaim(item.row))
-            continue; // setClaimGate() pumps
         if (item.dueAtMs > now) {
             waitAtMost(item.dueAtMs - now);
             continue;

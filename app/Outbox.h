@@ -86,6 +86,12 @@ public:
     // Keyword replies wait until setClaimGate() says whether there is a gate: a team desktop
     // learns it from the profile after the outbox started, and must not send before.
     void awaitClaimGate() { m_awaitingClaimGate = true; }
+    // The keyword replies held by awaitClaimGate() (a one-shot command that never sets a gate
+    // leaves them to the team's desktops and services).
+    int heldForClaimGate() const;
+    // A keyword reply whose inbound message is older than this when its turn comes is not
+    // sent: it is recorded as unanswered (UnansweredKeywords) and reported by messageBlocked.
+    void setKeywordReplyWindow(std::chrono::milliseconds window) { m_keywordReplyWindow = window; }
 
     int pendingCount() const { return static_cast<int>(m_items.size()); }
     QString errorString() const { return m_error; }
@@ -128,6 +134,7 @@ private:
     void post(qint64 id);
     void postClaimed(qint64 id);
     void postFresh(qint64 id);
+    void postUnlessStale(qint64 id);
     void settleByTeam(qint64 id, const OutboxClaimGate::Verdict &verdict);
     void reconcile(qint64 id);
     void onSent(qint64 id, const ProviderResult<ProviderMessage> &result);
@@ -147,6 +154,7 @@ private:
     ConsentGate m_consentGate;
     OutboxClaimGate *m_claimGate = nullptr;
     bool m_awaitingClaimGate = false;
+    std::chrono::milliseconds m_keywordReplyWindow{24 * 3600 * 1000};
     bool m_started = false;
     bool m_loading = false; // start()'s load has not answered yet: nothing is sent
     QString m_error;

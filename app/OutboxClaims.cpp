@@ -4,6 +4,7 @@
 
 #include "AppLogging.h"
 #include "StoreWriter.h"
+#include "UnansweredKeywords.h"
 
 #include <QDateTime>
 
@@ -25,11 +26,27 @@ void Outbox::setClaimGate(OutboxClaimGate *gate)
     QTimer::singleShot(0, this, &Outbox::pump);
 }
 
+int Outbox::heldForClaimGate() const
+{
+    if (!m_awaitingClaimGate)
+        return 0;
+    int held = 0;
+    for (const Item &item : m_items) {
+        if (OutboxClaimGate::needsClaim(item.row))
+            ++held;
+    }
+    return held;
+}
+
 void Outbox::postClaimed(qint64 id)
 {
     const OutboxRow row = m_items[id].row;
-    if (!m_claimGate || !OutboxClaimGate::needsClaim(row)) {
+    if (!row.clientRef.startsWith(u"keyword:"_s)) {
         postFresh(id);
+        return;
+    }
+    if (!m_claimGate || !OutboxClaimGate::needsClaim(row)) {
+        postUnlessStale(id);
         return;
     }
     m_claimGate->claim(row, this, [this, id](const OutboxClaimGate::Verdict &verdict) {
@@ -37,7 +54,7 @@ void Outbox::postClaimed(qint64 id)
             return;
         switch (verdict.kind) {
         case OutboxClaimGate::Verdict::Kind::Send:
-            postFresh(id);
+            postUnlessStale(id);
             return;
         case OutboxClaimGate::Verdict::Kind::Settled:
             settleByTeam(id, verdict);
@@ -50,6 +67,41 @@ void Outbox::postClaimed(qint64 id)
         waiting.dueAtMs = std::max(verdict.retryAtMs, nowMs() + 100);
         pump();
     });
+}
+
+void Outbox::postUnlessStale(qint64 id)
+{
+    // Checked once the claim is ours (a teammate's reply sent in time still settles it here):
+    // days late is worse than not at all, and agents see it in the thread instead.
+    const OutboxRow row = m_items[id].row;
+    const qint64 window = m_keywordReplyWindow.count();
+    const qint64 at = nowMs();
+    m_writer->post(
+        [row, window, at](WriterContext &context) {
+            return context.repo<UnansweredKeywords>().settleIfStale(row, window, at);
+        },
+        this,
+        [this, id](const std::optional<QString> &stale) {
+            if (!m_items.contains(id))
+                return;
+            if (!stale) { // the profile could not say: ask again soon rather than guess
+                Item &waiting = m_items[id];
+                waiting.busy = false;
+                waiting.dueAtMs = nowMs() + 1000;
+                pump();
+                return;
+            }
+            if (stale->isEmpty()) {
+                postFresh(id);
+                return;
+            }
+            qCInfo(lcOutbox).noquote() << "message" << id << "not sent:" << *stale;
+            if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))
+                m_claimGate->refused(m_items[id].row, *stale);
+            m_items.remove(id);
+            Q_EMIT messageBlocked(id, *stale);
+            pump();
+        });
 }
 
 void Outbox::settleByTeam(qint64 id, const OutboxClaimGate::Verdict &verdict)

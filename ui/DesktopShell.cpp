@@ -20,6 +20,7 @@
 #include "Outbox.h"
 #include "PresenceIndicators.h"
 #include "SenderNumberRows.h"
+#include "ServiceStatusIndicator.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
 #include "SyncEngine.h"
@@ -29,6 +30,7 @@
 #include "ThreadCounter.h"
 #include "ThreadListView.h"
 #include "UiLogging.h"
+#include "UnansweredKeywordsIndicator.h"
 #include "UnsharedChangesIndicator.h"
 
 #include <QAction>
@@ -103,6 +105,8 @@ bool DesktopShell::start()
     });
     m_syncStatus = new SyncStatusWidget;
     m_window->statusBar()->addPermanentWidget(m_syncStatus);
+    m_window->statusBar()->addPermanentWidget(
+        new ServiceStatusIndicator(m_session, ServiceStatusIndicator::Style::StatusBar));
 
     connect(m_session, &DeskSession::statusMessage, m_window->statusBar(),
             [this](const QString &text) { m_window->statusBar()->showMessage(text, 8000); });
@@ -136,6 +140,8 @@ bool DesktopShell::start()
     createConversation();
     new PresenceIndicators(m_session, m_conversation, m_inbox->listView(), m_syncStatus, this);
     m_unshared = new UnsharedChangesIndicator(*m_reader, writer->changes(), m_syncStatus, this);
+    m_unanswered = new UnansweredKeywordsIndicator(*m_reader, writer->changes());
+    m_window->statusBar()->addPermanentWidget(m_unanswered);
     createNotifications();
     m_team = std::make_unique<TeamWorkspace>(m_session, *m_reader, m_window.get(),
                                              m_preferences.get(), m_me);
@@ -178,6 +184,7 @@ void DesktopShell::showAccount(qint64 accountId)
         accountId, accountId == m_session->accountId() ? m_session->campaignRunner() : nullptr);
     m_team->showAccount(accountId);
     m_unshared->setAccount(accountId);
+    m_unanswered->setAccount(accountId);
     Q_EMIT accountShown(accountId);
 }
 

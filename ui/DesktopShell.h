@@ -26,6 +26,7 @@ class QSettings;
 class StoreReader;
 class ThreadCounter;
 class SyncStatusWidget;
+class UnansweredKeywordsIndicator;
 class UnsharedChangesIndicator;
 class TeamWorkspace;
 
@@ -123,5 +124,6 @@ private:
     ConversationPane *m_conversation = nullptr;
     SyncStatusWidget *m_syncStatus = nullptr;
     UnsharedChangesIndicator *m_unshared = nullptr;
+    UnansweredKeywordsIndicator *m_unanswered = nullptr;
     qint64 m_accountId = 0;
 };

@@ -5,12 +5,14 @@
 #include "DeskSession.h"
 #include "JoinTeamDialog.h"
 #include "MainWindow.h"
+#include "ServiceStatusIndicator.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
 #include "TeamCommands.h"
 #include "TeamPage.h"
 #include "TeamStateRows.h"
 
+#include <QBoxLayout>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -52,6 +54,10 @@ void TeamWorkspace::showAccount(qint64 accountId)
         m_reader, m_session->writer()->changes(), m_commands.get(),
         [session = m_session] { return session->provider(); }, accountId);
     connect(m_page, &TeamPage::joinRequested, this, &TeamWorkspace::showJoinTeam);
+    // Under the page's title: whether the team's service is live, and what it does.
+    if (auto *column = qobject_cast<QBoxLayout *>(m_page->layout()))
+        column->insertWidget(1, new ServiceStatusIndicator(
+                                    m_session, ServiceStatusIndicator::Style::TeamPage, m_page));
     m_window->setPage(NavigationRail::Page::Team, m_page);
     offerToJoin();
 }

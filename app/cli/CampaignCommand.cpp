@@ -303,6 +303,13 @@ int CampaignCommand::runCampaign(const QCommandLineParser &parser, CliIo &io, qi
     QNetworkAccessManager network;
     TwilioClient client(&network, config, token);
     Outbox outbox(&writer, &client, summary->accountId);
+    // In a team, keyword replies left queued here are the team's claims to answer (a desktop
+    // or `serve`): this command leaves them queued.
+    const qint64 teamAccount = summary->accountId;
+    if (writer.call([teamAccount](WriterContext &context) {
+            return context.repo<TeamStateRows>().state(teamAccount).has_value();
+        }))
+        outbox.awaitClaimGate();
     CampaignRunner runner(&writer, summary->accountId,
                           [&outbox](const QList<qint64> &ids) { outbox.adopt(ids); });
     QObject::connect(&outbox, &Outbox::messageSent, &runner, &CampaignRunner::messageFinished);

@@ -10,6 +10,7 @@
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 #include <optional>
 
@@ -77,12 +78,13 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
 
     // In a team, a teammate may have unsubscribed the customer on another desktop: read the
     // team log to its end first, and send nothing when it cannot be read.
+    bool inTeam = false;
     {
         CliTeamSession team;
         if (!team.open(parser))
             return fail(io, ExitFailure, team.errorString());
         const qint64 account = team.accountId();
-        const bool inTeam = team.writer().call([account](WriterContext &context) {
+        inTeam = team.writer().call([account](WriterContext &context) {
             return context.repo<TeamStateRows>().state(account).has_value();
         });
         if (inTeam && !team.syncOnce())
@@ -110,6 +112,10 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
     QNetworkAccessManager network;
     TwilioClient client(&network, config, token);
     Outbox outbox(&writer, &client, accountId);
+    // In a team, a keyword reply left queued here belongs to the team's claims: only a
+    // desktop or a service holding its claim may post it. This command leaves it queued.
+    if (inTeam)
+        outbox.awaitClaimGate();
     QEventLoop loop;
     qint64 ours = 0;
     std::optional<QString> sid;
@@ -124,8 +130,17 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
                          if (id == ours)
                              refusal = providerError.displayMessage();
                      });
-    // Waits for everything, earlier runs' leftovers included.
+    // Waits for everything, earlier runs' leftovers included (but the held keyword replies).
     QObject::connect(&outbox, &Outbox::idle, &loop, &QEventLoop::quit);
+    const auto quitWhenOnlyHeldLeft = [&] {
+        QTimer::singleShot(0, &loop, [&] {
+            if (outbox.pendingCount() == outbox.heldForClaimGate())
+                loop.quit();
+        });
+    };
+    QObject::connect(&outbox, &Outbox::messageSent, &loop, quitWhenOnlyHeldLeft);
+    QObject::connect(&outbox, &Outbox::messageFailed, &loop, quitWhenOnlyHeldLeft);
+    QObject::connect(&outbox, &Outbox::messageBlocked, &loop, quitWhenOnlyHeldLeft);
     std::optional<QString> storeError;
     QObject::connect(&outbox, &Outbox::storeFailed, &loop, [&](const QString &message) {
         storeError = message;

@@ -5,17 +5,24 @@
 #include "CliTeamSession.h"
 #include "DeskSession.h"
 #include "Outbox.h"
+#include "PresenceBoard.h"
+#include "ServiceBeacon.h"
 #include "StopSignalWatcher.h"
 #include "StoreWriter.h"
 
+#include <QDateTime>
 #include <QEventLoop>
+#include <QHostInfo>
 #include <QLoggingCategory>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
 namespace {
 
 Q_LOGGING_CATEGORY(lcServe, "smsdesk.serve", QtInfoMsg)
+
+constexpr int StopGraceMs = 500;
 
 // Under systemd (JOURNAL_STREAM set) a "<N>" prefix gives each line its priority in the
 // journal; elsewhere a timestamp and the level in words.
@@ -107,12 +114,20 @@ int ServeCommand::run(const QCommandLineParser &parser, CliIo &io)
         return fail(io, ExitFailure, u"cannot watch for SIGTERM"_s);
     QEventLoop loop;
     int exitCode = ExitOk;
-    QObject::connect(&watcher, &StopSignalWatcher::stopRequested, &loop, [&loop](int signal) {
+    QObject::connect(&watcher, &StopSignalWatcher::stopRequested, &loop, [&](int signal) {
         // In flight is abandoned, never half done: a post already recorded its attempt and is
         // reconciled at the next start; a claim held here is ours again then, or another
         // desktop takes it over after its lease and looks at the provider first.
         qCInfo(lcServe) << "stopping on signal" << signal;
-        loop.quit();
+        PresenceBoard *presence = desk.presence();
+        if (!presence) {
+            loop.quit();
+            return;
+        }
+        // The team's desktops see at once that no service is live (else when its item
+        // expires): the delete gets a moment to leave, best effort.
+        presence->stop();
+        QTimer::singleShot(StopGraceMs, &loop, &QEventLoop::quit);
     });
     QObject::connect(&desk, &DeskSession::statusMessage, &loop,
                      [](const QString &text) { qCInfo(lcServe).noquote() << text; });
@@ -126,8 +141,18 @@ int ServeCommand::run(const QCommandLineParser &parser, CliIo &io)
         if (ok)
             qCDebug(lcServe) << "sync done";
     });
-    QObject::connect(&desk, &DeskSession::teamLogStarted, &loop, [] {
+    // What the team's desktops show about this service (docs/SERVE.md, "Seen by the team").
+    ServiceBeacon beacon;
+    beacon.host = QHostInfo::localHostName();
+    beacon.startedAt = QDateTime::currentDateTimeUtc();
+    beacon.duties = {ServiceBeacon::KeywordReplies, ServiceBeacon::Campaigns,
+                     ServiceBeacon::ScheduledMessages, ServiceBeacon::Sync};
+    QObject::connect(&desk, &DeskSession::teamLogStarted, &loop, [&desk, beacon] {
         qCInfo(lcServe) << "in a team: team log running, keyword replies claimed on Sync";
+        if (PresenceBoard *presence = desk.presence()) {
+            presence->setService(beacon);
+            qCInfo(lcServe).noquote() << "announced to the team as the service on" << beacon.host;
+        }
     });
     QObject::connect(&desk, &DeskSession::accountOpened, &loop, [&desk, sid](qint64) {
         qCInfo(lcServe).noquote() << "serving account" << sid << "from" << desk.profilePath();

@@ -107,9 +107,11 @@ void KeywordClaims::claim(const OutboxRow &row, QObject *context, Done done)
 void KeywordClaims::create(const Ask &ask)
 {
     ++m_requests;
+    // Renewals, takeovers and the final state are updates without a TTL: the item keeps the
+    // expiry it was created with.
     m_client->createMapItem(
-        m_serviceSid, MapName, ask.key, mine(KeywordClaim::Claimed).toJson(), this,
-        [this, ask](const ProviderResult<SyncMapItem> &created) {
+        m_serviceSid, MapName, ask.key, mine(KeywordClaim::Claimed).toJson(),
+        int(m_itemTtl.count()), this, [this, ask](const ProviderResult<SyncMapItem> &created) {
             if (created.ok()) {
                 m_failures = 0;
                 qCDebug(lcOutbox) << "claimed keyword" << ask.key;

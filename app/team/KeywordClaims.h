@@ -28,6 +28,10 @@ public:
     static inline const QString ServiceName = QStringLiteral("smsdesk");
     static inline const QString MapName = QStringLiteral("keyword-claims");
     static constexpr std::chrono::milliseconds DefaultLease{90'000};
+    // How long a claim item lives in the map (Sync deletes it then), so the map does not grow
+    // with every keyword ever answered: far beyond the lease and the reply window (a reply
+    // older than that window is never sent, so nobody asks for its claim any more).
+    static constexpr std::chrono::seconds DefaultItemTtl{7 * 24 * 3600};
 
     // `deskId` names this desktop in the claims (its profile UUID), `deskName` is shown to the
     // others when this desktop sent a reply. The lease comes from SMSDESK_CLAIM_LEASE_MS when
@@ -38,6 +42,9 @@ public:
     // The lease, and how much of it must be left to post (half of it by default).
     void setLease(std::chrono::milliseconds lease);
     void setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+    // The claim items' time to live (tests shorten it).
+    void setItemTtl(std::chrono::seconds ttl) { m_itemTtl = ttl; }
+    std::chrono::seconds itemTtl() const { return m_itemTtl; }
 
     void claim(const OutboxRow &row, QObject *context, Done done) override;
     void posted(const OutboxRow &row, const QString &sid) override;
@@ -74,6 +81,7 @@ private:
     QString m_deskName;
     qint64 m_leaseMs;
     qint64 m_marginMs;
+    std::chrono::seconds m_itemTtl = DefaultItemTtl;
     std::function<qint64()> m_now;
     QString m_serviceSid;     // empty until opened
     QSet<QString> m_existing; // keys found taken: read, not created, next time

@@ -171,11 +171,23 @@ void PresenceBoard::stopTyping()
 
 QJsonObject PresenceBoard::itemData() const
 {
-    return {{u"agent"_s, m_self.agentId},
-            {u"name"_s, m_self.agentName},
-            {u"viewing"_s, m_self.viewing},
-            {u"typing"_s, m_self.typing},
-            {u"at"_s, m_self.at.toString(Qt::ISODateWithMs)}};
+    QJsonObject data{{u"agent"_s, m_self.agentId},
+                     {u"name"_s, m_self.agentName},
+                     {u"viewing"_s, m_self.viewing},
+                     {u"typing"_s, m_self.typing},
+                     {u"at"_s, m_self.at.toString(Qt::ISODateWithMs)}};
+    if (m_service) {
+        ServiceBeacon beacon = *m_service;
+        beacon.agentName = m_self.agentName; // the roster's, re-read with the identity
+        data.insert(u"service"_s, beacon.toJson());
+    }
+    return data;
+}
+
+void PresenceBoard::setService(const ServiceBeacon &beacon)
+{
+    m_service = beacon;
+    write();
 }
 
 void PresenceBoard::write()
@@ -274,6 +286,9 @@ void PresenceBoard::poll()
                 entry.typing = item.data.value("typing"_L1).toBool();
                 entry.at =
                     QDateTime::fromString(item.data.value("at"_L1).toString(), Qt::ISODateWithMs);
+                if (item.data.value("service"_L1).isObject())
+                    entry.service =
+                        ServiceBeacon::fromJson(item.data.value("service"_L1).toObject());
                 entries.append(entry);
             }
             onRead(entries);
@@ -284,20 +299,30 @@ void PresenceBoard::onRead(const QList<Entry> &entries)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QList<Entry> others;
+    QList<ServiceBeacon> services;
     for (const Entry &entry : entries) {
         if (entry.deskId == m_self.deskId)
             continue;
         if (!entry.at.isValid() || entry.at.msecsTo(now) > StaleAfterMs)
             continue;
-        others.append(entry);
+        // A service is no teammate to show as online or in a thread: it is listed apart.
+        if (entry.service)
+            services.append(*entry.service);
+        else
+            others.append(entry);
     }
+    std::sort(services.begin(), services.end(), [](const ServiceBeacon &a, const ServiceBeacon &b) {
+        return std::tie(a.host, a.startedAt) < std::tie(b.host, b.startedAt);
+    });
+    const bool sameServices = services == m_services;
+    m_services = services;
     std::sort(others.begin(), others.end(), [](const Entry &a, const Entry &b) {
         return std::tie(a.agentName, a.deskId) < std::tie(b.agentName, b.deskId);
     });
     const bool same = others.size() == m_others.size() &&
                       std::equal(others.begin(), others.end(), m_others.begin(), samePresence);
     m_others = others;
-    if (!same)
+    if (!same || !sameServices)
         Q_EMIT changed();
 }
 
@@ -310,7 +335,7 @@ std::chrono::milliseconds PresenceBoard::gapFor(int onlineDesks, std::chrono::mi
 
 std::chrono::milliseconds PresenceBoard::teamGap(std::chrono::milliseconds least) const
 {
-    return gapFor(int(m_others.size()) + 1, least);
+    return gapFor(int(m_others.size() + m_services.size()) + 1, least);
 }
 
 void PresenceBoard::backOff(const ProviderError &error)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ProviderError.h"
+#include "ServiceBeacon.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -15,6 +16,7 @@
 #include <QTimer>
 
 #include <chrono>
+#include <optional>
 
 class ProviderClient;
 class StoreWriter;
@@ -35,7 +37,8 @@ public:
         QString agentName;
         QString viewing; // thread key "customer|our"; '' when none is open
         bool typing = false;
-        QDateTime at; // when the desk wrote it (its clock)
+        QDateTime at;                         // when the desk wrote it (its clock)
+        std::optional<ServiceBeacon> service; // set on the item of a `serve` process
     };
 
     PresenceBoard(StoreWriter *writer, ProviderClient *client, qint64 accountId,
@@ -57,9 +60,13 @@ public:
     void poll();
     // Re-reads this desk's name and agent (the roster may have changed).
     void refreshIdentity();
+    // This desk is an always-on service: its item says so (host, since, duties) to the team.
+    void setService(const ServiceBeacon &beacon);
 
-    // Everyone else's desks that are online (this desk excluded), by agent name.
+    // Everyone else's desks that are online (this desk and services excluded), by agent name.
     QList<Entry> others() const;
+    // The services of the team that are live (their item has not expired), by host.
+    QList<ServiceBeacon> services() const { return m_services; }
     // The other desks viewing `threadKey` (typing ones first).
     QList<Entry> inThread(const QString &threadKey) const;
     QString deskId() const { return m_self.deskId; }
@@ -77,7 +84,8 @@ public:
     void setMinPollGap(std::chrono::milliseconds gap) { m_minPollGap = gap; }
 
 Q_SIGNALS:
-    // The others' presence changed (someone came, went, opened a thread, started typing).
+    // The others' presence changed (someone came, went, opened a thread, started typing, a
+    // service started or stopped).
     void changed();
     void failed(const ProviderError &error);
     // This desk's item was written (tests and benches).
@@ -102,6 +110,8 @@ private:
     QString m_serviceSid;
     Entry m_self;
     QList<Entry> m_others;
+    QList<ServiceBeacon> m_services;
+    std::optional<ServiceBeacon> m_service; // this desk's, when it is a service
     bool m_running = false;
     bool m_ready = false; // the map is found and this desk is known
     bool m_writing = false;

@@ -2,11 +2,13 @@
 
 #include "ConfirmationRuleRows.h"
 #include "ConsentRows.h"
+#include "KeywordConsentOps.h"
 #include "KeywordMatcher.h"
 #include "KeywordProcessRows.h"
 #include "MessageStore.h"
 #include "SegmentCounter.h"
 #include "StoreLogging.h"
+#include "UnansweredKeywords.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -216,7 +218,20 @@ InboundKeywordProcessor::Result InboundKeywordProcessor::run(qint64 accountId)
                     outcome.note +=
                         u" No reply: replies to this send-only number reach no inbox."_s;
                 } else if (now - message.createdAtMs > m_replyWindow.count()) {
-                    outcome.note += u" No reply: the message is too old to answer now."_s;
+                    // Days late is worse than not at all; agents see it in the thread instead.
+                    UnansweredKeywords unanswered(m_db);
+                    const auto noted = unanswered.noteIfUnanswered(
+                        message.threadId, message.id, message.createdAtMs, outcome.keyword,
+                        m_replyWindow.count(), now);
+                    if (!noted) {
+                        result.errors.append(unanswered.errorString());
+                        continue; // not marked: tried again on the next run
+                    }
+                    outcome.note +=
+                        u" No reply: "_s +
+                        UnansweredKeywords::line(outcome.keyword, now - message.createdAtMs,
+                                                 m_replyWindow.count()) +
+                        u'.';
                 } else if (!queueReply(message, reply, &outcome.replyId)) {
                     result.errors.append(m_error);
                     continue; // not marked: tried again on the next run
@@ -293,7 +308,13 @@ bool InboundKeywordProcessor::writeRun(qint64 accountId, const Inbound &message,
         m_error = u"message %1: %2"_s.arg(QString::number(message.id), why);
         return false;
     };
-    if (outcome.consent) {
+    // In a team the same STOP may have reached this ledger from the team log already.
+    const auto seen = outcome.consent && !outcome.consent->messageSid.isEmpty()
+                          ? KeywordConsentOps(m_db).recorded(accountId, outcome.consent->messageSid)
+                          : std::optional<bool>(false);
+    if (!seen)
+        return abort(u"cannot read the consent ledger"_s);
+    if (outcome.consent && !*seen) {
         ConsentRows consent(m_db);
         if (!consent.record(accountId, *outcome.consent))
             return abort(consent.errorString());

@@ -49,6 +49,9 @@ TeamOp TeamOp::consent(const ConsentEvent &event)
                  {u"detail"_s, event.detail},
                  {u"copy"_s, event.optInCopy},
                  {u"by"_s, event.actor}};
+    // A keyword's consent names its inbound message: every ledger holds it once.
+    if (!event.messageSid.isEmpty())
+        op.fields.insert(u"sid"_s, event.messageSid);
     return op;
 }
 
@@ -63,6 +66,7 @@ ConsentEvent TeamOp::consentEvent(const TeamOp &op)
                        .value_or(ConsentEvent::Source::Agent);
     event.detail = op.fields.value(u"detail"_s).toString(u""_s);
     event.optInCopy = op.fields.value(u"copy"_s).toString(u""_s);
+    event.messageSid = op.fields.value(u"sid"_s).toString(u""_s);
     event.actor = op.fields.value(u"by"_s).toString(op.agent);
     event.occurredAt = QDateTime::fromMSecsSinceEpoch(op.at, Qt::UTC);
     event.teamOpId = op.id;

@@ -1,6 +1,7 @@
 #include "TeamOpApplier.h"
 
 #include "ConsentEvent.h"
+#include "KeywordConsentOps.h"
 #include "ManualConsent.h"
 #include "SharedKindOps.h"
 #include "StoreLogging.h"
@@ -204,6 +205,11 @@ std::optional<TeamOpApplier::Outcome> TeamOpApplier::applyConsent(qint64 account
         return fail(u"cannot read the consent ledger: "_s + seen.lastError().text());
     if (seen.next())
         return Outcome::Unchanged; // the ledger appends: each op once
+    if (KeywordConsentOps::handles(op)) {
+        KeywordConsentOps keyword(m_db);
+        const auto outcome = keyword.apply(accountId, op);
+        return outcome ? outcome : fail(keyword.errorString());
+    }
     const ConsentEvent event = TeamOp::consentEvent(op);
     ManualConsent manual(m_db);
     if (!ManualConsent::problem(event).isEmpty()) {

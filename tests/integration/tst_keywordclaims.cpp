@@ -37,6 +37,11 @@ OutboxRow reply(const QString &inboundSid)
     return row;
 }
 
+QString claimKeyOf(const OutboxRow &row)
+{
+    return OutboxClaimGate::claimKey(row);
+}
+
 } // namespace
 
 class TestKeywordClaims : public QObject
@@ -58,6 +63,7 @@ private Q_SLOTS:
     void refusalSettlesTheOthersWithoutASend();
     void unreachableSyncHoldsTheReply();
     void rateLimitedSyncHoldsTheReply();
+    void claimItemsExpire();
 
 private:
     std::unique_ptr<KeywordClaims> desk(const QString &id, const QString &name);
@@ -298,6 +304,55 @@ void TestKeywordClaims::rateLimitedSyncHoldsTheReply()
     const auto verdict = ask(*ana, reply(u"SM00000000000000000000000000000008"_s));
     QVERIFY(verdict);
     QCOMPARE(verdict->kind, Kind::Wait);
+}
+
+void TestKeywordClaims::claimItemsExpire()
+{
+    // Created with Twilio's ItemTtl, far beyond the lease: the map does not grow forever.
+    auto ana = desk(u"desk-ana"_s, u"Ana"_s);
+    QVERIFY(ana->itemTtl() >= std::chrono::hours(48));
+    const OutboxRow row = reply(u"SM00000000000000000000000000000009"_s);
+    QCOMPARE(ask(*ana, row)->kind, Kind::Send);
+    const auto fetch = [this](const QString &key) {
+        std::optional<ProviderResult<SyncMapItem>> item;
+        m_client->findOrCreateSyncService(
+            KeywordClaims::ServiceName, this, [&](const ProviderResult<SyncService> &service) {
+                if (!service.ok()) {
+                    item.emplace(service.error());
+                    return;
+                }
+                m_client->fetchMapItem(service.value().sid, KeywordClaims::MapName, key, this,
+                                       [&](const ProviderResult<SyncMapItem> &r) { item = r; });
+            });
+        (void)QTest::qWaitFor([&] { return item.has_value(); }, 15000);
+        return item;
+    };
+    auto item = fetch(claimKeyOf(row));
+    QVERIFY(item && item->ok());
+    QVERIFY(item->value().dateExpires.isValid());
+    QCOMPARE(item->value().dateCreated.secsTo(item->value().dateExpires),
+             qint64(ana->itemTtl().count()));
+    // The final update keeps that expiry (no TTL sent: Twilio leaves it as it is).
+    ana->posted(row, u"SMreply9"_s);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto now = fetch(claimKeyOf(row));
+            return now && now->ok() && now->value().data.value("state"_L1) == KeywordClaim::Sent;
+        },
+        15000));
+    item = fetch(claimKeyOf(row));
+    QCOMPARE(item->value().dateExpires, item->value().dateCreated.addSecs(ana->itemTtl().count()));
+
+    // A short time to live: the sandbox deletes the item when it runs out, as Sync does.
+    ana->setItemTtl(std::chrono::seconds(2));
+    const OutboxRow brief = reply(u"SM0000000000000000000000000000000a"_s);
+    QCOMPARE(ask(*ana, brief)->kind, Kind::Send);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            const auto now = fetch(claimKeyOf(brief));
+            return now && !now->ok() && now->error().httpStatus() == 404;
+        },
+        15000));
 }
 
 QTEST_GUILESS_MAIN(TestKeywordClaims)

@@ -6,6 +6,9 @@
 #include "OutboxFixture.h"
 #include "SandboxProcess.h"
 
+#include "MessageRecord.h"
+#include "UnansweredKeywords.h"
+
 #include <QSignalSpy>
 #include <QTest>
 
@@ -59,9 +62,14 @@ private Q_SLOTS:
     void waitLeavesItUnsent();
     void settledTakesTheTeamsReply();
     void settledWithoutSidIsBlocked();
+    void staleReplyIsNotedNotSent();
+    void staleReplyWithoutATeamIsNotedToo();
 
 private:
     qint64 queueKeywordReply(const QString &customer, const QString &inboundSid);
+    // The customer's inbound `body` as synced, `ageMs` ago; returns its sid.
+    QString syncedInbound(const QString &customer, const QString &body, qint64 ageMs);
+    void checkStaleReply(bool withGate);
     int atProvider(const QString &customer) { return int(m_sandbox.messagesTo(customer).size()); }
 
     SandboxProcess m_sandbox;
@@ -205,6 +213,80 @@ void TestOutboxClaims::settledWithoutSidIsBlocked()
     QCOMPARE(m_desk->column(id, u"status"_s).toString(), u"blocked"_s);
     QCOMPARE(m_desk->column(id, u"error_message"_s).toString(), settled.reason);
     QCOMPARE(atProvider(customer), 0);
+}
+
+QString TestOutboxClaims::syncedInbound(const QString &customer, const QString &body, qint64 ageMs)
+{
+    static int serial = 0;
+    MessageRecord record;
+    record.sid = u"SMstale%1"_s.arg(++serial, 27, 10, QLatin1Char('0'));
+    record.direction = MessageRecord::Direction::Inbound;
+    record.from = customer;
+    record.to = Support;
+    record.body = body;
+    record.status = u"received"_s;
+    record.dateCreated = record.dateUpdated = QDateTime::currentDateTimeUtc().addMSecs(-ageMs);
+    const qint64 account = m_desk->accountId;
+    const bool stored = m_desk->writer->call([&](WriterContext &context) {
+        return context.messages->upsertPage(account, {record}, nullptr);
+    });
+    return stored ? record.sid : QString();
+}
+
+void TestOutboxClaims::checkStaleReply(bool withGate)
+{
+    Outbox &outbox = *m_desk->outbox;
+    if (withGate) {
+        outbox.setClaimGate(&m_gate);
+        m_gate.next = verdict(OutboxClaimGate::Verdict::Kind::Send);
+    }
+    QVERIFY(outbox.start());
+    QSignalSpy blocked(&outbox, &Outbox::messageBlocked);
+    QSignalSpy sent(&outbox, &Outbox::messageSent);
+    // HELP came 26 h ago (every desktop was closed, or Sync was down): its reply is not sent.
+    const QString late = withGate ? u"+14155557101"_s : u"+14155557103"_s;
+    const QString lateSid = syncedInbound(late, u"help"_s, 26LL * 3600 * 1000);
+    QVERIFY(!lateSid.isEmpty());
+    const qint64 lateReply = queueKeywordReply(late, lateSid);
+    // One 23 h ago is still answered.
+    const QString inTime = withGate ? u"+14155557102"_s : u"+14155557104"_s;
+    const QString inTimeSid = syncedInbound(inTime, u"HELP"_s, 23LL * 3600 * 1000);
+    QVERIFY(queueKeywordReply(inTime, inTimeSid));
+    QVERIFY(QTest::qWaitFor([&] { return blocked.size() == 1 && sent.size() == 1; }, 15000));
+    const QString line =
+        u"HELP received 26 h ago was not answered automatically (older than 24 h)"_s;
+    QCOMPARE(blocked.first().at(0).toLongLong(), lateReply);
+    QCOMPARE(blocked.first().at(1).toString(), line);
+    QCOMPARE(atProvider(late), 0);
+    QCOMPARE(atProvider(inTime), 1);
+    QCOMPARE(m_desk->column(lateReply, u"status"_s).toString(), u"blocked"_s);
+    QCOMPARE(m_desk->column(lateReply, u"error_message"_s).toString(), line);
+    // In the thread as a note from SMS Desk, and counted.
+    const qint64 account = m_desk->accountId;
+    const QString noted = m_desk->writer->call([&](WriterContext &context) {
+        QSqlQuery query(context.db());
+        query.exec(u"SELECT author, body FROM thread_notes"_s);
+        return query.next() ? query.value(0).toString() + u": "_s + query.value(1).toString()
+                            : QString();
+    });
+    QCOMPARE(noted, u"SMS Desk: "_s + line);
+    const qint64 counted = m_desk->writer->call([&](WriterContext &context) {
+        return context.repo<UnansweredKeywords>().count(account).value_or(-1);
+    });
+    QCOMPARE(counted, 1);
+    // The team is told, so no other desktop sends it either.
+    if (withGate)
+        QCOMPARE(m_gate.refusals, QStringList{lateSid + u'=' + line});
+}
+
+void TestOutboxClaims::staleReplyIsNotedNotSent()
+{
+    checkStaleReply(true);
+}
+
+void TestOutboxClaims::staleReplyWithoutATeamIsNotedToo()
+{
+    checkStaleReply(false);
 }
 
 QTEST_GUILESS_MAIN(TestOutboxClaims)

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void typingInOneShowsReplyingInTheOther();
     void resolvingInOneResolvesInTheOther();
     void aChangeIsSharedAtOnce();
+    void noServiceIsShownInTheStatusBarAndOnTheTeamPage();
 
 private:
     struct Desk
@@ -200,6 +201,21 @@ void TstTeamWindows::aChangeIsSharedAtOnce()
     actions->flag()->trigger();
     QTRY_COMPARE_WITH_TIMEOUT(indexOf(1).data(ThreadListModel::FlaggedRole).toBool(), true, 20000);
     ana->setBasePeriod(200ms);
+}
+
+void TstTeamWindows::noServiceIsShownInTheStatusBarAndOnTheTeamPage()
+{
+    // In a team without `serve`: every window says so, in the status bar and on the Team page.
+    for (Desk &desk : m_desks) {
+        auto *status = desk.shell->window()->findChild<QLabel *>(u"serviceStatus"_s);
+        QVERIFY(status);
+        QTRY_COMPARE_WITH_TIMEOUT(status->text(), u"No service"_s, 20000);
+        QVERIFY(status->isVisible());
+        auto *line = desk.shell->window()->findChild<QLabel *>(u"serviceLine"_s);
+        QVERIFY(line);
+        QCOMPARE(line->text(),
+                 u"No service running: this desktop answers keywords while it is open"_s);
+    }
 }
 
 SHELL_TEST_MAIN(TstTeamWindows)

@@ -10,6 +10,7 @@
 #include "KeywordProcessRows.h"
 #include "MessageStore.h"
 #include "StoreTestUtil.h"
+#include "UnansweredKeywords.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +41,7 @@ private Q_SLOTS:
     void rules_data();
     void rules();
     void oldMessagesGetNoReply();
+    void oldKeywordsAnsweredBackThenAreNotNoted();
     void otherAccountsAreUntouched();
     void secondRunDoesNothing();
 
@@ -238,7 +240,34 @@ void TstInboundKeywordProcessor::oldMessagesGetNoReply()
     QVERIFY(result.queuedReplyIds.isEmpty());
     QVERIFY(scalar(m_db->connection(), u"SELECT note FROM keyword_runs"_s)
                 .toString()
-                .contains(u"too old"_s));
+                .contains(u"not answered automatically (older than 24 h)"_s));
+    // Agents see it in the thread, among its notes (never sent to the customer).
+    QCOMPARE(
+        scalar(m_db->connection(), u"SELECT author || ': ' || body FROM thread_notes"_s).toString(),
+        u"SMS Desk: STOP received 72 h ago was not answered automatically (older than 24 h)"_s);
+    QCOMPARE(UnansweredKeywords(m_db->connection()).count(m_account), 1);
+    Q_UNUSED(sid)
+}
+
+void TstInboundKeywordProcessor::oldKeywordsAnsweredBackThenAreNotNoted()
+{
+    // A teammate's desktop answered it two days ago (the answer is in the synced thread), or
+    // it is from last month (a long history's first sync): no "not answered" note.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    inbound(m_account, u"+15557770012"_s, LC2, u"STOP"_s, now.addDays(-2));
+    MessageRecord answer;
+    answer.sid = u"SManswer0000000000000000000000001"_s;
+    answer.direction = MessageRecord::Direction::Outbound;
+    answer.from = LC2;
+    answer.to = u"+15557770012"_s;
+    answer.body = u"You are unsubscribed."_s;
+    answer.status = u"delivered"_s;
+    answer.dateCreated = answer.dateUpdated = now.addDays(-2).addSecs(5);
+    QVERIFY(m_store->upsertPage(m_account, {answer}, nullptr));
+    inbound(m_account, u"+15557770013"_s, LC2, u"STOP"_s, now.addDays(-30));
+    InboundKeywordProcessor processor(m_db->connection(), m_store.get());
+    QCOMPARE(processor.run(m_account).optOuts, 2);
+    QCOMPARE(scalar(m_db->connection(), u"SELECT count(*) FROM thread_notes"_s).toInt(), 0);
 }
 
 void TstInboundKeywordProcessor::otherAccountsAreUntouched()
