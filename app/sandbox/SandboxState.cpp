@@ -9,7 +9,8 @@ namespace sandbox {
 
 namespace {
 constexpr quint32 kMagic = 0x534D5342; // "SMSB"
-constexpr quint32 kVersion = 2;        // 2: Sync services, Lists, item TTLs, API keys
+constexpr quint32 kVersion = 3;        // 2: Sync services, Lists, item TTLs, API keys; 3: Messaging
+                                       // Services and their messages
 } // namespace
 
 void SandboxState::setOptedOut(const QString &sender, const QString &customer, bool optedOut)
@@ -53,6 +54,7 @@ QString SandboxState::saveTo(const QString &path) const
     syncServices.save(out);
     syncLists.save(out);
     apiKeys.save(out);
+    messagingServices.save(out);
     if (out.status() != QDataStream::Ok || !file.commit())
         return u"cannot write state file %1: %2"_s.arg(path, file.errorString());
     return {};
@@ -71,7 +73,7 @@ QString SandboxState::loadFrom(const QString &path)
     if (magic != kMagic)
         return u"%1 is not an smsdesk-sandbox state file"_s.arg(path);
     // Version 1 (before Lists and keys) still loads: a demo profile keeps its history.
-    if (version != kVersion && version != 1)
+    if (version > kVersion || version < 1)
         return u"%1 has state format version %2; this sandbox reads versions 1 to %3"_s.arg(path)
             .arg(version)
             .arg(kVersion);
@@ -85,6 +87,8 @@ QString SandboxState::loadFrom(const QString &path)
         return u"state file %1 is damaged (messages)"_s.arg(path);
     if (version >= 2 && (!syncServices.load(in) || !syncLists.load(in) || !apiKeys.load(in)))
         return u"state file %1 is damaged (sync lists, services or keys)"_s.arg(path);
+    if (version >= 3 && !messagingServices.load(in))
+        return u"state file %1 is damaged (messaging services)"_s.arg(path);
     return {};
 }
 
