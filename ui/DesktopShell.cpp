@@ -19,6 +19,8 @@
 #include "Notifier.h"
 #include "Outbox.h"
 #include "PresenceIndicators.h"
+#include "ScheduledSendFlow.h"
+#include "ScheduledSends.h"
 #include "SenderNumberRows.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
@@ -69,6 +71,9 @@ bool DesktopShell::start()
     m_inboxCommands = std::make_unique<InboxCommands>(writer, m_me);
     // Replies go to the connected account's outbox, which comes and goes with the session.
     m_inboxCommands->setOutboxSource([session = m_session] { return session->outbox(); });
+    m_scheduledSends = std::make_unique<ScheduledSends>(writer);
+    m_scheduledSends->setOutboxSource([session = m_session] { return session->outbox(); });
+    m_scheduledSends->setProviderSource([session = m_session] { return session->provider(); });
     m_consentCommands = std::make_unique<ConsentCommands>(writer, m_me);
     m_counter = std::make_unique<ThreadCounter>(m_session->profilePath());
     m_threads = m_reader->create<ThreadListModel>(m_me);
@@ -394,6 +399,9 @@ void DesktopShell::createConversation()
                     m_conversation->accountId(), threadId, body, this,
                     [this](const CommandResult &result) { sendAnswered(result.error); });
             });
+    new ScheduledSendFlow(
+        m_conversation, m_scheduledSends.get(), [this] { return m_inboxCommands->actor(); },
+        m_conversation);
     connect(m_conversation, &ConversationPane::retryRequested, this, [this](qint64 messageId) {
         m_inboxCommands->retrySend(
             m_conversation->accountId(), messageId, this,
