@@ -7,8 +7,11 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
+
 class CampaignRunner;
 class MainWindow;
+class ProviderClient;
 class StoreReader;
 class StoreWriter;
 
@@ -27,6 +30,12 @@ public:
     // This desktop's agent joined the team under a roster name: pages built from now on record
     // changes as theirs.
     void setMe(const QString &me) { m_me = me; }
+    // The connected account's provider client, for the Messaging Services tab (null: not
+    // connected).
+    void setProviderSource(std::function<ProviderClient *()> source)
+    {
+        m_provider = std::move(source);
+    }
     // Puts empty states in place (before the account's runner goes away).
     void clear();
 
@@ -39,4 +48,5 @@ private:
     const StoreReader &m_reader;
     StoreWriter *m_writer;
     QString m_me;
+    std::function<ProviderClient *()> m_provider;
 };

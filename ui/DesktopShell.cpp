@@ -99,6 +99,7 @@ bool DesktopShell::start()
                     m_session->lookupQueue()->checkNow(number);
             });
     m_accountPages = std::make_unique<AccountPages>(m_window.get(), *m_reader, writer, m_me);
+    m_accountPages->setProviderSource([session = m_session] { return session->provider(); });
     connect(m_session, &DeskSession::accountClosing, this, [this] { m_accountPages->clear(); });
     connect(m_session, &DeskSession::accountOpened, this, [this](qint64 accountId) {
         if (LookupQueue *lookups = m_session->lookupQueue())
