@@ -3,6 +3,8 @@
 // Messaging Service inside the SendAt window it is created at the provider at once, scheduled
 // for its time, and leaves then; cancel cancels it at the provider or here; a time inside
 // the customer's quiet hours is refused.
+#include "CampaignSendAt.h"
+#include "MessageStore.h"
 #include "MessagingServiceRefresh.h"
 #include "OutboxFixture.h"
 #include "SandboxProcess.h"
@@ -39,6 +41,7 @@ private Q_SLOTS:
     void cancelAtTheProvider();
     void cancelHeldHereIsNeverSent();
     void quietHoursAreRefusedWithTheEarliestTime();
+    void campaignTextsAreHeldByTheProviderPerRecipient();
 
 private:
     qint64 threadOf(const QString &to);
@@ -241,6 +244,62 @@ void TestScheduledSends::quietHoursAreRefusedWithTheEarliestTime()
     QVERIFY2(accepted.ok, qPrintable(accepted.error));
     QCOMPARE(m_desk->column(accepted.id, u"scheduled_at"_s).toLongLong(),
              QDateTime(tomorrow, QTime(9, 15), la).toMSecsSinceEpoch());
+}
+
+void TestScheduledSends::campaignTextsAreHeldByTheProviderPerRecipient()
+{
+    sendThroughServices();
+    const QStringList recipients{u"+14155550143"_s, u"+14155550144"_s};
+    QList<CampaignSendAt::Planned> planned;
+    const qint64 base = nowMs() + 24LL * 3600 * 1000;
+    for (int i = 0; i < recipients.size(); ++i) {
+        const qint64 thread = threadOf(recipients[i]);
+        QVERIFY(thread > 0);
+        const qint64 id = m_desk->writer->call([&](WriterContext &context) -> qint64 {
+            OutgoingMessage m;
+            m.threadId = thread;
+            m.body = u"Friday sale: 20% off"_s;
+            m.clientRef = u"campaign:1:%1"_s.arg(i);
+            m.purpose = ConsentLedger::MessagePurpose::Conversation;
+            qint64 inserted = 0;
+            return context.messages->insertOutgoing(m, &inserted) ? inserted : 0;
+        });
+        QVERIFY(id > 0);
+        // Each recipient's own time: an hour apart.
+        planned.append({id, base + i * 3600LL * 1000 + 250});
+    }
+    QVERIFY(CampaignSendAt::providerSendAt(planned[0].atMs, nowMs()).has_value());
+    QVERIFY(!CampaignSendAt::providerSendAt(nowMs() + 60 * 1000, nowMs()).has_value());
+
+    QSignalSpy sent(m_desk->outbox.get(), &Outbox::messageSent);
+    std::optional<int> scheduled;
+    CampaignSendAt::schedule(m_desk->writer.get(), m_desk->outbox.get(), planned, this,
+                             [&](int n, const QString &) { scheduled = n; });
+    QTRY_VERIFY_WITH_TIMEOUT(scheduled.has_value(), kWaitMs);
+    QCOMPARE(*scheduled, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(sent.size(), 2, kWaitMs);
+    QStringList paths;
+    for (const CampaignSendAt::Planned &p : planned) {
+        QCOMPARE(m_desk->column(p.messageId, u"status"_s).toString(), u"scheduled"_s);
+        QCOMPARE(m_desk->column(p.messageId, u"scheduled_at"_s).toLongLong(),
+                 (p.atMs + 999) / 1000 * 1000);
+        paths.append(m_sandbox->client->account(
+            u"/Messages/"_s + m_desk->column(p.messageId, u"provider_sid"_s).toString() +
+            u".json"_s));
+    }
+    // The provider's clock to half an hour after the first time: the first leaves, the
+    // second (an hour later) still waits.
+    const qint64 providerNow =
+        QDateTime::fromString(m_sandbox->client->post(u"/sandbox/clock"_s, {{u"Advance"_s, u"0"_s}})
+                                  .json.value(u"now"_s)
+                                  .toString(),
+                              Qt::ISODateWithMs)
+            .toMSecsSinceEpoch();
+    m_sandbox->client->post(u"/sandbox/clock"_s,
+                            {{u"Advance"_s, QString::number((base - providerNow) / 1000 + 1800)}});
+    QTRY_COMPARE_WITH_TIMEOUT(m_sandbox->client->get(paths[0]).json.value(u"status"_s).toString(),
+                              u"delivered"_s, kWaitMs);
+    QCOMPARE(m_sandbox->client->get(paths[1]).json.value(u"status"_s).toString(), u"scheduled"_s);
 }
 
 QTEST_MAIN(TestScheduledSends)
