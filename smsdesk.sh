@@ -20,6 +20,8 @@ usage() {
 usage: ./smsdesk.sh run [app options]   install, build, start SMS Desk in demo mode
        ./smsdesk.sh test [ctest options] install, build, run every test headless
        ./smsdesk.sh build [preset]       install and build only (preset: dev, ci, asan, release)
+       ./smsdesk.sh fuzz [seconds]       build the fuzz targets with clang's libFuzzer and run
+                                         each for that long (default 60) from its seed corpus
 USAGE
 }
 
@@ -92,6 +94,30 @@ test)
 build)
     install_missing_packages
     build "${1:-$(default_preset)}"
+    ;;
+fuzz)
+    install_missing_packages
+    packages=(clang libclang-rt-14-dev)
+    install_missing_packages
+    seconds=${1:-60}
+    dir="$here/build/fuzz"
+    CC=clang CXX=clang++ cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DSMSDESK_FUZZ=ON >/dev/null
+    targets=$(cd tests/fuzz && ls fuzz_*.cpp | sed 's/\.cpp$//')
+    # shellcheck disable=SC2086
+    cmake --build "$dir" --target $targets
+    status=0
+    for target in $targets; do
+        name=${target#fuzz_}
+        # New inputs go to a scratch corpus; the committed seeds are read, never rewritten.
+        mkdir -p "$dir/corpus/$name" "$dir/crashes/$name"
+        echo "smsdesk.sh: fuzzing $name for ${seconds}s" >&2
+        "$dir/tests/fuzz/$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+            -rss_limit_mb=2048 -artifact_prefix="$dir/crashes/$name/" \
+            "$dir/corpus/$name" "$here/tests/fuzz/corpus/$name" 2>"$dir/$name.log" || status=1
+        tail -n 1 "$dir/$name.log" >&2
+    done
+    exit $status
     ;;
 *)
     usage

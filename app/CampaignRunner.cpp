@@ -1,11 +1,17 @@
 #include "CampaignRunner.h"
 
 #include "AppLogging.h"
+#include "CampaignLeases.h"
+#include "CampaignOps.h"
 #include "CampaignQueue.h"
 #include "CampaignRows.h"
+#include "SharedCampaignQueue.h"
 #include "StoreWriter.h"
+#include "TeamShare.h"
+#include "TeamStateRows.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -24,7 +30,37 @@ struct Round
     QList<qint64> changed;
     QList<qint64> completed;
     QList<std::pair<qint64, QList<qint64>>> handedOver; // campaign, message ids
+    QHash<QString, qint64> due;                         // in a team: shared work due
+    bool progressShared = false;
 };
+
+// In a team: the runner's own moves and the outcomes decided here, queued for the team log.
+QString shareRound(WriterContext &context, qint64 account, const QList<qint64> &moved,
+                   bool progress)
+{
+    auto share = context.repo<TeamShare>();
+    const bool ok = share.run(
+        account, u"campaign runner"_s, [] { return QString(); },
+        [&](QString *error) -> std::optional<QList<TeamOp>> {
+            auto ops = context.repo<CampaignOps>();
+            QList<TeamOp> all;
+            for (qint64 id : moved) {
+                const auto op = ops.state(account, id, true);
+                if (op)
+                    all.append(*op);
+            }
+            if (progress) {
+                const auto outcomes = ops.takeProgress(account, 2000);
+                if (!outcomes) {
+                    *error = ops.errorString();
+                    return std::nullopt;
+                }
+                all += *outcomes;
+            }
+            return all;
+        });
+    return ok ? QString() : share.errorString();
+}
 
 } // namespace
 
@@ -36,6 +72,55 @@ CampaignRunner::CampaignRunner(StoreWriter *writer, qint64 accountId, Adopt adop
 {
     m_timer.setInterval(m_settings.tick);
     connect(&m_timer, &QTimer::timeout, this, &CampaignRunner::tick);
+}
+
+void CampaignRunner::setLeases(CampaignLeases *leases)
+{
+    m_leases = leases;
+    if (!leases)
+        return;
+    connect(leases, &CampaignLeases::changed, this, [this] {
+        if (m_timer.isActive())
+            QTimer::singleShot(0, this, &CampaignRunner::tick);
+    });
+    // Another desktop runs it now: what our outbox still holds of it must not leave from here.
+    connect(leases, &CampaignLeases::lost, this, [this](qint64 campaignId) {
+        const qint64 account = m_accountId;
+        m_writer->post(
+            [account, campaignId](WriterContext &context) {
+                return context.repo<SharedCampaignQueue>()
+                    .withdrawUnposted(account, campaignId)
+                    .value_or(0);
+            },
+            this,
+            [campaignId](int withdrawn) {
+                if (withdrawn > 0)
+                    qCInfo(lcCampaign)
+                        << "campaign" << campaignId << "runs elsewhere now:" << withdrawn
+                        << "queued text(s) taken back";
+            });
+    });
+}
+
+QString CampaignRunner::runnerName(const QString &teamId) const
+{
+    return m_leases && !teamId.isEmpty() ? m_leases->holderName(teamId) : QString();
+}
+
+void CampaignRunner::withdrawShared(StoreWriter *writer, qint64 accountId)
+{
+    writer->post(
+        [accountId](WriterContext &context) {
+            if (!context.repo<TeamStateRows>().state(accountId))
+                return 0;
+            return context.repo<SharedCampaignQueue>().withdrawUnposted(accountId, 0).value_or(0);
+        },
+        writer,
+        [](int withdrawn) {
+            if (withdrawn > 0)
+                qCInfo(lcCampaign)
+                    << withdrawn << "queued text(s) of shared campaigns taken back at start";
+        });
 }
 
 void CampaignRunner::setSettings(const Settings &settings)
@@ -112,8 +197,16 @@ void CampaignRunner::tick()
     m_again = false;
     const qint64 account = m_accountId;
     const Settings settings = m_settings;
+    const bool team = m_leases != nullptr;
+    QSet<QString> allowed;
+    for (const QString &teamId : std::as_const(m_dueTeamIds)) {
+        if (m_leases && m_leases->runnable(teamId))
+            allowed.insert(teamId);
+    }
+    const qint64 leaseMs = m_leases ? m_leases->lease()->leaseMs() : 0;
+    const bool progress = team && nowMs() - m_lastProgressMs >= settings.progressEvery.count();
     m_writer->post(
-        [account, settings](WriterContext &context) {
+        [account, settings, team, allowed, leaseMs, progress](WriterContext &context) {
             Round round;
             auto queue = context.repo<CampaignQueue>(context.messages.get());
             const qint64 now = nowMs();
@@ -133,7 +226,15 @@ void CampaignRunner::tick()
                 round.error = queue.errorString();
                 return round;
             }
+            QList<qint64> started;
+            auto shared = context.repo<SharedCampaignQueue>();
             for (qint64 id : *active) {
+                if (team) {
+                    // A shared campaign goes out from the desktop holding its lease only.
+                    const std::optional<QString> teamId = shared.teamIdOf(id);
+                    if (!teamId || (!teamId->isEmpty() && !allowed.contains(*teamId)))
+                        continue;
+                }
                 const std::optional<qint64> inFlight = queue.inFlight(id);
                 const qint64 room = inFlight ? settings.maxInFlight - *inFlight : 0;
                 if (room <= 0)
@@ -146,10 +247,25 @@ void CampaignRunner::tick()
                 }
                 if (!batch->messageIds.isEmpty())
                     round.handedOver.append({id, batch->messageIds});
+                if (batch->started)
+                    started.append(id);
                 if (batch->started || !batch->messageIds.isEmpty() || batch->skippedOptedOut ||
-                    batch->skippedNotTextEnabled || batch->alreadySent) {
+                    batch->skippedNotTextEnabled || batch->skippedTooLate || batch->alreadySent) {
                     if (!round.changed.contains(id))
                         round.changed.append(id);
+                }
+            }
+            if (team) {
+                const auto due = shared.dueTeamCampaigns(account, now + leaseMs);
+                if (!due) {
+                    round.error = shared.errorString();
+                    return round;
+                }
+                round.due = *due;
+                const bool flush = progress || !round.completed.isEmpty();
+                if (!started.isEmpty() || !round.completed.isEmpty() || flush) {
+                    round.error = shareRound(context, account, started + round.completed, flush);
+                    round.progressShared = flush && round.error.isEmpty();
                 }
             }
             return round;
@@ -157,6 +273,12 @@ void CampaignRunner::tick()
         this,
         [this](const Round &round) {
             m_busy = false;
+            if (m_leases) {
+                m_dueTeamIds = round.due.keys();
+                m_leases->want(round.due);
+                if (round.progressShared)
+                    m_lastProgressMs = nowMs();
+            }
             if (!round.error.isEmpty()) {
                 m_error = round.error;
                 qCWarning(lcCampaign) << "campaign round failed:" << round.error;

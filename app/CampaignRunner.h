@@ -10,6 +10,7 @@
 #include <chrono>
 #include <functional>
 
+class CampaignLeases;
 class StoreWriter;
 
 // Exactly once: a recipient's message carries the client reference
@@ -19,6 +20,12 @@ class StoreWriter;
 // start() settles what the outbox finished meanwhile and hands the still-queued messages
 // over again (adopting is idempotent). Consent and quiet hours are checked again as each
 // batch is taken (CampaignQueue::takeBatch).
+//
+// In a team (setLeases), a shared campaign is run only by the desktop holding its lease
+// (CampaignLeases); every desktop applies the campaign's state moves from the team log, so a
+// pause or cancel made anywhere stops the runner at its next tick. The runner shares its own
+// moves (started, completed) and the recipients' outcomes (progress, every
+// Settings::progressEvery) through the team log.
 class CampaignRunner : public QObject
 {
     Q_OBJECT
@@ -35,12 +42,23 @@ public:
         // Recipients planned this far ahead are taken early, so that the outbox always has
         // the next message ready when its sender's token bucket allows it.
         std::chrono::milliseconds lookahead{2000};
+        // In a team: how often outcomes decided here are appended as progress ops.
+        std::chrono::milliseconds progressEvery{2000};
     };
 
     CampaignRunner(StoreWriter *writer, qint64 accountId, Adopt adopt, QObject *parent = nullptr);
 
     qint64 accountId() const { return m_accountId; }
     void setSettings(const Settings &settings);
+    // In a team: shared campaigns run here only while `leases` says so (null: alone, as before).
+    void setLeases(CampaignLeases *leases);
+    // In a team: the name of the desktop running the shared campaign, as far as known here.
+    QString runnerName(const QString &teamId) const;
+
+    // In a team, before the account's outbox loads its queue: texts of shared campaigns queued
+    // but never attempted are taken back (this desktop may no longer hold their leases; the
+    // holder sends them). Posted on the writer, so it runs before the outbox's load job.
+    static void withdrawShared(StoreWriter *writer, qint64 accountId);
 
     // Settles what finished while the app was down, hands over messages already queued for
     // running campaigns, then starts the loop. Asynchronous (it never waits for the writer):
@@ -88,4 +106,7 @@ private:
     bool m_busy = false;
     bool m_again = false;
     QString m_error;
+    CampaignLeases *m_leases = nullptr;
+    QList<QString> m_dueTeamIds; // the last round's shared campaigns with work due
+    qint64 m_lastProgressMs = 0;
 };

@@ -2,6 +2,7 @@
 #include "AccountConfig.h"
 #include "AccountRows.h"
 #include "AppLogging.h"
+#include "CampaignLeases.h"
 #include "CampaignRunner.h"
 #include "ChangeFeed.h"
 #include "DemoNumberSeeding.h"
@@ -188,6 +189,7 @@ void DeskSession::disconnectProvider()
     m_teamSnapshotStore.reset();
     m_teamTransport.reset();
     m_campaigns.reset();
+    m_campaignLeases.reset(); // after the runner that asks it
     m_keywords.reset();
     m_outbox.reset();
     m_keywordClaims.reset(); // after the outbox that asks it
@@ -284,11 +286,14 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     connect(outbox, &Outbox::messageBlocked, runner,
             [runner](qint64 id) { runner->messageFinished(id); });
 
+    // Before the outbox loads its queue: a shared campaign's texts go from its lease holder.
+    CampaignRunner::withdrawShared(m_writer.get(), m_accountId);
     if (!m_outbox->start())
         Q_EMIT statusMessage(m_outbox->errorString());
     // Whatever a crash left half done: unanswered keywords, campaigns in flight.
     m_keywords->processNow();
-    m_campaigns->start();
+    // The campaigns start once the profile says whether this desktop is in a team
+    // (startTeamLog): a shared campaign runs only on the desktop holding its lease.
     m_numbers->run();
     startTeamLog();
     Q_EMIT accountOpened(m_accountId);
@@ -320,6 +325,7 @@ void DeskSession::startTeamLog()
             }
             if (!team) {
                 m_outbox->setClaimGate(nullptr);
+                m_campaigns->start();
                 return;
             }
             // Every desktop of the team queues the same keyword reply: one of them sends it.
@@ -327,6 +333,11 @@ void DeskSession::startTeamLog()
                 m_client.get(), team->deskId.isEmpty() ? m_writer->profileUuid() : team->deskId,
                 team->agentName);
             m_outbox->setClaimGate(m_keywordClaims.get());
+            m_campaignLeases = std::make_unique<CampaignLeases>(
+                m_writer.get(), m_client.get(),
+                team->deskId.isEmpty() ? m_writer->profileUuid() : team->deskId, team->agentName);
+            m_campaigns->setLeases(m_campaignLeases.get());
+            m_campaigns->start();
             m_teamTransport = std::make_unique<SyncListTransport>(m_client.get());
             m_teamLog = std::make_unique<TeamLog>(m_writer.get(), m_teamTransport.get(), account);
             TeamLog *log = m_teamLog.get();

@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 
+class CampaignLeases;
 class CampaignRunner;
 class KeywordClaims;
 class KeywordProcessing;
@@ -78,6 +79,8 @@ public:
     // Who of the team is online and where; null when this desktop has not joined a team.
     PresenceBoard *presence() const { return m_presence.get(); }
     CampaignRunner *campaignRunner() const { return m_campaigns.get(); }
+    // Which desktop runs each shared campaign; null when not in a team.
+    CampaignLeases *campaignLeases() const { return m_campaignLeases.get(); }
     KeywordProcessing *keywordProcessing() const { return m_keywords.get(); }
     QString profilePath() const;
     StoreWriter *writer() const { return m_writer.get(); }
@@ -130,6 +133,7 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<KeywordProcessing> m_keywords;
     std::unique_ptr<CampaignRunner> m_campaigns;
+    std::unique_ptr<CampaignLeases> m_campaignLeases; // in a team: one runner per campaign
     std::unique_ptr<SyncListTransport> m_teamTransport;
     std::unique_ptr<SyncSnapshotStore> m_teamSnapshotStore;
     std::unique_ptr<TeamSnapshotter> m_teamSnapshotter;

@@ -403,6 +403,10 @@ void Outbox::postFresh(qint64 id)
     m_writer->post(
         [row, at](WriterContext &context) {
             auto rows = context.repo<OutboxRows>();
+            // Withdrawn while it waited (its campaign canceled): it never leaves. Checked in the
+            // job that records the attempt, so a cancel either comes first or sees the attempt.
+            if (const auto current = rows.row(row.id); !current || !current->sendable)
+                return Attempt{false, u"withdrawn"_s, QString()};
             // Consent may have changed while it waited (a STOP synced meanwhile); a failure to
             // read it holds the message back rather than risk texting an opted-out customer.
             const std::optional<QString> refusal = rows.consentRefusal(row);
@@ -417,6 +421,13 @@ void Outbox::postFresh(qint64 id)
         },
         this,
         [this, id](const Attempt &attempt) {
+            if (attempt.refusal == u"withdrawn"_s) {
+                qCInfo(lcOutbox) << "message" << id << "withdrawn before it was sent";
+                m_items.remove(id);
+                Q_EMIT messageBlocked(id, attempt.refusal);
+                pump();
+                return;
+            }
             if (!attempt.refusal.isEmpty()) {
                 qCInfo(lcOutbox) << "message" << id << "blocked: the customer opted out";
                 if (m_claimGate && OutboxClaimGate::needsClaim(m_items[id].row))

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -67,8 +68,7 @@ CampaignProgressView::CampaignProgressView(QWidget *parent)
     connect(m_pause, &QPushButton::clicked, this, [this] { Q_EMIT pauseRequested(m_campaignId); });
     connect(m_resume, &QPushButton::clicked, this,
             [this] { Q_EMIT resumeRequested(m_campaignId); });
-    connect(m_cancel, &QPushButton::clicked, this,
-            [this] { Q_EMIT cancelRequested(m_campaignId); });
+    connect(m_cancel, &QPushButton::clicked, this, &CampaignProgressView::confirmCancel);
     connect(m_sendTest, &QPushButton::clicked, this, [this] {
         if (m_testNumber->text().trimmed().isEmpty()) {
             showMessage(tr("Type the number the test should go to."));
@@ -83,16 +83,12 @@ void CampaignProgressView::display(const CampaignRows::Summary &summary,
 {
     if (summary.id != m_campaignId)
         m_message->clear();
+    if (summary.id != m_campaignId)
+        m_runner.clear();
     m_campaignId = summary.id;
+    m_summary = summary;
     m_title->setText(summary.name);
-    QString state = CampaignState::toString(summary.state);
-    if (summary.expectedFinishAt)
-        state += tr(" · expected finish %1")
-                     .arg(QDateTime::fromMSecsSinceEpoch(*summary.expectedFinishAt)
-                              .toString(u"yyyy-MM-dd HH:mm"_s));
-    if (summary.heldOut > 0)
-        state += tr(" · %1 held out").arg(summary.heldOut);
-    m_state->setText(state);
+    showState();
     m_progress->setRange(0, int(std::max<qint64>(1, summary.toSend())));
     m_progress->setValue(int(summary.done()));
     m_progress->setFormat(tr("%1 of %2").arg(summary.done()).arg(summary.toSend()));
@@ -119,6 +115,68 @@ void CampaignProgressView::display(const CampaignRows::Summary &summary,
             m_counts->setItem(row, column, item);
         }
     }
+}
+
+void CampaignProgressView::setRunner(const QString &name)
+{
+    if (name == m_runner)
+        return;
+    m_runner = name;
+    showState();
+}
+
+void CampaignProgressView::showState()
+{
+    const CampaignRows::Summary &summary = m_summary;
+    QString state = CampaignState::toString(summary.state);
+    if (summary.state == CampaignState::State::Canceled)
+        state += tr(" · %1 of %2 sent before the cancel").arg(summary.sent).arg(summary.toSend());
+    else if (summary.expectedFinishAt)
+        state += tr(" · expected finish %1")
+                     .arg(QDateTime::fromMSecsSinceEpoch(*summary.expectedFinishAt)
+                              .toString(u"yyyy-MM-dd HH:mm"_s));
+    if (summary.heldOut > 0)
+        state += tr(" · %1 held out").arg(summary.heldOut);
+    // Held, not sent days late: a pause or an outage took them past "send no later than".
+    if (summary.tooLate > 0)
+        state += tr(" · %1 not sent: too late").arg(summary.tooLate);
+    if (!m_runner.isEmpty() && !CampaignState::isFinished(summary.state))
+        state += tr(" · run by %1").arg(m_runner);
+    m_state->setText(state);
+}
+
+QString CampaignProgressView::cancelQuestion(const CampaignRows::Summary &summary)
+{
+    const qint64 notYet = summary.pending + summary.sending;
+    QString text = tr("Cancel campaign %1? %2 of %3 texts have already been sent; the other %4 "
+                      "will not be sent.")
+                       .arg(summary.name)
+                       .arg(summary.sent)
+                       .arg(summary.toSend())
+                       .arg(notYet);
+    if (summary.failed + summary.skipped > 0)
+        text += tr(" (%1 failed or were skipped.)").arg(summary.failed + summary.skipped);
+    return text;
+}
+
+void CampaignProgressView::confirmCancel()
+{
+    // Asked with the counts this desktop has now; texts the outbox is posting at this moment
+    // may still leave, and the campaign view then shows them as sent.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Cancel campaign"),
+                                cancelQuestion(m_summary), QMessageBox::NoButton, this);
+    box->setObjectName(u"cancelConfirmation"_s);
+    box->addButton(tr("Cancel campaign"), QMessageBox::DestructiveRole)
+        ->setObjectName(u"confirmCancelButton"_s);
+    box->addButton(tr("Keep sending"), QMessageBox::RejectRole)
+        ->setObjectName(u"keepSendingButton"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 id = m_campaignId;
+    connect(box, &QMessageBox::buttonClicked, this, [this, box, id](QAbstractButton *button) {
+        if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+            Q_EMIT cancelRequested(id);
+    });
+    box->open();
 }
 
 void CampaignProgressView::showMessage(const QString &text)

@@ -22,6 +22,10 @@ public:
 
     qint64 campaignId() const { return m_campaignId; }
     void display(const CampaignRows::Summary &summary, const QList<CampaignStats::Counts> &counts);
+    // In a team: who runs the campaign (its lease holder), shown beside its state.
+    void setRunner(const QString &name);
+    // What the cancel confirmation says for the campaign as last displayed.
+    static QString cancelQuestion(const CampaignRows::Summary &summary);
     void showMessage(const QString &text);
 
 Q_SIGNALS:
@@ -31,7 +35,12 @@ Q_SIGNALS:
     void testRequested(qint64 campaignId, const QString &variant, const QString &number);
 
 private:
+    void confirmCancel();
+    void showState();
+
     qint64 m_campaignId = 0;
+    CampaignRows::Summary m_summary;
+    QString m_runner;
     QLabel *m_title;
     QLabel *m_state;
     QProgressBar *m_progress;

@@ -176,6 +176,7 @@ void CampaignsPage::showCampaign(qint64 campaignId)
     if (!summary || !counts)
         return;
     m_progress->display(*summary, *counts);
+    m_progress->setRunner(m_runner ? m_runner->runnerName(summary->teamId) : QString());
     m_stack->setCurrentWidget(m_progress);
 }
 

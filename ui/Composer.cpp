@@ -1,5 +1,6 @@
 #include "Composer.h"
 
+#include "OutgoingMessage.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
 #include "TemplateText.h"
@@ -226,9 +227,18 @@ void Composer::refresh()
     m_ucs2->setVisible(!ucs2.isEmpty());
     m_ucs2Row->setVisible(!ucs2.isEmpty());
     m_replace->setVisible(!ucs2.isEmpty() && !SmartCharacters::findReplaceable(text).isEmpty());
+    const bool tooLong = !m_noteMode && text.size() > OutgoingMessage::MaxBodyChars;
+    if (tooLong) {
+        m_counter->setText(tr("%1 characters: a text holds at most %2")
+                               .arg(text.size())
+                               .arg(OutgoingMessage::MaxBodyChars));
+    }
+    m_counter->setProperty("tooLong", tooLong);
     // A note goes to no customer: consent and the like do not hold it back.
-    m_send->setEnabled((m_noteMode || !isSendingBlocked()) && !text.trimmed().isEmpty());
-    m_sendLater->setEnabled(!m_noteMode && !isSendingBlocked() && !text.trimmed().isEmpty());
+    m_send->setEnabled((m_noteMode || !isSendingBlocked()) && !text.trimmed().isEmpty() &&
+                       !tooLong);
+    m_sendLater->setEnabled(!m_noteMode && !isSendingBlocked() && !text.trimmed().isEmpty() &&
+                            !tooLong);
 }
 
 void Composer::setNoteMode(bool on)

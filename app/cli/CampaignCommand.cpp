@@ -6,13 +6,17 @@
 #include "CampaignRunner.h"
 #include "CampaignStats.h"
 #include "CliAccount.h"
+#include "CliTeamSession.h"
 #include "Outbox.h"
 #include "StoreWriter.h"
+#include "TeamLog.h"
+#include "TeamStateRows.h"
 #include "TwilioClient.h"
 
 #include <QDateTime>
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
@@ -41,14 +45,19 @@ void CampaignCommand::configure(QCommandLineParser &parser) const
 {
     parser.setApplicationDescription(
         u"campaign list                one tab-separated line per campaign: id, state, name,\n"
-        "                             done/to send, expected finish (UTC)\n"
+        "                             done/to send, expected finish (UTC), team id\n"
         "campaign show ID             the campaign and its counts per variant\n"
         "campaign pause ID            stop taking new recipients (what the outbox holds goes)\n"
         "campaign resume ID           carry on where it stopped\n"
+        "campaign cancel ID           texts not yet posted to the provider never go; says how\n"
+        "                             many had already left\n"
+        "In a team, ID may be the campaign's team id, and with --account-url and --account-sid\n"
+        "the team log is read first and a pause, resume or cancel is shared at once (exit 75:\n"
+        "applied here, not yet shared); the desktop running the campaign obeys it.\n"
         "campaign run ID              send it from this process until it finishes (needs\n"
         "                             --account-url, --account-sid and the token variable)\n"
         "Exit codes: 0 done, 1 profile or provider error, 2 not allowed (e.g. resume a\n"
-        "completed campaign), 64 usage error."_s);
+        "completed campaign), 64 usage error, 75 not yet shared with the team."_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
     parser.addOption(
         QCommandLineOption(u"account"_s, CliAccount::optionDescription(), u"account"_s));
@@ -59,31 +68,38 @@ void CampaignCommand::configure(QCommandLineParser &parser) const
     parser.addOption(QCommandLineOption(u"auth-token-env"_s,
                                         u"Environment variable holding the Auth Token."_s, u"var"_s,
                                         u"SMSDESK_AUTH_TOKEN"_s));
-    parser.addPositionalArgument(u"action"_s, u"list, show, pause, resume or run."_s);
-    parser.addPositionalArgument(u"id"_s, u"The campaign id (not for list)."_s, u"[id]"_s);
+    parser.addPositionalArgument(u"action"_s, u"list, show, pause, resume, cancel or run."_s);
+    parser.addPositionalArgument(u"id"_s, u"The campaign id or team id (not for list)."_s,
+                                 u"[id]"_s);
 }
 
 int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
 {
     const QStringList args = parser.positionalArguments();
     if (args.isEmpty())
-        return usageError(io, u"say what to do: list, show, pause, resume or run"_s);
+        return usageError(io, u"say what to do: list, show, pause, resume, cancel or run"_s);
     const QString action = args.first();
-    const QStringList actions{u"list"_s, u"show"_s, u"pause"_s, u"resume"_s, u"run"_s};
+    const QStringList actions{u"list"_s, u"show"_s, u"pause"_s, u"resume"_s, u"cancel"_s, u"run"_s};
     if (!actions.contains(action))
-        return usageError(io,
-                          u"unknown action '%1' (list, show, pause, resume, run)"_s.arg(action));
+        return usageError(
+            io, u"unknown action '%1' (list, show, pause, resume, cancel, run)"_s.arg(action));
     const qsizetype wanted = action == u"list" ? 1 : 2;
     if (args.size() != wanted)
         return usageError(io, action == u"list"
                                   ? u"list takes no campaign id"_s
                                   : u"%1 needs exactly one campaign id"_s.arg(action));
     qint64 id = 0;
+    QString teamId;
     if (wanted == 2) {
         bool ok = false;
         id = args.at(1).toLongLong(&ok);
-        if (!ok || id <= 0)
+        static const QRegularExpression teamIdPattern(u"\\A[0-9A-Fa-f-]{16,64}\\z"_s);
+        if (!ok && teamIdPattern.match(args.at(1).trimmed()).hasMatch()) {
+            teamId = args.at(1).trimmed();
+            id = 0;
+        } else if (!ok || id <= 0) {
             return usageError(io, u"'%1' is not a campaign id"_s.arg(args.at(1)));
+        }
     }
     if (!parser.isSet(u"profile"_s))
         return usageError(io, u"--profile is required"_s);
@@ -94,12 +110,28 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
         }
     }
 
-    StoreWriter writer(parser.value(u"profile"_s));
-    if (!writer.open())
-        return fail(io, ExitFailure, u"cannot open the profile: %1"_s.arg(writer.errorString()));
+    // With the provider named (not for run, which sends): the team log is read first and a
+    // move shared at once, through the same engine the desktop runs.
+    std::unique_ptr<CliTeamSession> session;
+    std::unique_ptr<StoreWriter> own;
+    StoreWriter *writerPtr = nullptr;
+    if (action != u"run" && parser.isSet(u"account-url"_s) && parser.isSet(u"account-sid"_s)) {
+        session = std::make_unique<CliTeamSession>();
+        if (!session->open(parser))
+            return session->usageError() ? usageError(io, session->errorString())
+                                         : fail(io, ExitFailure, session->errorString());
+        writerPtr = &session->writer();
+    } else {
+        own = std::make_unique<StoreWriter>(parser.value(u"profile"_s));
+        if (!own->open())
+            return fail(io, ExitFailure, u"cannot open the profile: %1"_s.arg(own->errorString()));
+        writerPtr = own.get();
+    }
+    StoreWriter &writer = *writerPtr;
     QString accountError;
-    // run names its provider account already: that is the account unless --account says.
-    const QString accountValue = !parser.isSet(u"account"_s) && action == u"run"
+    // run names its provider account already: that is the account unless --account says; so
+    // does a command given --account-sid.
+    const QString accountValue = !parser.isSet(u"account"_s) && (action == u"run" || session)
                                      ? parser.value(u"account-sid"_s)
                                      : parser.value(u"account"_s);
     const auto account = writer.call([&](WriterContext &context) {
@@ -107,6 +139,20 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
     });
     if (!account)
         return fail(io, ExitFailure, accountError);
+    const bool team = session && writer.call([&](WriterContext &context) {
+        return context.repo<TeamStateRows>().state(account->id).has_value();
+    });
+    if (team && !session->syncOnce())
+        io.err << "smsdesk-cli campaign: cannot read the team log (" << session->errorString()
+               << "): showing what this profile knows" << Qt::endl;
+    if (!teamId.isEmpty()) {
+        const qint64 accountId = account->id;
+        id = writer.call([&](WriterContext &context) {
+            return context.repo<CampaignRows>().idOfTeamId(accountId, teamId);
+        });
+        if (id == 0)
+            return fail(io, ExitFailure, u"there is no campaign %1 here"_s.arg(teamId));
+    }
     if (id > 0) {
         // Every action on one campaign: it must be the account's, whatever its id says.
         QString error;
@@ -126,11 +172,22 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (action == u"run")
         return runCampaign(parser, io, id, writer, *account);
     const QString actor = parser.value(u"actor"_s);
-    if (action == u"pause" || action == u"resume") {
-        const auto to =
-            action == u"pause" ? CampaignState::State::Paused : CampaignState::State::Running;
-        // The same command the desktop uses; this thread may wait for its answer.
-        CampaignCommands commands(&writer, account->id, actor);
+    if (action == u"pause" || action == u"resume" || action == u"cancel") {
+        const auto to = action == u"pause"    ? CampaignState::State::Paused
+                        : action == u"resume" ? CampaignState::State::Running
+                                              : CampaignState::State::Canceled;
+        // The same command the desktop uses; this thread may wait for its answer. In a team
+        // it acts as this profile's agent.
+        QString who = actor;
+        if (team && !parser.isSet(u"actor"_s)) {
+            const qint64 accountId = account->id;
+            const auto state = writer.call([&](WriterContext &context) {
+                return context.repo<TeamStateRows>().state(accountId);
+            });
+            if (state && !state->agentName.isEmpty())
+                who = state->agentName;
+        }
+        CampaignCommands commands(&writer, account->id, who);
         CommandResult moved;
         QEventLoop loop;
         const auto answer = [&](const CommandResult &result) {
@@ -139,13 +196,29 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
         };
         if (to == CampaignState::State::Paused)
             commands.pause(id, answer);
-        else
+        else if (to == CampaignState::State::Running)
             commands.resume(id, answer);
+        else
+            commands.cancel(id, answer);
         loop.exec();
         if (!moved.ok)
-            return fail(io, moved.error.contains(u"cannot go from"_s) ? ExitBadInput : ExitFailure,
+            return fail(io,
+                        moved.error.contains(u"cannot go from"_s) || moved.error.contains(u"Only"_s)
+                            ? ExitBadInput
+                            : ExitFailure,
                         moved.error);
-        io.out << id << '\t' << CampaignState::toString(to) << '\n';
+        const auto after = writer.call(
+            [&](WriterContext &context) { return context.repo<CampaignRows>().summary(id); });
+        io.out << id << '\t' << CampaignState::toString(to);
+        if (to == CampaignState::State::Canceled && after)
+            io.out << '\t' << after->sent << " of " << after->toSend()
+                   << " already sent; the others will not be sent";
+        io.out << '\n';
+        if (team && !session->syncOnce()) {
+            io.err << "smsdesk-cli campaign: " << action
+                   << " applied here, not yet shared: " << session->errorString() << Qt::endl;
+            return ExitNotShared;
+        }
         return ExitOk;
     }
     struct Read
@@ -176,14 +249,16 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
         if (action == u"list") {
             io.out << s.id << '\t' << CampaignState::toString(s.state) << '\t' << s.name << '\t'
                    << s.done() << '/' << s.toSend() << '\t' << formatTime(s.expectedFinishAt)
-                   << '\n';
+                   << '\t' << s.teamId << '\n';
             continue;
         }
         io.out << "id\t" << s.id << "\nname\t" << s.name << "\nstate\t"
                << CampaignState::toString(s.state) << "\nschedule\t" << s.scheduleKind
                << "\nrecipients\t" << s.total << "\nheld out\t" << s.heldOut << "\nprogress\t"
                << s.done() << '/' << s.toSend() << "\nexpected finish\t"
-               << formatTime(s.expectedFinishAt) << '\n';
+               << formatTime(s.expectedFinishAt) << "\nsent\t" << s.sent << "\nfailed\t" << s.failed
+               << "\nskipped\t" << s.skipped << "\ntoo late\t" << s.tooLate << "\ncanceled\t"
+               << s.canceled << "\nteam id\t" << s.teamId << '\n';
         io.out << "variant\trecipients\tqueued\tsent\tdelivered\tfailed\treplied\topted out\n";
         for (const CampaignStats::Counts &c : *read.counts) {
             io.out << (c.variant.isEmpty() ? u"total"_s : c.variant) << '\t' << c.recipients << '\t'

@@ -1,4 +1,5 @@
-// smsdesk-cli campaign: list, show, pause and resume a profile's campaigns; run one.
+// smsdesk-cli campaign: list, show, pause, resume and cancel a profile's campaigns (team ops
+// when the profile is in a team); run one.
 #pragma once
 
 #include "AccountRows.h"
@@ -9,6 +10,8 @@ class StoreWriter;
 class CampaignCommand : public CliCommand
 {
 public:
+    static constexpr int ExitNotShared = 75;
+
     QString name() const override;
     QString summary() const override;
 

@@ -1,5 +1,7 @@
 #include "CliApplication.h"
 
+#include <QStringDecoder>
+
 using namespace Qt::StringLiterals;
 
 CliApplication::CliApplication(CliIo io)
@@ -9,6 +11,21 @@ CliApplication::CliApplication(CliIo io)
 void CliApplication::addCommand(std::unique_ptr<CliCommand> command)
 {
     m_commands.push_back(std::move(command));
+}
+
+QString CliApplication::invalidUtf8Argument(int argc, const char *const *argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        const QString decoded = decoder(QByteArrayView(argv[i]));
+        if (decoder.hasError()) {
+            const qsizetype bad = decoded.indexOf(QChar::ReplacementCharacter);
+            return u"argument %1 is not valid UTF-8 (at character %2); pass the text in UTF-8"_s
+                .arg(i)
+                .arg(bad + 1);
+        }
+    }
+    return {};
 }
 
 int CliApplication::run(const QStringList &arguments)

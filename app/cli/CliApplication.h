@@ -20,6 +20,11 @@ public:
     // the commands (exit 0); no command or an unknown one lists them on stderr (exit 64).
     int run(const QStringList &arguments);
 
+    // Qt decodes argv with replacement characters, so a body given with --text would be
+    // counted with U+FFFD in it while the same bytes on stdin are refused. The first argument
+    // that is not valid UTF-8, named, or empty when all are.
+    static QString invalidUtf8Argument(int argc, const char *const *argv);
+
 private:
     CliCommand *find(const QString &name) const;
     void printUsage(QTextStream &stream) const;

@@ -6,6 +6,8 @@
 #include "ImportCommand.h"
 #include "KeywordsCommand.h"
 #include "NormalizeCommand.h"
+#include "ProcessHardening.h"
+#include "SecretLogFilter.h"
 #include "SegmentsCommand.h"
 #include "SendCommand.h"
 #include "ServeCommand.h"
@@ -24,8 +26,14 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    ProcessHardening::disableCoreDumps();
+    SecretLogFilter::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(u"smsdesk-cli"_s);
+    if (const QString error = CliApplication::invalidUtf8Argument(argc, argv); !error.isEmpty()) {
+        std::fprintf(stderr, "smsdesk-cli: %s\n", qPrintable(error));
+        return CliCommand::ExitBadInput;
+    }
 
     // Left closed when there is no standard input; commands then read nothing from it.
     QFile in;

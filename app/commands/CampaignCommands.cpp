@@ -1,11 +1,28 @@
 #include "CampaignCommands.h"
 
+#include "CampaignOps.h"
 #include "CampaignRows.h"
+#include "TeamShare.h"
+#include "TeamStateRows.h"
 
 #include <QDateTime>
 
 using namespace Qt::StringLiterals;
 using State = CampaignState::State;
+
+namespace {
+
+// In a team only marketers and admins run campaigns (an agreement between desktops: see
+// TEAM.md); a desktop outside a team may do everything.
+QString roleProblem(WriterContext &context, qint64 accountId)
+{
+    const auto team = context.repo<TeamStateRows>().state(accountId);
+    if (team && team->role == u"agent")
+        return CampaignCommands::tr("Only marketers and admins of the team change campaigns.");
+    return {};
+}
+
+} // namespace
 
 CampaignCommands::CampaignCommands(StoreWriter *writer, qint64 accountId, const QString &actor,
                                    QObject *parent)
@@ -28,16 +45,40 @@ void CampaignCommands::schedule(const CampaignDraft &draft, const QStringList &n
     if (numbers.isEmpty())
         return refuse(u"the campaign has no recipients"_s, std::move(done));
     const QString who = actor();
+    const qint64 account = accountId();
     run(
         u"campaign.schedule"_s,
-        [d, numbers, who](WriterContext &context) {
+        [d, numbers, who, account](WriterContext &context) {
+            if (const QString problem = roleProblem(context, account); !problem.isEmpty())
+                return CommandResult::failure(problem);
             auto rows = context.repo<CampaignRows>();
-            const qint64 id = rows.createDraft(d);
-            if (id == 0)
-                return CommandResult::failure(rows.errorString());
-            if (!rows.plan(id, numbers, QDateTime::currentMSecsSinceEpoch(), who)) {
+            auto share = context.repo<TeamShare>();
+            qint64 id = 0;
+            QString planError;
+            // In a team the planned campaign (definition, queue) is queued for the team log in
+            // the same transaction; a draft whose planning was refused is kept, not shared.
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    id = rows.createDraft(d);
+                    if (id == 0)
+                        return rows.errorString();
+                    if (!rows.plan(id, numbers, QDateTime::currentMSecsSinceEpoch(), who))
+                        planError = rows.errorString();
+                    return QString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto ops = context.repo<CampaignOps>();
+                    const auto described = ops.define(account, id);
+                    if (!described)
+                        *error = ops.errorString();
+                    return described;
+                });
+            if (!ok)
+                return CommandResult::failure(share.errorString());
+            if (!planError.isEmpty()) {
                 // Nothing was queued: the draft stays a draft the marketer can fix.
-                CommandResult refused = CommandResult::failure(rows.errorString());
+                CommandResult refused = CommandResult::failure(planError);
                 refused.id = id;
                 return refused;
             }
@@ -70,6 +111,8 @@ void CampaignCommands::move(qint64 campaignId, State to, const QString &command,
     run(
         command,
         [campaignId, to, account, who](WriterContext &context) {
+            if (const QString problem = roleProblem(context, account); !problem.isEmpty())
+                return CommandResult::failure(problem);
             auto rows = context.repo<CampaignRows>();
             // The repository moves any campaign by id: one account never moves another's.
             const auto summary = rows.summary(campaignId);
@@ -81,9 +124,25 @@ void CampaignCommands::move(qint64 campaignId, State to, const QString &command,
                 return CommandResult::failure(tr("campaign %1 is not a campaign of the account %2")
                                                   .arg(campaignId)
                                                   .arg(account));
-            return rows.transition(campaignId, to, who, QDateTime::currentMSecsSinceEpoch())
-                       ? CommandResult::success(campaignId)
-                       : CommandResult::failure(rows.errorString());
+            // In a team the move is a team op: every desktop applies it, and the desktop running
+            // the campaign obeys it at its next tick.
+            auto share = context.repo<TeamShare>();
+            const bool ok = share.run(
+                account, who,
+                [&]() -> QString {
+                    return rows.transition(campaignId, to, who, QDateTime::currentMSecsSinceEpoch())
+                               ? QString()
+                               : rows.errorString();
+                },
+                [&](QString *error) -> std::optional<QList<TeamOp>> {
+                    auto ops = context.repo<CampaignOps>();
+                    const auto op = ops.state(account, campaignId, false);
+                    if (!op)
+                        *error = ops.errorString();
+                    return op ? std::optional(QList<TeamOp>{*op}) : std::nullopt;
+                });
+            return ok ? CommandResult::success(campaignId)
+                      : CommandResult::failure(share.errorString());
         },
         std::move(done));
 }

@@ -7,6 +7,9 @@
 #include "TeamWorkspace.h"
 #include "Theme.h"
 
+#include "ProcessHardening.h"
+#include "SecretLogFilter.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
@@ -20,6 +23,8 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    ProcessHardening::disableCoreDumps();
+    SecretLogFilter::install();
     QApplication app(argc, argv);
     QApplication::setApplicationName(u"smsdesk"_s);
     QApplication::setApplicationDisplayName(u"SMS Desk"_s);

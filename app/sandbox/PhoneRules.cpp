@@ -34,6 +34,12 @@ Parsed parse(const QString &input, const QString &defaultRegion)
 {
     Parsed result;
     result.e164 = input;
+    // libphonenumber's Parse is quadratic in its input: a 20,000-digit To stalled every
+    // client of this single-threaded server for seconds. No number is this long.
+    if (input.size() > 64) {
+        result.validationErrors << u"TOO_LONG"_s;
+        return result;
+    }
     const auto *util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
     const std::string text = input.trimmed().toStdString();

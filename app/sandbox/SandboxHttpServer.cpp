@@ -3,6 +3,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -49,17 +50,52 @@ ApiRequest SandboxHttpServer::toApiRequest(const QHttpServerRequest &request)
     api.query = request.query();
     for (const auto &[name, value] : request.headers())
         api.headers.insert(name.toLower(), value);
-    if (api.headers.value("content-type").startsWith("application/x-www-form-urlencoded")) {
-        // In a form body '+' means a space; a literal plus arrives as %2B.
-        QByteArray body = request.body();
-        body.replace('+', "%20");
-        api.form = QUrlQuery(QString::fromUtf8(body));
-    }
+    if (api.headers.value("content-type").startsWith("application/x-www-form-urlencoded"))
+        api.form = decodeForm(request.body());
     return api;
+}
+
+QUrlQuery SandboxHttpServer::decodeForm(QByteArray body)
+{
+    // In a form body '+' means a space; a literal plus arrives as %2B.
+    body.replace('+', "%20");
+    return QUrlQuery(QString::fromUtf8(body));
+}
+
+void SandboxHttpServer::limitConnections(int maxConnections)
+{
+    for (QTcpServer *server : servers()) {
+        // Connected after QAbstractHttpServer's own handler, which has taken the new sockets
+        // (children of the server, oldest first) by the time this runs.
+        connect(server, &QTcpServer::newConnection, this, [server, maxConnections] {
+            const QList<QTcpSocket *> open =
+                server->findChildren<QTcpSocket *>(Qt::FindDirectChildrenOnly);
+            for (qsizetype i = maxConnections; i < open.size(); ++i) {
+                QTcpSocket *socket = open.at(i);
+                if (socket->property("smsdesk.refused").toBool())
+                    continue;
+                socket->setProperty("smsdesk.refused", true);
+                socket->write("HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n"
+                              "Content-Length: 0\r\nConnection: close\r\n\r\n");
+                socket->disconnectFromHost();
+            }
+        });
+    }
 }
 
 bool SandboxHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    qsizetype headerBytes = 0;
+    for (const auto &[name, value] : request.headers())
+        headerBytes += name.size() + value.size() + 4; // ": " and CRLF
+    if (headerBytes > MaxHeaderBytes) {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        write(responder, ApiReply::error(431, 0,
+                                         u"Request header fields too large: %1 bytes, at most %2"_s
+                                             .arg(headerBytes)
+                                             .arg(MaxHeaderBytes)));
+        return true;
+    }
     Outcome outcome = m_handler(toApiRequest(request), m_inFlight);
     if (outcome.delayMs <= 0 && !outcome.reply.dropConnection) {
         QHttpServerResponder responder = makeResponder(request, socket);

@@ -29,8 +29,17 @@ public:
 
     explicit SandboxHttpServer(Handler handler, QObject *parent = nullptr);
 
+    // Limits of a server, with the status codes a client can act on: request headers over
+    // MaxHeaderBytes answer 431; a connection beyond limitConnections()'s count open at once
+    // answers 503 with Retry-After and is closed, so idle clients cannot take every descriptor.
+    static constexpr qsizetype MaxHeaderBytes = 16 * 1024;
+
     int inFlight() const { return m_inFlight; }
+    // After listen(): refuse connections beyond maxConnections.
+    void limitConnections(int maxConnections);
     static ApiRequest toApiRequest(const QHttpServerRequest &request);
+    // An application/x-www-form-urlencoded body as the API's fields.
+    static QUrlQuery decodeForm(QByteArray body);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

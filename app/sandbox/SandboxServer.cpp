@@ -150,6 +150,7 @@ bool SandboxServer::listen(const QHostAddress &address, quint16 port)
         m_error = u"cannot listen on %1:%2"_s.arg(address.toString()).arg(port);
         return false;
     }
+    m_http->limitConnections(m_options.maxConnections);
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + address.toString() + u']'
                              : address.toString();

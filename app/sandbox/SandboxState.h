@@ -1,5 +1,6 @@
 // Everything the sandbox remembers: credentials, numbers, messages, opt-outs, Sync data.
-// Saved to and loaded from one file (--state) in a versioned binary format.
+// Saved to and loaded from one file (--state) in a versioned binary format; the Auth Token
+// in a file of its own beside it.
 #pragma once
 
 #include "ApiKeyStore.h"
@@ -39,8 +40,10 @@ public:
     void setOptedOut(const QString &sender, const QString &customer, bool optedOut);
     QList<QPair<QString, QString>> optOuts() const;
 
-    // Writes atomically (QSaveFile). An error message on failure, empty on success.
+    // Writes atomically (QSaveFile), readable by the owner only: the data to `path`, the Auth
+    // Token to credentialsPath(path). An error message on failure, empty on success.
     QString saveTo(const QString &path) const;
+    static QString credentialsPath(const QString &statePath);
     QString loadFrom(const QString &path);
 
 private:

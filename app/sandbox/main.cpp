@@ -1,6 +1,8 @@
 // smsdesk-sandbox: parse options, start the server, print where it listens and its
 // credentials, stop cleanly on SIGINT/SIGTERM (saving --state).
+#include "ProcessHardening.h"
 #include "SandboxCommandLine.h"
+#include "SecretLogFilter.h"
 #include "SignalWatcher.h"
 #include "sandbox/SandboxServer.h"
 
@@ -10,6 +12,8 @@
 
 int main(int argc, char *argv[])
 {
+    ProcessHardening::disableCoreDumps();
+    SecretLogFilter::install();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("smsdesk-sandbox"));
     const sandbox::SandboxCommandLine command =

@@ -36,6 +36,11 @@ struct CampaignDraft
     int windowStartMinute = 8 * 60;
     int windowEndMinute = 21 * 60;
     QString createdBy;
+    // "Send no later than" (UTC ms) for every recipient; 0: the end of the day each
+    // recipient's text is planned for, in the recipient's zone.
+    qint64 sendNoLaterThanMSecs = 0;
+    // The campaign's team-wide id (a UUID); '' makes a new one.
+    QString teamId;
 
     static QString scheduleToString(ScheduleKind kind);
     static bool scheduleFromString(QStringView text, ScheduleKind *kind);

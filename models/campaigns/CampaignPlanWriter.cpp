@@ -2,6 +2,7 @@
 
 #include "CampaignPlanInput.h"
 #include "CampaignPlanner.h"
+#include "Savepoint.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,19 +26,34 @@ QString CampaignPlanWriter::clientRef(qint64 campaignId, qint64 recipientId)
     return u"campaign:%1:%2"_s.arg(campaignId).arg(recipientId);
 }
 
+qint64 CampaignPlanWriter::sendBy(const CampaignDraft &draft, const SendTimePlanner &zones,
+                                  const CampaignPlanner::Recipient &recipient,
+                                  qint64 plannedAtMSecs)
+{
+    if (draft.sendNoLaterThanMSecs > 0)
+        return draft.sendNoLaterThanMSecs;
+    // The end of the day the text is planned for, where the recipient reads it.
+    QTimeZone zone;
+    zones.chooseZone({recipient.contactZone, recipient.regionZone}, &zone);
+    const QDate day = QDateTime::fromMSecsSinceEpoch(plannedAtMSecs, zone).date();
+    return QDateTime(day.addDays(1), QTime(0, 0), zone).toMSecsSinceEpoch();
+}
+
 std::optional<CampaignPlanSummary> CampaignPlanWriter::write(qint64 campaignId,
                                                              const CampaignDraft &draft,
                                                              const QStringList &numbers,
                                                              qint64 nowMSecs, const QString &actor)
 {
     m_error.clear();
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text())), std::nullopt;
+    // A savepoint: in a team the plan and the ops sharing it commit together.
+    Savepoint savepoint(m_db, u"campaign_plan"_s);
+    if (!savepoint.begin())
+        return fail(savepoint.errorString()), std::nullopt;
     std::optional<CampaignPlanSummary> summary = run(campaignId, draft, numbers, nowMSecs, actor);
-    if (!summary || !m_db.commit()) {
+    if (!summary || !savepoint.release()) {
         if (summary)
-            fail(u"cannot commit the plan: %1"_s.arg(m_db.lastError().text()));
-        m_db.rollback();
+            fail(savepoint.errorString());
+        savepoint.rollback();
         return std::nullopt;
     }
     return summary;
@@ -72,8 +88,9 @@ std::optional<CampaignPlanSummary> CampaignPlanWriter::run(qint64 campaignId,
     summary.deferredByQuietHours = plan.deferredByQuietHours;
     summary.firstAtMSecs = plan.finishMSecs;
     q.prepare(u"INSERT INTO campaign_recipients (campaign_id, contact_number, contact_id, "
-              u"variant, state, sender_number_id, planned_at, updated_at) VALUES (:c, :n, "
-              u":contact, :variant, :state, :sender, :at, :now)"_s);
+              u"variant, state, sender_number_id, planned_at, updated_at, send_by) VALUES (:c, :n, "
+              u":contact, :variant, :state, :sender, :at, :now, :by)"_s);
+    const SendTimePlanner zones(input.accountZone, input.quietHours);
     for (qsizetype i = 0; i < plan.recipients.size(); ++i) {
         const CampaignPlanner::Planned &p = plan.recipients.at(i);
         const bool held = p.variant == CampaignPlanner::HoldOut;
@@ -89,6 +106,9 @@ std::optional<CampaignPlanSummary> CampaignPlanWriter::run(qint64 campaignId,
         q.bindValue(u":at"_s,
                     held ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(p.plannedAtMSecs));
         q.bindValue(u":now"_s, nowMSecs);
+        q.bindValue(u":by"_s, held ? QVariant(QMetaType(QMetaType::LongLong))
+                                   : QVariant(sendBy(draft, zones, input.recipients.at(i),
+                                                     p.plannedAtMSecs)));
         if (!q.exec())
             return error(
                 u"cannot queue %1: %2"_s.arg(input.recipients.at(i).number, q.lastError().text()));

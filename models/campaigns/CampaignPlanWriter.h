@@ -3,6 +3,7 @@
 #pragma once
 
 #include "CampaignDraft.h"
+#include "CampaignPlanner.h"
 
 #include <QList>
 #include <QSqlDatabase>
@@ -39,6 +40,11 @@ public:
     // The client reference of a recipient's message: deterministic, so asking twice after a
     // crash finds the first message instead of sending a second.
     static QString clientRef(qint64 campaignId, qint64 recipientId);
+
+    // When a recipient's text is too late to send (UTC ms, exclusive): the draft's "send no
+    // later than", else the end of the local day of its planned instant in its zone.
+    static qint64 sendBy(const CampaignDraft &draft, const SendTimePlanner &zones,
+                         const CampaignPlanner::Recipient &recipient, qint64 plannedAtMSecs);
 
 private:
     std::optional<CampaignPlanSummary> run(qint64 campaignId, const CampaignDraft &draft,

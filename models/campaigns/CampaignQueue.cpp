@@ -31,6 +31,7 @@ struct Due
     QString attributes;
     QString zone;
     QString textEnabled;
+    qint64 sendBy = 0; // 0: no limit (planned before 0014)
 };
 
 OutgoingMessage outgoing(qint64 threadId, const QString &body, const QString &ref,
@@ -108,8 +109,8 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
 
     q.prepare(u"SELECT r.id, r.contact_number, r.variant, r.sender_number_id, s.number, "
               u"r.client_ref, t.body, coalesce(ct.name, ''), coalesce(ct.attributes, ''), "
-              u"coalesce(ct.time_zone, ''), coalesce(ct.text_enabled, 'unknown') "
-              u"FROM campaign_recipients r "
+              u"coalesce(ct.time_zone, ''), coalesce(ct.text_enabled, 'unknown'), "
+              u"coalesce(r.send_by, 0) FROM campaign_recipients r "
               u"JOIN sender_numbers s ON s.id = r.sender_number_id "
               u"JOIN campaign_variants v ON v.campaign_id = r.campaign_id AND v.label = r.variant "
               u"JOIN template_versions t ON t.id = v.template_version_id "
@@ -127,7 +128,7 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
         due.append(Due{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                        q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
                        q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
-                       q.value(9).toString(), q.value(10).toString()});
+                       q.value(9).toString(), q.value(10).toString(), q.value(11).toLongLong()});
     }
     q.finish();
     if (due.isEmpty())
@@ -142,8 +143,8 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
     ConsentRows consent(m_db);
     const SendTimePlanner guard(accountZone, *quiet);
     const auto mark = [&](qint64 id, const QString &state, const QString &reason) {
-        q.prepare(u"UPDATE campaign_recipients SET state = :s, reason = :r, updated_at = :now "
-                  u"WHERE id = :id AND state = 'pending'"_s);
+        q.prepare(u"UPDATE campaign_recipients SET state = :s, reason = :r, updated_at = :now, "
+                  u"report_pending = 1 WHERE id = :id AND state = 'pending'"_s);
         q.bindValue(u":s"_s, state);
         q.bindValue(u":r"_s, reason);
         q.bindValue(u":now"_s, nowMSecs);
@@ -151,6 +152,13 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
         return exec(q, u"update recipient %1"_s.arg(id));
     };
     for (const Due &r : due) {
+        // Held, not sent days late: a pause, an outage or quiet hours took it past its day.
+        if (r.sendBy > 0 && nowMSecs >= r.sendBy) {
+            if (!mark(r.id, u"skipped"_s, u"too_late"_s))
+                return std::nullopt;
+            ++batch.skippedTooLate;
+            continue;
+        }
         // Consent is read again now: a STOP during the campaign stops every later text.
         const std::optional<ConsentLedger> ledger = consent.ledgerFor(account, r.number);
         if (!ledger)
@@ -196,6 +204,7 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
             return fail(m_messages->errorString()), std::nullopt;
         q.prepare(u"UPDATE campaign_recipients SET state = CASE WHEN m.provider_sid IS NULL "
                   u"THEN 'sending' ELSE 'sent' END, message_id = m.id, attempts = attempts + 1, "
+                  u"report_pending = CASE WHEN m.provider_sid IS NULL THEN 0 ELSE 1 END, "
                   u"updated_at = :now FROM messages m WHERE m.id = :m AND "
                   u"campaign_recipients.id = :id AND campaign_recipients.state = 'pending' "
                   u"RETURNING campaign_recipients.state"_s);
@@ -223,6 +232,7 @@ std::optional<QList<qint64>> CampaignQueue::settle(qint64 accountId, qint64 nowM
               u"THEN 'sent' WHEN m.status = 'blocked' THEN 'skipped' ELSE 'failed' END, "
               u"reason = CASE WHEN m.provider_sid IS NOT NULL THEN '' WHEN m.status = 'blocked' "
               u"THEN 'opted_out' ELSE coalesce(CAST(m.error_code AS TEXT), m.status) END, "
+              u"provider_sid = m.provider_sid, report_pending = 1, "
               u"updated_at = :now FROM messages m WHERE m.id = campaign_recipients.message_id "
               u"AND m.account_id = :a AND campaign_recipients.state = 'sending' AND "
               u"(m.provider_sid IS NOT NULL OR m.status IN ('failed', 'blocked', 'canceled')) "
@@ -238,7 +248,9 @@ std::optional<QList<qint64>> CampaignQueue::settle(qint64 accountId, qint64 nowM
     }
     q.prepare(u"SELECT c.id FROM campaigns c WHERE c.account_id = :a AND c.status IN "
               u"('scheduled', 'running') AND NOT EXISTS (SELECT 1 FROM campaign_recipients r "
-              u"WHERE r.campaign_id = c.id AND r.state IN ('pending', 'sending'))"_s);
+              u"WHERE r.campaign_id = c.id AND r.state IN ('pending', 'sending')) AND "
+              u"(c.team_recipients IS NULL OR (SELECT count(*) FROM campaign_recipients r "
+              u"WHERE r.campaign_id = c.id) >= c.team_recipients)"_s);
     q.bindValue(u":a"_s, accountId);
     if (!exec(q, u"find finished campaigns"_s))
         return std::nullopt;

@@ -19,6 +19,7 @@ public:
         QList<qint64> messageIds; // queued messages for the outbox to send
         int skippedOptedOut = 0;
         int skippedNotTextEnabled = 0;
+        int skippedTooLate = 0; // past the recipient's "send no later than"
         int deferredByQuietHours = 0;
         int alreadySent = 0;  // found sent after a restart; no new message
         bool started = false; // the campaign moved from scheduled to running
@@ -30,7 +31,8 @@ public:
     std::optional<QList<qint64>> activeCampaigns(qint64 accountId);
 
     // Up to `limit` pending recipients planned at or before now + lookahead, each either
-    // skipped (opted out for campaigns from its sender, or not text-enabled), deferred (the
+    // skipped (past its "send no later than": 'too_late'; opted out for campaigns from its
+    // sender; or not text-enabled), deferred (the
     // recipient is in quiet hours now), or written as a queued message (idempotent on the
     // recipient's client reference) and marked 'sending' with its message id. Nothing is
     // taken from a campaign that is not scheduled or running.

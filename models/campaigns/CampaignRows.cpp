@@ -1,10 +1,13 @@
 #include "CampaignRows.h"
 
+#include "Savepoint.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTimeZone>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 
@@ -34,12 +37,14 @@ qint64 CampaignRows::createDraft(const CampaignDraft &draft)
         return fail(u"a scheduled campaign needs a valid date and time"_s), 0;
     if (!QTimeZone(draft.accountZone.toUtf8()).isValid())
         return fail(u"unknown account time zone '%1'"_s.arg(draft.accountZone)), 0;
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text())), 0;
+    // A savepoint: a team change wraps this write and its ops in one transaction.
+    Savepoint savepoint(m_db, u"campaign_draft"_s);
+    if (!savepoint.begin())
+        return fail(savepoint.errorString()), 0;
     QSqlQuery q(m_db);
     const auto abort = [&](const QString &why) {
         q.finish();
-        m_db.rollback();
+        savepoint.rollback();
         fail(why);
         return qint64(0);
     };
@@ -53,9 +58,9 @@ qint64 CampaignRows::createDraft(const CampaignDraft &draft)
     q.prepare(
         u"INSERT INTO campaigns (account_id, name, sender_number_id, template_version_id, "
         u"status, window_start_minute, window_end_minute, created_by, schedule_kind, "
-        u"schedule_local, account_zone, hold_out_percent) VALUES (:account, :name, "
-        u":sender, :version, 'draft', :ws, :we, :by, :kind, coalesce(:local, ''), :zone, :hold) "
-        u"RETURNING id"_s);
+        u"schedule_local, account_zone, hold_out_percent, team_id, send_no_later_than) VALUES "
+        u"(:account, :name, :sender, :version, 'draft', :ws, :we, :by, :kind, "
+        u"coalesce(:local, ''), :zone, :hold, :team, :by_time) RETURNING id"_s);
     q.bindValue(u":account"_s, draft.accountId);
     q.bindValue(u":name"_s, draft.name.trimmed());
     q.bindValue(u":sender"_s, draft.senderIds.first());
@@ -70,6 +75,12 @@ qint64 CampaignRows::createDraft(const CampaignDraft &draft)
                     : draft.date.toString(Qt::ISODate) + u'T' + draft.time.toString(u"HH:mm"_s));
     q.bindValue(u":zone"_s, draft.accountZone);
     q.bindValue(u":hold"_s, draft.holdOutPercent);
+    q.bindValue(u":team"_s, draft.teamId.isEmpty()
+                                ? QUuid::createUuid().toString(QUuid::WithoutBraces)
+                                : draft.teamId);
+    q.bindValue(u":by_time"_s, draft.sendNoLaterThanMSecs > 0
+                                   ? QVariant(draft.sendNoLaterThanMSecs)
+                                   : QVariant(QMetaType(QMetaType::LongLong)));
     if (!q.exec() || !q.next())
         return abort(u"cannot create the campaign: %1"_s.arg(q.lastError().text()));
     const qint64 id = q.value(0).toLongLong();
@@ -99,8 +110,8 @@ qint64 CampaignRows::createDraft(const CampaignDraft &draft)
     q.finish();
     if (!audit(draft.accountId, draft.createdBy, u"campaign.created"_s, id, u"{}"_s))
         return abort(m_error);
-    if (!m_db.commit())
-        return abort(u"cannot commit the campaign: %1"_s.arg(m_db.lastError().text()));
+    if (!savepoint.release())
+        return abort(savepoint.errorString());
     return id;
 }
 
@@ -108,8 +119,8 @@ std::optional<CampaignDraft> CampaignRows::draft(qint64 campaignId)
 {
     QSqlQuery q(m_db);
     q.prepare(u"SELECT account_id, name, schedule_kind, schedule_local, account_zone, "
-              u"hold_out_percent, window_start_minute, window_end_minute, created_by "
-              u"FROM campaigns WHERE id = :id"_s);
+              u"hold_out_percent, window_start_minute, window_end_minute, created_by, team_id, "
+              u"coalesce(send_no_later_than, 0) FROM campaigns WHERE id = :id"_s);
     q.bindValue(u":id"_s, campaignId);
     if (!q.exec())
         return fail(u"cannot read campaign %1: %2"_s.arg(campaignId).arg(q.lastError().text())),
@@ -130,6 +141,8 @@ std::optional<CampaignDraft> CampaignRows::draft(qint64 campaignId)
     d.windowStartMinute = q.value(6).toInt();
     d.windowEndMinute = q.value(7).toInt();
     d.createdBy = q.value(8).toString();
+    d.teamId = q.value(9).toString();
+    d.sendNoLaterThanMSecs = q.value(10).toLongLong();
     q.prepare(u"SELECT label, template_version_id, percent FROM campaign_variants "
               u"WHERE campaign_id = :id ORDER BY position, id"_s);
     q.bindValue(u":id"_s, campaignId);
@@ -189,26 +202,51 @@ bool CampaignRows::transition(qint64 campaignId, CampaignState::State to, const 
                               qint64 nowMSecs)
 {
     m_error.clear();
-    if (!m_db.transaction())
-        return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
+    const auto from = state(campaignId);
+    if (!from)
+        return false;
+    if (!CampaignState::canMove(*from, to))
+        return fail(u"campaign %1 cannot go from %2 to %3"_s.arg(campaignId)
+                        .arg(CampaignState::toString(*from), CampaignState::toString(to)));
+    return write(campaignId, *from, to, actor, nowMSecs);
+}
+
+std::optional<bool> CampaignRows::applyState(qint64 campaignId, CampaignState::State to,
+                                             bool automatic, const QString &actor, qint64 nowMSecs)
+{
+    m_error.clear();
+    const auto from = state(campaignId);
+    if (!from)
+        return std::nullopt;
+    // Finished is final whatever comes later in the log; a runner's own "running" never
+    // undoes a person's pause that the log holds before it.
+    if (*from == to || CampaignState::isFinished(*from) ||
+        (automatic && to == CampaignState::State::Running &&
+         *from != CampaignState::State::Scheduled))
+        return false;
+    if (!write(campaignId, *from, to, actor, nowMSecs))
+        return std::nullopt;
+    return true;
+}
+
+bool CampaignRows::write(qint64 campaignId, CampaignState::State from, CampaignState::State to,
+                         const QString &actor, qint64 nowMSecs)
+{
+    Savepoint savepoint(m_db, u"campaign_state"_s);
+    if (!savepoint.begin())
+        return fail(savepoint.errorString());
     QSqlQuery q(m_db);
     const auto abort = [&](const QString &why) {
         q.finish();
-        m_db.rollback();
+        savepoint.rollback();
         return fail(why);
     };
-    q.prepare(u"SELECT account_id, status FROM campaigns WHERE id = :id"_s);
+    q.prepare(u"SELECT account_id FROM campaigns WHERE id = :id"_s);
     q.bindValue(u":id"_s, campaignId);
     if (!q.exec() || !q.next())
         return abort(u"there is no campaign %1"_s.arg(campaignId));
     const qint64 account = q.value(0).toLongLong();
-    const auto from = CampaignState::fromString(q.value(1).toString());
     q.finish();
-    if (!from)
-        return abort(u"campaign %1 has an unknown state"_s.arg(campaignId));
-    if (!CampaignState::canMove(*from, to))
-        return abort(u"campaign %1 cannot go from %2 to %3"_s.arg(campaignId)
-                         .arg(CampaignState::toString(*from), CampaignState::toString(to)));
     q.prepare(u"UPDATE campaigns SET status = :to, "
               u"started_at = CASE WHEN :to = 'running' THEN coalesce(started_at, :now) "
               u"ELSE started_at END, "
@@ -221,9 +259,23 @@ bool CampaignRows::transition(qint64 campaignId, CampaignState::State to, const 
     if (!q.exec())
         return abort(u"cannot update campaign %1: %2"_s.arg(campaignId).arg(q.lastError().text()));
     qint64 canceled = 0;
+    qint64 withdrawn = 0;
     if (to == CampaignState::State::Canceled) {
+        // Texts handed to the outbox but not yet attempted never leave: the outbox posts only
+        // a message still queued, and records its attempt in the same writer job that checks.
+        q.prepare(u"UPDATE messages SET status = 'canceled', updated_at = :now WHERE id IN "
+                  u"(SELECT r.message_id FROM campaign_recipients r WHERE r.campaign_id = :id "
+                  u"AND r.state = 'sending') AND status = 'queued' AND provider_sid IS NULL AND "
+                  u"last_attempt_at IS NULL"_s);
+        q.bindValue(u":now"_s, nowMSecs);
+        q.bindValue(u":id"_s, campaignId);
+        if (!q.exec())
+            return abort(u"cannot withdraw the queued texts: %1"_s.arg(q.lastError().text()));
+        withdrawn = q.numRowsAffected();
         q.prepare(u"UPDATE campaign_recipients SET state = 'skipped', reason = 'canceled', "
-                  u"updated_at = :now WHERE campaign_id = :id AND state = 'pending'"_s);
+                  u"updated_at = :now WHERE campaign_id = :id AND (state = 'pending' OR "
+                  u"(state = 'sending' AND message_id IN (SELECT id FROM messages WHERE "
+                  u"status = 'canceled')))"_s);
         q.bindValue(u":now"_s, nowMSecs);
         q.bindValue(u":id"_s, campaignId);
         if (!q.exec())
@@ -231,16 +283,27 @@ bool CampaignRows::transition(qint64 campaignId, CampaignState::State to, const 
         canceled = q.numRowsAffected();
     }
     q.finish();
-    QJsonObject details{{u"from"_s, CampaignState::toString(*from)},
+    QJsonObject details{{u"from"_s, CampaignState::toString(from)},
                         {u"to"_s, CampaignState::toString(to)}};
-    if (to == CampaignState::State::Canceled)
+    if (to == CampaignState::State::Canceled) {
         details.insert(u"skipped"_s, canceled);
+        details.insert(u"withdrawn"_s, withdrawn);
+    }
     if (!audit(account, actor, u"campaign."_s + CampaignState::toString(to), campaignId,
                QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))))
         return abort(m_error);
-    if (!m_db.commit())
-        return abort(u"cannot commit: %1"_s.arg(m_db.lastError().text()));
+    if (!savepoint.release())
+        return abort(savepoint.errorString());
     return true;
+}
+
+qint64 CampaignRows::idOfTeamId(qint64 accountId, const QString &teamId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(u"SELECT id FROM campaigns WHERE account_id = :a AND team_id = :t"_s);
+    q.bindValue(u":a"_s, accountId);
+    q.bindValue(u":t"_s, teamId);
+    return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
 }
 
 std::optional<CampaignState::State> CampaignRows::state(qint64 campaignId)
@@ -281,7 +344,9 @@ std::optional<QList<CampaignRows::Summary>> CampaignRows::select(qint64 accountI
               u"c.expected_finish_at, count(r.id), "
               u"coalesce(sum(r.state = 'held_out'), 0), coalesce(sum(r.state = 'pending'), 0), "
               u"coalesce(sum(r.state = 'sending'), 0), coalesce(sum(r.state = 'sent'), 0), "
-              u"coalesce(sum(r.state = 'failed'), 0), coalesce(sum(r.state = 'skipped'), 0) "
+              u"coalesce(sum(r.state = 'failed'), 0), coalesce(sum(r.state = 'skipped'), 0), "
+              u"coalesce(sum(r.state = 'skipped' AND r.reason = 'too_late'), 0), "
+              u"coalesce(sum(r.state = 'skipped' AND r.reason = 'canceled'), 0), c.team_id "
               u"FROM campaigns c LEFT JOIN campaign_recipients r ON r.campaign_id = c.id "
               u"WHERE (:account = 0 OR c.account_id = :account) AND (:id = 0 OR c.id = :id) "
               u"GROUP BY c.id ORDER BY c.id DESC"_s);
@@ -306,6 +371,9 @@ std::optional<QList<CampaignRows::Summary>> CampaignRows::select(qint64 accountI
         s.sent = q.value(10).toLongLong();
         s.failed = q.value(11).toLongLong();
         s.skipped = q.value(12).toLongLong();
+        s.tooLate = q.value(13).toLongLong();
+        s.canceled = q.value(14).toLongLong();
+        s.teamId = q.value(15).toString();
         rows.append(s);
     }
     return rows;

@@ -7,6 +7,10 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+const QString formulaStarts = u"=+-@\t\r"_s;
+} // namespace
+
 QStringList ConsentCsv::exportColumns()
 {
     return {u"occurred_at"_s, u"contact_number"_s, u"sender_number"_s, u"kind"_s, u"source"_s,
@@ -18,17 +22,33 @@ QStringList ConsentCsv::importColumns()
     return {u"number"_s, u"occurred_at"_s, u"source"_s, u"opt_in_copy"_s, u"sender_number"_s};
 }
 
+QString ConsentCsv::neutralise(const QString &field)
+{
+    // OWASP's CSV-injection advice: a spreadsheet runs a cell that starts with one of these
+    // as a formula (DDE "=cmd|' /C calc'!A0"), quoted or not; a leading apostrophe makes it
+    // text. Numbers in E.164 start with '+', so they carry the apostrophe too.
+    if (!field.isEmpty() && formulaStarts.contains(field.front()))
+        return u'\'' + field;
+    return field;
+}
+
+QString ConsentCsv::unneutralise(const QString &field)
+{
+    if (field.size() > 1 && field.front() == u'\'' && formulaStarts.contains(field.at(1)))
+        return field.mid(1);
+    return field;
+}
+
 QString ConsentCsv::quote(const QString &field)
 {
-    // Also quote a leading =, +, - or @ so a spreadsheet does not run it as a formula;
-    // phone numbers start with '+', so numbers are always quoted.
-    static const QString special = u",\"\r\n=+-@"_s;
+    static const QString special = u",\"\r\n"_s;
+    const QString cell = neutralise(field);
     bool needs = false;
-    for (const QChar c : field)
+    for (const QChar c : cell)
         needs = needs || special.contains(c);
     if (!needs)
-        return field;
-    QString escaped = field;
+        return cell;
+    QString escaped = cell;
     escaped.replace(u"\""_s, u"\"\""_s);
     return u'"' + escaped + u'"';
 }
@@ -161,7 +181,9 @@ ConsentCsv::Parsed ConsentCsv::parseOptIns(const QString &csv, const QString &ac
             continue;
         }
         const auto value = [&](const QString &name) {
-            return column.contains(name) ? fields.at(column.value(name)).trimmed() : QString();
+            // An export of ours neutralised formula-like cells; read them back as they were.
+            return column.contains(name) ? unneutralise(fields.at(column.value(name)).trimmed())
+                                         : QString();
         };
         ConsentEvent event;
         event.kind = ConsentEvent::Kind::OptIn;

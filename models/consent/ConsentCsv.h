@@ -53,5 +53,10 @@ public:
     // *lines gets the line each record starts on. False with *error on an unclosed quote.
     static bool splitRecords(const QString &csv, QList<QStringList> *records, QList<int> *lines,
                              QString *error);
+    // A field as a CSV cell: formula-like text neutralised, quoted when it must be.
     static QString quote(const QString &field);
+    // A leading apostrophe before = + - @ tab or CR, so a spreadsheet shows the cell as text
+    // instead of running it; unneutralise() reads such a cell back as it was.
+    static QString neutralise(const QString &field);
+    static QString unneutralise(const QString &field);
 };

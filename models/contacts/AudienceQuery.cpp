@@ -1,5 +1,6 @@
 #include "AudienceQuery.h"
 
+#include "CampaignSendHistory.h"
 #include "ConsentRows.h"
 
 #include <QHash>
@@ -162,15 +163,17 @@ AudienceQuery::evaluate(qint64 accountId, const Segment &segment, const Options 
         ok = ok && q.exec();
         while (ok && q.next())
             openThreads.insert(q.value(0).toString());
-        // Campaign texts that reached (or may reach) the customer share the cap's windows.
-        q.prepare(u"SELECT customer_number, coalesce(sent_at, created_at) FROM messages "
-                  u"WHERE account_id = ? AND campaign_id IS NOT NULL AND direction = 'out' "
-                  u"AND status NOT IN ('failed', 'blocked', 'canceled') AND created_at >= ?"_s);
-        q.addBindValue(accountId);
-        q.addBindValue(options.atMs - FrequencyCap::WeekMSecs);
-        ok = ok && q.exec();
-        while (ok && q.next())
-            recentSends[q.value(0).toString()].append(q.value(1).toLongLong());
+        // Campaign texts that reached (or may reach) the customer share the cap's windows:
+        // the whole team's, not only this desktop's (CampaignSendHistory).
+        if (ok) {
+            CampaignSendHistory history(m_db);
+            auto sends = history.sends(accountId, options.atMs - FrequencyCap::WeekMSecs);
+            if (!sends) {
+                m_error = history.errorString();
+                return std::nullopt;
+            }
+            recentSends = std::move(*sends);
+        }
         if (!ok) {
             m_error = u"cannot read the audience's history: "_s + q.lastError().text();
             return std::nullopt;

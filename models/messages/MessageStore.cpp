@@ -101,6 +101,10 @@ bool MessageStore::insertOutgoing(const OutgoingMessage &message, qint64 *messag
         return fail(u"an outgoing message needs a client reference"_s);
     if (message.body.isEmpty())
         return fail(u"an outgoing message needs a body"_s);
+    if (message.body.size() > OutgoingMessage::MaxBodyChars)
+        return fail(u"the message is %1 characters long; the provider sends at most %2 "
+                    u"(split it or shorten it)"_s.arg(message.body.size())
+                        .arg(OutgoingMessage::MaxBodyChars));
     if (!m_db.transaction())
         return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
     m_threads.clearCache();

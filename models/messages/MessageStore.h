@@ -33,6 +33,8 @@ public:
     // The outbox's message, status 'queued', written before any network call. Idempotent on
     // clientRef: when that reference is already stored in the same thread, nothing is written
     // and *messageId is the existing message.
+    // A body longer than OutgoingMessage::MaxBodyChars (Twilio's limit, error 21617) is refused
+    // here, before anything is written, rather than failing at the provider after queuing.
     bool insertOutgoing(const OutgoingMessage &message, qint64 *messageId = nullptr);
     // The provider accepted the message composed under clientRef: record its sid and status.
     // If a sync page already stored that sid as a separate row, the two are merged into the

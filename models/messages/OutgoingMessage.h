@@ -7,6 +7,9 @@
 
 struct OutgoingMessage
 {
+    // The provider's limit on a body (Twilio answers longer ones with 21617).
+    static constexpr qsizetype MaxBodyChars = 1600;
+
     qint64 threadId = 0;
     QString body;
     QString clientRef; // fresh, unique: the outbox's idempotency key

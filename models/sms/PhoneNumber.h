@@ -55,6 +55,12 @@ public:
         Canonical,
     };
 
+    // Limits checked before libphonenumber sees the text: E.164 has at most 15 digits, and
+    // an international prefix (011) or a trunk prefix adds a few; spaces and punctuation
+    // in "+1 (415) 555-0100" roughly double the length.
+    static constexpr qsizetype MaxInputChars = 64;
+    static constexpr qsizetype MaxDigits = 20;
+
     PhoneNumber() = default;
 
     // Parses what a user typed (or an E.164 string) in the context of defaultRegion (ISO

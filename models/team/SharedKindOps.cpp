@@ -1,5 +1,6 @@
 #include "SharedKindOps.h"
 
+#include "CampaignOpApplier.h"
 #include "CannedReplyOpApplier.h"
 #include "ConfirmationRuleOpApplier.h"
 #include "KeywordOpApplier.h"
@@ -25,7 +26,7 @@ bool SharedKindOps::handles(const QString &kind)
 {
     return KeywordOpApplier::handles(kind) || TemplateOpApplier::handles(kind) ||
            CannedReplyOpApplier::handles(kind) || ConfirmationRuleOpApplier::handles(kind) ||
-           NumberSettingsOpApplier::handles(kind);
+           NumberSettingsOpApplier::handles(kind) || CampaignOpApplier::handles(kind);
 }
 
 std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint64 accountId,
@@ -39,6 +40,8 @@ std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint
         return applyWith<TemplateOpApplier>(std::move(db), accountId, op, origin, error);
     if (ConfirmationRuleOpApplier::handles(op.kind))
         return applyWith<ConfirmationRuleOpApplier>(std::move(db), accountId, op, origin, error);
+    if (CampaignOpApplier::handles(op.kind))
+        return applyWith<CampaignOpApplier>(std::move(db), accountId, op, origin, error);
     if (NumberSettingsOpApplier::handles(op.kind))
         return applyWith<NumberSettingsOpApplier>(std::move(db), accountId, op, origin, error);
     return applyWith<CannedReplyOpApplier>(std::move(db), accountId, op, origin, error);

@@ -1,5 +1,6 @@
 // The kinds of team op that carry what admins and marketers decide (keyword processes,
-// templates, canned replies, confirmation rules, number settings), dispatched to their appliers.
+// templates, canned replies, confirmation rules, number settings, campaigns), dispatched to their
+// appliers.
 // TeamOpApplier hands them here.
 #pragma once
 

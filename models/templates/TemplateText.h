@@ -77,4 +77,5 @@ private:
     QString m_body;
     QList<Token> m_tokens;
     QList<Error> m_errors;
+    QList<qsizetype> m_lineStarts; // offset after each '\n', ascending
 };

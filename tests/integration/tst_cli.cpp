@@ -134,6 +134,24 @@ private Q_SLOTS:
         QVERIFY(run.err.contains("UTF-8"));
     }
 
+    // The same bytes as an argument are refused too, not counted as U+FFFD (UCS-2).
+    void argumentsRejectInvalidUtf8()
+    {
+        QProcess shell;
+        // QProcess encodes its arguments as UTF-8, so the shell makes the raw bytes.
+        shell.start(u"/bin/sh"_s,
+                    {u"-c"_s, u"exec \"$0\" segments --text \"$(printf 'ab\\377')\""_s,
+                     QStringLiteral(SMSDESK_CLI_PATH)});
+        QVERIFY(shell.waitForFinished(30000));
+        QCOMPARE(shell.exitCode(), 2);
+        QVERIFY(shell.readAllStandardOutput().isEmpty());
+        const QByteArray err = shell.readAllStandardError();
+        QVERIFY2(err.contains("argument 3 is not valid UTF-8"), err.constData());
+        // Valid UTF-8 beyond GSM-7 is still counted.
+        const CliRun fine = runCli({u"segments"_s, u"--text"_s, u"caf\u00e9 \u263a"_s});
+        QCOMPARE(fine.exitCode, 0);
+    }
+
     void normalize()
     {
         const CliRun run = runCli({u"normalize"_s, u"--region"_s, u"US"_s, u"4155550134"_s});

@@ -73,7 +73,7 @@ void TstConsentCli::importThenExport()
     QCOMPARE(imported.out, u"imported 1 opt-in(s)\n"_s);
     const Run exported = cli(QStringList{u"consent"_s, u"export"_s} + acme);
     QCOMPARE(exported.exitCode, 0);
-    QVERIFY(exported.out.contains(u"\"+14155550142\",,opt_in,import,,\"Deals, weekly\",,cli"_s));
+    QVERIFY(exported.out.contains(u"'+14155550142,,opt_in,import,,\"Deals, weekly\",,cli"_s));
     const Run other =
         cli({u"consent"_s, u"export"_s, u"--profile"_s, profile, u"--account"_s, u"Other"_s});
     QCOMPARE(other.exitCode, 0);

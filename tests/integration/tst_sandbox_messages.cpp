@@ -143,6 +143,8 @@ void TestSandboxMessages::createErrors_data()
         << kSupport << u"+14155550142"_s << QString(1601, u'a') << 21617;
     QTest::newRow("To not a number") << kSupport << u"hello"_s << ok << 21211;
     QTest::newRow("To too short") << kSupport << u"+1415555"_s << ok << 21211;
+    QTest::newRow("To of 20,000 digits")
+        << kSupport << (u"+1"_s + QString(20000, u'5')) << ok << 21211;
     QTest::newRow("From not a number") << u"not-a-number"_s << u"+14155550142"_s << ok << 21212;
     QTest::newRow("From valid but not ours")
         << u"+16175551212"_s << u"+14155550142"_s << ok << 21606;

@@ -2,6 +2,8 @@
 // stdout, a request with them, a clean stop on SIGTERM/SIGINT, and --state across restarts.
 #include "SandboxClient.h"
 
+#include <QDataStream>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QProcess>
 #include <QRegularExpression>
@@ -117,6 +119,22 @@ void TestSandboxProcess::stateSurvivesRestart()
             201);
         QVERIFY(stop(process, SIGTERM));
     }
+    // Owner-only files, and the token only in the credentials file beside the data.
+    const QString credentials = stateFile + u".credentials"_s;
+    for (const QString &path : {stateFile, credentials}) {
+        const auto others = QFileDevice::ReadGroup | QFileDevice::ReadOther |
+                            QFileDevice::WriteGroup | QFileDevice::WriteOther;
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        QVERIFY2(!(QFileInfo(path).permissions() & others), qPrintable(path));
+    }
+    QFile data(stateFile);
+    QVERIFY(data.open(QIODevice::ReadOnly));
+    const QByteArray bytes = data.readAll();
+    QVERIFY(!bytes.contains(first.token.toUtf8()));
+    QByteArray streamed; // how QDataStream would have written it
+    QDataStream stream(&streamed, QIODevice::WriteOnly);
+    stream << first.token;
+    QVERIFY(!bytes.contains(streamed.mid(4)));
     QProcess process;
     Started second;
     QVERIFY(start(process, {u"--port"_s, u"0"_s, u"--state"_s, stateFile, u"--speed"_s, u"100"_s},

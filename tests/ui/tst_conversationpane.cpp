@@ -5,6 +5,7 @@
 #include "ConversationPane.h"
 #include "InboxCommands.h"
 #include "MessageBubbleDelegate.h"
+#include "OutgoingMessage.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
 #include "StoreReader.h"
@@ -222,6 +223,13 @@ void TstConversationPane::counterFollowsTyping()
     QCOMPARE(counter->text(), expectedCounter(shortText + more));
     QVERIFY(SegmentCounter::count(shortText + more).segments > 1); // the case the test is for
     QVERIFY(!label("composerUcs2")->isVisible());
+    QVERIFY(button("composerSend")->isEnabled());
+    // Past the provider's 1,600 characters: Send is off and the counter says why.
+    editor()->setPlainText(QString(OutgoingMessage::MaxBodyChars + 1, u'y'));
+    QVERIFY(!button("composerSend")->isEnabled());
+    QVERIFY2(counter->text().contains(u"at most 1600"_s), qPrintable(counter->text()));
+    editor()->setPlainText(QString(OutgoingMessage::MaxBodyChars, u'y'));
+    QVERIFY(button("composerSend")->isEnabled());
 }
 
 void TstConversationPane::smartPunctuationReplaced()

@@ -37,6 +37,9 @@ class TstConsentCsv : public QObject
 
 private Q_SLOTS:
     void exportReadsBack();
+    void formulaCellsAreNeutralised_data();
+    void formulaCellsAreNeutralised();
+    void exportedNumbersImportBack();
     void badRows_data();
     void badRows();
     void goodFileIsImported();
@@ -58,13 +61,57 @@ void TstConsentCsv::exportReadsBack()
     QCOMPARE(records.first(), ConsentCsv::exportColumns());
     QCOMPARE(records.at(1).at(6), events.first().optInCopy);
     QCOMPARE(records.at(1).at(5), u"web, footer"_s);
-    QCOMPARE(records.at(1).at(1), u"+14155550142"_s);
+    QCOMPARE(records.at(1).at(1), u"'+14155550142"_s); // neutralised, see below
+    QCOMPARE(ConsentCsv::unneutralise(records.at(1).at(1)), u"+14155550142"_s);
     QCOMPARE(QDateTime::fromString(records.at(1).at(0), Qt::ISODateWithMs),
              events.first().occurredAt);
-    QCOMPARE(records.at(2).at(5), events.last().detail);
-    // Formula-like text is quoted, never bare at the start of a field.
-    QVERIFY(csv.contains(u",\"=HYPERLINK(\"\"x\"\")\","_s));
+    QCOMPARE(ConsentCsv::unneutralise(records.at(2).at(5)), events.last().detail);
+    // Formula-like text starts with an apostrophe, so a spreadsheet shows it as text.
+    QVERIFY(csv.contains(u",\"'=HYPERLINK(\"\"x\"\")\","_s));
     QCOMPARE(lines, (QList<int>{1, 2, 4})); // the second record starts after the quoted line break
+}
+
+void TstConsentCsv::formulaCellsAreNeutralised_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::newRow("equals") << u"=cmd|' /C calc'!A0"_s;
+    QTest::newRow("plus") << u"+1+cmd|' /C calc'!A0"_s;
+    QTest::newRow("minus") << u"-2+3"_s;
+    QTest::newRow("at") << u"@SUM(1+9)*cmd|' /C calc'!A0"_s;
+    QTest::newRow("tab") << u"\t=1+2"_s;
+    QTest::newRow("carriage return") << u"\r=1+2"_s;
+}
+
+// OWASP's advice on CSV injection: every cell starting with = + - @ tab or CR gets a leading
+// apostrophe (quoting alone does not stop a spreadsheet), and an import reads it back.
+void TstConsentCsv::formulaCellsAreNeutralised()
+{
+    QFETCH(QString, field);
+    const QString csv = ConsentCsv::toCsv({optIn(field, field)});
+    QList<QStringList> records;
+    QList<int> lines;
+    QString error;
+    QVERIFY2(ConsentCsv::splitRecords(csv, &records, &lines, &error), qPrintable(error));
+    for (const QString &cell : records.at(1)) {
+        if (!cell.isEmpty())
+            QVERIFY2(!u"=+-@\t\r"_s.contains(cell.front()), qPrintable(cell));
+    }
+    QCOMPARE(records.at(1).at(5), u"'"_s + field);
+    QCOMPARE(ConsentCsv::unneutralise(records.at(1).at(5)), field);
+    // Text that only contains those characters later is left alone.
+    QCOMPARE(ConsentCsv::neutralise(u"a=b"_s), u"a=b"_s);
+    QCOMPARE(ConsentCsv::unneutralise(u"'quoted'"_s), u"'quoted'"_s);
+}
+
+void TstConsentCsv::exportedNumbersImportBack()
+{
+    const QString csv = u"number,occurred_at,opt_in_copy\n'+14155550142,2026-11-20T09:00:00Z,"
+                        u"'=1+2\n"_s;
+    const auto parsed = ConsentCsv::parseOptIns(csv, u"importer"_s, u"US"_s, Now);
+    QVERIFY(parsed.errors.isEmpty());
+    QCOMPARE(parsed.events.size(), 1);
+    QCOMPARE(parsed.events.first().contactNumber, u"+14155550142"_s);
+    QCOMPARE(parsed.events.first().optInCopy, u"=1+2"_s);
 }
 
 void TstConsentCsv::badRows_data()

@@ -407,6 +407,15 @@ void TstMessageStore::outgoingThenSid()
     clash.threadId = otherThread;
     QVERIFY(!m_store->insertOutgoing(clash));
     QVERIFY(m_store->errorString().contains(u"ref-1"_s));
+    // A body over the provider's 1,600 characters is refused before anything is written.
+    OutgoingMessage tooLong = out;
+    tooLong.clientRef = u"ref-long"_s;
+    tooLong.body = QString(OutgoingMessage::MaxBodyChars + 1, u'a');
+    QVERIFY(!m_store->insertOutgoing(tooLong));
+    QVERIFY2(m_store->errorString().contains(u"1601 characters"_s),
+             qPrintable(m_store->errorString()));
+    QCOMPARE(scalar(db(), u"SELECT count(*) FROM messages WHERE client_ref = 'ref-long'"_s).toInt(),
+             0);
 
     QVERIFY2(m_store->attachSid(u"ref-1"_s, u"SMout"_s, u"queued"_s),
              qPrintable(m_store->errorString()));

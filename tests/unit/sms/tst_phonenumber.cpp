@@ -195,6 +195,26 @@ private Q_SLOTS:
             << u"999"_s << u"GB"_s << ParseError::TooShort << u"short"_s;
         QTest::newRow("US 7-digit is no short code")
             << u"1234567"_s << u"US"_s << ParseError::TooShort << u"short"_s;
+        QTest::newRow("more digits than any number")
+            << QString(PhoneNumber::MaxDigits + 1, u'5') << u"US"_s << ParseError::TooLong
+            << u"at most %1"_s.arg(PhoneNumber::MaxDigits);
+    }
+
+    // Input over the limits is refused before libphonenumber (quadratic in its input) sees
+    // it, and the error names the start of the text rather than repeating all of it.
+    void longInputIsRefusedWithAShortMessage()
+    {
+        const QString huge(100000, u'9');
+        const PhoneNumberParse parsed = PhoneNumber::parse(huge, u"US"_s);
+        QCOMPARE(parsed.error, ParseError::TooLong);
+        QVERIFY2(parsed.errorMessage.size() < 200, qPrintable(parsed.errorMessage.left(300)));
+        QVERIFY(parsed.errorMessage.contains(u"100000 characters"_s));
+        const QString padded =
+            u"+1 "_s + QString(PhoneNumber::MaxInputChars, u' ') + u"4155550134"_s;
+        QCOMPARE(PhoneNumber::parse(padded, u"US"_s).error, ParseError::TooLong);
+        // The longest input a person types with punctuation still parses.
+        const QString spaced = u"+1  (415)  555 - 0134"_s.leftJustified(PhoneNumber::MaxInputChars);
+        QVERIFY(PhoneNumber::parse(spaced, QString()).ok());
     }
 
     void parseErrors()

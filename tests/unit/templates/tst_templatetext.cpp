@@ -3,6 +3,9 @@
 
 #include <QtTest>
 
+#include <ctime>
+#include <limits>
+
 using namespace Qt::StringLiterals;
 using Values = QHash<QString, QString>;
 
@@ -294,6 +297,60 @@ private Q_SLOTS:
         QCOMPARE(counts, expected);
         QCOMPARE(counts.value(u"first_name"_s), 2);
         QVERIFY(!counts.contains(u"plan"_s)); // it has a fallback
+    }
+
+    // Doubling a body doubles the work of parsing, validating and rendering it, for bodies
+    // full of tokens, of errors and of unclosed marks (each once took quadratic time: 58 s
+    // for {{a}} x 40,000). The best of several runs is compared, with a generous ratio:
+    // linear work gives about 2, quadratic 4. Counts, not a time limit: no assertion on ms.
+    void workGrowsLinearly_data()
+    {
+        QTest::addColumn<QString>("unit");
+        QTest::newRow("valid tokens") << u"{{a}} "_s;
+        QTest::newRow("distinct names") << u"{{f%1|x}} "_s;
+        QTest::newRow("unknown fields, one error each") << u"{{nope%1}}\n"_s;
+        QTest::newRow("stray closes") << u"}} x\n"_s;
+        QTest::newRow("opens never closed until the end") << u"{{ "_s;
+    }
+
+    void workGrowsLinearly()
+    {
+        QFETCH(QString, unit);
+        const auto body = [&unit](int count) -> QString {
+            QString text;
+            for (int i = 0; i < count; ++i)
+                text += unit.contains(u"%1"_s) ? unit.arg(i) : unit;
+            return text + u"}}"_s;
+        };
+        qint64 sink = 0; // keeps the work from being optimised away
+        // This thread's CPU time, so other processes' load does not count.
+        const auto cpuNow = [] {
+            timespec now{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+            return qint64(now.tv_sec) * 1000000000 + now.tv_nsec;
+        };
+        const auto timeOnce = [&sink, &cpuNow](const QString &text) -> qint64 {
+            const qint64 start = cpuNow();
+            const TemplateText parsed(text);
+            const auto errors = parsed.validate({}, TemplateType::Transactional);
+            const auto rendered = parsed.render({{u"a"_s, u"value"_s}});
+            sink += errors.size() + rendered.text.size();
+            return cpuNow() - start;
+        };
+        // Interleaved, so a burst of load on a shared machine hits both sizes alike.
+        const QString smallBody = body(20000);
+        const QString largeBody = body(40000);
+        qint64 small = std::numeric_limits<qint64>::max();
+        qint64 large = small;
+        for (int run = 0; run < 5; ++run) {
+            small = qMin(small, timeOnce(smallBody));
+            large = qMin(large, timeOnce(largeBody));
+        }
+        const double ratio = double(large) / double(qMax<qint64>(small, 1));
+        qInfo("%s: 20,000 units %.1f ms, 40,000 units %.1f ms, ratio %.2f", QTest::currentDataTag(),
+              small / 1e6, large / 1e6, ratio);
+        QVERIFY(sink > 0);
+        QVERIFY2(ratio < 3.2, qPrintable(u"ratio %1"_s.arg(ratio)));
     }
 };
 

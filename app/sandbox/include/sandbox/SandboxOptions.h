@@ -37,6 +37,9 @@ struct SandboxOptions
     // Twilio Sync's per-object rate limits (429 / 54009); off so tests are not throttled.
     bool syncRateLimits = false;
 
+    // Connections open at once; one more is answered 503 and closed.
+    int maxConnections = 1024;
+
     // Fixed credentials (tests, reproducible demos); empty ones are generated.
     QString accountSid;
     QString authToken;

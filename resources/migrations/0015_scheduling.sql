@@ -1,4 +1,4 @@
--- 0014: messages scheduled to leave later ("Send later…"), and the Messaging Services the
+-- 0015: messages scheduled to leave later ("Send later…"), and the Messaging Services the
 -- account's numbers belong to.
 -- The earliest instant (ms since the epoch, UTC) an outgoing message may leave; NULL: at once.
 -- One held here stays 'queued' until then; one the provider holds (Twilio's SendAt) is
