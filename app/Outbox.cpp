@@ -1,6 +1,8 @@
 #include "Outbox.h"
 
 #include "AppLogging.h"
+#include "ScheduledMessageRows.h"
+#include "ScheduledSendTime.h"
 #include "SegmentCounter.h"
 #include "SendReconciler.h"
 #include "SenderNumberRows.h"
@@ -111,7 +113,8 @@ OutgoingMessage Outbox::compose(qint64 threadId, const QString &body, const QStr
 }
 
 // On the writer thread: consent first, so a refused message leaves no trace to send later.
-Outbox::Written Outbox::write(WriterContext &context, const OutgoingMessage &message)
+Outbox::Written Outbox::write(WriterContext &context, const OutgoingMessage &message,
+                              std::optional<qint64> scheduledAt)
 {
     auto rows = context.repo<OutboxRows>();
     const std::optional<OutboxRow> prospective =
@@ -126,6 +129,8 @@ Outbox::Written Outbox::write(WriterContext &context, const OutgoingMessage &mes
     qint64 id = 0;
     if (!context.messages->insertOutgoing(message, &id))
         return {std::nullopt, context.messages->errorString()};
+    if (scheduledAt && !context.repo<ScheduledMessageRows>().schedule(id, *scheduledAt))
+        return {std::nullopt, u"cannot schedule message %1"_s.arg(id)};
     std::optional<OutboxRow> row = rows.row(id);
     return {row, row ? QString() : rows.errorString()};
 }
@@ -149,6 +154,41 @@ void Outbox::queueMessageAsync(qint64 threadId, const QString &body, const QStri
                        if (guard && done)
                            done(written.row ? written.row->id : 0, written.error);
                    });
+}
+
+void Outbox::queueScheduledAsync(qint64 threadId, const QString &body, const QString &author,
+                                 qint64 atMs, QObject *context, QueueDone done)
+{
+    const OutgoingMessage message = compose(threadId, body, author, Purpose::Conversation);
+    QPointer<QObject> guard(context);
+    m_writer->post([message, atMs](WriterContext &writer) { return write(writer, message, atMs); },
+                   this,
+                   [this, guard, done = std::move(done)](const Written &written) {
+                       if (written.row)
+                           queued(*written.row);
+                       if (guard && done)
+                           done(written.row ? written.row->id : 0, written.error);
+                   });
+}
+
+bool Outbox::dropScheduled(qint64 messageId)
+{
+    const auto it = m_items.find(messageId);
+    if (it == m_items.end())
+        return true;
+    if (it->busy)
+        return false;
+    m_items.erase(it);
+    QTimer::singleShot(0, this, &Outbox::pump);
+    return true;
+}
+
+bool Outbox::heldHere(const OutboxRow &row, qint64 nowMs)
+{
+    if (!row.scheduledAt || *row.scheduledAt <= nowMs)
+        return false;
+    return row.viaServiceSid.isEmpty() ||
+           !ScheduledSendTime::providerCanHold(nowMs, *row.scheduledAt);
 }
 
 qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString &author,
@@ -292,6 +332,12 @@ void Outbox::pump()
         // not hold up the thread's other messages.
         if (m_awaitingClaimGate && OutboxClaimGate::needsClaim(item.row))
             continue;
+        if (heldHere(item.row, now)) {
+            // Not before its time, and meanwhile not in its thread's way. The timer is
+            // capped: a wait of weeks does not fit its int, and the clock may jump.
+            waitAtMost(std::min<qint64>(*item.row.scheduledAt - now, 3600 * 1000));
+            continue;
+        }
         if (threadsSeen.contains(item.row.threadId))
             continue; // an older message of the thread goes first
         threadsSeen.insert(item.row.threadId);
@@ -407,9 +453,21 @@ void Outbox::postFresh(qint64 id)
             }
             const Item &item = m_items[id];
             qCDebug(lcOutbox) << "sending message" << id;
-            m_client->sendMessage(
-                item.row.from, item.row.to, item.row.body, this,
-                [this, id](const ProviderResult<ProviderMessage> &result) { onSent(id, result); });
+            const auto answered = [this, id](const ProviderResult<ProviderMessage> &result) {
+                onSent(id, result);
+            };
+            if (item.row.viaServiceSid.isEmpty()) {
+                m_client->sendMessage(item.row.from, item.row.to, item.row.body, this, answered);
+                return;
+            }
+            // Through the number's Messaging Service, From kept so the conversation stays
+            // on its number; a scheduled one the provider holds until its time.
+            MessageSendOptions options;
+            options.messagingServiceSid = item.row.viaServiceSid;
+            if (item.row.scheduledAt && *item.row.scheduledAt > nowMs())
+                options.sendAt = QDateTime::fromMSecsSinceEpoch(*item.row.scheduledAt, Qt::UTC);
+            m_client->sendMessageWithOptions(item.row.from, item.row.to, item.row.body, options,
+                                             this, answered);
         });
 }
 

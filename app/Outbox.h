@@ -64,6 +64,17 @@ public:
     qint64 queueMessage(const QString &from, const QString &to, const QString &body,
                         const QString &author);
 
+    // "Send later…": like queueMessageAsync, but the message leaves at atMs (ms, UTC), not
+    // before. When its number sends through a Messaging Service and atMs is inside the
+    // provider's SendAt window, it is created at the provider at once with SendAt (it then
+    // leaves with every desktop closed); otherwise it waits here, without holding back the
+    // thread's other messages.
+    void queueScheduledAsync(qint64 threadId, const QString &body, const QString &author,
+                             qint64 atMs, QObject *context, QueueDone done);
+    // Drops a scheduled message held here (it was canceled). False when it is being posted
+    // right now (then it leaves).
+    bool dropScheduled(qint64 messageId);
+
     // Sends a failed or undelivered message again, as a new message in the same thread (the
     // failed one stays, with its error). Same answer as queueMessageAsync.
     void retryAsync(qint64 failedMessageId, const QString &author, QObject *context,
@@ -127,7 +138,10 @@ private:
     };
     static OutgoingMessage compose(qint64 threadId, const QString &body, const QString &author,
                                    Purpose purpose);
-    static Written write(WriterContext &context, const OutgoingMessage &message);
+    static Written write(WriterContext &context, const OutgoingMessage &message,
+                         std::optional<qint64> scheduledAt = std::nullopt);
+    // Held here until its scheduled time (no provider SendAt for it).
+    static bool heldHere(const OutboxRow &row, qint64 nowMs);
     void queued(const OutboxRow &row);
     void enqueue(const OutboxRow &row);
     void pump();

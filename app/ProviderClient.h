@@ -12,6 +12,8 @@
 #include "ListItemQuery.h"
 #include "MapItemQuery.h"
 #include "MessageFilter.h"
+#include "MessageSendOptions.h"
+#include "MessagingService.h"
 #include "NewApiKey.h"
 #include "ProviderAccount.h"
 #include "ProviderMessage.h"
@@ -139,6 +141,20 @@ public:
     virtual void listApiKeys(QObject *context, ProviderCallback<QList<ApiKey>> done) = 0;
     virtual void deleteApiKey(const QString &keySid, QObject *context,
                               ProviderCallback<ProviderDone> done) = 0;
+
+    // Messaging Services and provider-side scheduling. Not pure: a provider without them (a
+    // test double) answers InvalidRequest. `from` may be empty when `options` names a
+    // service (its pool picks the sender; the answer's `from` is then empty, status
+    // "accepted" or "scheduled").
+    virtual void sendMessageWithOptions(const QString &from, const QString &to, const QString &body,
+                                        const MessageSendOptions &options, QObject *context,
+                                        ProviderCallback<ProviderMessage> done);
+    // Status=canceled on a scheduled message; Twilio answers 30409 for any other.
+    virtual void cancelScheduledMessage(const QString &messageSid, QObject *context,
+                                        ProviderCallback<ProviderMessage> done);
+    // All pages; each service with its sender pool's phone numbers.
+    virtual void listMessagingServices(QObject *context,
+                                       ProviderCallback<QList<MessagingService>> done);
 
     // Aborts every request in flight; their callbacks get a Cancelled error.
     virtual void cancelAll() = 0;

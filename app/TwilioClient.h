@@ -84,6 +84,14 @@ public:
     void listApiKeys(QObject *context, ProviderCallback<QList<ApiKey>> done) override;
     void deleteApiKey(const QString &keySid, QObject *context,
                       ProviderCallback<ProviderDone> done) override;
+    // TwilioClientMessaging.cpp: Messaging Services and SendAt scheduling.
+    void sendMessageWithOptions(const QString &from, const QString &to, const QString &body,
+                                const MessageSendOptions &options, QObject *context,
+                                ProviderCallback<ProviderMessage> done) override;
+    void cancelScheduledMessage(const QString &messageSid, QObject *context,
+                                ProviderCallback<ProviderMessage> done) override;
+    void listMessagingServices(QObject *context,
+                               ProviderCallback<QList<MessagingService>> done) override;
     void cancelAll() override;
 
 private:
@@ -121,6 +129,8 @@ private:
                                 const QString &uniqueName, QObject *context,
                                 ProviderCallback<SyncList> done);
     QByteArray accountPath() const;
+    void addPoolSenders(QList<MessagingService> services, qsizetype next, QObject *context,
+                        ProviderCallback<QList<MessagingService>> done);
     QByteArray itemsPath(const QString &serviceSid, const QString &map) const;
     std::optional<ProviderError> mapItemInputError(const QString &serviceSid, const QString &map,
                                                    const QString &key) const;

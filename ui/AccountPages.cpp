@@ -8,6 +8,7 @@
 #include "EmptyStatePage.h"
 #include "KeywordsPage.h"
 #include "MainWindow.h"
+#include "MessagingServicesPage.h"
 #include "NumbersPage.h"
 #include "ReportsPage.h"
 #include "RoleGate.h"
@@ -132,6 +133,8 @@ QWidget *AccountPages::numbersPage(qint64 accountId)
     connect(keywords, &KeywordsPage::changed, audit, &AuditLogPage::reload);
     tabs->addTab(numbers, tr("Sender numbers"));
     tabs->addTab(keywords, tr("Keywords"));
+    tabs->addTab(new MessagingServicesPage(m_reader, m_writer, accountId, m_provider),
+                 tr("Messaging Services"));
     tabs->addTab(audit, tr("Audit log"));
     return tabs;
 }

@@ -11,11 +11,14 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
+
 class CampaignRunner;
 class MainWindow;
 class QWidget;
 class RoleGate;
 class TemplateEditorPage;
+class ProviderClient;
 class StoreReader;
 class StoreWriter;
 
@@ -38,6 +41,12 @@ public:
     // record changes as theirs, and every page's actions follow the role (disabled, naming the
     // role needed, where it may not act), those already built too.
     void setIdentity(const QString &me, const QString &role);
+    // The connected account's provider client, for the Messaging Services tab (null: not
+    // connected).
+    void setProviderSource(std::function<ProviderClient *()> source)
+    {
+        m_provider = std::move(source);
+    }
     // Puts empty states in place (before the account's runner goes away).
     void clear();
 
@@ -55,4 +64,5 @@ private:
     QString m_role;
     QList<QPointer<RoleGate>> m_gates;
     QList<QPointer<TemplateEditorPage>> m_templatePages;
+    std::function<ProviderClient *()> m_provider;
 };

@@ -44,6 +44,7 @@ Composer::Composer(QWidget *parent)
     , m_canned(new QToolButton)
     , m_cannedMenu(new QMenu(this))
     , m_send(new QPushButton(tr("Send")))
+    , m_sendLater(new QToolButton)
     , m_note(new QToolButton)
     , m_blocked(banner(u"composerBlockedBanner"_s))
     , m_warning(banner(u"composerWarningBanner"_s))
@@ -103,6 +104,10 @@ Composer::Composer(QWidget *parent)
     tools->addWidget(m_canned);
     tools->addWidget(m_counter);
     tools->addStretch();
+    m_sendLater->setObjectName(u"composerSendLater"_s);
+    m_sendLater->setText(tr("Send later\u2026"));
+    m_sendLater->setToolTip(tr("Schedule this reply for a day and time in the customer's zone"));
+    tools->addWidget(m_sendLater);
     tools->addWidget(m_send);
 
     auto *layout = new QVBoxLayout(this);
@@ -122,6 +127,10 @@ Composer::Composer(QWidget *parent)
             Q_EMIT edited();
     });
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
+    connect(m_sendLater, &QToolButton::clicked, this, [this] {
+        if (!m_noteMode && !isSendingBlocked() && !body().trimmed().isEmpty())
+            Q_EMIT sendLaterRequested(body());
+    });
     connect(m_replace, &QPushButton::clicked, this, &Composer::replaceSmartPunctuation);
     connect(m_cannedMenu, &QMenu::aboutToShow, this, &Composer::rebuildCannedMenu);
     rebuildCannedMenu();
@@ -228,6 +237,8 @@ void Composer::refresh()
     // A note goes to no customer: consent and the like do not hold it back.
     m_send->setEnabled((m_noteMode || !isSendingBlocked()) && !text.trimmed().isEmpty() &&
                        !tooLong);
+    m_sendLater->setEnabled(!m_noteMode && !isSendingBlocked() && !text.trimmed().isEmpty() &&
+                            !tooLong);
 }
 
 void Composer::setNoteMode(bool on)

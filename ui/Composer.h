@@ -57,6 +57,7 @@ public:
     bool isNoteMode() const { return m_noteMode; }
     void setNotesAvailable(bool available);
     QToolButton *noteButton() const { return m_note; }
+    QToolButton *sendLaterButton() const { return m_sendLater; }
     static QString notePlaceholder();
 
     // "2 segments · GSM-7 · 45 left"
@@ -71,6 +72,8 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void sendRequested(const QString &body);
+    // "Send later…": what is typed, to schedule (the editor keeps it until it is scheduled).
+    void sendLaterRequested(const QString &body);
     // Note mode: an internal note to add to the thread (never sent).
     void noteRequested(const QString &body);
     // The agent changed the text (not setBody()).
@@ -93,6 +96,7 @@ private:
     QToolButton *m_canned;
     QMenu *m_cannedMenu;
     QPushButton *m_send;
+    QToolButton *m_sendLater;
     QToolButton *m_note;
     QLabel *m_blocked;
     QLabel *m_warning;

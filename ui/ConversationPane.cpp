@@ -67,6 +67,12 @@ ConversationPane::ConversationPane(const StoreReader &reader, ChangeFeed *change
     connect(m_composer, &Composer::saveCannedReplyRequested, this,
             &ConversationPane::saveCannedReply);
     connect(m_view, &ThreadView::retryRequested, this, &ConversationPane::retryRequested);
+    connect(m_composer, &Composer::sendLaterRequested, this,
+            [this](const QString &body) { Q_EMIT sendLaterRequested(m_threadId, body); });
+    connect(m_view, &ThreadView::editScheduledRequested, this,
+            &ConversationPane::editScheduledRequested);
+    connect(m_view, &ThreadView::cancelScheduledRequested, this,
+            &ConversationPane::cancelScheduledRequested);
     connect(m_header, &ConversationHeader::threadRequested, this,
             &ConversationPane::threadRequested);
     connect(changes, &ChangeFeed::changed, this, &ConversationPane::onStoreChanged);

@@ -69,6 +69,10 @@ Q_SIGNALS:
     void sendRequested(qint64 threadId, const QString &body);
     void retryRequested(qint64 messageId);
     void threadRequested(qint64 threadId);
+    // "Send later…" and the scheduled message's Edit and Cancel.
+    void sendLaterRequested(qint64 threadId, const QString &body);
+    void editScheduledRequested(qint64 messageId);
+    void cancelScheduledRequested(qint64 messageId);
 
 private:
     void saveDraft();

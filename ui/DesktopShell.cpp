@@ -19,6 +19,8 @@
 #include "Notifier.h"
 #include "Outbox.h"
 #include "PresenceIndicators.h"
+#include "ScheduledSendFlow.h"
+#include "ScheduledSends.h"
 #include "SenderNumberRows.h"
 #include "ServiceStatusIndicator.h"
 #include "StoreReader.h"
@@ -71,6 +73,9 @@ bool DesktopShell::start()
     m_inboxCommands = std::make_unique<InboxCommands>(writer, m_me);
     // Replies go to the connected account's outbox, which comes and goes with the session.
     m_inboxCommands->setOutboxSource([session = m_session] { return session->outbox(); });
+    m_scheduledSends = std::make_unique<ScheduledSends>(writer);
+    m_scheduledSends->setOutboxSource([session = m_session] { return session->outbox(); });
+    m_scheduledSends->setProviderSource([session = m_session] { return session->provider(); });
     m_consentCommands = std::make_unique<ConsentCommands>(writer, m_me);
     m_counter = std::make_unique<ThreadCounter>(m_session->profilePath());
     m_threads = m_reader->create<ThreadListModel>(m_me);
@@ -96,6 +101,7 @@ bool DesktopShell::start()
                     m_session->lookupQueue()->checkNow(number);
             });
     m_accountPages = std::make_unique<AccountPages>(m_window.get(), *m_reader, writer, m_me);
+    m_accountPages->setProviderSource([session = m_session] { return session->provider(); });
     connect(m_session, &DeskSession::accountClosing, this, [this] { m_accountPages->clear(); });
     connect(m_session, &DeskSession::accountOpened, this, [this](qint64 accountId) {
         if (LookupQueue *lookups = m_session->lookupQueue())
@@ -401,6 +407,9 @@ void DesktopShell::createConversation()
                     m_conversation->accountId(), threadId, body, this,
                     [this](const CommandResult &result) { sendAnswered(result.error); });
             });
+    new ScheduledSendFlow(
+        m_conversation, m_scheduledSends.get(), [this] { return m_inboxCommands->actor(); },
+        m_conversation);
     connect(m_conversation, &ConversationPane::retryRequested, this, [this](qint64 messageId) {
         m_inboxCommands->retrySend(
             m_conversation->accountId(), messageId, this,

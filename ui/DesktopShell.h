@@ -19,6 +19,7 @@ class ContactPanel;
 class ConversationPane;
 class DeskSession;
 class InboxCommands;
+class ScheduledSends;
 class InboxPage;
 class MainWindow;
 class Notifier;
@@ -109,6 +110,7 @@ private:
     // The reader and the commands outlive every page (declared first, destroyed last).
     std::unique_ptr<StoreReader> m_reader;
     std::unique_ptr<InboxCommands> m_inboxCommands;
+    std::unique_ptr<ScheduledSends> m_scheduledSends; // "Send later…"
     std::unique_ptr<ConsentCommands> m_consentCommands;
     // Counts the thread list's filters off the GUI thread; outlives the model that asks it.
     std::unique_ptr<ThreadCounter> m_counter;

@@ -1,5 +1,7 @@
 #include "MessageBubbleDelegate.h"
 
+#include "ScheduledSendTime.h"
+
 #include "NoteTimelineModel.h"
 #include "ThreadMessagesModel.h"
 
@@ -90,8 +92,12 @@ QString metaText(const QModelIndex &index)
     const QString time = QLocale().toString(at.time(), u"HH:mm"_s);
     if (!index.data(M::OutboundRole).toBool())
         return time;
-    QString meta = MessageBubbleDelegate::statusLabel(index.data(M::StatusRole).toString()) +
-                   u" \u00b7 "_s + time;
+    const QString status = index.data(M::StatusRole).toString();
+    const QDateTime scheduledAt = index.data(M::ScheduledAtRole).toDateTime();
+    QString meta = MessageBubbleDelegate::statusLabel(status) + u" \u00b7 "_s + time;
+    if (scheduledAt.isValid() && (status == u"queued" || status == u"scheduled"))
+        meta = MessageBubbleDelegate::scheduledLabel(scheduledAt.toMSecsSinceEpoch(),
+                                                     index.data(M::CustomerZoneRole).toString());
     const int segments = index.data(M::SegmentsRole).toInt();
     if (segments > 1)
         meta = QString::number(segments) + u" segments \u00b7 "_s + meta;
@@ -129,6 +135,12 @@ QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
     if (day.year() != today.year())
         return monthDay + u", "_s + QString::number(day.year());
     return locale.dayName(day.dayOfWeek(), QLocale::LongFormat) + u", "_s + monthDay;
+}
+
+QString MessageBubbleDelegate::scheduledLabel(qint64 utcMs, const QString &zone)
+{
+    return u"Scheduled for "_s + ScheduledSendTime::bubbleLabel(utcMs, zone) +
+           u" \u00b7 right-click to edit or cancel"_s;
 }
 
 QString MessageBubbleDelegate::statusLabel(const QString &status)

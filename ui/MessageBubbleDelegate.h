@@ -29,6 +29,8 @@ public:
     static QString dayLabel(const QDate &day, const QDate &today);
     // "Delivered", "Failed", ... for a messages.status word.
     static QString statusLabel(const QString &status);
+    // "Scheduled for Tue 09:00 (customer's time) · right-click to edit or cancel"
+    static QString scheduledLabel(qint64 utcMs, const QString &zone);
     // Whether a message in this status can be sent again.
     static bool isRetryable(const QString &status);
     // The line above an outbound message: the agent, or "Campaign: <name>".

@@ -4,6 +4,8 @@
 #include "NoteTimelineModel.h"
 #include "ThreadMessagesModel.h"
 
+#include <QContextMenuEvent>
+#include <QMenu>
 #include <QScrollBar>
 
 using namespace Qt::StringLiterals;
@@ -109,4 +111,34 @@ void ThreadView::onRangeChanged(int min, int max)
     } else if (m_atBottom) {
         verticalScrollBar()->setValue(max);
     }
+}
+
+QMenu *ThreadView::scheduledMenuAt(const QPoint &viewportPos)
+{
+    const QModelIndex index = indexAt(viewportPos);
+    const QString status = index.data(ThreadMessagesModel::StatusRole).toString();
+    if (!index.data(ThreadMessagesModel::ScheduledAtRole).toDateTime().isValid() ||
+        (status != u"queued" && status != u"scheduled"))
+        return nullptr;
+    const qint64 id = index.data(ThreadMessagesModel::IdRole).toLongLong();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(u"scheduledMessageMenu"_s);
+    menu->addAction(tr("Edit scheduled message\u2026"), this,
+                    [this, id] { Q_EMIT editScheduledRequested(id); })
+        ->setObjectName(u"editScheduled"_s);
+    menu->addAction(tr("Cancel scheduled message"), this,
+                    [this, id] { Q_EMIT cancelScheduledRequested(id); })
+        ->setObjectName(u"cancelScheduled"_s);
+    return menu;
+}
+
+void ThreadView::contextMenuEvent(QContextMenuEvent *event)
+{
+    QMenu *menu = scheduledMenuAt(viewport()->mapFrom(this, event->pos()));
+    if (!menu) {
+        QListView::contextMenuEvent(event);
+        return;
+    }
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(event->globalPos());
 }

@@ -6,6 +6,7 @@
 #include <QListView>
 
 class MessageBubbleDelegate;
+class QMenu;
 class NoteTimelineModel;
 class ThreadMessagesModel;
 
@@ -32,9 +33,17 @@ public:
     qint64 highlightedMessage() const;
     // Where the Retry link of the view's row is, in viewport coordinates; empty when none.
     QRect retryRect(int row) const;
+    // The actions of a scheduled message ("Send later…") at a viewport position: Edit and
+    // Cancel; null anywhere else. The caller owns the menu (the context menu shows it).
+    QMenu *scheduledMenuAt(const QPoint &viewportPos);
 
 Q_SIGNALS:
     void retryRequested(qint64 messageId);
+    void editScheduledRequested(qint64 messageId);
+    void cancelScheduledRequested(qint64 messageId);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void onScrolled(int value);

@@ -47,7 +47,8 @@ MessageDispatcher::Result MessageDispatcher::error(int code, const QString &mess
 }
 
 MessageDispatcher::Result MessageDispatcher::createOutbound(const QString &to, const QString &from,
-                                                            const QString &body)
+                                                            const QString &body,
+                                                            MessageStatus initial)
 {
     if (to.isNull() || to.trimmed().isEmpty())
         return error(21604, PhoneRules::errorMessage(21604));
@@ -125,8 +126,9 @@ MessageDispatcher::Result MessageDispatcher::createOutbound(const QString &to, c
 
     Result result;
     result.messageId = store(MessageDirection::OutboundApi, senderNumber, recipient.e164, body,
-                             MessageStatus::Queued, m_clock.nowMs());
-    m_carrier.enqueue(*result.messageId, senderNumber, m_carrier.rateFor(sender));
+                             initial, m_clock.nowMs());
+    if (initial == MessageStatus::Queued)
+        m_carrier.enqueue(*result.messageId, senderNumber, m_carrier.rateFor(sender));
     return result;
 }
 

@@ -32,7 +32,10 @@ public:
                       const SandboxClock &clock);
 
     // POST Messages.json. A missing parameter is a null QString (empty counts as given).
-    Result createOutbound(const QString &to, const QString &from, const QString &body);
+    // `initial` other than Queued (accepted, scheduled: a Messaging Service's) stores the
+    // message without handing it to the carrier; MessagingServiceSends releases it later.
+    Result createOutbound(const QString &to, const QString &from, const QString &body,
+                          MessageStatus initial = MessageStatus::Queued);
     // A customer's message to one of our numbers. Runs keyword handling; routed == false for
     // a shared short code message without this account's provider keyword.
     Result receiveInbound(const QString &from, const QString &to, const QString &body,

@@ -2,6 +2,7 @@
 
 #include "MessageDispatcher.h"
 #include "MessageJson.h"
+#include "MessagingServiceSends.h"
 #include "PageEnvelope.h"
 #include "Router.h"
 #include "SandboxState.h"
@@ -24,10 +25,20 @@ QString messagesPath(const QString &accountSid)
 
 } // namespace
 
-MessagesResource::MessagesResource(SandboxState &state, MessageDispatcher &dispatcher)
+MessagesResource::MessagesResource(SandboxState &state, MessageDispatcher &dispatcher,
+                                   MessagingServiceSends &serviceSends)
     : m_state(state)
     , m_dispatcher(dispatcher)
+    , m_serviceSends(serviceSends)
 {}
+
+QJsonObject MessagesResource::json(quint32 id) const
+{
+    QJsonObject object =
+        MessageJson::toJson(m_state.messages, m_state.messages.at(id), m_state.accountSid);
+    m_serviceSends.decorate(object, id);
+    return object;
+}
 
 void MessagesResource::registerRoutes(Router &router)
 {
@@ -37,21 +48,37 @@ void MessagesResource::registerRoutes(Router &router)
                [this](const ApiRequest &r) { return list(r); });
     router.add("GET", kAccountPrefix + u"/Messages/([^/]+)\\.json"_s,
                [this](const ApiRequest &r) { return fetch(r); });
+    router.add("POST", kAccountPrefix + u"/Messages/([^/]+)\\.json"_s,
+               [this](const ApiRequest &r) { return update(r); });
 }
 
 ApiReply MessagesResource::create(const ApiRequest &request)
 {
-    const auto field = [&](const QString &name) {
-        return request.hasField(name) ? request.field(name) : QString();
-    };
-    const MessageDispatcher::Result result =
-        m_dispatcher.createOutbound(field(u"To"_s), field(u"From"_s), field(u"Body"_s));
+    // MessagingServiceSid, SendAt and ScheduleType are handled there; plain creates pass
+    // through to the dispatcher.
+    const MessageDispatcher::Result result = m_serviceSends.create(request);
     if (!result.ok())
         return ApiReply::error(result.httpStatus, result.errorCode, result.errorMessage);
-    return ApiReply::json(MessageJson::toJson(m_state.messages,
-                                              m_state.messages.at(*result.messageId),
-                                              m_state.accountSid),
-                          201);
+    return ApiReply::json(json(*result.messageId), 201);
+}
+
+ApiReply MessagesResource::update(const ApiRequest &request)
+{
+    const QString sid = request.captures.value(1);
+    const auto id = m_state.messages.find(Sid128::fromString(sid, "SM"_L1));
+    if (!id) {
+        return ApiReply::error(404, 20404,
+                               u"The requested resource "_s + request.path + u" was not found"_s);
+    }
+    if (request.hasField(u"Body"_s))
+        return ApiReply::error(400, 20001, u"Redacting a message body is not simulated"_s);
+    if (request.field(u"Status"_s) != u"canceled"_s)
+        return ApiReply::error(400, 20001,
+                               u"Status may only be 'canceled' (on a scheduled message)"_s);
+    const MessageDispatcher::Result result = m_serviceSends.cancel(*id);
+    if (!result.ok())
+        return ApiReply::error(result.httpStatus, result.errorCode, result.errorMessage);
+    return ApiReply::json(json(*id));
 }
 
 ApiReply MessagesResource::fetch(const ApiRequest &request) const
@@ -62,8 +89,7 @@ ApiReply MessagesResource::fetch(const ApiRequest &request) const
         return ApiReply::error(404, 20404,
                                u"The requested resource "_s + request.path + u" was not found"_s);
     }
-    return ApiReply::json(
-        MessageJson::toJson(m_state.messages, m_state.messages.at(*id), m_state.accountSid));
+    return ApiReply::json(json(*id));
 }
 
 ApiReply MessagesResource::list(const ApiRequest &request) const
@@ -141,7 +167,7 @@ ApiReply MessagesResource::list(const ApiRequest &request) const
 
     QJsonArray items;
     for (quint32 id : ids)
-        items.append(MessageJson::toJson(store, store.at(id), m_state.accountSid));
+        items.append(json(id));
     const QString next = hasNext ? u"PA"_s + store.at(ids.back()).sid.toString("SM"_L1) : QString();
     const QString previous =
         ids.empty() ? QString() : u"PB"_s + store.at(ids.front()).sid.toString("SM"_L1);

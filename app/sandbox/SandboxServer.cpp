@@ -10,6 +10,8 @@
 #include "LookupResource.h"
 #include "MessageDispatcher.h"
 #include "MessagesResource.h"
+#include "MessagingServiceSends.h"
+#include "MessagingServicesResource.h"
 #include "NumbersResource.h"
 #include "Router.h"
 #include "SandboxClock.h"
@@ -63,8 +65,14 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     }
 
     m_api = std::make_unique<Router>();
-    m_messages = std::make_unique<MessagesResource>(*m_state, *m_dispatcher);
+    m_serviceSends = std::make_unique<MessagingServiceSends>(*m_state, *m_dispatcher, *m_carrier,
+                                                             *m_scheduler, *m_clock);
+    m_serviceSends->restore();
+    m_messages = std::make_unique<MessagesResource>(*m_state, *m_dispatcher, *m_serviceSends);
     m_messages->registerRoutes(*m_api);
+    m_messagingServices =
+        std::make_unique<MessagingServicesResource>(*m_state, *m_sids, *m_clock, m_baseUrl);
+    m_messagingServices->registerRoutes(*m_api);
     m_numbers = std::make_unique<NumbersResource>(*m_state);
     m_numbers->registerRoutes(*m_api);
     m_account = std::make_unique<AccountResource>(*m_state);
@@ -123,6 +131,14 @@ void SandboxServer::initialiseState(quint64 seed)
     m_state->sync.service.uniqueName = u"default"_s;
     m_state->sync.service.friendlyName = u"SMS Desk team state"_s;
     m_state->sync.service.dateCreated = m_state->sync.service.dateUpdated = now;
+    QStringList poolNumbers, poolSids;
+    for (const SenderNumber &number : m_state->numbers.all()) {
+        if (number.kind == SenderNumber::Kind::LongCode && number.sms) {
+            poolNumbers.append(number.number);
+            poolSids.append(number.sid);
+        }
+    }
+    m_state->messagingServices.addDefault(m_state->accountSid, poolNumbers, poolSids, now);
 }
 
 bool SandboxServer::listen(const QHostAddress &address, quint16 port)
@@ -279,6 +295,7 @@ QString SandboxServer::saveState() const
 void SandboxServer::advanceClock(qint64 ms)
 {
     m_clock->advance(ms);
+    m_scheduler->clockMoved();
 }
 
 void SandboxServer::setSyncRateLimits(const SyncRateLimits &limits)

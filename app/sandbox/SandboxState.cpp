@@ -10,7 +10,8 @@ namespace sandbox {
 namespace {
 constexpr quint32 kMagic = 0x534D5342; // "SMSB"
 // 2: Sync services, Lists, item TTLs, API keys. 3: the Auth Token lives in its own file.
-constexpr quint32 kVersion = 3;
+// 4: Messaging Services and the messages sent through them.
+constexpr quint32 kVersion = 4;
 constexpr auto OwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
 
 // Written like the state (atomically), readable by its owner only from its first byte.
@@ -73,6 +74,7 @@ QString SandboxState::saveTo(const QString &path) const
     syncServices.save(out);
     syncLists.save(out);
     apiKeys.save(out);
+    messagingServices.save(out);
     if (out.status() != QDataStream::Ok)
         return u"cannot write state file %1: the data does not serialise"_s.arg(path);
     if (const QString error = writeOwnerOnly(path, bytes); !error.isEmpty())
@@ -93,7 +95,7 @@ QString SandboxState::loadFrom(const QString &path)
     if (magic != kMagic)
         return u"%1 is not an smsdesk-sandbox state file"_s.arg(path);
     // Version 1 (before Lists and keys) still loads: a demo profile keeps its history.
-    if (version != kVersion && version != 1)
+    if (version > kVersion || version < 1)
         return u"%1 has state format version %2; this sandbox reads versions 1 to %3"_s.arg(path)
             .arg(version)
             .arg(kVersion);
@@ -116,6 +118,8 @@ QString SandboxState::loadFrom(const QString &path)
         return u"state file %1 is damaged (messages)"_s.arg(path);
     if (version >= 2 && (!syncServices.load(in) || !syncLists.load(in) || !apiKeys.load(in)))
         return u"state file %1 is damaged (sync lists, services or keys)"_s.arg(path);
+    if (version >= 4 && !messagingServices.load(in))
+        return u"state file %1 is damaged (messaging services)"_s.arg(path);
     return {};
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ApiKeyStore.h"
+#include "MessagingServiceDirectory.h"
 #include "NumberDirectory.h"
 #include "SandboxMessageStore.h"
 #include "SyncListStore.h"
@@ -26,6 +27,7 @@ public:
     SyncServiceDirectory syncServices; // services created with POST /v1/Services
     SyncListStore syncLists;           // Lists of every service
     ApiKeyStore apiKeys;
+    MessagingServiceDirectory messagingServices; // messaging v1 services and their messages
 
     // The default or a created service, by SID or unique name; null when there is none.
     SyncStore *syncService(const QString &sidOrUniqueName);

@@ -22,6 +22,8 @@ public:
 
     void at(qint64 dueMs, Task task);
     qsizetype pending() const { return qsizetype(m_tasks.size()); }
+    // The clock jumped forward: what is now due runs at the next turn of the event loop.
+    void clockMoved() { rearm(); }
 
 private:
     void runDue();

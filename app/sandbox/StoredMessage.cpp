@@ -19,6 +19,12 @@ QLatin1StringView statusName(MessageStatus status)
         return QLatin1StringView("failed");
     case MessageStatus::Received:
         return QLatin1StringView("received");
+    case MessageStatus::Accepted:
+        return QLatin1StringView("accepted");
+    case MessageStatus::Scheduled:
+        return QLatin1StringView("scheduled");
+    case MessageStatus::Canceled:
+        return QLatin1StringView("canceled");
     }
     return QLatin1StringView("queued");
 }

@@ -14,7 +14,10 @@ enum class MessageStatus : quint8
     Delivered,
     Undelivered,
     Failed,
-    Received
+    Received,
+    Accepted,  // a Messaging Service's, its sender not yet picked
+    Scheduled, // ScheduleType=fixed, waiting for its SendAt
+    Canceled   // a scheduled message canceled before its time
 };
 enum class MessageDirection : quint8
 {

@@ -16,6 +16,8 @@ struct MessageRow
     QString campaignName;
     qint64 createdAt = 0; // ms since the epoch, UTC
     int segments = 1;
+    qint64 scheduledAt = 0; // "Send later…": not before then (ms, UTC); 0 when not scheduled
+    QString customerZone;   // the customer's IANA zone, set for scheduled messages
 
     friend bool operator==(const MessageRow &, const MessageRow &) = default;
 };

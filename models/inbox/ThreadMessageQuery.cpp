@@ -1,5 +1,7 @@
 #include "ThreadMessageQuery.h"
 
+#include "PhoneNumber.h"
+
 #include "StoreLogging.h"
 
 #include <QSqlError>
@@ -14,7 +16,10 @@ namespace {
 // Column order read by readRow().
 const QString SelectColumns =
     u"SELECT m.id, m.direction, m.body, m.status, COALESCE(m.error_code, 0), m.error_message, "
-    u"m.author, COALESCE(m.campaign_id, 0), COALESCE(c.name, ''), m.created_at, m.segments "
+    u"m.author, COALESCE(m.campaign_id, 0), COALESCE(c.name, ''), m.created_at, m.segments, "
+    u"COALESCE(m.scheduled_at, 0), m.to_number, "
+    u"CASE WHEN m.scheduled_at IS NULL THEN '' ELSE COALESCE((SELECT ct.time_zone FROM "
+    u"contacts ct WHERE ct.account_id = m.account_id AND ct.number = m.to_number), '') END "
     u"FROM messages m LEFT JOIN campaigns c ON c.id = m.campaign_id "_s;
 
 MessageRow readRow(const QSqlQuery &q)
@@ -31,6 +36,14 @@ MessageRow readRow(const QSqlQuery &q)
     r.campaignName = q.value(8).toString();
     r.createdAt = q.value(9).toLongLong();
     r.segments = q.value(10).toInt();
+    r.scheduledAt = q.value(11).toLongLong();
+    if (r.scheduledAt != 0) {
+        r.customerZone = q.value(13).toString();
+        if (r.customerZone.isEmpty()) {
+            const PhoneNumberParse parsed = PhoneNumber::parse(q.value(12).toString(), QString());
+            r.customerZone = parsed.ok() ? parsed.number.defaultTimeZoneId() : QString();
+        }
+    }
     return r;
 }
 

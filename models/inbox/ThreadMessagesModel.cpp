@@ -72,6 +72,10 @@ QVariant ThreadMessagesModel::data(const QModelIndex &index, int role) const
         return r.segments;
     case OutboundRole:
         return r.direction == u"out";
+    case ScheduledAtRole:
+        return r.scheduledAt ? QDateTime::fromMSecsSinceEpoch(r.scheduledAt, Qt::UTC) : QDateTime();
+    case CustomerZoneRole:
+        return r.customerZone;
     default:
         return {};
     }

@@ -31,7 +31,9 @@ public:
         CreatedAtRole, // QDateTime, UTC
         DayRole,       // QDate in local time, for day separators
         SegmentsRole,
-        OutboundRole, // bool
+        OutboundRole,     // bool
+        ScheduledAtRole,  // QDateTime UTC, invalid when not scheduled ("Send later…")
+        CustomerZoneRole, // the customer's IANA zone, for scheduled messages
     };
     Q_ENUM(Role)
 

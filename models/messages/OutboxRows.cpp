@@ -15,7 +15,9 @@ const auto kSelect =
     u"SELECT m.id, m.thread_id, m.from_number, m.to_number, m.body, "
     u"m.client_ref, m.segments, m.send_attempts, m.last_attempt_at, "
     u"m.next_attempt_at, coalesce(s.throughput_mps, 1.0), m.account_id, m.purpose, "
-    u"(m.status = 'queued' AND m.provider_sid IS NULL) "
+    u"(m.status = 'queued' AND m.provider_sid IS NULL), m.scheduled_at, "
+    u"(SELECT v.service_sid FROM messaging_service_numbers v WHERE v.account_id = m.account_id "
+    u"AND v.number = m.from_number AND v.send_through = 1) "
     u"FROM messages m "
     u"LEFT JOIN threads t ON t.id = m.thread_id "
     u"LEFT JOIN sender_numbers s ON s.id = t.sender_number_id "_s;
@@ -45,6 +47,8 @@ OutboxRow rowOf(const QSqlQuery &query)
     row.purpose = OutgoingMessage::purposeFromString(query.value(12).toString())
                       .value_or(ConsentLedger::MessagePurpose::Conversation);
     row.sendable = query.value(13).toBool();
+    row.scheduledAt = optionalInt(query.value(14));
+    row.viaServiceSid = query.value(15).toString();
     return row;
 }
 

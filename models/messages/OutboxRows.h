@@ -24,7 +24,9 @@ struct OutboxRow
     double throughputMps = 1.0;
     qint64 accountId = 0;
     ConsentLedger::MessagePurpose purpose = ConsentLedger::MessagePurpose::Conversation;
-    bool sendable = true; // still queued here, not accepted by the provider
+    bool sendable = true;              // still queued here, not accepted by the provider
+    std::optional<qint64> scheduledAt; // not to leave before (ms, UTC); see ScheduledMessageRows
+    QString viaServiceSid; // the from number's Messaging Service when it sends through it
 };
 
 class OutboxRows

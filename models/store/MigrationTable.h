@@ -29,6 +29,7 @@ struct MigrationTable
         Entry{12, ":/migrations/0012_team_shared_kinds.sql"},
         Entry{13, ":/migrations/0013_team_roster.sql"},
         Entry{14, ":/migrations/0014_team_campaigns.sql"},
+        Entry{15, ":/migrations/0015_scheduling.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

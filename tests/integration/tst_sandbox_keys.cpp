@@ -167,9 +167,10 @@ void TestSandboxKeys::stateKeepsKeysAndLists()
 
 void TestSandboxKeys::formatOneStateStillLoads()
 {
-    // A format-1 file is a format-3 file with the token inline, without map item expiries and
-    // without the three trailing sections (services, lists, keys): with no map items and those
-    // sections empty, it is the same bytes minus three zero counts, with version 1.
+    // A format-1 file is a format-4 file with the token inline, without map item expiries,
+    // without the three sections after the messages (services, lists, keys) and without the
+    // Messaging Services at the end: with no map items and those sections empty, it is the same
+    // bytes minus the Messaging Services and three zero counts, with version 1.
     QTemporaryDir dir;
     SandboxOptions options = SandboxFixture::testOptions();
     options.statePath = dir.filePath(u"state.bin"_s);
@@ -180,11 +181,17 @@ void TestSandboxKeys::formatOneStateStillLoads()
     QCOMPARE(m.client->post(u"/sandbox/save"_s, {}).status, 200);
     const QString accountSid = m.server->accountSid();
     const QString token = m.server->authToken();
+    QByteArray messaging;
+    QDataStream messagingStream(&messaging, QIODevice::WriteOnly);
+    messagingStream.setVersion(QDataStream::Qt_6_4);
+    m.server->state().messagingServices.save(messagingStream);
     m = {};
     QFile file(options.statePath);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QByteArray bytes = file.readAll();
     file.close();
+    QVERIFY(bytes.endsWith(messaging));
+    bytes.chop(messaging.size());
     QVERIFY(bytes.endsWith(QByteArray(3 * 8, '\0')));
     bytes.chop(3 * 8);
     bytes.replace(4, 4, QByteArray("\0\0\0\1", 4)); // the version, big-endian

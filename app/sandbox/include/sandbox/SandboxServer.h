@@ -25,6 +25,8 @@ class FaultInjector;
 class LookupResource;
 class MessageDispatcher;
 class MessagesResource;
+class MessagingServiceSends;
+class MessagingServicesResource;
 class NumbersResource;
 class AccountResource;
 class Router;
@@ -111,7 +113,9 @@ private:
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<Router> m_api;
     std::unique_ptr<Router> m_control;
+    std::unique_ptr<MessagingServiceSends> m_serviceSends;
     std::unique_ptr<MessagesResource> m_messages;
+    std::unique_ptr<MessagingServicesResource> m_messagingServices;
     std::unique_ptr<NumbersResource> m_numbers;
     std::unique_ptr<AccountResource> m_account;
     std::unique_ptr<LookupResource> m_lookup;

@@ -1,0 +1,54 @@
+#include "CampaignSendAt.h"
+
+#include "Outbox.h"
+#include "ScheduledMessageRows.h"
+#include "ScheduledSendTime.h"
+#include "StoreWriter.h"
+
+#include <QPointer>
+
+std::optional<QDateTime> CampaignSendAt::providerSendAt(qint64 atMs, qint64 nowMs)
+{
+    if (!ScheduledSendTime::providerCanHold(nowMs, atMs))
+        return std::nullopt;
+    // SendAt travels in whole seconds; rounding up never sends before the planned time.
+    return QDateTime::fromSecsSinceEpoch((atMs + 999) / 1000, Qt::UTC);
+}
+
+void CampaignSendAt::schedule(StoreWriter *writer, Outbox *outbox, const QList<Planned> &planned,
+                              QObject *context,
+                              std::function<void(int scheduled, const QString &error)> done)
+{
+    struct Written
+    {
+        QList<qint64> ids;
+        QString error;
+    };
+    QPointer<Outbox> guardOutbox(outbox);
+    QPointer<QObject> guard(context);
+    writer->post(
+        [planned](WriterContext &writerContext) {
+            auto rows = writerContext.repo<ScheduledMessageRows>();
+            Written written;
+            for (const Planned &p : planned) {
+                // SendAt travels in whole seconds: rounded up, it is never earlier than planned.
+                const qint64 at = (p.atMs + 999) / 1000 * 1000;
+                if (!rows.schedule(p.messageId, at)) {
+                    written.error = rows.errorString().isEmpty()
+                                        ? QStringLiteral("message %1 is not an outgoing message")
+                                              .arg(p.messageId)
+                                        : rows.errorString();
+                    return written;
+                }
+                written.ids.append(p.messageId);
+            }
+            return written;
+        },
+        outbox,
+        [guardOutbox, guard, done](const Written &written) {
+            if (guardOutbox && !written.ids.isEmpty())
+                guardOutbox->adopt(written.ids);
+            if (guard && done)
+                done(int(written.ids.size()), written.error);
+        });
+}
