@@ -80,6 +80,7 @@ void SyncEngine::start()
     m_seenSids.clear();
     m_pending.clear();
     m_refreshed.clear();
+    m_refreshedAside.clear();
     m_clock.start();
     const qint64 accountId = m_accountId;
     m_writer->post(
@@ -162,7 +163,8 @@ bool SyncEngine::retryLater(const ProviderError &error)
     return true;
 }
 
-QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &messages)
+QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &messages,
+                                           QList<SkippedMessage> *aside)
 {
     QList<MessageRecord> records;
     records.reserve(messages.size());
@@ -170,8 +172,8 @@ QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &message
         QString why;
         auto record = ProviderMapping::toRecord(message, &why);
         if (!record) {
-            qCWarning(lcSync) << "skipped:" << why;
-            ++m_summary.skipped;
+            qCWarning(lcSync) << "kept aside:" << why;
+            aside->append(ProviderMapping::keptAside(message, why));
             continue;
         }
         records.append(std::move(*record));
@@ -187,7 +189,8 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
         return;
     }
     const MessagePage &page = result.value();
-    QList<MessageRecord> records = toRecords(page.items);
+    QList<SkippedMessage> aside;
+    QList<MessageRecord> records = toRecords(page.items, &aside);
     qint64 oldestMs = std::numeric_limits<qint64>::max();
     for (const MessageRecord &record : records) {
         const qint64 ms = messageTimeMs(record);
@@ -221,17 +224,18 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
     const bool full = m_summary.fullSync;
     if (!nextUri.isEmpty())
         prefetch(nextUri);
-    storePage(std::move(records), after, [this, after, nextUri, eta, full, oldestMs] {
-        if (after)
-            m_cursor = *after;
-        Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
-        if (full && oldestMs < std::numeric_limits<qint64>::max())
-            Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
-        if (!nextUri.isEmpty())
-            continueWith(nextUri);
-        else
-            finishListing();
-    });
+    storePage(std::move(records), std::move(aside), after,
+              [this, after, nextUri, eta, full, oldestMs] {
+                  if (after)
+                      m_cursor = *after;
+                  Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
+                  if (full && oldestMs < std::numeric_limits<qint64>::max())
+                      Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
+                  if (!nextUri.isEmpty())
+                      continueWith(nextUri);
+                  else
+                      finishListing();
+              });
 }
 
 void SyncEngine::prefetch(const QString &uri)
@@ -274,15 +278,17 @@ void SyncEngine::continueWith(const QString &uri)
     m_waitingForPrefetch = true;
 }
 
-void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCursor> cursorAfter,
-                           std::function<void()> then)
+void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
+                           std::optional<SyncCursor> cursorAfter, std::function<void()> then)
 {
     const qint64 accountId = m_accountId;
     m_writer->post(
-        [accountId, records = std::move(records), cursorAfter](WriterContext &context) {
+        [accountId, records = std::move(records), aside = std::move(aside),
+         cursorAfter](WriterContext &context) {
             PageResult result;
             UpsertStats stats;
-            if (!records.isEmpty() && !context.messages->upsertPage(accountId, records, &stats)) {
+            if ((!records.isEmpty() || !aside.isEmpty()) &&
+                !context.messages->upsertPage(accountId, records, &stats, aside)) {
                 result.error = context.messages->errorString();
                 return result;
             }
@@ -292,6 +298,8 @@ void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCurso
             result.inserted = stats.inserted;
             result.updated = stats.updated;
             result.newInbound = stats.newInbound;
+            result.skipped = stats.skipped.size();
+            result.unrouted = stats.unrouted;
             return result;
         },
         this,
@@ -303,6 +311,8 @@ void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCurso
             m_summary.inserted += result.inserted;
             m_summary.updated += result.updated;
             m_summary.newInbound += result.newInbound;
+            m_summary.skipped += result.skipped;
+            m_summary.unrouted += result.unrouted;
             then();
         });
 }
@@ -382,7 +392,9 @@ void SyncEngine::fetchNextPending()
     if ((m_pending.isEmpty() && !m_refreshed.isEmpty()) || batchFull) {
         QList<MessageRecord> batch;
         batch.swap(m_refreshed);
-        storePage(std::move(batch), std::nullopt, [this] { fetchNextPending(); });
+        QList<SkippedMessage> aside;
+        aside.swap(m_refreshedAside);
+        storePage(std::move(batch), std::move(aside), std::nullopt, [this] { fetchNextPending(); });
         return;
     }
     if (m_pending.isEmpty()) {
@@ -404,7 +416,7 @@ void SyncEngine::fetchNextPending()
                 return;
             }
             ++m_summary.pendingRefreshed;
-            m_refreshed += toRecords({r.value()});
+            m_refreshed += toRecords({r.value()}, &m_refreshedAside);
             fetchNextPending();
         });
     });

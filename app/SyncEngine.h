@@ -6,6 +6,7 @@
 #include "MessageRecord.h"
 #include "ProviderClient.h"
 #include "RetryPolicy.h"
+#include "SkippedMessage.h"
 #include "SyncCursor.h"
 #include "SyncSummary.h"
 
@@ -67,6 +68,8 @@ private:
         qint64 inserted = 0;
         qint64 updated = 0;
         QList<qint64> newInbound;
+        qint64 skipped = 0;
+        qint64 unrouted = 0;
     };
 
     void start();
@@ -75,8 +78,10 @@ private:
     void fetchList(const MessageFilter &filter);
     void fetchNext(const QString &uri);
     void onPage(const ProviderResult<MessagePage> &result);
-    void storePage(QList<MessageRecord> records, std::optional<SyncCursor> cursorAfter,
-                   std::function<void()> then);
+    // Stores the page and keeps `aside` (messages that could not be mapped) aside, in one
+    // transaction.
+    void storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
+                   std::optional<SyncCursor> cursorAfter, std::function<void()> then);
     void finishListing();
     void refreshPending();
     void onPendingSids(const QStringList &sids);
@@ -86,7 +91,8 @@ private:
     void failStore(const QString &message);
     void endRun();
     qint64 estimateEta(qint64 oldestOnPageMs) const;
-    QList<MessageRecord> toRecords(const QList<ProviderMessage> &messages);
+    QList<MessageRecord> toRecords(const QList<ProviderMessage> &messages,
+                                   QList<SkippedMessage> *aside);
 
     qint64 m_accountId;
     ProviderClient *m_client;
@@ -116,4 +122,5 @@ private:
     QSet<QString> m_seenSids; // incremental runs: messages already fresh
     QStringList m_pending;
     QList<MessageRecord> m_refreshed;
+    QList<SkippedMessage> m_refreshedAside;
 };

@@ -165,7 +165,11 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
         return counts ? qint64((*counts)[size_t(ThreadQuery::Filter::All)]) : qint64(-1);
     });
     io.out << "synced " << summary->messages << " messages (" << summary->inserted << " new, "
-           << summary->updated << " updated) in " << summary->pages << " pages, " << threads
-           << " threads\n";
+           << summary->updated << " updated";
+    // A message the profile cannot store never fails the sync: it is kept aside, with the
+    // reason, in the profile's skipped_provider_messages.
+    if (summary->skipped > 0)
+        io.out << ", " << summary->skipped << " kept aside";
+    io.out << ") in " << summary->pages << " pages, " << threads << " threads\n";
     return ExitOk;
 }

@@ -28,6 +28,7 @@ struct MigrationTable
         Entry{11, ":/migrations/0011_team_snapshot.sql"},
         Entry{12, ":/migrations/0012_team_shared_kinds.sql"},
         Entry{13, ":/migrations/0013_team_roster.sql"},
+        Entry{14, ":/migrations/0014_skipped_provider_messages.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }
