@@ -24,6 +24,13 @@ QDate utcDay(qint64 ms)
 
 constexpr int kRefreshBatch = 500;
 
+struct Loaded
+{
+    std::optional<SyncCursor> cursor;
+    PendingStatusQuery::Window window;
+    QString error;
+};
+
 } // namespace
 
 SyncEngine::SyncEngine(qint64 accountId, ProviderClient *client, StoreWriter *writer,
@@ -83,15 +90,27 @@ void SyncEngine::start()
     m_refreshedAside.clear();
     m_clock.start();
     const qint64 accountId = m_accountId;
+    const qint64 since =
+        QDateTime::currentMSecsSinceEpoch() -
+        std::chrono::duration_cast<std::chrono::milliseconds>(ReceiptWindow).count();
     m_writer->post(
-        [accountId](WriterContext &context) {
-            QString error;
-            auto cursor = SyncCursor::load(context, accountId, &error);
-            return std::make_pair(cursor, error);
+        [accountId, since](WriterContext &context) {
+            Loaded loaded;
+            loaded.cursor = SyncCursor::load(context, accountId, &loaded.error);
+            if (!loaded.error.isEmpty())
+                return loaded;
+            auto query = context.repo<PendingStatusQuery>();
+            const auto window = query.window(accountId, since, MaxStatusFetchesPerRun);
+            if (!window)
+                loaded.error = query.errorString();
+            else
+                loaded.window = *window;
+            return loaded;
         },
         this,
-        [this](const std::pair<std::optional<SyncCursor>, QString> &loaded) {
-            onCursorLoaded(loaded.first, loaded.second);
+        [this](const Loaded &loaded) {
+            m_window = loaded.window;
+            onCursorLoaded(loaded.cursor, loaded.error);
         });
 }
 
@@ -119,9 +138,15 @@ void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const Q
             fetchNext(m_cursor.nextPageUri);
         return;
     }
-    filter.dateSentAfter = m_cursor.day;
-    m_lowerBoundMs = QDateTime(m_cursor.day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    qCInfo(lcSync) << "account" << m_accountId << "incremental sync from" << m_cursor.day;
+    // Outbound messages sent within the receipt window and still pending get their statuses
+    // from the same listing: it starts at the oldest one's day (the day never changes once
+    // sent), so their refresh costs the pages of those days, not one request per message.
+    QDate from = m_cursor.day;
+    if (m_window.oldestSentMs > 0)
+        from = std::min(from, utcDay(m_window.oldestSentMs));
+    filter.dateSentAfter = from;
+    m_lowerBoundMs = QDateTime(from, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    qCInfo(lcSync) << "account" << m_accountId << "incremental sync from" << from;
     fetchList(filter);
 }
 
@@ -360,21 +385,9 @@ void SyncEngine::finishListing()
 
 void SyncEngine::refreshPending()
 {
-    const qint64 accountId = m_accountId;
-    m_writer->post(
-        [accountId](WriterContext &context) {
-            auto query = context.repo<PendingStatusQuery>();
-            const std::optional<QStringList> sids = query.sids(accountId);
-            return std::make_pair(sids.value_or(QStringList()), query.errorString());
-        },
-        this,
-        [this](const std::pair<QStringList, QString> &result) {
-            if (!result.second.isEmpty()) {
-                failStore(result.second);
-                return;
-            }
-            onPendingSids(result.first);
-        });
+    // Only the few pending messages not sent yet when last seen (no date to list them by),
+    // at most MaxStatusFetchesPerRun of them: a run's cost never grows with the history.
+    onPendingSids(m_window.unsent);
 }
 
 void SyncEngine::onPendingSids(const QStringList &sids)

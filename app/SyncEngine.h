@@ -4,6 +4,7 @@
 #pragma once
 
 #include "MessageRecord.h"
+#include "PendingStatusQuery.h"
 #include "ProviderClient.h"
 #include "RetryPolicy.h"
 #include "SkippedMessage.h"
@@ -27,6 +28,13 @@ class SyncEngine : public QObject
     Q_OBJECT
 
 public:
+    // Pending outbound statuses are refreshed for this long after the message was created
+    // (Twilio keeps a message's status open for up to 72 hours; a carrier that returns no
+    // receipt leaves it "sent" for ever). After it, the last status stays: "no receipt".
+    static constexpr std::chrono::hours ReceiptWindow{72};
+    // Pending messages not sent yet (no date to list them by) fetched one by one per run.
+    static constexpr int MaxStatusFetchesPerRun = 20;
+
     // `client` and `writer` must outlive the engine.
     SyncEngine(qint64 accountId, ProviderClient *client, StoreWriter *writer,
                QObject *parent = nullptr);
@@ -119,7 +127,8 @@ private:
 
     std::function<void()> m_issue; // the request in progress, for retries
     int m_attempt = 0;
-    QSet<QString> m_seenSids; // incremental runs: messages already fresh
+    QSet<QString> m_seenSids;            // incremental runs: messages already fresh
+    PendingStatusQuery::Window m_window; // read with the cursor at the start of a run
     QStringList m_pending;
     QList<MessageRecord> m_refreshed;
     QList<SkippedMessage> m_refreshedAside;

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void everyShapeSyncsTwice();
     void senderPickedLaterFilesTheThread();
     void unreadableMessageIsKeptAsideNotTheWholePage();
+    void pendingStatusesRefreshedByListing();
 };
 
 void TestProviderShapes::clientReadsDocumentedShapes()
@@ -197,6 +198,58 @@ void TestProviderShapes::unreadableMessageIsKeptAsideNotTheWholePage()
     QCOMPARE(env.count(u"SELECT count(*) FROM skipped_provider_messages "
                        u"WHERE reason LIKE '%num_segments%'"_s),
              1);
+}
+
+void TestProviderShapes::pendingStatusesRefreshedByListing()
+{
+    ShapesEnv env;
+    QVERIFY(env.start());
+    env.provider.addNumber(Ours);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto outbound = [&](const QDateTime &at, const QJsonValue &sent) {
+        const QString when = TwilioFixtureProvider::rfc2822(at);
+        return env.provider.addMessage({{u"from"_s, Ours},
+                                        {u"to"_s, Customer},
+                                        {u"status"_s, sent.isNull() ? u"queued"_s : u"sent"_s},
+                                        {u"date_created"_s, when},
+                                        {u"date_sent"_s, sent},
+                                        {u"date_updated"_s, when}});
+    };
+    const auto rfc = [](const QDateTime &at) { return TwilioFixtureProvider::rfc2822(at); };
+    const QString inWindow = outbound(now.addDays(-2), rfc(now.addDays(-2)));
+    const QString tooOld = outbound(now.addDays(-5), rfc(now.addDays(-5)));
+    const QString unsent = outbound(now.addSecs(-120), QJsonValue());
+    const QString today = rfc(now.addSecs(-60));
+    env.provider.addMessage({{u"from"_s, Customer},
+                             {u"to"_s, Ours},
+                             {u"direction"_s, u"inbound"_s},
+                             {u"status"_s, u"received"_s},
+                             {u"date_created"_s, today},
+                             {u"date_sent"_s, today},
+                             {u"date_updated"_s, today}});
+    QVERIFY(env.syncNumbers());
+    SyncEngine engine(env.accountId, env.client.get(), env.writer.get());
+    QVERIFY(runSync(engine).summary);
+
+    for (const QString &sid : {inWindow, tooOld})
+        env.provider.updateMessage(sid, {{u"status"_s, u"delivered"_s}});
+    // Still queued at the provider: its status is fetched, not listed.
+    env.provider.clearRequests();
+    const SyncOutcome outcome = runSync(engine);
+    QVERIFY(outcome.summary);
+    const auto status = [&](const QString &sid) {
+        return env.writer->call([sid](WriterContext &c) {
+            QSqlQuery q(c.db());
+            q.prepare(u"SELECT status FROM messages WHERE provider_sid = ?"_s);
+            q.addBindValue(sid);
+            return q.exec() && q.next() ? q.value(0).toString() : QString();
+        });
+    };
+    QCOMPARE(status(inWindow), u"delivered"_s); // from the listing that starts 2 days back
+    QCOMPARE(status(tooOld), u"sent"_s);        // past the receipt window: no receipt
+    QCOMPARE(env.provider.requestCount(u"/Messages.json"_s), 1);
+    QCOMPARE(env.provider.requestCount(u"/Messages/"_s + unsent + u".json"_s), 1);
+    QCOMPARE(env.provider.requestCount(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestProviderShapes)

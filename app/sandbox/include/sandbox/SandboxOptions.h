@@ -27,6 +27,9 @@ struct SandboxOptions
     double queueSeconds = 10.0 * 3600.0;
     // Sandbox milliseconds between "sent" and the handset's delivery receipt.
     qint64 deliveryDelayMs = 2000;
+    // Carriers that never return a receipt (common on real accounts): outbound messages stay
+    // "sent" for ever.
+    bool noReceipts = false;
 
     // Share of delivered outbound messages whose recipient replies, and the reply delay range
     // (sandbox milliseconds). A negative rate means "default for the mode" (0.2, demo 0.6).
