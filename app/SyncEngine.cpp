@@ -184,6 +184,7 @@ bool SyncEngine::retryLater(const ProviderError &error)
     const auto delay = m_retry.delay(m_attempt, retryAfter);
     qCInfo(lcSync) << "transient provider error" << error.displayMessage() << "- retry" << m_attempt
                    << "in" << delay.count() << "ms";
+    Q_EMIT retrying(error, qint64(delay.count()));
     QTimer::singleShot(delay, this, [this] { m_issue(); });
     return true;
 }

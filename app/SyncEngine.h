@@ -67,6 +67,8 @@ Q_SIGNALS:
     void failed(const ProviderError &error);
     // The profile could not be read or written.
     void storeFailed(const QString &message);
+    // A transient error (429, 5xx, network): the same request goes again in delayMs.
+    void retrying(const ProviderError &error, qint64 delayMs);
 
 private:
     struct PageResult
