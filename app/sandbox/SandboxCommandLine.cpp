@@ -37,6 +37,12 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     parser.addOptions(
         {host, port, demo, speed, seed, state, replyRate, seedHistory, syncRateLimits});
     parser.addOption(noReceipts);
+    const QCommandLineOption trialAccount(
+        u"trial-account"_s, u"Prefix outbound bodies as a Twilio trial account does."_s);
+    const QCommandLineOption smartEncoding(
+        u"smart-encoding"_s, u"Replace Unicode look-alikes in outbound bodies (Smart Encoding)."_s);
+    parser.addOption(trialAccount);
+    parser.addOption(smartEncoding);
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -59,6 +65,8 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     result.options.demo = parser.isSet(demo);
     result.options.syncRateLimits = parser.isSet(syncRateLimits);
     result.options.noReceipts = parser.isSet(noReceipts);
+    result.options.trialAccount = parser.isSet(trialAccount);
+    result.options.smartEncoding = parser.isSet(smartEncoding);
     result.options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || result.options.speed <= 0.0) {
         result.error = u"--speed: '%1' is not a positive number"_s.arg(parser.value(speed));

@@ -46,6 +46,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
 
     m_carrier = std::make_unique<Carrier>(*m_state, *m_scheduler, *m_clock, m_options);
     m_dispatcher = std::make_unique<MessageDispatcher>(*m_state, *m_carrier, *m_sids, *m_clock);
+    m_dispatcher->setBodyRewrites(m_options.trialAccount, m_options.smartEncoding);
     m_customers =
         std::make_unique<CustomerSimulator>(*m_state, *m_dispatcher, *m_scheduler, m_options, seed);
     connect(m_carrier.get(), &Carrier::delivered, m_customers.get(),

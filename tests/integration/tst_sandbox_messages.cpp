@@ -38,6 +38,7 @@ private Q_SLOTS:
     void badPagingParametersAreRejected_data();
     void badPagingParametersAreRejected();
     void farPageIsEmptyNotNegative();
+    void trialAccountAndSmartEncodingRewriteBodies();
     void unknownSidIs404();
     void wrongMethodIs405();
     void seedEndpointAddsHistory();
@@ -380,6 +381,25 @@ void TestSandboxMessages::farPageIsEmptyNotNegative()
     QCOMPARE(result.json.value(u"start"_s).toDouble(), 2147483000.0);
     QVERIFY(result.json.value(u"messages"_s).toArray().isEmpty());
     QVERIFY(result.json.value(u"next_page_uri"_s).isNull());
+}
+
+void TestSandboxMessages::trialAccountAndSmartEncodingRewriteBodies()
+{
+    SandboxOptions options = SandboxFixture::testOptions();
+    options.trialAccount = true;
+    options.smartEncoding = true;
+    SandboxFixture trial;
+    QVERIFY(trial.start(options));
+    const HttpResult r = trial.client->sendMessage(
+        kSupport, u"+14155550142"_s, u"It\u2019s \u201Cdone\u201D \u2014 see you\u2026"_s);
+    QCOMPARE(r.status, 201);
+    const QString expected = u"Sent from your Twilio trial account - It's \"done\" - see you..."_s;
+    QCOMPARE(r.json.value(u"body"_s).toString(), expected);
+    const HttpResult fetched = trial.client->get(
+        trial.client->account(u"/Messages/"_s + r.json.value(u"sid"_s).toString() + u".json"_s));
+    QCOMPARE(fetched.json.value(u"body"_s).toString(), expected);
+    // Smart Encoding made it GSM-7: one segment, not UCS-2's.
+    QCOMPARE(fetched.json.value(u"num_segments"_s).toString(), u"1"_s);
 }
 
 void TestSandboxMessages::unknownSidIs404()

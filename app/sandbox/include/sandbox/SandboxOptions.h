@@ -30,6 +30,10 @@ struct SandboxOptions
     // Carriers that never return a receipt (common on real accounts): outbound messages stay
     // "sent" for ever.
     bool noReceipts = false;
+    // A trial account: outbound bodies are prefixed "Sent from your Twilio trial account - ".
+    bool trialAccount = false;
+    // Smart Encoding: Unicode look-alikes in outbound bodies become their GSM-7 forms.
+    bool smartEncoding = false;
 
     // Share of delivered outbound messages whose recipient replies, and the reply delay range
     // (sandbox milliseconds). A negative rate means "default for the mode" (0.2, demo 0.6).
