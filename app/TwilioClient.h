@@ -85,6 +85,7 @@ public:
     void deleteApiKey(const QString &keySid, QObject *context,
                       ProviderCallback<ProviderDone> done) override;
     void cancelAll() override;
+    std::optional<qint64> providerClockOffsetMs() const override;
 
 private:
     // user:password of Basic auth; `credentialError` is why they cannot be used, if so.

@@ -25,6 +25,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -86,6 +87,14 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_http = std::make_unique<SandboxHttpServer>([this](const ApiRequest &request, int inFlight) {
         SandboxHttpServer::Outcome outcome;
         outcome.reply = handle(request, inFlight, &outcome.delayMs);
+        // Twilio's answers carry its clock; clients judge provider timestamps with it. A
+        // sandbox whose clock runs faster than the wall has no such clock to tell.
+        if (m_options.speed == 1.0)
+            outcome.reply.headers.append(
+                {"Date", QLocale::c()
+                             .toString(QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC),
+                                       u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                             .toLatin1()});
         return outcome;
     });
     if (m_options.demo)
