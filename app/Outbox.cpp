@@ -152,9 +152,11 @@ void Outbox::queueMessageAsync(qint64 threadId, const QString &body, const QStri
 }
 
 qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString &author,
-                            Purpose purpose)
+                            Purpose purpose, const QString &clientRef)
 {
-    const OutgoingMessage message = compose(threadId, body, author, purpose);
+    OutgoingMessage message = compose(threadId, body, author, purpose);
+    if (!clientRef.isEmpty())
+        message.clientRef = clientRef;
     const Written written =
         m_writer->call([&message](WriterContext &context) { return write(context, message); });
     if (!written.row) {
@@ -217,7 +219,7 @@ void Outbox::adopt(const QList<qint64> &messageIds)
 }
 
 qint64 Outbox::queueMessage(const QString &from, const QString &to, const QString &body,
-                            const QString &author)
+                            const QString &author, const QString &clientRef)
 {
     const qint64 account = m_accountId;
     QString error;
@@ -239,7 +241,7 @@ qint64 Outbox::queueMessage(const QString &from, const QString &to, const QStrin
         m_error = error;
         return 0;
     }
-    return queueMessage(threadId, body, author);
+    return queueMessage(threadId, body, author, Purpose::Conversation, clientRef);
 }
 
 void Outbox::enqueue(const OutboxRow &row)
