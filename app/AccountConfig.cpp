@@ -1,5 +1,7 @@
 #include "AccountConfig.h"
 
+#include "TwilioUrl.h"
+
 #include <QHostAddress>
 #include <QRegularExpression>
 
@@ -26,9 +28,12 @@ AccountConfig AccountConfig::forSingleBaseUrl(const QString &displayName, const 
     AccountConfig config;
     config.displayName = displayName;
     config.accountSid = accountSid;
-    config.apiBaseUrl = baseUrl;
-    config.lookupBaseUrl = baseUrl;
-    config.syncBaseUrl = baseUrl;
+    // A typed Twilio host (with a trailing slash, or regional) sends Lookups and Sync to its
+    // siblings; the sandbox's loopback URL or a proxy serves all three.
+    const TwilioUrl::Hosts hosts = TwilioUrl::hostsFor(baseUrl);
+    config.apiBaseUrl = hosts.api;
+    config.lookupBaseUrl = hosts.lookup;
+    config.syncBaseUrl = hosts.sync;
     return config;
 }
 

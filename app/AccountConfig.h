@@ -13,7 +13,9 @@ struct AccountConfig
     static QUrl defaultLookupBaseUrl(); // https://lookups.twilio.com
     static QUrl defaultSyncBaseUrl();   // https://sync.twilio.com
 
-    // One loopback base URL for all three APIs, as the sandbox serves them.
+    // The three APIs of one typed base URL (TwilioUrl::hostsFor): Twilio's API host, global
+    // or regional, gets its Lookup and Sync siblings; the sandbox's loopback URL (or a proxy)
+    // serves all three.
     static AccountConfig forSingleBaseUrl(const QString &displayName, const QString &accountSid,
                                           const QUrl &baseUrl);
 

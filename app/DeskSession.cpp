@@ -26,7 +26,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QNetworkAccessManager>
+#include <QTimer>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -271,7 +274,28 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     connect(m_numbers.get(), &SenderNumberSync::failed, this, [this](const ProviderError &error) {
         Q_EMIT syncEnded(false);
         Q_EMIT statusMessage(tr("Cannot read the sender numbers: %1").arg(error.displayMessage()));
+        // Still unreachable after every retry: the numbers (then the periodic message sync)
+        // come back on the next period instead of never.
+        if (error.isTransient())
+            QTimer::singleShot(15s, m_numbers.get(), &SenderNumberSync::run);
     });
+    // The status bar tells the truth while the provider cannot be reached: since when, and
+    // when the next attempt goes.
+    auto offlineSince = std::make_shared<QDateTime>();
+    const auto offline = [this, offlineSince](const ProviderError &, qint64 delayMs) {
+        if (!offlineSince->isValid())
+            *offlineSince = QDateTime::currentDateTime();
+        Q_EMIT statusMessage(
+            tr("Offline since %1, retrying in %2 s")
+                .arg(QLocale().toString(offlineSince->time(), QLocale::ShortFormat))
+                .arg((delayMs + 999) / 1000));
+    };
+    connect(m_numbers.get(), &SenderNumberSync::retrying, this, offline);
+    connect(m_sync.get(), &SyncEngine::retrying, this, offline);
+    connect(m_numbers.get(), &SenderNumberSync::finished, this,
+            [offlineSince] { *offlineSince = QDateTime(); });
+    connect(m_sync.get(), &SyncEngine::finished, this,
+            [offlineSince] { *offlineSince = QDateTime(); });
     // Keyword replies and campaign batches are stored by their own jobs, then sent by the
     // outbox like any other message.
     m_keywords = std::make_unique<KeywordProcessing>(m_writer.get(), m_accountId);

@@ -192,9 +192,11 @@ bool Outbox::heldHere(const OutboxRow &row, qint64 nowMs)
 }
 
 qint64 Outbox::queueMessage(qint64 threadId, const QString &body, const QString &author,
-                            Purpose purpose)
+                            Purpose purpose, const QString &clientRef)
 {
-    const OutgoingMessage message = compose(threadId, body, author, purpose);
+    OutgoingMessage message = compose(threadId, body, author, purpose);
+    if (!clientRef.isEmpty())
+        message.clientRef = clientRef;
     const Written written =
         m_writer->call([&message](WriterContext &context) { return write(context, message); });
     if (!written.row) {
@@ -257,7 +259,7 @@ void Outbox::adopt(const QList<qint64> &messageIds)
 }
 
 qint64 Outbox::queueMessage(const QString &from, const QString &to, const QString &body,
-                            const QString &author)
+                            const QString &author, const QString &clientRef)
 {
     const qint64 account = m_accountId;
     QString error;
@@ -279,7 +281,7 @@ qint64 Outbox::queueMessage(const QString &from, const QString &to, const QStrin
         m_error = error;
         return 0;
     }
-    return queueMessage(threadId, body, author);
+    return queueMessage(threadId, body, author, Purpose::Conversation, clientRef);
 }
 
 void Outbox::enqueue(const OutboxRow &row)

@@ -57,12 +57,14 @@ public:
                            Purpose purpose = Purpose::Conversation);
     // The same, blocking on the writer: the id, or 0 (see errorString()). For the CLI and
     // tests only, never from the GUI thread (StoreWriter::call aborts there).
+    // `clientRef`: the caller's own idempotency key (smsdesk-cli send --ref); the same key
+    // again finds the message it queued.
     qint64 queueMessage(qint64 threadId, const QString &body, const QString &author,
-                        Purpose purpose = Purpose::Conversation);
+                        Purpose purpose = Purpose::Conversation, const QString &clientRef = {});
     // The same in the thread of (sender number `from`, customer `to`), created when missing.
     // Blocking too: the CLI and tests only, never from the GUI thread.
     qint64 queueMessage(const QString &from, const QString &to, const QString &body,
-                        const QString &author);
+                        const QString &author, const QString &clientRef = {});
 
     // "Send later…": like queueMessageAsync, but the message leaves at atMs (ms, UTC), not
     // before. When its number sends through a Messaging Service and atMs is inside the

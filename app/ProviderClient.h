@@ -158,4 +158,8 @@ public:
 
     // Aborts every request in flight; their callbacks get a Cancelled error.
     virtual void cancelAll() = 0;
+
+    // The provider's clock minus ours (from its answers' Date header), when known: the send
+    // reconciler judges provider timestamps with it.
+    virtual std::optional<qint64> providerClockOffsetMs() const { return std::nullopt; }
 };

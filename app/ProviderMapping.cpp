@@ -2,6 +2,8 @@
 
 #include "MessageStore.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 std::optional<MessageRecord::Direction> ProviderMapping::direction(const QString &providerDirection)
@@ -31,6 +33,8 @@ std::optional<MessageRecord> ProviderMapping::toRecord(const ProviderMessage &me
     };
     if (message.sid.isEmpty())
         return reject(u"the provider sent no sid"_s);
+    if (!message.unreadable.isEmpty())
+        return reject(message.unreadable);
     const auto dir = direction(message.direction);
     if (!dir)
         return reject(u"unknown direction \""_s + message.direction +
@@ -53,7 +57,8 @@ std::optional<MessageRecord> ProviderMapping::toRecord(const ProviderMessage &me
     record.to = message.to;
     record.body = message.body;
     record.status = message.status;
-    record.numSegments = message.numSegments;
+    // A Messaging Service's message has 0 segments until a sender is picked.
+    record.numSegments = std::max(0, message.numSegments);
     record.errorCode = message.errorCode.value_or(0);
     record.errorMessage = message.errorMessage;
     record.price = message.price.value_or(QString());
@@ -63,4 +68,10 @@ std::optional<MessageRecord> ProviderMapping::toRecord(const ProviderMessage &me
     record.dateUpdated =
         message.dateUpdated.isValid() ? message.dateUpdated.toUTC() : created.toUTC();
     return record;
+}
+
+SkippedMessage ProviderMapping::keptAside(const ProviderMessage &message, const QString &why)
+{
+    return {message.sid, why,
+            u"%1, %2, %3 → %4"_s.arg(message.direction, message.status, message.from, message.to)};
 }

@@ -3,6 +3,7 @@
 
 #include "MessageRecord.h"
 #include "ProviderMessage.h"
+#include "SkippedMessage.h"
 
 #include <QString>
 
@@ -18,6 +19,9 @@ public:
 
     // "inbound" → Inbound; "outbound-api", "outbound-call", "outbound-reply" → Outbound.
     static std::optional<MessageRecord::Direction> direction(const QString &providerDirection);
+
+    // The message as it is kept aside when toRecord() refused it for `why`.
+    static SkippedMessage keptAside(const ProviderMessage &message, const QString &why);
 
     // Outbound statuses that can still change, so the sync engine polls them.
     static bool isPendingStatus(const QString &status);

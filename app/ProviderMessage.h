@@ -27,4 +27,7 @@ struct ProviderMessage
     QDateTime dateSent;
     QDateTime dateUpdated;
     QString uri;
+    // Set when a listed message could not be read (a field of the wrong type): why. Only sid,
+    // direction and status are then filled, as far as they were readable.
+    QString unreadable;
 };

@@ -5,6 +5,8 @@
 #include "ProviderNumberRows.h"
 #include "StoreWriter.h"
 
+#include <QTimer>
+
 using namespace Qt::StringLiterals;
 
 SenderNumberSync::SenderNumberSync(qint64 accountId, ProviderClient *client, StoreWriter *writer,
@@ -37,19 +39,46 @@ double SenderNumberSync::defaultThroughput(const QString &kind)
     return 1.0;
 }
 
+void SenderNumberSync::setRetrySettings(const RetryPolicy::Settings &settings)
+{
+    m_retry = RetryPolicy(settings);
+}
+
 void SenderNumberSync::run()
+{
+    m_attempt = 0;
+    fetch();
+}
+
+bool SenderNumberSync::retryLater(const ProviderError &error)
+{
+    if (!error.isTransient() || !m_retry.shouldRetry(m_attempt + 1))
+        return false;
+    ++m_attempt;
+    std::optional<std::chrono::seconds> retryAfter;
+    if (error.retryAfterSeconds())
+        retryAfter = std::chrono::seconds(*error.retryAfterSeconds());
+    const auto delay = m_retry.delay(m_attempt, retryAfter);
+    Q_EMIT retrying(error, qint64(delay.count()));
+    QTimer::singleShot(delay, this, [this] { fetch(); });
+    return true;
+}
+
+void SenderNumberSync::fetch()
 {
     m_client->listIncomingNumbers(this, [this](
                                             const ProviderResult<QList<ProviderNumber>> &phones) {
         if (!phones.ok()) {
-            Q_EMIT failed(phones.error());
+            if (!retryLater(phones.error()))
+                Q_EMIT failed(phones.error());
             return;
         }
         const QList<ProviderNumber> phoneList = phones.value();
         m_client->listShortCodes(this, [this, phoneList](
                                            const ProviderResult<QList<ProviderNumber>> &codes) {
             if (!codes.ok()) {
-                Q_EMIT failed(codes.error());
+                if (!retryLater(codes.error()))
+                    Q_EMIT failed(codes.error());
                 return;
             }
             QList<ProviderNumber> all = phoneList + codes.value();

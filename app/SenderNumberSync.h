@@ -5,6 +5,7 @@
 #include "ProviderError.h"
 #include "ProviderNumber.h"
 #include "ProviderNumberRows.h"
+#include "RetryPolicy.h"
 
 #include <QList>
 #include <QObject>
@@ -35,7 +36,10 @@ public:
                      QObject *parent = nullptr);
 
     // Fetches both lists, then writes them in one transaction; emits finished or failed.
+    // A transient error (429, 5xx, network) is retried with backoff (retrying() says when);
+    // failed() comes when the provider refused or kept failing through every attempt.
     void run();
+    void setRetrySettings(const RetryPolicy::Settings &settings);
 
     // long_code, toll_free (+1 800/833/844/855/866/877/888) or short_code.
     static QString kindOf(const ProviderNumber &number);
@@ -51,8 +55,15 @@ public:
 Q_SIGNALS:
     void finished(const SenderNumberSync::Result &result);
     void failed(const ProviderError &error);
+    void retrying(const ProviderError &error, qint64 delayMs);
 
 private:
+    void fetch();
+    // Schedules another fetch when the error is transient and attempts remain.
+    bool retryLater(const ProviderError &error);
+
+    RetryPolicy m_retry;
+    int m_attempt = 0;
     qint64 m_accountId;
     ProviderClient *m_client;
     StoreWriter *m_writer;

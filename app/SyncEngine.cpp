@@ -24,6 +24,13 @@ QDate utcDay(qint64 ms)
 
 constexpr int kRefreshBatch = 500;
 
+struct Loaded
+{
+    std::optional<SyncCursor> cursor;
+    PendingStatusQuery::Window window;
+    QString error;
+};
+
 } // namespace
 
 SyncEngine::SyncEngine(qint64 accountId, ProviderClient *client, StoreWriter *writer,
@@ -80,17 +87,30 @@ void SyncEngine::start()
     m_seenSids.clear();
     m_pending.clear();
     m_refreshed.clear();
+    m_refreshedAside.clear();
     m_clock.start();
     const qint64 accountId = m_accountId;
+    const qint64 since =
+        QDateTime::currentMSecsSinceEpoch() -
+        std::chrono::duration_cast<std::chrono::milliseconds>(ReceiptWindow).count();
     m_writer->post(
-        [accountId](WriterContext &context) {
-            QString error;
-            auto cursor = SyncCursor::load(context, accountId, &error);
-            return std::make_pair(cursor, error);
+        [accountId, since](WriterContext &context) {
+            Loaded loaded;
+            loaded.cursor = SyncCursor::load(context, accountId, &loaded.error);
+            if (!loaded.error.isEmpty())
+                return loaded;
+            auto query = context.repo<PendingStatusQuery>();
+            const auto window = query.window(accountId, since, MaxStatusFetchesPerRun);
+            if (!window)
+                loaded.error = query.errorString();
+            else
+                loaded.window = *window;
+            return loaded;
         },
         this,
-        [this](const std::pair<std::optional<SyncCursor>, QString> &loaded) {
-            onCursorLoaded(loaded.first, loaded.second);
+        [this](const Loaded &loaded) {
+            m_window = loaded.window;
+            onCursorLoaded(loaded.cursor, loaded.error);
         });
 }
 
@@ -118,9 +138,15 @@ void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const Q
             fetchNext(m_cursor.nextPageUri);
         return;
     }
-    filter.dateSentAfter = m_cursor.day;
-    m_lowerBoundMs = QDateTime(m_cursor.day, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
-    qCInfo(lcSync) << "account" << m_accountId << "incremental sync from" << m_cursor.day;
+    // Outbound messages sent within the receipt window and still pending get their statuses
+    // from the same listing: it starts at the oldest one's day (the day never changes once
+    // sent), so their refresh costs the pages of those days, not one request per message.
+    QDate from = m_cursor.day;
+    if (m_window.oldestSentMs > 0)
+        from = std::min(from, utcDay(m_window.oldestSentMs));
+    filter.dateSentAfter = from;
+    m_lowerBoundMs = QDateTime(from, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    qCInfo(lcSync) << "account" << m_accountId << "incremental sync from" << from;
     fetchList(filter);
 }
 
@@ -158,11 +184,13 @@ bool SyncEngine::retryLater(const ProviderError &error)
     const auto delay = m_retry.delay(m_attempt, retryAfter);
     qCInfo(lcSync) << "transient provider error" << error.displayMessage() << "- retry" << m_attempt
                    << "in" << delay.count() << "ms";
+    Q_EMIT retrying(error, qint64(delay.count()));
     QTimer::singleShot(delay, this, [this] { m_issue(); });
     return true;
 }
 
-QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &messages)
+QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &messages,
+                                           QList<SkippedMessage> *aside)
 {
     QList<MessageRecord> records;
     records.reserve(messages.size());
@@ -170,8 +198,8 @@ QList<MessageRecord> SyncEngine::toRecords(const QList<ProviderMessage> &message
         QString why;
         auto record = ProviderMapping::toRecord(message, &why);
         if (!record) {
-            qCWarning(lcSync) << "skipped:" << why;
-            ++m_summary.skipped;
+            qCWarning(lcSync) << "kept aside:" << why;
+            aside->append(ProviderMapping::keptAside(message, why));
             continue;
         }
         records.append(std::move(*record));
@@ -187,7 +215,8 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
         return;
     }
     const MessagePage &page = result.value();
-    QList<MessageRecord> records = toRecords(page.items);
+    QList<SkippedMessage> aside;
+    QList<MessageRecord> records = toRecords(page.items, &aside);
     qint64 oldestMs = std::numeric_limits<qint64>::max();
     for (const MessageRecord &record : records) {
         const qint64 ms = messageTimeMs(record);
@@ -221,17 +250,18 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
     const bool full = m_summary.fullSync;
     if (!nextUri.isEmpty())
         prefetch(nextUri);
-    storePage(std::move(records), after, [this, after, nextUri, eta, full, oldestMs] {
-        if (after)
-            m_cursor = *after;
-        Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
-        if (full && oldestMs < std::numeric_limits<qint64>::max())
-            Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
-        if (!nextUri.isEmpty())
-            continueWith(nextUri);
-        else
-            finishListing();
-    });
+    storePage(std::move(records), std::move(aside), after,
+              [this, after, nextUri, eta, full, oldestMs] {
+                  if (after)
+                      m_cursor = *after;
+                  Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
+                  if (full && oldestMs < std::numeric_limits<qint64>::max())
+                      Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
+                  if (!nextUri.isEmpty())
+                      continueWith(nextUri);
+                  else
+                      finishListing();
+              });
 }
 
 void SyncEngine::prefetch(const QString &uri)
@@ -274,15 +304,17 @@ void SyncEngine::continueWith(const QString &uri)
     m_waitingForPrefetch = true;
 }
 
-void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCursor> cursorAfter,
-                           std::function<void()> then)
+void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
+                           std::optional<SyncCursor> cursorAfter, std::function<void()> then)
 {
     const qint64 accountId = m_accountId;
     m_writer->post(
-        [accountId, records = std::move(records), cursorAfter](WriterContext &context) {
+        [accountId, records = std::move(records), aside = std::move(aside),
+         cursorAfter](WriterContext &context) {
             PageResult result;
             UpsertStats stats;
-            if (!records.isEmpty() && !context.messages->upsertPage(accountId, records, &stats)) {
+            if ((!records.isEmpty() || !aside.isEmpty()) &&
+                !context.messages->upsertPage(accountId, records, &stats, aside)) {
                 result.error = context.messages->errorString();
                 return result;
             }
@@ -292,6 +324,8 @@ void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCurso
             result.inserted = stats.inserted;
             result.updated = stats.updated;
             result.newInbound = stats.newInbound;
+            result.skipped = stats.skipped.size();
+            result.unrouted = stats.unrouted;
             return result;
         },
         this,
@@ -303,6 +337,8 @@ void SyncEngine::storePage(QList<MessageRecord> records, std::optional<SyncCurso
             m_summary.inserted += result.inserted;
             m_summary.updated += result.updated;
             m_summary.newInbound += result.newInbound;
+            m_summary.skipped += result.skipped;
+            m_summary.unrouted += result.unrouted;
             then();
         });
 }
@@ -350,21 +386,9 @@ void SyncEngine::finishListing()
 
 void SyncEngine::refreshPending()
 {
-    const qint64 accountId = m_accountId;
-    m_writer->post(
-        [accountId](WriterContext &context) {
-            auto query = context.repo<PendingStatusQuery>();
-            const std::optional<QStringList> sids = query.sids(accountId);
-            return std::make_pair(sids.value_or(QStringList()), query.errorString());
-        },
-        this,
-        [this](const std::pair<QStringList, QString> &result) {
-            if (!result.second.isEmpty()) {
-                failStore(result.second);
-                return;
-            }
-            onPendingSids(result.first);
-        });
+    // Only the few pending messages not sent yet when last seen (no date to list them by),
+    // at most MaxStatusFetchesPerRun of them: a run's cost never grows with the history.
+    onPendingSids(m_window.unsent);
 }
 
 void SyncEngine::onPendingSids(const QStringList &sids)
@@ -382,7 +406,9 @@ void SyncEngine::fetchNextPending()
     if ((m_pending.isEmpty() && !m_refreshed.isEmpty()) || batchFull) {
         QList<MessageRecord> batch;
         batch.swap(m_refreshed);
-        storePage(std::move(batch), std::nullopt, [this] { fetchNextPending(); });
+        QList<SkippedMessage> aside;
+        aside.swap(m_refreshedAside);
+        storePage(std::move(batch), std::move(aside), std::nullopt, [this] { fetchNextPending(); });
         return;
     }
     if (m_pending.isEmpty()) {
@@ -404,7 +430,7 @@ void SyncEngine::fetchNextPending()
                 return;
             }
             ++m_summary.pendingRefreshed;
-            m_refreshed += toRecords({r.value()});
+            m_refreshed += toRecords({r.value()}, &m_refreshedAside);
             fetchNextPending();
         });
     });

@@ -4,8 +4,10 @@
 #pragma once
 
 #include "MessageRecord.h"
+#include "PendingStatusQuery.h"
 #include "ProviderClient.h"
 #include "RetryPolicy.h"
+#include "SkippedMessage.h"
 #include "SyncCursor.h"
 #include "SyncSummary.h"
 
@@ -26,6 +28,13 @@ class SyncEngine : public QObject
     Q_OBJECT
 
 public:
+    // Pending outbound statuses are refreshed for this long after the message was created
+    // (Twilio keeps a message's status open for up to 72 hours; a carrier that returns no
+    // receipt leaves it "sent" for ever). After it, the last status stays: "no receipt".
+    static constexpr std::chrono::hours ReceiptWindow{72};
+    // Pending messages not sent yet (no date to list them by) fetched one by one per run.
+    static constexpr int MaxStatusFetchesPerRun = 20;
+
     // `client` and `writer` must outlive the engine.
     SyncEngine(qint64 accountId, ProviderClient *client, StoreWriter *writer,
                QObject *parent = nullptr);
@@ -58,6 +67,8 @@ Q_SIGNALS:
     void failed(const ProviderError &error);
     // The profile could not be read or written.
     void storeFailed(const QString &message);
+    // A transient error (429, 5xx, network): the same request goes again in delayMs.
+    void retrying(const ProviderError &error, qint64 delayMs);
 
 private:
     struct PageResult
@@ -67,6 +78,8 @@ private:
         qint64 inserted = 0;
         qint64 updated = 0;
         QList<qint64> newInbound;
+        qint64 skipped = 0;
+        qint64 unrouted = 0;
     };
 
     void start();
@@ -75,8 +88,10 @@ private:
     void fetchList(const MessageFilter &filter);
     void fetchNext(const QString &uri);
     void onPage(const ProviderResult<MessagePage> &result);
-    void storePage(QList<MessageRecord> records, std::optional<SyncCursor> cursorAfter,
-                   std::function<void()> then);
+    // Stores the page and keeps `aside` (messages that could not be mapped) aside, in one
+    // transaction.
+    void storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
+                   std::optional<SyncCursor> cursorAfter, std::function<void()> then);
     void finishListing();
     void refreshPending();
     void onPendingSids(const QStringList &sids);
@@ -86,7 +101,8 @@ private:
     void failStore(const QString &message);
     void endRun();
     qint64 estimateEta(qint64 oldestOnPageMs) const;
-    QList<MessageRecord> toRecords(const QList<ProviderMessage> &messages);
+    QList<MessageRecord> toRecords(const QList<ProviderMessage> &messages,
+                                   QList<SkippedMessage> *aside);
 
     qint64 m_accountId;
     ProviderClient *m_client;
@@ -113,7 +129,9 @@ private:
 
     std::function<void()> m_issue; // the request in progress, for retries
     int m_attempt = 0;
-    QSet<QString> m_seenSids; // incremental runs: messages already fresh
+    QSet<QString> m_seenSids;            // incremental runs: messages already fresh
+    PendingStatusQuery::Window m_window; // read with the cursor at the start of a run
     QStringList m_pending;
     QList<MessageRecord> m_refreshed;
+    QList<SkippedMessage> m_refreshedAside;
 };

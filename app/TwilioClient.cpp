@@ -401,3 +401,8 @@ void TwilioClient::sendDelete(const QUrl &url, const TwilioTransport::Headers &h
             }
         });
 }
+
+std::optional<qint64> TwilioClient::providerClockOffsetMs() const
+{
+    return m_transport->providerClockOffsetMs();
+}

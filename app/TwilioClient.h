@@ -93,6 +93,7 @@ public:
     void listMessagingServices(QObject *context,
                                ProviderCallback<QList<MessagingService>> done) override;
     void cancelAll() override;
+    std::optional<qint64> providerClockOffsetMs() const override;
 
 private:
     // user:password of Basic auth; `credentialError` is why they cannot be used, if so.

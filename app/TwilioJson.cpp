@@ -143,7 +143,21 @@ ProviderResult<ProviderMessage> TwilioJson::message(const QJsonObject &json)
 
 ProviderResult<ProviderPage<ProviderMessage>> TwilioJson::messagePage(const QJsonObject &json)
 {
-    return page<ProviderMessage>(json, "messages"_L1, &TwilioJson::message, false);
+    // One message the client cannot read must not cost the page: it travels on with the
+    // reason, and the sync engine keeps it aside.
+    const ItemParser<ProviderMessage> lenient = [](const QJsonObject &item) {
+        ProviderResult<ProviderMessage> read = TwilioJson::message(item);
+        if (read.ok()) {
+            return read;
+        }
+        ProviderMessage unreadable;
+        unreadable.sid = item.value("sid"_L1).toString();
+        unreadable.direction = item.value("direction"_L1).toString();
+        unreadable.status = item.value("status"_L1).toString();
+        unreadable.unreadable = read.error().message();
+        return ProviderResult<ProviderMessage>(std::move(unreadable));
+    };
+    return page<ProviderMessage>(json, "messages"_L1, lenient, false);
 }
 
 ProviderResult<ProviderPage<ProviderNumber>> TwilioJson::incomingNumberPage(const QJsonObject &json)

@@ -2,10 +2,13 @@
 
 #include "AppLogging.h"
 
+#include <QDateTime>
 #include <QIODevice>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimeZone>
 
 using namespace Qt::StringLiterals;
 
@@ -179,6 +182,14 @@ void TwilioTransport::finish(QNetworkReply *reply)
     }
     Pending pending = std::move(*it);
     m_pending.erase(it);
+    if (const QByteArray date = reply->rawHeader("Date"); !date.isEmpty()) {
+        // RFC 7231's IMF-fixdate: "Mon, 07 Dec 2026 17:36:15 GMT".
+        QDateTime at = QLocale::c().toDateTime(QString::fromLatin1(date).chopped(4),
+                                               u"ddd, dd MMM yyyy HH:mm:ss"_s);
+        at.setTimeZone(QTimeZone::utc());
+        if (date.endsWith(" GMT") && at.isValid())
+            m_clockOffsetMs = at.toMSecsSinceEpoch() - QDateTime::currentMSecsSinceEpoch();
+    }
     if (!pending.context) {
         qCDebug(lcProvider) << "dropping the answer to" << verb(pending.method).constData()
                             << reply->url().path() << "because its receiver is gone";

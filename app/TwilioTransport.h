@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QString>
 #include <QUrl>
+#include <optional>
 
 #include <chrono>
 #include <functional>
@@ -61,6 +62,9 @@ public:
               QObject *context, Callback done);
     void cancelAll();
     int pendingCount() const { return static_cast<int>(m_pending.size()); }
+    // The provider's clock minus ours, from the Date header of the latest answer that had one
+    // (whole seconds); nullopt until then.
+    std::optional<qint64> providerClockOffsetMs() const { return m_clockOffsetMs; }
 
 private:
     struct Pending
@@ -77,5 +81,6 @@ private:
     QNetworkAccessManager *m_network;
     QByteArray m_authorization;
     std::chrono::milliseconds m_timeout = defaultTimeout;
+    std::optional<qint64> m_clockOffsetMs;
     QHash<QNetworkReply *, Pending> m_pending;
 };

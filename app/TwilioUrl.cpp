@@ -50,3 +50,32 @@ std::optional<QUrl> TwilioUrl::rebase(const QUrl &base, const QString &uri)
     }
     return url;
 }
+
+TwilioUrl::Hosts TwilioUrl::hostsFor(const QUrl &typed)
+{
+    QUrl base = typed.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment);
+    base.setScheme(base.scheme().toLower());
+    base.setHost(base.host().toLower());
+    if (base.scheme() == u"https" && base.port() == 443) {
+        base.setPort(-1);
+    }
+    QString path = base.path();
+    while (path.endsWith(u'/')) {
+        path.chop(1);
+    }
+    base.setPath(path);
+
+    const QString host = base.host();
+    const QString twilio = QStringLiteral(".twilio.com");
+    if (!host.startsWith(QStringLiteral("api.")) || !host.endsWith(twilio) || !path.isEmpty()) {
+        return {base, base, base};
+    }
+    // "api" + "" (global) or "." + edge/region labels, e.g. ".dublin.ie1".
+    const QString location = host.mid(3, host.size() - 3 - twilio.size());
+    const auto sibling = [&](const QString &service) {
+        QUrl url = base;
+        url.setHost(service + location + twilio);
+        return url;
+    };
+    return {base, sibling(QStringLiteral("lookups")), sibling(QStringLiteral("sync"))};
+}

@@ -29,4 +29,17 @@ QUrl under(const QUrl &base, const QByteArray &encodedPath, const Fields &query 
 // `base`. nullopt when it is not a URI with an absolute path.
 std::optional<QUrl> rebase(const QUrl &base, const QString &uri);
 
+// Where the three APIs of one typed base URL live. Twilio's API host (api.twilio.com, or a
+// regional one: api.{edge}.{region}.twilio.com, api.{region}.twilio.com) has its Lookup and
+// Sync siblings (lookups.…, sync.…); any other address (the sandbox's loopback URL, a proxy)
+// serves all three itself. Trailing slashes and a bare "/" path are dropped, the scheme and
+// host are compared case-insensitively, and an https URL's explicit :443 is dropped.
+struct Hosts
+{
+    QUrl api;
+    QUrl lookup;
+    QUrl sync;
+};
+Hosts hostsFor(const QUrl &typed);
+
 } // namespace TwilioUrl

@@ -4,6 +4,7 @@
 #include "AccountRows.h"
 #include "CliTeamSession.h"
 #include "Outbox.h"
+#include "OutboxRows.h"
 #include "StoreWriter.h"
 #include "TeamStateRows.h"
 #include "TwilioClient.h"
@@ -33,8 +34,11 @@ void SendCommand::configure(QCommandLineParser &parser) const
         "message an earlier run left unsent, reconciling creates whose answer was lost.\n"
         "The Auth Token is read only from the environment variable named by\n"
         "--auth-token-env (default SMSDESK_AUTH_TOKEN).\n"
+        "--ref KEY makes a re-run with the same key the same message: sent once, its sid\n"
+        "printed again (scripts can retry safely, even after a kill). --wait SECONDS bounds\n"
+        "the run: the message stays queued in the profile and the next run sends it.\n"
         "Prints the message sid. Exit codes: 0 sent, 1 refused by the provider or a local\n"
-        "error, 64 usage error."_s);
+        "error, 64 usage error, 75 queued, not yet sent (--wait ran out)."_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database."_s, u"path"_s));
     parser.addOption(QCommandLineOption(u"account-url"_s,
                                         u"The provider's base URL (the sandbox's, or "
@@ -47,6 +51,11 @@ void SendCommand::configure(QCommandLineParser &parser) const
     parser.addOption(QCommandLineOption(u"from"_s, u"Our sender number (E.164)."_s, u"number"_s));
     parser.addOption(QCommandLineOption(u"to"_s, u"The customer's number (E.164)."_s, u"number"_s));
     parser.addOption(QCommandLineOption(u"body"_s, u"The message text."_s, u"text"_s));
+    parser.addOption(QCommandLineOption(
+        u"ref"_s, u"Your key for this message: a re-run with it is the same message."_s, u"key"_s));
+    parser.addOption(QCommandLineOption(
+        u"wait"_s, u"Give up waiting after this many seconds (exit 75, still queued)."_s,
+        u"seconds"_s));
     parser.addOption(QCommandLineOption(u"throughput"_s,
                                         u"Segments per second of a sender number this creates "
                                         "(default 1, a long code)."_s,
@@ -75,6 +84,16 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (!config.isValid())
         return usageError(io, config.validationErrors().join(u' '));
     const QString from = parser.value(u"from"_s);
+    const QString ref = parser.isSet(u"ref"_s) ? u"cli-ref:"_s + parser.value(u"ref"_s) : QString();
+    if (parser.isSet(u"ref"_s) && parser.value(u"ref"_s).trimmed().isEmpty())
+        return usageError(io, u"--ref needs a non-empty key"_s);
+    std::optional<int> waitSeconds;
+    if (parser.isSet(u"wait"_s)) {
+        bool ok = false;
+        waitSeconds = parser.value(u"wait"_s).toInt(&ok);
+        if (!ok || *waitSeconds <= 0)
+            return usageError(io, u"--wait must be a positive number of seconds"_s);
+    }
 
     // In a team, a teammate may have unsubscribed the customer on another desktop: read the
     // team log to its end first, and send nothing when it cannot be read.
@@ -108,6 +127,25 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
     });
     if (accountId == 0)
         return fail(io, ExitFailure, error);
+
+    // The same key again: the message an earlier run queued (sent, or resumed below).
+    qint64 known = 0;
+    if (!ref.isEmpty()) {
+        QString knownSid;
+        const bool read = writer.call([&](WriterContext &context) {
+            auto rows = context.repo<OutboxRows>();
+            const bool ok = rows.byClientRef(ref, &known, &knownSid);
+            if (!ok)
+                error = rows.errorString();
+            return ok;
+        });
+        if (!read)
+            return fail(io, ExitFailure, error);
+        if (!knownSid.isEmpty()) {
+            io.out << knownSid << Qt::endl;
+            return ExitOk;
+        }
+    }
 
     QNetworkAccessManager network;
     TwilioClient client(&network, config, token);
@@ -147,10 +185,23 @@ int SendCommand::run(const QCommandLineParser &parser, CliIo &io)
         loop.quit();
     });
     outbox.start(); // answers once the loop runs; nothing is sent before
-    ours = outbox.queueMessage(from, parser.value(u"to"_s), parser.value(u"body"_s), u"cli"_s);
+    // A known key's message is resumed by start() (reconciled first if it was in flight).
+    ours = known != 0 ? known
+                      : outbox.queueMessage(from, parser.value(u"to"_s), parser.value(u"body"_s),
+                                            u"cli"_s, ref);
     if (ours == 0)
         return fail(io, ExitFailure, u"cannot queue the message: %1"_s.arg(outbox.errorString()));
+    bool timedOut = false;
+    if (waitSeconds)
+        QTimer::singleShot(std::chrono::seconds(*waitSeconds), &loop, [&] {
+            timedOut = true;
+            loop.quit();
+        });
     loop.exec();
+    if (timedOut && !sid && !refusal && !storeError)
+        return fail(io, ExitQueued,
+                    u"queued, not yet sent (the provider did not answer within %1 s); the next "
+                    u"run sends it"_s.arg(*waitSeconds));
     if (storeError) // the message stays queued for the next run
         return fail(io, ExitFailure, *storeError);
     if (refusal)

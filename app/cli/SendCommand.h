@@ -7,6 +7,9 @@
 class SendCommand : public CliCommand
 {
 public:
+    // --wait ran out: the message is queued in the profile, not yet sent (EX_TEMPFAIL).
+    static constexpr int ExitQueued = 75;
+
     QString name() const override;
     QString summary() const override;
 

@@ -11,6 +11,7 @@
 
 #include <QEventLoop>
 #include <QNetworkAccessManager>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -35,7 +36,10 @@ void SyncCommand::configure(QCommandLineParser &parser) const
         "environment variable named by --auth-token-env (default SMSDESK_AUTH_TOKEN), never\n"
         "from the command line. --demo syncs an in-process sandbox with seeded history into\n"
         "an account named \"Demo\". Progress goes to stderr, one summary line to stdout.\n"
-        "Exit codes: 0 synced, 1 provider or profile error, 64 usage error."_s);
+        "Transient provider errors (429, 5xx, network) are retried with backoff for about\n"
+        "15 s; wrong credentials or Account SID write nothing into the profile.\n"
+        "Exit codes: 0 synced, 1 provider or profile error, 64 usage error, 75 the provider\n"
+        "stayed unreachable through every retry (nothing is lost: run again later)."_s);
     parser.addOption(QCommandLineOption(u"profile"_s, u"The profile database file."_s, u"path"_s));
     parser.addOption(
         QCommandLineOption(u"account-url"_s, u"The provider's API base URL."_s, u"url"_s));
@@ -48,10 +52,63 @@ void SyncCommand::configure(QCommandLineParser &parser) const
 
 namespace {
 
+// A script waits for the command: transient errors are retried for about 15 s at most
+// (0.5-1, 1-2, 2-4, 4-8 s), then it exits 75 and the next run continues where this one got to.
+RetryPolicy::Settings cliRetries()
+{
+    RetryPolicy::Settings settings;
+    settings.base = std::chrono::seconds(1);
+    settings.cap = std::chrono::seconds(8);
+    settings.maxAttempts = 4;
+    return settings;
+}
+
+// Proves the Account SID and credentials before anything is written into the profile.
+std::optional<ProviderError> testConnection(ProviderClient *client, CliIo &io)
+{
+    std::optional<ProviderError> error;
+    RetryPolicy retry(cliRetries(), QRandomGenerator::global()->generate());
+    for (int attempt = 1;; ++attempt) {
+        QEventLoop loop;
+        QObject context;
+        error.reset();
+        client->testConnection(&context, [&](const ProviderResult<ProviderAccount> &r) {
+            if (!r.ok())
+                error = r.error();
+            loop.quit();
+        });
+        loop.exec();
+        if (!error || !error->isTransient() || !retry.shouldRetry(attempt))
+            return error;
+        const auto delay = retry.delay(attempt);
+        io.err << "provider unreachable (" << error->displayMessage() << "); retrying in "
+               << (delay.count() + 999) / 1000 << " s\n";
+        io.err.flush();
+        QEventLoop wait;
+        QTimer::singleShot(delay, &wait, &QEventLoop::quit);
+        wait.exec();
+    }
+}
+
+void reportRetries(QObject *source, CliIo &io)
+{
+    const auto report = [&io](const ProviderError &e, qint64 delayMs) {
+        io.err << "provider unreachable (" << e.displayMessage() << "); retrying in "
+               << (delayMs + 999) / 1000 << " s\n";
+        io.err.flush();
+    };
+    if (auto *numbers = qobject_cast<SenderNumberSync *>(source))
+        QObject::connect(numbers, &SenderNumberSync::retrying, numbers, report);
+    else if (auto *engine = qobject_cast<SyncEngine *>(source))
+        QObject::connect(engine, &SyncEngine::retrying, engine, report);
+}
+
 bool syncNumbers(qint64 accountId, ProviderClient *client, StoreWriter *writer, CliIo &io,
-                 QString *error)
+                 QString *error, bool *transient)
 {
     SenderNumberSync numbers(accountId, client, writer);
+    numbers.setRetrySettings(cliRetries());
+    reportRetries(&numbers, io);
     QEventLoop loop;
     QObject::connect(
         &numbers, &SenderNumberSync::finished, &loop, [&](const SenderNumberSync::Result &r) {
@@ -62,6 +119,7 @@ bool syncNumbers(qint64 accountId, ProviderClient *client, StoreWriter *writer, 
         });
     QObject::connect(&numbers, &SenderNumberSync::failed, &loop, [&](const ProviderError &e) {
         *error = e.displayMessage();
+        *transient = e.isTransient();
         loop.quit();
     });
     numbers.run();
@@ -111,6 +169,18 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
         accountName = config.accountSid;
     }
 
+    QNetworkAccessManager network;
+    TwilioClient client(&network, config, token);
+    if (const auto refused = testConnection(&client, io)) {
+        if (refused->isTransient())
+            return fail(io, ExitTempFail,
+                        u"the provider stayed unreachable through every retry ("_s +
+                            refused->displayMessage() +
+                            u"); nothing was synced, run again later"_s);
+        return fail(io, ExitFailure,
+                    refused->displayMessage() + u" (nothing was written into the profile)"_s);
+    }
+
     StoreWriter writer(parser.value(u"profile"_s));
     if (!writer.open())
         return fail(io, ExitFailure, writer.errorString());
@@ -125,13 +195,19 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (accountId == 0)
         return fail(io, ExitFailure, rowError);
 
-    QNetworkAccessManager network;
-    TwilioClient client(&network, config, token);
     QString error;
-    if (!syncNumbers(accountId, &client, &writer, io, &error))
+    bool transient = false;
+    if (!syncNumbers(accountId, &client, &writer, io, &error, &transient)) {
+        if (transient)
+            return fail(io, ExitTempFail,
+                        u"sender numbers: the provider stayed unreachable through every retry ("_s +
+                            error + u"); run again later"_s);
         return fail(io, ExitFailure, u"sender numbers: "_s + error);
+    }
 
     SyncEngine engine(accountId, &client, &writer);
+    engine.setRetrySettings(cliRetries());
+    reportRetries(&engine, io);
     QEventLoop loop;
     std::optional<SyncSummary> summary;
     QObject::connect(&engine, &SyncEngine::progress, &loop,
@@ -148,6 +224,7 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
     });
     QObject::connect(&engine, &SyncEngine::failed, &loop, [&](const ProviderError &e) {
         error = e.displayMessage();
+        transient = e.isTransient();
         loop.quit();
     });
     QObject::connect(&engine, &SyncEngine::storeFailed, &loop, [&](const QString &e) {
@@ -156,6 +233,10 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
     });
     engine.syncNow();
     loop.exec();
+    if (!summary && transient)
+        return fail(io, ExitTempFail,
+                    u"the provider stayed unreachable through every retry ("_s + error +
+                        u"); what was stored is kept, run again later"_s);
     if (!summary)
         return fail(io, ExitFailure, error);
 
@@ -165,7 +246,11 @@ int SyncCommand::run(const QCommandLineParser &parser, CliIo &io)
         return counts ? qint64((*counts)[size_t(ThreadQuery::Filter::All)]) : qint64(-1);
     });
     io.out << "synced " << summary->messages << " messages (" << summary->inserted << " new, "
-           << summary->updated << " updated) in " << summary->pages << " pages, " << threads
-           << " threads\n";
+           << summary->updated << " updated";
+    // A message the profile cannot store never fails the sync: it is kept aside, with the
+    // reason, in the profile's skipped_provider_messages.
+    if (summary->skipped > 0)
+        io.out << ", " << summary->skipped << " kept aside";
+    io.out << ") in " << summary->pages << " pages, " << threads << " threads\n";
     return ExitOk;
 }

@@ -7,6 +7,9 @@
 class SyncCommand : public CliCommand
 {
 public:
+    // The provider stayed unreachable through every retry (EX_TEMPFAIL): run again later.
+    static constexpr int ExitTempFail = 75;
+
     QString name() const override;
     QString summary() const override;
 

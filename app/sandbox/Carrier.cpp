@@ -57,7 +57,7 @@ void Carrier::enqueue(quint32 messageId, const QString &sender, double rate)
 void Carrier::restore(quint32 messageId, double rate)
 {
     StoredMessage &message = m_state.messages.at(messageId);
-    if (message.status == MessageStatus::Sent) {
+    if (message.status == MessageStatus::Sent && !m_options.noReceipts) {
         m_scheduler.at(m_clock.nowMs() + m_options.deliveryDelayMs,
                        [this, messageId](qint64 at) { finish(messageId, at); });
     } else if (message.status == MessageStatus::Queued ||
@@ -124,6 +124,8 @@ void Carrier::startNext(const QString &sender, qint64 dueMs)
             m.dateUpdated = due;
             m.priced = true;
             m.priceMicros = kPricePerSegmentMicros * m.numSegments;
+            if (m_options.noReceipts)
+                return;
             m_scheduler.at(due + m_options.deliveryDelayMs,
                            [this, id](qint64 at) { finish(id, at); });
         });

@@ -1,5 +1,6 @@
 #include "MessageDispatcher.h"
 
+#include "BodyRewriter.h"
 #include "Carrier.h"
 #include "NumSegments.h"
 #include "PhoneRules.h"
@@ -120,12 +121,13 @@ MessageDispatcher::Result MessageDispatcher::createOutbound(const QString &to, c
     if (m_state.isOptedOut(senderNumber, recipient.e164))
         return error(21610, PhoneRules::errorMessage(21610));
 
-    const int segments = NumSegments::count(body).segments;
+    const QString sent = BodyRewriter::rewrite(body, m_trialAccount, m_smartEncoding);
+    const int segments = NumSegments::count(sent).segments;
     if (m_carrier.queuedSegments(senderNumber) + segments > m_carrier.capacityFor(sender))
         return error(21611, PhoneRules::errorMessage(21611));
 
     Result result;
-    result.messageId = store(MessageDirection::OutboundApi, senderNumber, recipient.e164, body,
+    result.messageId = store(MessageDirection::OutboundApi, senderNumber, recipient.e164, sent,
                              initial, m_clock.nowMs());
     if (initial == MessageStatus::Queued)
         m_carrier.enqueue(*result.messageId, senderNumber, m_carrier.rateFor(sender));

@@ -41,6 +41,13 @@ public:
     Result receiveInbound(const QString &from, const QString &to, const QString &body,
                           bool *routed = nullptr);
 
+    // What a trial account and Smart Encoding do to outbound bodies (BodyRewriter).
+    void setBodyRewrites(bool trialAccount, bool smartEncoding)
+    {
+        m_trialAccount = trialAccount;
+        m_smartEncoding = smartEncoding;
+    }
+
     static constexpr int kMaxBodyCharacters = 1600;
     static const QString kMagicValidFrom; // +15005550006
 
@@ -55,6 +62,8 @@ private:
     SidFactory &m_sids;
     const SandboxClock &m_clock;
     KeywordResponder m_keywords;
+    bool m_trialAccount = false;
+    bool m_smartEncoding = false;
 };
 
 } // namespace sandbox

@@ -4,6 +4,8 @@
 
 #include <QUrl>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace sandbox {
@@ -27,8 +29,14 @@ Paging parse(const ApiRequest &request, int maxPageSize)
     if (!page.isEmpty()) {
         bool ok = false;
         paging.page = page.toInt(&ok);
-        if (!ok || paging.page < 0) {
-            paging.error = u"Invalid Page %1: must be a non-negative integer"_s.arg(page);
+        // Page x PageSize is the first item's offset: it (and the next page's number) must
+        // stay an int, or a huge Page would overflow into a negative start.
+        const int maxPage = (std::numeric_limits<int>::max() - 1) / paging.pageSize;
+        if (!ok || paging.page < 0 || paging.page > maxPage) {
+            paging.error =
+                u"Invalid Page %1: must be an integer from 0 to %2 with PageSize %3"_s.arg(page)
+                    .arg(maxPage)
+                    .arg(paging.pageSize);
             return paging;
         }
     }
@@ -65,11 +73,11 @@ QJsonObject v2010(const QString &path, const Params &filters, const QString &key
                   const QJsonArray &items, const Paging &paging, const QString &nextToken,
                   const QString &previousToken)
 {
-    const int start = paging.page * paging.pageSize;
+    const qint64 start = qint64(paging.page) * paging.pageSize;
     const QJsonValue null(QJsonValue::Null);
     return QJsonObject{
         {key, items},
-        {u"end"_s, items.isEmpty() ? start : start + int(items.size()) - 1},
+        {u"end"_s, items.isEmpty() ? start : start + items.size() - 1},
         {u"first_page_uri"_s, uri(path, pageParams(filters, paging, 0, {}))},
         {u"next_page_uri"_s,
          nextToken.isEmpty()

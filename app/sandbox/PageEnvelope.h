@@ -23,7 +23,8 @@ struct Paging
     QString pageToken;
     QString error; // non-empty: a 400 answer to give
 };
-// PageSize 1..maxPageSize (default 50), Page >= 0, PageToken as given.
+// PageSize 1..maxPageSize (default 50), Page >= 0 with Page x PageSize within int range,
+// PageToken as given.
 Paging parse(const ApiRequest &request, int maxPageSize);
 
 // "path?K=V&..." with Twilio's encoding (%2B for '+', %3C for '<').

@@ -32,8 +32,17 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
                                          u"Add N messages of history at start."_s, u"N"_s);
     const QCommandLineOption syncRateLimits(
         u"sync-rate-limits"_s, u"Enforce Sync's 20 reads/s and 20 writes/s per object (54009)."_s);
+    const QCommandLineOption noReceipts(
+        u"no-receipts"_s, u"Carriers return no delivery receipts: messages stay \"sent\"."_s);
     parser.addOptions(
         {host, port, demo, speed, seed, state, replyRate, seedHistory, syncRateLimits});
+    parser.addOption(noReceipts);
+    const QCommandLineOption trialAccount(
+        u"trial-account"_s, u"Prefix outbound bodies as a Twilio trial account does."_s);
+    const QCommandLineOption smartEncoding(
+        u"smart-encoding"_s, u"Replace Unicode look-alikes in outbound bodies (Smart Encoding)."_s);
+    parser.addOption(trialAccount);
+    parser.addOption(smartEncoding);
     if (!parser.parse(arguments)) {
         result.error = parser.errorText();
         return result;
@@ -55,6 +64,9 @@ SandboxCommandLine SandboxCommandLine::parse(const QStringList &arguments)
     result.port = quint16(portValue);
     result.options.demo = parser.isSet(demo);
     result.options.syncRateLimits = parser.isSet(syncRateLimits);
+    result.options.noReceipts = parser.isSet(noReceipts);
+    result.options.trialAccount = parser.isSet(trialAccount);
+    result.options.smartEncoding = parser.isSet(smartEncoding);
     result.options.speed = parser.value(speed).toDouble(&ok);
     if (!ok || result.options.speed <= 0.0) {
         result.error = u"--speed: '%1' is not a positive number"_s.arg(parser.value(speed));

@@ -27,6 +27,7 @@
 
 #include <QDateTime>
 #include <QFileInfo>
+#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QTcpServer>
@@ -48,6 +49,7 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
 
     m_carrier = std::make_unique<Carrier>(*m_state, *m_scheduler, *m_clock, m_options);
     m_dispatcher = std::make_unique<MessageDispatcher>(*m_state, *m_carrier, *m_sids, *m_clock);
+    m_dispatcher->setBodyRewrites(m_options.trialAccount, m_options.smartEncoding);
     m_customers =
         std::make_unique<CustomerSimulator>(*m_state, *m_dispatcher, *m_scheduler, m_options, seed);
     connect(m_carrier.get(), &Carrier::delivered, m_customers.get(),
@@ -93,6 +95,14 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_http = std::make_unique<SandboxHttpServer>([this](const ApiRequest &request, int inFlight) {
         SandboxHttpServer::Outcome outcome;
         outcome.reply = handle(request, inFlight, &outcome.delayMs);
+        // Twilio's answers carry its clock; clients judge provider timestamps with it. A
+        // sandbox whose clock runs faster than the wall has no such clock to tell.
+        if (m_options.speed == 1.0)
+            outcome.reply.headers.append(
+                {"Date", QLocale::c()
+                             .toString(QDateTime::fromMSecsSinceEpoch(m_clock->nowMs(), Qt::UTC),
+                                       u"ddd, dd MMM yyyy HH:mm:ss 'GMT'"_s)
+                             .toLatin1()});
         return outcome;
     });
     if (m_options.demo)

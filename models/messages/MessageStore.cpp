@@ -1,5 +1,6 @@
 #include "MessageStore.h"
 
+#include "SkippedMessageRows.h"
 #include "StoreLogging.h"
 
 #include <QDateTime>
@@ -47,7 +48,7 @@ bool MessageStore::fail(const QString &message)
 }
 
 bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page,
-                              UpsertStats *stats)
+                              UpsertStats *stats, const QList<SkippedMessage> &keptAside)
 {
     m_error.clear();
     if (!m_pages.prepare())
@@ -63,6 +64,19 @@ bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page
         m_pages.abandon();
         m_db.rollback();
         return fail(m_pages.errorString());
+    }
+    result.skipped = keptAside + result.skipped;
+    QStringList stored;
+    stored.reserve(page.size());
+    for (const MessageRecord &record : page)
+        stored.append(record.sid);
+    for (const SkippedMessage &skipped : std::as_const(result.skipped))
+        stored.removeAll(skipped.sid);
+    SkippedMessageRows aside(m_db);
+    if (!aside.keepAside(accountId, result.skipped, QDateTime::currentMSecsSinceEpoch()) ||
+        !aside.forget(accountId, stored)) {
+        m_db.rollback();
+        return fail(aside.errorString());
     }
     if (!commit())
         return false;

@@ -28,7 +28,13 @@ public:
     // sender number of the account is stored unrouted (thread_id NULL). Local columns
     // (thread, author, campaign, variant, client_ref) are never overwritten. On failure
     // nothing is written and errorString() says why; *stats is filled only on success.
-    bool upsertPage(qint64 accountId, const QList<MessageRecord> &page, UpsertStats *stats);
+    // A message that cannot be stored (no to number, an unknown status…) never fails the
+    // page: it is kept aside (SkippedMessageRows) with `keptAside`, the messages the caller
+    // could not even map, and counted in stats->skipped. A message whose `from` was empty
+    // (a Messaging Service had not picked a sender yet) is filed in its thread once a later
+    // page brings the sender.
+    bool upsertPage(qint64 accountId, const QList<MessageRecord> &page, UpsertStats *stats,
+                    const QList<SkippedMessage> &keptAside = {});
 
     // The outbox's message, status 'queued', written before any network call. Idempotent on
     // clientRef: when that reference is already stored in the same thread, nothing is written

@@ -240,3 +240,15 @@ std::optional<OutboxRows::FailedMessage> OutboxRows::failedMessage(qint64 messag
                           .value_or(ConsentLedger::MessagePurpose::Conversation);
     return message;
 }
+
+bool OutboxRows::byClientRef(const QString &clientRef, qint64 *id, QString *sid)
+{
+    QSqlQuery query(m_db);
+    query.prepare(u"SELECT id, coalesce(provider_sid, '') FROM messages WHERE client_ref = :ref"_s);
+    query.bindValue(u":ref"_s, clientRef);
+    if (!exec(query))
+        return false;
+    *id = query.next() ? query.value(0).toLongLong() : 0;
+    *sid = *id ? query.value(1).toString() : QString();
+    return true;
+}

@@ -45,6 +45,9 @@ public:
     // The account's messages composed here and not yet accepted by the provider, by id.
     QList<OutboxRow> pending(qint64 accountId);
     std::optional<OutboxRow> row(qint64 messageId);
+    // The message composed under `clientRef`: its id (0: none) and provider sid ('' until
+    // the provider accepted it). False on a database error.
+    bool byClientRef(const QString &clientRef, qint64 *id, QString *sid);
     // What a new message in this thread would be (ends, account; no id yet), to check consent
     // before anything is written. nullopt when there is no such thread.
     std::optional<OutboxRow> prospective(qint64 threadId, ConsentLedger::MessagePurpose purpose);

@@ -18,7 +18,8 @@ const QString Columns =
     u"updated_at"_s;
 
 const QString Values =
-    u":account, :thread, :direction, :from, :to, coalesce(:body, ''), :status, :sid, :ref, "
+    u":account, :thread, :direction, coalesce(:from, ''), :to, coalesce(:body, ''), :status, :sid, "
+    u":ref, "
     u":segments, :error_code, coalesce(:error_message, ''), :price, coalesce(:price_unit, ''), "
     u":created, :sent, :updated"_s;
 
@@ -52,6 +53,7 @@ PageWriter::PageWriter(QSqlDatabase db, ThreadWriter *threads)
     , m_adoptLocal(db)
     , m_findBySid(db)
     , m_upsert(db)
+    , m_fileLater(db)
 {}
 
 bool PageWriter::fail(const QString &message)
@@ -84,8 +86,10 @@ bool PageWriter::prepare()
                                    u"JOIN messages m ON m.provider_sid = p.provider_sid"_s) &&
                  prep(m_adoptLocal, u"UPDATE messages SET provider_sid = :sid "
                                     u"WHERE client_ref = :ref AND provider_sid IS NULL"_s) &&
-                 prep(m_findBySid,
-                      u"SELECT id, thread_id, body FROM messages WHERE provider_sid = :sid"_s) &&
+                 prep(m_findBySid, u"SELECT id, thread_id, body, from_number FROM messages "
+                                   u"WHERE provider_sid = :sid"_s) &&
+                 prep(m_fileLater, u"UPDATE messages SET from_number = :from, thread_id = :thread "
+                                   u"WHERE id = :id"_s) &&
                  prep(m_upsert, u"INSERT INTO messages ("_s + Columns + u") VALUES ("_s + Values +
                                     u")"_s + OnConflict + u" RETURNING id"_s);
     return m_prepared;
@@ -94,7 +98,7 @@ bool PageWriter::prepare()
 void PageWriter::abandon()
 {
     for (QSqlQuery *query : {&m_clearStage, &m_stage, &m_insertStaged, &m_stagedIds, &m_adoptLocal,
-                             &m_findBySid, &m_upsert})
+                             &m_findBySid, &m_upsert, &m_fileLater})
         query->finish();
 }
 
@@ -102,8 +106,14 @@ QString PageWriter::validate(const MessageRecord &record)
 {
     if (record.sid.isEmpty())
         return u"a message in the page has no sid"_s;
-    if (record.from.isEmpty() || record.to.isEmpty())
-        return u"message %1 has no from or no to number"_s.arg(record.sid);
+    // An outbound message of a Messaging Service has no sender until the service picks one
+    // (accepted, scheduled, canceled before sending): stored without a thread until then.
+    if (record.to.isEmpty())
+        return u"message %1 has no to address"_s.arg(record.sid);
+    if (record.from.isEmpty() && record.direction == MessageRecord::Direction::Inbound)
+        return u"inbound message %1 has no from address"_s.arg(record.sid);
+    if (record.numSegments < 0)
+        return u"message %1 has a negative segment count"_s.arg(record.sid);
     if (!MessageStore::isKnownStatus(record.status))
         return u"message %1 has an unknown status \"%2\""_s.arg(record.sid, record.status);
     if (!record.dateCreated.isValid())
@@ -143,14 +153,21 @@ bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, Upser
                        QList<qint64> *added, QList<qint64> *updated)
 {
     m_changed.clear();
+    m_fileLater.finish();
     if (!m_clearStage.exec())
         return fail(m_clearStage.lastError().text());
     QList<Staged> staged;
     QSet<QString> seen; // a sid repeated within the page is the same message
     for (qsizetype i = 0; i < page.size(); ++i) {
         const MessageRecord &record = page.at(i);
-        if (const QString problem = validate(record); !problem.isEmpty())
-            return fail(problem);
+        if (const QString problem = validate(record); !problem.isEmpty()) {
+            const bool inbound = record.direction == MessageRecord::Direction::Inbound;
+            stats->skipped.append(
+                {record.sid, problem,
+                 u"%1, %2, %3 → %4"_s.arg(inbound ? u"inbound"_s : u"outbound"_s, record.status,
+                                          record.from, record.to)});
+            continue;
+        }
         if (seen.contains(record.sid)) {
             ++stats->unchanged;
             continue;
@@ -168,9 +185,13 @@ bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, Upser
             return fail(u"message %1: %2"_s.arg(record.sid, m_findBySid.lastError().text()));
         if (m_findBySid.next()) {
             const qint64 id = m_findBySid.value(0).toLongLong();
-            const qint64 threadId = m_findBySid.value(1).toLongLong(); // NULL reads as 0
+            qint64 threadId = m_findBySid.value(1).toLongLong(); // NULL reads as 0
             const bool bodyChanged = m_findBySid.value(2).toString() != record.body;
+            const bool senderArrived =
+                m_findBySid.value(3).toString().isEmpty() && !record.from.isEmpty();
             m_findBySid.finish();
+            if (senderArrived && !fileLater(accountId, record, id, &threadId, stats))
+                return false;
             if (!writeExisting(accountId, record, id, threadId, bodyChanged, stats, updated))
                 return false;
             continue;
@@ -195,6 +216,35 @@ bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, Upser
         staged.append({i, threadId});
     }
     return staged.isEmpty() || insertStaged(page, staged, stats, added);
+}
+
+bool PageWriter::fileLater(qint64 accountId, const MessageRecord &record, qint64 id,
+                           qint64 *threadId, UpsertStats *stats)
+{
+    std::optional<ThreadWriter::SenderNumber> sender;
+    if (!m_threads->senderNumber(accountId, record.from, &sender))
+        return fail(m_threads->errorString());
+    if (sender && !sender->sendOnly && *threadId == 0) {
+        *threadId =
+            m_threads->findOrCreate(accountId, record.to, sender->id, sender->providerKeyword);
+        if (*threadId == 0)
+            return fail(m_threads->errorString());
+    }
+    m_fileLater.bindValue(u":from"_s, record.from);
+    m_fileLater.bindValue(u":thread"_s, *threadId > 0 ? QVariant(*threadId) : QVariant());
+    m_fileLater.bindValue(u":id"_s, id);
+    if (!m_fileLater.exec())
+        return fail(u"message %1: %2"_s.arg(record.sid, m_fileLater.lastError().text()));
+    bool latest = false;
+    if (*threadId > 0 &&
+        !m_threads->noteMessage(*threadId, id, record.dateCreated.toMSecsSinceEpoch(), record.body,
+                                &latest))
+        return fail(m_threads->errorString());
+    if (latest && !m_changed.contains(*threadId)) {
+        m_changed.insert(*threadId);
+        stats->changedThreads.append(*threadId);
+    }
+    return true;
 }
 
 bool PageWriter::writeExisting(qint64 accountId, const MessageRecord &record, qint64 id,

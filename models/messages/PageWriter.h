@@ -22,7 +22,8 @@ public:
     // Existing messages are upserted one by one. New ones are staged and inserted by one
     // statement: SQLite 3.40's FTS5 flushes its pending index data at every statement
     // savepoint, so row-by-row inserts would write one index segment per message (measured:
-    // ~250 rows/s); one statement per page writes one.
+    // ~250 rows/s); one statement per page writes one. A message that cannot be stored is
+    // left out and listed in stats->skipped with the reason; it never fails the page.
     bool write(qint64 accountId, const QList<MessageRecord> &page, UpsertStats *stats,
                QList<qint64> *added, QList<qint64> *updated);
     // Resets statements after a failure, before the caller rolls back.
@@ -41,6 +42,10 @@ private:
     static QString validate(const MessageRecord &record);
     void bindRecord(QSqlQuery &query, qint64 accountId, qint64 threadId,
                     const MessageRecord &record);
+    // A message stored without a sender (a Messaging Service's, before it picked one) got
+    // its sender: record it and file the message in its thread when the sender is ours.
+    bool fileLater(qint64 accountId, const MessageRecord &record, qint64 id, qint64 *threadId,
+                   UpsertStats *stats);
     bool writeExisting(qint64 accountId, const MessageRecord &record, qint64 id, qint64 threadId,
                        bool bodyChanged, UpsertStats *stats, QList<qint64> *updated);
     bool insertStaged(const QList<MessageRecord> &page, const QList<Staged> &staged,
@@ -56,6 +61,7 @@ private:
     QSqlQuery m_adoptLocal;
     QSqlQuery m_findBySid;
     QSqlQuery m_upsert;
+    QSqlQuery m_fileLater;
     QSet<qint64> m_changed; // threads already in stats->changedThreads
     QString m_error;
 };

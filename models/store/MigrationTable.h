@@ -30,6 +30,7 @@ struct MigrationTable
         Entry{13, ":/migrations/0013_team_roster.sql"},
         Entry{14, ":/migrations/0014_team_campaigns.sql"},
         Entry{15, ":/migrations/0015_scheduling.sql"},
+        Entry{16, ":/migrations/0016_skipped_provider_messages.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }

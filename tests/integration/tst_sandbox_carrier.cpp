@@ -40,6 +40,7 @@ private Q_SLOTS:
     void magicNumbers_data();
     void magicNumbers();
     void magicSenderDelivers();
+    void noReceiptsStaySent();
 
 private:
     QJsonObject fetch(const QString &sid)
@@ -117,6 +118,21 @@ void TestSandboxCarrier::statusMovesQueuedSendingSentDelivered()
     const QJsonObject done = fetch(sid);
     QVERIFY(seconds(done, u"date_created"_s) <= seconds(done, u"date_sent"_s));
     QVERIFY(seconds(done, u"date_sent"_s) <= seconds(done, u"date_updated"_s));
+}
+
+void TestSandboxCarrier::noReceiptsStaySent()
+{
+    SandboxOptions options = SandboxFixture::testOptions();
+    options.speed = 1000.0; // the 2 s receipt delay passes in 2 wall milliseconds
+    options.noReceipts = true;
+    QVERIFY(m.start(options));
+    const HttpResult r = m.client->sendMessage(kLongCode, kCustomer, u"no receipt"_s);
+    QCOMPARE(r.status, 201);
+    const QString sid = r.json.value(u"sid"_s).toString();
+    QTRY_COMPARE_WITH_TIMEOUT(m.messageStatus(sid), u"sent"_s, 20000);
+    // 300 sandbox seconds later, a receipt would long have come.
+    QTest::qWait(300);
+    QCOMPARE(m.messageStatus(sid), u"sent"_s);
 }
 
 void TestSandboxCarrier::pausedCarrierKeepsMessagesQueued()

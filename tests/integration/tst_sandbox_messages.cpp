@@ -37,6 +37,8 @@ private Q_SLOTS:
     void listFiltersByDateSent();
     void badPagingParametersAreRejected_data();
     void badPagingParametersAreRejected();
+    void farPageIsEmptyNotNegative();
+    void trialAccountAndSmartEncodingRewriteBodies();
     void unknownSidIs404();
     void wrongMethodIs405();
     void seedEndpointAddsHistory();
@@ -358,6 +360,9 @@ void TestSandboxMessages::badPagingParametersAreRejected_data()
     QTest::newRow("PageSize text") << u"?PageSize=many"_s;
     QTest::newRow("unknown PageToken") << u"?PageToken=PAnothing"_s;
     QTest::newRow("bad DateSent") << u"?DateSent=yesterday"_s;
+    // Page x PageSize beyond int: once a negative start (and a UBSan abort).
+    QTest::newRow("Page overflows") << u"?PageSize=1000&Page=2147483"_s + u"0"_s;
+    QTest::newRow("largest Page") << u"?PageSize=2&Page=2147483647"_s;
 }
 
 void TestSandboxMessages::badPagingParametersAreRejected()
@@ -367,6 +372,36 @@ void TestSandboxMessages::badPagingParametersAreRejected()
     QCOMPARE(result.status, 400);
     QCOMPARE(result.json.value(u"code"_s).toInt(), 20001);
     QVERIFY(!result.json.value(u"message"_s).toString().isEmpty());
+}
+
+void TestSandboxMessages::farPageIsEmptyNotNegative()
+{
+    // The last page number whose offset fits: an empty page whose start is that offset.
+    const HttpResult result =
+        m.client->get(m.client->account(u"/Messages.json"_s) + u"?PageSize=1000&Page=2147483"_s);
+    QCOMPARE(result.status, 200);
+    QCOMPARE(result.json.value(u"start"_s).toDouble(), 2147483000.0);
+    QVERIFY(result.json.value(u"messages"_s).toArray().isEmpty());
+    QVERIFY(result.json.value(u"next_page_uri"_s).isNull());
+}
+
+void TestSandboxMessages::trialAccountAndSmartEncodingRewriteBodies()
+{
+    SandboxOptions options = SandboxFixture::testOptions();
+    options.trialAccount = true;
+    options.smartEncoding = true;
+    SandboxFixture trial;
+    QVERIFY(trial.start(options));
+    const HttpResult r = trial.client->sendMessage(
+        kSupport, u"+14155550142"_s, u"It\u2019s \u201Cdone\u201D \u2014 see you\u2026"_s);
+    QCOMPARE(r.status, 201);
+    const QString expected = u"Sent from your Twilio trial account - It's \"done\" - see you..."_s;
+    QCOMPARE(r.json.value(u"body"_s).toString(), expected);
+    const HttpResult fetched = trial.client->get(
+        trial.client->account(u"/Messages/"_s + r.json.value(u"sid"_s).toString() + u".json"_s));
+    QCOMPARE(fetched.json.value(u"body"_s).toString(), expected);
+    // Smart Encoding made it GSM-7: one segment, not UCS-2's.
+    QCOMPARE(fetched.json.value(u"num_segments"_s).toString(), u"1"_s);
 }
 
 void TestSandboxMessages::unknownSidIs404()

@@ -27,6 +27,13 @@ struct SandboxOptions
     double queueSeconds = 10.0 * 3600.0;
     // Sandbox milliseconds between "sent" and the handset's delivery receipt.
     qint64 deliveryDelayMs = 2000;
+    // Carriers that never return a receipt (common on real accounts): outbound messages stay
+    // "sent" for ever.
+    bool noReceipts = false;
+    // A trial account: outbound bodies are prefixed "Sent from your Twilio trial account - ".
+    bool trialAccount = false;
+    // Smart Encoding: Unicode look-alikes in outbound bodies become their GSM-7 forms.
+    bool smartEncoding = false;
 
     // Share of delivered outbound messages whose recipient replies, and the reply delay range
     // (sandbox milliseconds). A negative rate means "default for the mode" (0.2, demo 0.6).
