@@ -87,6 +87,16 @@ void TstTeamCampaignsPage::init()
                u"approver, approved_at) VALUES (1, 1, 'Spring sale: 20% off. Reply STOP to opt "
                u"out', 'approved', 'mia', 'lee', 1)"_s);
         TeamStateRows(context.db()).join(account, u"ag-sam"_s, u"desk-sam"_s);
+        // The roster as the members' joins left it: every applier checks the maker's role.
+        for (const auto &[agent, name] :
+             {std::pair{u"ag-sam"_s, u"Sam"_s}, std::pair{u"ag-ana"_s, u"Ana"_s}}) {
+            q.prepare(u"INSERT INTO team_agents (account_id, agent_id, name, role, active, "
+                      u"joined_at) VALUES (?, ?, ?, 'marketer', 1, 0)"_s);
+            q.addBindValue(account);
+            q.addBindValue(agent);
+            q.addBindValue(name);
+            q.exec();
+        }
         return account;
     });
     m_reader = std::make_unique<StoreReader>(path);
