@@ -135,6 +135,16 @@ void TeamLog::push()
             m_appliedIndex = out.appliedIndex;
             // The whole team polls the same list: the more desktops, the longer each waits.
             setTeamSize(out.teamSize);
+            if (!m_caughtUp && !out.queue.isEmpty()) {
+                // Queued before this desktop last stopped: one may have been appended without
+                // its index recorded here (killed while the answer was on its way). Reading
+                // the log first takes it off the outbox; appending again would put a second
+                // copy later in the log, over a teammate's newer change.
+                m_catchingUp = true;
+                readLog();
+                return;
+            }
+            m_caughtUp = true;
             pushOne(out.queue);
         });
 }
@@ -248,16 +258,21 @@ void TeamLog::onPage(const ProviderResult<TeamLogTransport::Page> &result)
             m_appliedIndex = applied->lastIndex;
             if (applied->applied > 0)
                 Q_EMIT changesApplied(applied->applied);
-            if (reachedEnd)
+            if (reachedEnd && std::exchange(m_catchingUp, false)) {
+                m_caughtUp = true;
+                push();
+            } else if (reachedEnd) {
                 finish(true);
-            else
+            } else {
                 pull(m_appliedIndex);
+            }
         });
 }
 
 void TeamLog::finish(bool ok, const ProviderError *error)
 {
     m_inCycle = false;
+    m_catchingUp = false;
     const qint64 finished = m_cycleNumber;
     std::chrono::milliseconds next = pollPeriod(m_teamSize, m_basePeriod);
     m_gapTried = false;

@@ -94,9 +94,12 @@ private:
     qint64 m_pullAfter = -1;
     TeamSnapshotter *m_snapshotter = nullptr;
     bool m_bootstrapTried = false; // this session, for a desktop without a position
-    bool m_gapTried = false;       // this cycle, for items expired before they were read
-    bool m_fromSnapshot = false;   // the position is a snapshot's, not an item read here
-    qint64 m_cycleNumber = 0;      // cycles started this session
+    // This session has read the log once before appending what an earlier one queued.
+    bool m_caughtUp = false;
+    bool m_catchingUp = false;
+    bool m_gapTried = false;     // this cycle, for items expired before they were read
+    bool m_fromSnapshot = false; // the position is a snapshot's, not an item read here
+    qint64 m_cycleNumber = 0;    // cycles started this session
     struct Waiter
     {
         qint64 needsCycle; // a cycle that started after the wait began

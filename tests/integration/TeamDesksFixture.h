@@ -4,6 +4,7 @@
 // presence items' time to live means what it does at Twilio.
 #pragma once
 
+#include "DeskCli.h"
 #include "DeskSession.h"
 #include "SandboxProcess.h"
 
@@ -32,24 +33,14 @@ struct TeamDesksFixture
         return dir.filePath(QStringLiteral("desk%1.sqlite").arg(desk));
     }
 
-    QStringList account(int desk) const
-    {
-        return {QStringLiteral("--profile"),     profile(desk),
-                QStringLiteral("--account-url"), sandbox.url.toString(),
-                QStringLiteral("--account-sid"), sandbox.sid};
-    }
+    QStringList account(int desk) const { return DeskCli::account(sandbox, profile(desk)); }
 
     // Runs smsdesk-cli with the sandbox's token; false (and `error`) unless it exits 0.
     bool cli(const QStringList &arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("SMSDESK_AUTH_TOKEN"), sandbox.token);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
-        if (!process.waitForFinished(120000) || process.exitCode() != 0) {
-            error = arguments.join(u' ') + QStringLiteral(": ") +
-                    QString::fromUtf8(process.readAllStandardError());
+        const CliRun run = DeskCli::run(sandbox, arguments);
+        if (run.exitCode != 0) {
+            error = arguments.join(u' ') + QStringLiteral(": ") + run.err;
             return false;
         }
         return true;

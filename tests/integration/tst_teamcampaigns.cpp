@@ -7,6 +7,7 @@
 // provider's Messages list.
 #include "CampaignCommands.h"
 #include "CampaignRows.h"
+#include "DeskCli.h"
 #include "SandboxProcess.h"
 #include "StoreTestUtil.h"
 #include "StoreWriter.h"
@@ -35,13 +36,6 @@ constexpr int Desks = 3;
 constexpr int Services = 2; // A and B run serve; C is a marketer's command line
 constexpr int LeaseMs = 8000;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 } // namespace
 
 class TstTeamCampaigns : public QObject
@@ -64,7 +58,7 @@ private Q_SLOTS:
     void cancelLeavesExactlyTheTextsAlreadyPosted();
 
 private:
-    Run cli(const QStringList &arguments);
+    CliRun cli(const QStringList &arguments);
     QStringList account(int desk) const;
     QString profile(int desk) const { return m_dir.filePath(u"desk%1.sqlite"_s.arg(desk)); }
     QString logPath(int desk) const { return m_dir.filePath(u"serve%1.log"_s.arg(desk)); }
@@ -90,43 +84,24 @@ private:
     std::array<QProcess, Services> m_serve;
 };
 
-Run TstTeamCampaigns::cli(const QStringList &arguments)
+CliRun TstTeamCampaigns::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return DeskCli::run(m_sandbox, arguments);
 }
 
 QStringList TstTeamCampaigns::account(int desk) const
 {
-    return {u"--profile"_s,           profile(desk),      u"--account-url"_s,
-            m_sandbox.url.toString(), u"--account-sid"_s, m_sandbox.sid};
+    return DeskCli::account(m_sandbox, profile(desk));
 }
 
 QString TstTeamCampaigns::logOf(int desk) const
 {
-    QFile file(logPath(desk));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    return DeskCli::readLog(logPath(desk));
 }
 
 QVariant TstTeamCampaigns::read(int desk, const QString &sql, const QVariantList &values)
 {
-    const QString name = u"read-%1"_s.arg(desk);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(profile(desk));
-        if (db.open())
-            value = StoreTestUtil::scalar(db, sql, values);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return DeskCli::read(profile(desk), sql, values);
 }
 
 bool TstTeamCampaigns::addTemplate(int desk)
@@ -149,31 +124,15 @@ bool TstTeamCampaigns::addTemplate(int desk)
 
 bool TstTeamCampaigns::startServe(int desk)
 {
-    QProcess &process = m_serve.at(desk);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
+    QProcessEnvironment env;
     env.insert(u"SMSDESK_CAMPAIGN_LEASE_MS"_s, QString::number(LeaseMs));
     env.insert(u"SMSDESK_CLAIM_LEASE_MS"_s, QString::number(LeaseMs));
-    process.setProcessEnvironment(env);
-    process.setStandardOutputFile(logPath(desk), QIODevice::Append);
-    process.setStandardErrorFile(logPath(desk), QIODevice::Append);
-    const qsizetype before = logOf(desk).size();
-    process.start(QStringLiteral(SMSDESK_CLI_PATH),
-                  QStringList{u"serve"_s, u"--verbose"_s} + account(desk));
-    if (!process.waitForStarted(10000))
-        return false;
-    return QTest::qWaitFor(
-        [&] { return logOf(desk).mid(before).contains(u"keyword replies claimed on Sync"_s); },
-        60000);
+    return DeskCli::startServe(m_serve.at(desk), m_sandbox, account(desk), logPath(desk), env);
 }
 
 void TstTeamCampaigns::signalServe(int desk, int signal)
 {
-    QProcess &process = m_serve.at(desk);
-    if (process.state() == QProcess::NotRunning)
-        return;
-    ::kill(pid_t(process.processId()), signal);
-    process.waitForFinished(60000);
+    DeskCli::signalProcess(m_serve.at(desk), signal);
 }
 
 QStringList TstTeamCampaigns::numbers(int first, int count) const
@@ -230,7 +189,7 @@ QString TstTeamCampaigns::planOnC(const QString &name, int first, int count)
                 .teamId;
         });
     }
-    const Run synced = cli(QStringList{u"team"_s, u"sync"_s} + account(2));
+    const CliRun synced = cli(QStringList{u"team"_s, u"sync"_s} + account(2));
     if (synced.exitCode != 0) {
         qWarning("team sync: %s", qPrintable(synced.err));
         return {};
@@ -263,7 +222,7 @@ QStringList TstTeamCampaigns::atProvider(const QStringList &to)
 
 QString TstTeamCampaigns::shownOnC(const QString &teamId, const QString &field)
 {
-    const Run shown = cli(QStringList{u"campaign"_s, u"show"_s, teamId} + account(2));
+    const CliRun shown = cli(QStringList{u"campaign"_s, u"show"_s, teamId} + account(2));
     for (const QString &line : shown.out.split(u'\n')) {
         if (line.startsWith(field + u'\t'))
             return line.section(u'\t', 1);
@@ -295,11 +254,11 @@ void TstTeamCampaigns::initTestCase()
     const QStringList names = {u"Ana"_s, u"Sam"_s, u"Lee"_s};
     const QStringList roles = {u"admin"_s, u"marketer"_s, u"marketer"_s};
     for (int desk = 0; desk < Desks; ++desk) {
-        const Run synced = cli(QStringList{u"sync"_s} + account(desk));
+        const CliRun synced = cli(QStringList{u"sync"_s} + account(desk));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const Run joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
-                                           u"--role"_s, roles.at(desk)} +
-                               account(desk));
+        const CliRun joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
+                                              u"--role"_s, roles.at(desk)} +
+                                  account(desk));
         QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
         QVERIFY(addTemplate(desk));
     }
@@ -394,7 +353,7 @@ void TstTeamCampaigns::pauseOnAnotherDesktopStopsTheRunner()
     const QString teamId = planOnC(u"Pause me"_s, 200, 40);
     QVERIFY(!teamId.isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return atProvider(to).size() >= 4; }, 120000));
-    const Run paused = cli(QStringList{u"campaign"_s, u"pause"_s, teamId} + account(2));
+    const CliRun paused = cli(QStringList{u"campaign"_s, u"pause"_s, teamId} + account(2));
     QVERIFY2(paused.exitCode == 0, qPrintable(paused.err));
     const int runner = runnerOf(teamId);
     QVERIFY(runner >= 0);
@@ -409,7 +368,7 @@ void TstTeamCampaigns::pauseOnAnotherDesktopStopsTheRunner()
     // Nothing more leaves while it is paused (several of the runners' ticks and log cycles).
     QTest::qWait(6000);
     QCOMPARE(atProvider(to).size(), out);
-    const Run resumed = cli(QStringList{u"campaign"_s, u"resume"_s, teamId} + account(2));
+    const CliRun resumed = cli(QStringList{u"campaign"_s, u"resume"_s, teamId} + account(2));
     QVERIFY2(resumed.exitCode == 0, qPrintable(resumed.err));
     QVERIFY(QTest::qWaitFor([&] { return atProvider(to).size() == to.size(); }, 180000));
     QCOMPARE(atProvider(to), to);
@@ -421,7 +380,7 @@ void TstTeamCampaigns::cancelLeavesExactlyTheTextsAlreadyPosted()
     const QString teamId = planOnC(u"Cancel me"_s, 300, 40);
     QVERIFY(!teamId.isEmpty());
     QVERIFY(QTest::qWaitFor([&] { return atProvider(to).size() >= 4; }, 120000));
-    const Run canceled = cli(QStringList{u"campaign"_s, u"cancel"_s, teamId} + account(2));
+    const CliRun canceled = cli(QStringList{u"campaign"_s, u"cancel"_s, teamId} + account(2));
     QVERIFY2(canceled.exitCode == 0, qPrintable(canceled.err));
     QVERIFY2(canceled.out.contains(u"already sent; the others will not be sent"_s),
              qPrintable(canceled.out));

@@ -3,6 +3,7 @@
 // (with their consent) on A, and one of 10,000 opt-ins, are on B and C after a `team sync`,
 // appended as few items (each under Sync's 16 KiB), not one per row; an agent's import is
 // refused, nothing written or shared.
+#include "DeskCli.h"
 #include "SandboxProcess.h"
 #include "StoreTestUtil.h"
 
@@ -19,13 +20,6 @@ namespace {
 
 const QString Support = u"+14155550100"_s;
 const QString Customer = u"+14155552671"_s;
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 QString numberOf(int i)
 {
@@ -47,7 +41,7 @@ private Q_SLOTS:
     void whatADesktopMadeBeforeJoiningIsSharedAtJoin();
 
 private:
-    Run cli(const QStringList &arguments);
+    CliRun cli(const QStringList &arguments);
     QStringList account(int desk) const;
     QString profile(int desk) const { return m_dir.filePath(u"desk%1.sqlite"_s.arg(desk)); }
     QVariant read(int desk, const QString &sql, const QVariantList &values = {});
@@ -59,37 +53,19 @@ private:
     SandboxProcess m_sandbox;
 };
 
-Run TstTeamContacts::cli(const QStringList &arguments)
+CliRun TstTeamContacts::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
-    if (!process.waitForFinished(300000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return DeskCli::run(m_sandbox, arguments, {}, 300000);
 }
 
 QStringList TstTeamContacts::account(int desk) const
 {
-    return {u"--profile"_s,           profile(desk),      u"--account-url"_s,
-            m_sandbox.url.toString(), u"--account-sid"_s, m_sandbox.sid};
+    return DeskCli::account(m_sandbox, profile(desk));
 }
 
 QVariant TstTeamContacts::read(int desk, const QString &sql, const QVariantList &values)
 {
-    const QString name = u"read-%1"_s.arg(desk);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(profile(desk));
-        if (db.open())
-            value = StoreTestUtil::scalar(db, sql, values);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return DeskCli::read(profile(desk), sql, values);
 }
 
 int TstTeamContacts::shareAll(int desk)
@@ -105,7 +81,7 @@ int TstTeamContacts::shareAll(int desk)
 
 void TstTeamContacts::sync(int desk)
 {
-    const Run synced = cli(QStringList{u"team"_s, u"sync"_s} + account(desk));
+    const CliRun synced = cli(QStringList{u"team"_s, u"sync"_s} + account(desk));
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
 }
 
@@ -119,11 +95,11 @@ void TstTeamContacts::initTestCase()
     const QStringList names = {u"Ana"_s, u"Sam"_s, u"Lee"_s};
     const QStringList roles = {u"admin"_s, u"marketer"_s, u"agent"_s};
     for (int desk = 0; desk < 3; ++desk) {
-        const Run synced = cli(QStringList{u"sync"_s} + account(desk));
+        const CliRun synced = cli(QStringList{u"sync"_s} + account(desk));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const Run joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
-                                           u"--role"_s, roles.at(desk)} +
-                               account(desk));
+        const CliRun joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
+                                              u"--role"_s, roles.at(desk)} +
+                                  account(desk));
         QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
     }
     for (int desk = 0; desk < 3; ++desk)
@@ -146,8 +122,8 @@ void TstTeamContacts::contactImportReachesEveryDesktopInFewItems()
                       .arg(i)
                       .toUtf8());
     csv.close();
-    const Run imported = cli({u"import"_s, u"contacts"_s, csv.fileName(), u"--profile"_s,
-                              profile(0), u"--actor"_s, u"Ana"_s});
+    const CliRun imported = cli({u"import"_s, u"contacts"_s, csv.fileName(), u"--profile"_s,
+                                 profile(0), u"--actor"_s, u"Ana"_s});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     const int largest = read(0, u"SELECT max(length(CAST(op AS BLOB))) FROM team_outbox"_s).toInt();
     QVERIFY2(largest <= 16 * 1024, qPrintable(QString::number(largest)));
@@ -183,7 +159,7 @@ void TstTeamContacts::optInImportReachesEveryDesktopInFewItems()
         csv.write(u"%1,2026-02-01T09:00:00Z,%2\n"_s.arg(numberOf(i), Support).toUtf8());
     csv.close();
     // No --actor: in a team the import is recorded as the profile's roster name, not "cli".
-    const Run imported =
+    const CliRun imported =
         cli({u"consent"_s, u"import"_s, u"--profile"_s, profile(1), u"--file"_s, csv.fileName()});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     const int appended = shareAll(1);
@@ -202,8 +178,8 @@ void TstTeamContacts::optInImportReachesEveryDesktopInFewItems()
 
 void TstTeamContacts::anAgentsImportIsRefused()
 {
-    const Run imported = cli({u"consent"_s, u"import"_s, u"--profile"_s, profile(2), u"--file"_s,
-                              m_dir.filePath(u"optins.csv"_s), u"--actor"_s, u"Lee"_s});
+    const CliRun imported = cli({u"consent"_s, u"import"_s, u"--profile"_s, profile(2), u"--file"_s,
+                                 m_dir.filePath(u"optins.csv"_s), u"--actor"_s, u"Lee"_s});
     QCOMPARE(imported.exitCode, 1);
     QVERIFY2(imported.err.contains(u"Only a marketer or an admin can import"_s),
              qPrintable(imported.err));
@@ -213,23 +189,23 @@ void TstTeamContacts::anAgentsImportIsRefused()
 void TstTeamContacts::whatADesktopMadeBeforeJoiningIsSharedAtJoin()
 {
     // A fourth desktop works alone first: a keyword process and a few contacts.
-    const Run synced = cli(QStringList{u"sync"_s} + account(3));
+    const CliRun synced = cli(QStringList{u"sync"_s} + account(3));
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
-                                      u"autoreply"_s, u"--keywords"_s, u"PARKING"_s, u"--reply"_s,
-                                      u"Park behind the store."_s} +
-                          account(3));
+    const CliRun added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
+                                         u"--type"_s, u"autoreply"_s, u"--keywords"_s, u"PARKING"_s,
+                                         u"--reply"_s, u"Park behind the store."_s} +
+                             account(3));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     QFile csv(m_dir.filePath(u"few.csv"_s));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("phone,name,tags\n+14155550901,Kim,walk-in\n+14155550902,Raj,walk-in\n");
     csv.close();
-    const Run imported = cli({u"import"_s, u"contacts"_s, csv.fileName(), u"--profile"_s,
-                              profile(3), u"--actor"_s, u"Bo"_s});
+    const CliRun imported = cli({u"import"_s, u"contacts"_s, csv.fileName(), u"--profile"_s,
+                                 profile(3), u"--actor"_s, u"Bo"_s});
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     QCOMPARE(read(3, u"SELECT count(*) FROM team_outbox"_s).toInt(), 0); // not in a team yet
     // It joins as an admin: what it made is queued with the join, and reaches the others.
-    const Run joined =
+    const CliRun joined =
         cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, u"Bo"_s, u"--role"_s, u"admin"_s} +
             account(3));
     QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));

@@ -2,6 +2,7 @@
 // sandbox: what one decides reaches the others through the team log on Sync, conflicting
 // decisions converge to the log's order on all, a desktop that could not reach the log keeps
 // its change and shares it later.
+#include "DeskCli.h"
 #include "SandboxProcess.h"
 #include "StoreTestUtil.h"
 
@@ -17,13 +18,6 @@ namespace {
 
 const QString Support = u"+14155550100"_s;
 const QString Customer = u"+14155552671"_s;
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 } // namespace
 
@@ -43,7 +37,7 @@ private Q_SLOTS:
     void anInvitationMakesTheAdminsChoice();
 
 private:
-    Run cli(const QStringList &arguments);
+    CliRun cli(const QStringList &arguments);
     QStringList account(const QString &profile, const QString &url = {}) const;
     QString profile(int desk) const { return m_dir.filePath(u"desk%1.sqlite"_s.arg(desk)); }
     QVariant read(int desk, const QString &sql, const QVariantList &values = {});
@@ -53,38 +47,19 @@ private:
     SandboxProcess m_sandbox;
 };
 
-Run TstTeamDesktops::cli(const QStringList &arguments)
+CliRun TstTeamDesktops::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return DeskCli::run(m_sandbox, arguments);
 }
 
 QStringList TstTeamDesktops::account(const QString &profile, const QString &url) const
 {
-    return {u"--profile"_s,     profile,
-            u"--account-url"_s, url.isEmpty() ? m_sandbox.url.toString() : url,
-            u"--account-sid"_s, m_sandbox.sid};
+    return DeskCli::account(m_sandbox, profile, url);
 }
 
 QVariant TstTeamDesktops::read(int desk, const QString &sql, const QVariantList &values)
 {
-    const QString name = u"read-%1"_s.arg(desk);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(profile(desk));
-        if (db.open())
-            value = StoreTestUtil::scalar(db, sql, values);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return DeskCli::read(profile(desk), sql, values);
 }
 
 QString TstTeamDesktops::threadColumn(int desk, const QString &column)
@@ -107,11 +82,11 @@ void TstTeamDesktops::initTestCase()
     QVERIFY2(injected >= 200 && injected < 300, qPrintable(QString::number(injected)));
     const QStringList names = {u"Ana"_s, u"Sam"_s, u"Lee"_s};
     for (int desk = 0; desk < 3; ++desk) {
-        const Run synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
+        const CliRun synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const Run joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
-                                           u"--role"_s, desk == 0 ? u"admin"_s : u"agent"_s} +
-                               account(profile(desk)));
+        const CliRun joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
+                                              u"--role"_s, desk == 0 ? u"admin"_s : u"agent"_s} +
+                                  account(profile(desk)));
         QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
         QVERIFY2(joined.out.contains(u"joined as "_s + names.at(desk)), qPrintable(joined.out));
         QCOMPARE(threadColumn(desk, u"status"_s), u"open"_s);
@@ -121,13 +96,13 @@ void TstTeamDesktops::initTestCase()
 void TstTeamDesktops::anInvitationMakesTheAdminsChoice()
 {
     // Only an admin invites.
-    const Run refused =
+    const CliRun refused =
         cli(QStringList{u"team"_s, u"invite"_s, u"--agent"_s, u"Eve"_s, u"--role"_s, u"admin"_s} +
             account(profile(1)));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(u"only an admin"_s), qPrintable(refused.err));
 
-    const Run invited = cli(
+    const CliRun invited = cli(
         QStringList{u"team"_s, u"invite"_s, u"--agent"_s, u"Bea"_s, u"--role"_s, u"marketer"_s} +
         account(profile(0)));
     QVERIFY2(invited.exitCode == 0, qPrintable(invited.err));
@@ -136,7 +111,7 @@ void TstTeamDesktops::anInvitationMakesTheAdminsChoice()
 
     // A fourth desktop joins with it: the name and role are the admin's.
     QCOMPARE(cli(QStringList{u"sync"_s} + account(profile(3))).exitCode, 0);
-    const Run joined =
+    const CliRun joined =
         cli(QStringList{u"team"_s, u"join"_s, u"--invite"_s, invitation} + account(profile(3)));
     QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
     QVERIFY2(joined.out.contains(u"joined as Bea (marketer)"_s), qPrintable(joined.out));
@@ -157,7 +132,7 @@ void TstTeamDesktops::cleanupTestCase()
 void TstTeamDesktops::everyDesktopJoinsTheRoster()
 {
     for (int desk = 0; desk < 3; ++desk) {
-        const Run synced = cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk)));
+        const CliRun synced = cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk)));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
     }
     for (int desk = 0; desk < 3; ++desk) {
@@ -172,7 +147,7 @@ void TstTeamDesktops::everyDesktopJoinsTheRoster()
 
 void TstTeamDesktops::resolveOnOneReachesTheOthers()
 {
-    const Run resolved =
+    const CliRun resolved =
         cli(QStringList{u"thread"_s, u"resolve"_s, u"--customer"_s, Customer, u"--our"_s, Support} +
             account(profile(0)));
     QVERIFY2(resolved.exitCode == 0, qPrintable(resolved.err));
@@ -192,12 +167,12 @@ void TstTeamDesktops::resolveOnOneReachesTheOthers()
 void TstTeamDesktops::conflictingAssignmentsConverge()
 {
     // Sam and Lee assign at nearly the same time; whichever the log holds last wins on all.
-    const Run sam = cli(QStringList{u"thread"_s, u"assign"_s, u"--customer"_s, Customer, u"--our"_s,
-                                    Support, u"--to"_s, u"Sam"_s} +
-                        account(profile(1)));
-    const Run lee = cli(QStringList{u"thread"_s, u"assign"_s, u"--customer"_s, Customer, u"--our"_s,
-                                    Support, u"--to"_s, u"Lee"_s} +
-                        account(profile(2)));
+    const CliRun sam = cli(QStringList{u"thread"_s, u"assign"_s, u"--customer"_s, Customer,
+                                       u"--our"_s, Support, u"--to"_s, u"Sam"_s} +
+                           account(profile(1)));
+    const CliRun lee = cli(QStringList{u"thread"_s, u"assign"_s, u"--customer"_s, Customer,
+                                       u"--our"_s, Support, u"--to"_s, u"Lee"_s} +
+                           account(profile(2)));
     QCOMPARE(sam.exitCode, 0);
     QCOMPARE(lee.exitCode, 0);
     for (int desk = 0; desk < 3; ++desk)
@@ -210,9 +185,10 @@ void TstTeamDesktops::conflictingAssignmentsConverge()
 
 void TstTeamDesktops::noteReachesEveryDesktopOnce()
 {
-    const Run noted = cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer, u"--our"_s,
-                                      Support, u"--text"_s, u"@Sam she called, wants Friday"_s} +
-                          account(profile(0)));
+    const CliRun noted =
+        cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer, u"--our"_s, Support,
+                        u"--text"_s, u"@Sam she called, wants Friday"_s} +
+            account(profile(0)));
     QVERIFY2(noted.exitCode == 0, qPrintable(noted.err));
     for (int round = 0; round < 2; ++round) {
         for (int desk = 0; desk < 3; ++desk)
@@ -228,7 +204,7 @@ void TstTeamDesktops::offlineChangeIsSharedLater()
 {
     // Desktop 2 flags with the provider out of reach: applied there, queued, exit 75.
     const QString closed = u"http://127.0.0.1:%1"_s.arg(1); // nothing listens on port 1
-    const Run offline =
+    const CliRun offline =
         cli(QStringList{u"thread"_s, u"flag"_s, u"--customer"_s, Customer, u"--our"_s, Support} +
             account(profile(2), closed));
     QCOMPARE(offline.exitCode, 75);
@@ -248,23 +224,23 @@ void TstTeamDesktops::unsubscribedOnOneIsNotTextedFromAnother()
 {
     const QString other = u"+14155552672"_s;
     // Desktop 1 can text the customer before (the control: the send path works).
-    const Run before = cli(QStringList{u"send"_s, u"--from"_s, Support, u"--to"_s, other,
-                                       u"--body"_s, u"Your order is ready"_s} +
-                           account(profile(1)));
+    const CliRun before = cli(QStringList{u"send"_s, u"--from"_s, Support, u"--to"_s, other,
+                                          u"--body"_s, u"Your order is ready"_s} +
+                              account(profile(1)));
     QVERIFY2(before.exitCode == 0, qPrintable(before.err));
     const qsizetype sent = m_sandbox.messagesTo(other).size();
     QCOMPARE(sent, 1);
 
     // Ana unsubscribes the customer on desktop 0 ...
-    const Run unsubscribed = cli(QStringList{u"consent"_s, u"unsubscribe"_s, u"--customer"_s, other,
-                                             u"--reason"_s, u"asked on the phone"_s} +
-                                 account(profile(0)));
+    const CliRun unsubscribed = cli(QStringList{u"consent"_s, u"unsubscribe"_s, u"--customer"_s,
+                                                other, u"--reason"_s, u"asked on the phone"_s} +
+                                    account(profile(0)));
     QVERIFY2(unsubscribed.exitCode == 0, qPrintable(unsubscribed.err));
     QVERIFY2(unsubscribed.out.contains(u"shared with the team"_s), qPrintable(unsubscribed.out));
     // ... and desktop 1, which never synced since, refuses to text her, naming the event.
-    const Run refused = cli(QStringList{u"send"_s, u"--from"_s, Support, u"--to"_s, other,
-                                        u"--body"_s, u"One more thing"_s} +
-                            account(profile(1)));
+    const CliRun refused = cli(QStringList{u"send"_s, u"--from"_s, Support, u"--to"_s, other,
+                                           u"--body"_s, u"One more thing"_s} +
+                               account(profile(1)));
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.err.contains(u"opted out"_s), qPrintable(refused.err));
     QVERIFY2(refused.err.contains(u"asked on the phone"_s), qPrintable(refused.err));

@@ -2,6 +2,7 @@
 // sandbox: every inbound keyword is answered exactly once at the provider, counted through the
 // provider's Messages list, also when one of them is SIGKILLed at random moments (mid-claim,
 // mid-send) and restarted; SIGTERM stops a service cleanly and a restart resumes.
+#include "DeskCli.h"
 #include "KeywordProcessRows.h"
 #include "SandboxProcess.h"
 #include "StoreTestUtil.h"
@@ -31,13 +32,6 @@ constexpr int Desks = 3;
 // margin a post must fit in.
 constexpr int LeaseMs = 8000;
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 } // namespace
 
 class TstTeamDuties : public QObject
@@ -61,7 +55,7 @@ private Q_SLOTS:
     void sigtermStopsCleanlyAndRestartResumes();
 
 private:
-    Run cli(const QStringList &arguments);
+    CliRun cli(const QStringList &arguments);
     QStringList account(const QString &profile) const;
     QString profile(int desk) const { return m_dir.filePath(u"desk%1.sqlite"_s.arg(desk)); }
     QString logPath(int desk) const { return m_dir.filePath(u"serve%1.log"_s.arg(desk)); }
@@ -86,43 +80,24 @@ private:
     int m_injected = 0;
 };
 
-Run TstTeamDuties::cli(const QStringList &arguments)
+CliRun TstTeamDuties::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return DeskCli::run(m_sandbox, arguments);
 }
 
 QStringList TstTeamDuties::account(const QString &profile) const
 {
-    return {u"--profile"_s,     profile,      u"--account-url"_s, m_sandbox.url.toString(),
-            u"--account-sid"_s, m_sandbox.sid};
+    return DeskCli::account(m_sandbox, profile);
 }
 
 QVariant TstTeamDuties::read(int desk, const QString &sql, const QVariantList &values)
 {
-    const QString name = u"read-%1"_s.arg(desk);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(profile(desk));
-        if (db.open())
-            value = StoreTestUtil::scalar(db, sql, values);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return DeskCli::read(profile(desk), sql, values);
 }
 
 QString TstTeamDuties::logOf(int desk) const
 {
-    QFile file(logPath(desk));
-    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+    return DeskCli::readLog(logPath(desk));
 }
 
 bool TstTeamDuties::addProcesses(int desk)
@@ -158,31 +133,15 @@ bool TstTeamDuties::addProcesses(int desk)
 
 bool TstTeamDuties::startServe(int desk)
 {
-    QProcess &process = m_serve.at(desk);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
+    QProcessEnvironment env;
     env.insert(u"SMSDESK_CLAIM_LEASE_MS"_s, QString::number(LeaseMs));
-    process.setProcessEnvironment(env);
-    process.setStandardOutputFile(logPath(desk), QIODevice::Append);
-    process.setStandardErrorFile(logPath(desk), QIODevice::Append);
-    const qsizetype before = logOf(desk).size();
-    process.start(QStringLiteral(SMSDESK_CLI_PATH),
-                  QStringList{u"serve"_s, u"--verbose"_s} + account(profile(desk)));
-    if (!process.waitForStarted(10000))
-        return false;
-    // Ready once it knows it is in a team (its keyword replies go through the claims).
-    return QTest::qWaitFor(
-        [&] { return logOf(desk).mid(before).contains(u"keyword replies claimed on Sync"_s); },
-        60000);
+    return DeskCli::startServe(m_serve.at(desk), m_sandbox, account(profile(desk)), logPath(desk),
+                               env);
 }
 
 void TstTeamDuties::signalServe(int desk, int signal)
 {
-    QProcess &process = m_serve.at(desk);
-    if (process.state() == QProcess::NotRunning)
-        return;
-    ::kill(pid_t(process.processId()), signal);
-    process.waitForFinished(60000);
+    DeskCli::signalProcess(m_serve.at(desk), signal);
 }
 
 bool TstTeamDuties::injectKeyword()
@@ -249,10 +208,10 @@ void TstTeamDuties::initTestCase()
     QVERIFY(m_sandbox.start());
     const QStringList names = {u"Ana"_s, u"Sam"_s, u"Lee"_s};
     for (int desk = 0; desk < Desks; ++desk) {
-        const Run synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
+        const CliRun synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const Run joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk)} +
-                               account(profile(desk)));
+        const CliRun joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk)} +
+                                  account(profile(desk)));
         QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
         QVERIFY(addProcesses(desk));
     }

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void changeReachesTheOtherDesktop();
     void refusedAppendIsRetriedAndLandsOnce();
     void lostAnswerIsFoundInTheLogNotAppendedAgain();
+    void appendedBeforeARestartIsReadNotAppendedAgain();
     void offlineDesktopCatchesUp();
     void ensureFreshReadsTheLogFirst();
     void pollPeriodKeepsTheTeamInsideTheReadBudget();
@@ -53,7 +54,8 @@ private:
             });
         }
     };
-    void record(Desk &desk, const QString &kind, const QJsonObject &fields);
+    // The op, as recorded here and queued.
+    TeamOp record(Desk &desk, const QString &kind, const QJsonObject &fields);
     static bool runCycle(Desk &desk);
 
     std::shared_ptr<MemoryTeamLog> m_log;
@@ -93,7 +95,7 @@ void TstTeamLog::cleanup()
     }
 }
 
-void TstTeamLog::record(Desk &desk, const QString &kind, const QJsonObject &fields)
+TeamOp TstTeamLog::record(Desk &desk, const QString &kind, const QJsonObject &fields)
 {
     TeamOp op;
     op.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -105,7 +107,9 @@ void TstTeamLog::record(Desk &desk, const QString &kind, const QJsonObject &fiel
     const auto outcome = desk.writer->call([&](WriterContext &c) {
         return c.repo<TeamLogWriter>().recordLocal(ThreadFixture::AccountA, op, 1);
     });
-    QVERIFY(outcome.has_value());
+    if (!outcome.has_value())
+        qWarning("recordLocal failed");
+    return op;
 }
 
 bool TstTeamLog::runCycle(Desk &desk)
@@ -163,6 +167,28 @@ void TstTeamLog::lostAnswerIsFoundInTheLogNotAppendedAgain()
     QVERIFY(runCycle(m_a));
     QCOMPARE(m_log->appendCalls, 1);
     QCOMPARE(m_log->items.size(), 1);
+}
+
+void TstTeamLog::appendedBeforeARestartIsReadNotAppendedAgain()
+{
+    // A flag reached the log, but the desktop was killed before it recorded the index; then a
+    // teammate unflagged. The restarted desktop must read its flag back, not append a second
+    // copy that would land after the unflag.
+    const TeamOp flag =
+        record(m_a, u"thread.flag"_s, {{u"field"_s, u"flagged"_s}, {u"value"_s, true}});
+    m_log->items.append({m_log->nextIndex++, flag.toJson()});
+    record(m_b, u"thread.flag"_s, {{u"field"_s, u"flagged"_s}, {u"value"_s, false}});
+    QVERIFY(runCycle(m_b));
+    QCOMPARE(m_log->items.size(), 2);
+
+    QVERIFY(runCycle(m_a));
+    QCOMPARE(m_log->items.size(), 2);
+    QCOMPARE(m_log->appendCalls, 1); // B's only
+    QCOMPARE(m_a.waiting(), 0);
+    const QString flagged = u"SELECT flagged FROM threads"_s;
+    QCOMPARE(StoreTestUtil::scalar(m_a.fx->db(), flagged).toInt(), 0);
+    QVERIFY(runCycle(m_b));
+    QCOMPARE(StoreTestUtil::scalar(m_b.fx->db(), flagged).toInt(), 0);
 }
 
 void TstTeamLog::offlineDesktopCatchesUp()

@@ -4,6 +4,7 @@
 // `team sync`; a template and a canned reply made on one are listed on the others; concurrent
 // edits of one process converge to the log's order on every desktop.
 #include "CannedReplyRows.h"
+#include "DeskCli.h"
 #include "InboxCommands.h"
 #include "KeywordCommands.h"
 #include "KeywordMatcher.h"
@@ -31,13 +32,6 @@ namespace {
 
 const QString Support = u"+14155550100"_s;
 const QString Customer = u"+14155552671"_s;
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 // Waits for a command service's answer.
 template<typename Call>
@@ -80,7 +74,7 @@ private Q_SLOTS:
     void keywordsOutsideATeamStayLocal();
 
 private:
-    Run cli(const QStringList &arguments);
+    CliRun cli(const QStringList &arguments);
     QStringList account(const QString &profile, const QString &url = {}) const;
     QString profile(int desk) const { return m_dir.filePath(u"desk%1.sqlite"_s.arg(desk)); }
     QVariant read(int desk, const QString &sql, const QVariantList &values = {});
@@ -91,43 +85,24 @@ private:
     SandboxProcess m_sandbox;
 };
 
-Run TstTeamSharing::cli(const QStringList &arguments)
+CliRun TstTeamSharing::cli(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(u"SMSDESK_AUTH_TOKEN"_s, m_sandbox.token);
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(SMSDESK_CLI_PATH), arguments);
-    if (!process.waitForFinished(120000))
-        return {};
-    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError())};
+    return DeskCli::run(m_sandbox, arguments);
 }
 
 QStringList TstTeamSharing::account(const QString &profile, const QString &url) const
 {
-    return {u"--profile"_s,     profile,
-            u"--account-url"_s, url.isEmpty() ? m_sandbox.url.toString() : url,
-            u"--account-sid"_s, m_sandbox.sid};
+    return DeskCli::account(m_sandbox, profile, url);
 }
 
 QVariant TstTeamSharing::read(int desk, const QString &sql, const QVariantList &values)
 {
-    const QString name = u"read-%1"_s.arg(desk);
-    QVariant value;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(profile(desk));
-        if (db.open())
-            value = StoreTestUtil::scalar(db, sql, values);
-    }
-    QSqlDatabase::removeDatabase(name);
-    return value;
+    return DeskCli::read(profile(desk), sql, values);
 }
 
 QJsonArray TstTeamSharing::keywords(int desk)
 {
-    const Run listed =
+    const CliRun listed =
         cli(QStringList{u"keywords"_s, u"list"_s, u"--json"_s} + account(profile(desk)));
     if (listed.exitCode != 0)
         qWarning() << listed.err;
@@ -137,7 +112,7 @@ QJsonArray TstTeamSharing::keywords(int desk)
 void TstTeamSharing::syncAll(const QList<int> &desks)
 {
     for (int desk : desks) {
-        const Run synced = cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk)));
+        const CliRun synced = cli(QStringList{u"team"_s, u"sync"_s} + account(profile(desk)));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
     }
 }
@@ -151,15 +126,15 @@ void TstTeamSharing::initTestCase()
     QVERIFY2(injected >= 200 && injected < 300, qPrintable(QString::number(injected)));
     const QStringList names = {u"Ana"_s, u"Sam"_s, u"Lee"_s};
     for (int desk = 0; desk < 3; ++desk) {
-        const Run synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
+        const CliRun synced = cli(QStringList{u"sync"_s} + account(profile(desk)));
         QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
-        const Run joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
-                                           u"--role"_s, u"admin"_s} +
-                               account(profile(desk)));
+        const CliRun joined = cli(QStringList{u"team"_s, u"join"_s, u"--agent"_s, names.at(desk),
+                                              u"--role"_s, u"admin"_s} +
+                                  account(profile(desk)));
         QVERIFY2(joined.exitCode == 0, qPrintable(joined.err));
     }
     // A fourth desktop of the same account that never joins the team.
-    const Run synced = cli(QStringList{u"sync"_s} + account(profile(3)));
+    const CliRun synced = cli(QStringList{u"sync"_s} + account(profile(3)));
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));
 }
 
@@ -171,21 +146,21 @@ void TstTeamSharing::cleanupTestCase()
 void TstTeamSharing::keywordProcessReachesEveryDesktopAndWorks()
 {
     // Desktop 1 holds a local process first, so local ids differ between desktops.
-    const Run local = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
-                                      u"autoreply"_s, u"--keywords"_s, u"PRICES"_s, u"--reply"_s,
-                                      u"See our price list."_s} +
-                          account(profile(1)));
+    const CliRun local = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
+                                         u"--type"_s, u"autoreply"_s, u"--keywords"_s, u"PRICES"_s,
+                                         u"--reply"_s, u"See our price list."_s} +
+                             account(profile(1)));
     QVERIFY2(local.exitCode == 0, qPrintable(local.err));
 
-    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
-                                      u"autoreply"_s, u"--keywords"_s, u"HOURS,OPEN"_s,
-                                      u"--reply"_s, u"We are open 9 to 5."_s} +
-                          account(profile(0)));
+    const CliRun added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
+                                         u"--type"_s, u"autoreply"_s, u"--keywords"_s,
+                                         u"HOURS,OPEN"_s, u"--reply"_s, u"We are open 9 to 5."_s} +
+                             account(profile(0)));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     bool isNumber = false;
     const qint64 id = added.out.trimmed().toLongLong(&isNumber);
     QVERIFY2(isNumber && id > 0, qPrintable(added.out));
-    const Run started =
+    const CliRun started =
         cli(QStringList{u"keywords"_s, u"start"_s, QString::number(id)} + account(profile(0)));
     QVERIFY2(started.exitCode == 0, qPrintable(started.err));
 
@@ -231,7 +206,7 @@ void TstTeamSharing::keywordProcessReachesEveryDesktopAndWorks()
         QCOMPARE(match.process->keywords, QStringList({u"HOURS"_s, u"OPEN"_s}));
     }
     // B pauses it by its team id: A and C follow.
-    const Run paused = cli(QStringList{u"keywords"_s, u"pause"_s, teamId} + account(profile(1)));
+    const CliRun paused = cli(QStringList{u"keywords"_s, u"pause"_s, teamId} + account(profile(1)));
     QVERIFY2(paused.exitCode == 0, qPrintable(paused.err));
     syncAll({0, 2});
     for (int desk : {0, 1, 2})
@@ -255,7 +230,7 @@ void TstTeamSharing::concurrentEditsConvergeToTheLogsOrder()
     QVERIFY(!teamId.isEmpty());
     // Desktop 1 starts the (paused) process with the log out of reach: applied there, queued.
     const QString closed = u"http://127.0.0.1:%1"_s.arg(1); // nothing listens on port 1
-    const Run offline =
+    const CliRun offline =
         cli(QStringList{u"keywords"_s, u"start"_s, teamId} + account(profile(1), closed));
     QCOMPARE(offline.exitCode, 75);
     QCOMPARE(
@@ -263,7 +238,7 @@ void TstTeamSharing::concurrentEditsConvergeToTheLogsOrder()
         u"started"_s);
     // Meanwhile desktop 2 starts and pauses it again, shared at once.
     for (const QString &action : {u"start"_s, u"pause"_s}) {
-        const Run run = cli(QStringList{u"keywords"_s, action, teamId} + account(profile(2)));
+        const CliRun run = cli(QStringList{u"keywords"_s, action, teamId} + account(profile(2)));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     }
     // Desktop 1 comes back: its start is appended after desktop 2's pause, so the log says
@@ -398,16 +373,16 @@ void TstTeamSharing::rulesAndNumberSettingsReachEveryDesktop()
 
 void TstTeamSharing::threadsJsonShowsTheSharedState()
 {
-    const Run flagged =
+    const CliRun flagged =
         cli(QStringList{u"thread"_s, u"flag"_s, u"--customer"_s, Customer, u"--our"_s, Support} +
             account(profile(0)));
     QVERIFY2(flagged.exitCode == 0, qPrintable(flagged.err));
-    const Run noted = cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer, u"--our"_s,
-                                      Support, u"--text"_s, u"VIP, be quick"_s} +
-                          account(profile(0)));
+    const CliRun noted = cli(QStringList{u"thread"_s, u"note"_s, u"--customer"_s, Customer,
+                                         u"--our"_s, Support, u"--text"_s, u"VIP, be quick"_s} +
+                             account(profile(0)));
     QVERIFY2(noted.exitCode == 0, qPrintable(noted.err));
     syncAll({1});
-    const Run listed = cli({u"threads"_s, u"--profile"_s, profile(1), u"--json"_s});
+    const CliRun listed = cli({u"threads"_s, u"--profile"_s, profile(1), u"--json"_s});
     QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));
     const QJsonArray threads = QJsonDocument::fromJson(listed.out.toUtf8()).array();
     QCOMPARE(threads.size(), 1);
@@ -426,16 +401,16 @@ void TstTeamSharing::threadsJsonShowsTheSharedState()
 
 void TstTeamSharing::keywordsOutsideATeamStayLocal()
 {
-    const Run added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
-                                      u"autoreply"_s, u"--keywords"_s, u"LOCAL"_s, u"--reply"_s,
-                                      u"Only here."_s} +
-                          account(profile(3)));
+    const CliRun added = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
+                                         u"--type"_s, u"autoreply"_s, u"--keywords"_s, u"LOCAL"_s,
+                                         u"--reply"_s, u"Only here."_s} +
+                             account(profile(3)));
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     // An unsubscribe process keeps the provider's defaults besides the words given.
-    const Run optOut = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support, u"--type"_s,
-                                       u"unsubscribe"_s, u"--keywords"_s, u"ARRET"_s, u"--reply"_s,
-                                       u"You are unsubscribed."_s} +
-                           account(profile(3)));
+    const CliRun optOut = cli(QStringList{u"keywords"_s, u"add"_s, u"--number"_s, Support,
+                                          u"--type"_s, u"unsubscribe"_s, u"--keywords"_s,
+                                          u"ARRET"_s, u"--reply"_s, u"You are unsubscribed."_s} +
+                              account(profile(3)));
     QVERIFY2(optOut.exitCode == 0, qPrintable(optOut.err));
     const QJsonArray listed = keywords(3);
     QCOMPARE(listed.size(), 2);
