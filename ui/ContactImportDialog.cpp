@@ -12,9 +12,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -155,9 +155,9 @@ void ContactImportDialog::fillMapping()
         m_mapping->setItem(c, 0, new QTableWidgetItem(m_table.header.at(c)));
         auto *combo = new QComboBox;
         combo->setObjectName(u"mapping%1"_s.arg(c));
-        for (const Field f : {Field::Ignore, Field::Number, Field::Name, Field::FirstName,
-                              Field::LastName, Field::Tags, Field::TimeZone, Field::ConsentSource,
-                              Field::ConsentAt}) {
+        for (const Field f :
+             {Field::Ignore, Field::Number, Field::Name, Field::FirstName, Field::LastName,
+              Field::Tags, Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {
             const QString target = ContactImport::Column{f, {}}.target();
             combo->addItem(target, target);
         }
@@ -265,13 +265,13 @@ void ContactImportDialog::showResult(const ContactImport::Result &result, bool i
     const int badRows = result.badRows;
     const int valid = result.rows - badRows;
     if (result.written) {
-        m_status->setText(tr("Imported %1 contacts (%2 new, %3 updated), %4 consent records.")
-                              .arg(result.inserted + result.updated)
-                              .arg(result.inserted)
-                              .arg(result.updated)
-                              .arg(result.consentEvents) +
-                          (badRows == 0 ? QString()
-                                        : tr(" %1 rows with errors were left out.").arg(badRows)));
+        m_status->setText(
+            tr("Imported %1 contacts (%2 new, %3 updated), %4 consent records.")
+                .arg(result.inserted + result.updated)
+                .arg(result.inserted)
+                .arg(result.updated)
+                .arg(result.consentEvents) +
+            (badRows == 0 ? QString() : tr(" %1 rows with errors were left out.").arg(badRows)));
         m_import->setEnabled(false);
         m_importValid->setVisible(false);
     } else if (!result.errors.isEmpty()) {

@@ -158,8 +158,8 @@ int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
     for (const ContactImport::RowError &e : result.errors)
         io.err << "row " << e.row << ", column " << e.column << ": " << e.reason << '\n';
     if (result.errors.size() < result.badRows)
-        io.err << "(the first " << result.errors.size() << " errors are listed; "
-               << result.badRows << " rows have errors)\n";
+        io.err << "(the first " << result.errors.size() << " errors are listed; " << result.badRows
+               << " rows have errors)\n";
     if (!result.written)
         return fail(io, ExitFailure, result.error);
     io.out << "imported " << (result.inserted + result.updated) << " contacts (" << result.inserted

@@ -21,12 +21,11 @@ void ContactCommands::importContacts(const CsvTable &table,
                                      ContactImport::Options options,
                                      ContactImport::Progress progress, ImportDone done)
 {
-    runImport(
-        table.header, mapping, std::move(options), std::move(progress), std::move(done),
-        [table](ImportRows &rows, qint64 account, const QList<ContactImport::Column> &columns,
-                const ContactImport::Options &o, const ContactImport::Progress &report) {
-            return rows.contacts(account, table, columns, o, report);
-        });
+    runImport(table.header, mapping, std::move(options), std::move(progress), std::move(done),
+              [table](ImportRows &rows, qint64 account, const QList<ContactImport::Column> &columns,
+                      const ContactImport::Options &o, const ContactImport::Progress &report) {
+                  return rows.contacts(account, table, columns, o, report);
+              });
 }
 
 void ContactCommands::importContactsFromFile(const QString &path, const QStringList &header,
@@ -34,13 +33,12 @@ void ContactCommands::importContactsFromFile(const QString &path, const QStringL
                                              ContactImport::Options options,
                                              ContactImport::Progress progress, ImportDone done)
 {
-    runImport(
-        header, mapping, std::move(options), std::move(progress), std::move(done),
-        [path, header](ImportRows &rows, qint64 account,
-                       const QList<ContactImport::Column> &columns,
-                       const ContactImport::Options &o, const ContactImport::Progress &report) {
-            return rows.contactsFromFile(account, path, header, columns, o, report);
-        });
+    runImport(header, mapping, std::move(options), std::move(progress), std::move(done),
+              [path, header](
+                  ImportRows &rows, qint64 account, const QList<ContactImport::Column> &columns,
+                  const ContactImport::Options &o, const ContactImport::Progress &report) {
+                  return rows.contactsFromFile(account, path, header, columns, o, report);
+              });
 }
 
 void ContactCommands::runImport(const QStringList &header,
@@ -80,8 +78,8 @@ void ContactCommands::runImport(const QStringList &header,
         shared.name |= column.field == Field::Name || column.field == Field::FirstName ||
                        column.field == Field::LastName;
         shared.tags |= column.field == Field::Tags;
-        shared.attributes |= column.field == Field::Attribute ||
-                             column.field == Field::FirstName || column.field == Field::LastName;
+        shared.attributes |= column.field == Field::Attribute || column.field == Field::FirstName ||
+                             column.field == Field::LastName;
         shared.timeZone |= column.field == Field::TimeZone;
     }
     runWithDetail<ContactImport::Result>(

@@ -191,8 +191,8 @@ ConsentCsv::Parsed ConsentCsv::parseOptIns(const QString &csv, const QString &ac
             event.source = *parsedSource;
         }
         event.optInCopy = value(u"opt_in_copy"_s);
-        if (const QString problem = ContactLimits::check(
-                u"opt_in_copy"_s, event.optInCopy, ContactLimits::MaxConsentCopyChars, true);
+        if (const QString problem = ContactLimits::check(u"opt_in_copy"_s, event.optInCopy,
+                                                         ContactLimits::MaxConsentCopyChars, true);
             !problem.isEmpty()) {
             fail(problem);
             good = false;

@@ -81,9 +81,9 @@ std::optional<ContactImport::Column> ContactImport::Column::fromTarget(const QSt
         }
         return Column{Field::Attribute, key};
     }
-    for (const Field f : {Field::Ignore, Field::Number, Field::Name, Field::FirstName,
-                          Field::LastName, Field::Tags, Field::TimeZone, Field::ConsentSource,
-                          Field::ConsentAt}) {
+    for (const Field f :
+         {Field::Ignore, Field::Number, Field::Name, Field::FirstName, Field::LastName, Field::Tags,
+          Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {
         if (Column{f, {}}.target() == t)
             return Column{f, {}};
     }
@@ -203,7 +203,9 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
             ++next;
             return true;
         },
-        [&] { return Progressed{int(next), next, qint64(table.rows.size())}; });
+        [&] {
+            return Progressed{int(next), next, qint64(table.rows.size())};
+        });
 }
 
 ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, CsvReader &reader,
@@ -218,7 +220,9 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, CsvR
             *error = reader.error();
             return false;
         },
-        [&] { return Progressed{0, reader.bytesRead(), reader.bytesTotal()}; });
+        [&] {
+            return Progressed{0, reader.bytesRead(), reader.bytesTotal()};
+        });
 }
 
 ContactImport::Result ContactImport::importRows(QSqlDatabase db, qint64 accountId,

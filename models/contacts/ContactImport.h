@@ -97,10 +97,10 @@ public:
         int inserted = 0; // new contacts
         int updated = 0;  // existing contacts changed
         int consentEvents = 0;
-        int badRows = 0;         // rows with at least one error
-        QList<RowError> errors;  // the first MaxListedErrors
-        bool written = false; // false: nothing was imported
-        QString error;        // why nothing was imported, when it is not the row errors
+        int badRows = 0;        // rows with at least one error
+        QList<RowError> errors; // the first MaxListedErrors
+        bool written = false;   // false: nothing was imported
+        QString error;          // why nothing was imported, when it is not the row errors
         // What was written, for the team log: the contacts' numbers and the opt-ins recorded.
         QStringList numbers;
         QList<ConsentEvent> optIns;

@@ -12,7 +12,6 @@
 #include <QSqlQuery>
 #include <QString>
 
-
 class ContactImportWriter
 {
 public:

@@ -43,13 +43,13 @@ QString ContactLimits::check(const QString &what, const QString &value, int maxC
 {
     if (value.size() > maxChars)
         return u"%1 is %2 characters long, at most %3"_s.arg(what, count(value.size()),
-                                                               count(maxChars));
+                                                             count(maxChars));
     const qsizetype at = controlCharacter(value, multiLine);
     if (at >= 0)
         return u"%1 holds a control character (U+%2) at character %3: control characters "
                u"are not allowed"_s.arg(what)
-            .arg(value.at(at).unicode(), 4, 16, QChar(u'0'))
-            .arg(at + 1);
+                   .arg(value.at(at).unicode(), 4, 16, QChar(u'0'))
+                   .arg(at + 1);
     return {};
 }
 
@@ -70,18 +70,15 @@ QString ContactLimits::checkTagCount(qsizetype n)
 
 QString ContactLimits::checkAttributeKey(const QString &key)
 {
-    return check(u"the attribute name '%1'"_s.arg(shown(key)), key,
-                 MaxAttributeKeyChars);
+    return check(u"the attribute name '%1'"_s.arg(shown(key)), key, MaxAttributeKeyChars);
 }
 
 QString ContactLimits::checkAttributeValue(const QString &key, const QString &value)
 {
-    return check(u"attribute '%1'"_s.arg(shown(key)), value,
-                 MaxAttributeValueChars, true);
+    return check(u"attribute '%1'"_s.arg(shown(key)), value, MaxAttributeValueChars, true);
 }
 
 QString ContactLimits::checkAttributeCount(qsizetype n)
 {
-    return n > MaxAttributes ? u"%1 attributes, at most %2"_s.arg(n).arg(MaxAttributes)
-                             : QString();
+    return n > MaxAttributes ? u"%1 attributes, at most %2"_s.arg(n).arg(MaxAttributes) : QString();
 }

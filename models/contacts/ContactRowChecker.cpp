@@ -96,8 +96,8 @@ bool ContactRowChecker::check(const QStringList &row, int rowNumber,
             break;
         case Field::Number: {
             // Only E.164 is stored: skip display formats and the type (most of the cost).
-            const PhoneNumberParse parsed = PhoneNumber::parse(value, m_options.defaultRegion,
-                                                               PhoneNumber::Detail::Canonical);
+            const PhoneNumberParse parsed =
+                PhoneNumber::parse(value, m_options.defaultRegion, PhoneNumber::Detail::Canonical);
             if (!parsed.ok()) {
                 error(c, parsed.errorMessage);
             } else if (parsed.number.isShortCode()) {

@@ -36,7 +36,8 @@ ContactImport::Result ImportRows::contactsFromFile(qint64 accountId, const QStri
         return result;
     }
     if (reader.header() != header) {
-        result.error = QStringLiteral("%1 has changed since it was opened: open it again").arg(path);
+        result.error =
+            QStringLiteral("%1 has changed since it was opened: open it again").arg(path);
         return result;
     }
     return ContactImport::run(m_db, accountId, reader, mapping, options, progress);

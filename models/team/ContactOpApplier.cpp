@@ -175,8 +175,8 @@ int ContactOpApplier::applyContact(qint64 accountId, const QString &number,
     // Values past our limits or with control characters (a NUL in a name) are skipped whole:
     // the log is outside input like a CSV file.
     if (const QString problem = limitProblem(name, tags, attributes, zone); !problem.isEmpty()) {
-        qCWarning(lcStore).noquote() << "skipped the team log's contact" << number << "-"
-                                     << problem;
+        qCWarning(lcStore).noquote()
+            << "skipped the team log's contact" << number << "-" << problem;
         return -2;
     }
     QStringList sets;

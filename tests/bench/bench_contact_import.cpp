@@ -111,13 +111,12 @@ int main(int argc, char *argv[])
     options.progressEvery = 100000;
     options.collectWritten = false; // as outside a team
     const ContactImport::Result result = writer.call([&](WriterContext &c) {
-        return ContactImport::run(c.db(), account, reader,
-                                  ContactImport::guessMapping(reader.header()), options,
-                                  [&](const ContactImport::Progressed &p) {
-                                      out << "  read " << p.rows << " rows, peak "
-                                          << peakRssKiB() / 1024 << " MiB\n";
-                                      out.flush();
-                                  });
+        return ContactImport::run(
+            c.db(), account, reader, ContactImport::guessMapping(reader.header()), options,
+            [&](const ContactImport::Progressed &p) {
+                out << "  read " << p.rows << " rows, peak " << peakRssKiB() / 1024 << " MiB\n";
+                out.flush();
+            });
     });
     const qint64 runMs = timer.elapsed();
     const qint64 runCpu = cpuMs() - cpu0;
@@ -128,11 +127,11 @@ int main(int argc, char *argv[])
     }
     const qint64 rssAfter = peakRssKiB();
     const auto rate = [rows](qint64 ms) { return ms > 0 ? qint64(rows) * 1000 / ms : 0; };
-    out << "rows " << rows << ", file " << bytes / 1024 << " KiB, " << result.inserted
-        << " new, " << result.consentEvents << " consent events\n";
+    out << "rows " << rows << ", file " << bytes / 1024 << " KiB, " << result.inserted << " new, "
+        << result.consentEvents << " consent events\n";
     out << "import  wall " << runMs << " ms, " << rate(runMs) << " rows/s;  cpu " << runCpu
         << " ms, " << rate(runCpu) << " rows/s\n";
-    out << "peak RSS before the import " << rssBefore / 1024 << " MiB, after "
-        << rssAfter / 1024 << " MiB (+" << (rssAfter - rssBefore) / 1024 << " MiB)\n";
+    out << "peak RSS before the import " << rssBefore / 1024 << " MiB, after " << rssAfter / 1024
+        << " MiB (+" << (rssAfter - rssBefore) / 1024 << " MiB)\n";
     return 0;
 }

@@ -386,9 +386,8 @@ void TstContactImport::progressReported()
     calls.clear();
     CsvReader reader(csv);
     QVERIFY(reader.readHeader());
-    const auto streamed = ContactImport::run(db(), m_other, reader,
-                                             ContactImport::guessMapping(reader.header()),
-                                             options(), record);
+    const auto streamed = ContactImport::run(
+        db(), m_other, reader, ContactImport::guessMapping(reader.header()), options(), record);
     QVERIFY(streamed.written);
     QCOMPARE(calls.size(), 3);
     QCOMPARE(std::get<0>(calls.last()), 5);

@@ -124,36 +124,38 @@ void TstContactLimits::fieldRefusals_data()
         << u"the name holds a control character (U+0000) at character 3: control characters "
            u"are not allowed"_s;
     QTest::newRow("escape in a name") << "number,name\n" + number + ",\"\x1b[31mKate\"\n"
-                                      << u"name"_s << u"the name holds a control character "
-                                                      u"(U+001b) at character 1: control "
-                                                      u"characters are not allowed"_s;
+                                      << u"name"_s
+                                      << u"the name holds a control character "
+                                         u"(U+001b) at character 1: control "
+                                         u"characters are not allowed"_s;
     QTest::newRow("long name") << "number,name\n" + number + ',' + QByteArray(257, 'k') + '\n'
                                << u"name"_s << u"the name is 257 characters long, at most 256"_s;
     QTest::newRow("long first name")
-        << "number,first name\n" + number + ',' + QByteArray(300, 'k') + '\n' << u"first name"_s
-        << u"the first name is 300 characters long, at most 256"_s;
-    QTest::newRow("NUL in a tag") << "number,tags\n" + number + bytes(",vip;n\0o\n")
-                                  << u"tags"_s
+        << "number,first name\n" + number + ',' + QByteArray(300, 'k') + '\n'
+        << u"first name"_s << u"the first name is 300 characters long, at most 256"_s;
+    QTest::newRow("NUL in a tag") << "number,tags\n" + number + bytes(",vip;n\0o\n") << u"tags"_s
                                   << u"tag 'n?o' holds a control character (U+0000) at "
                                      u"character 2: control characters are not allowed"_s;
     QTest::newRow("long tag") << "number,tags\n" + number + ",vip;" + QByteArray(65, 't') + '\n'
                               << u"tags"_s
-                              << u"tag '" + QString(40, u't') + u"…' is 65 characters long, at most 64"_s;
+                              << u"tag '" + QString(40, u't') +
+                                     u"…' is 65 characters long, at most 64"_s;
     QByteArray tags;
     for (int i = 0; i < 51; ++i)
         tags += "t" + QByteArray::number(i) + ';';
-    QTest::newRow("51 tags") << "number,tags\n" + number + ',' + tags + '\n' << u"tags"_s
-                             << u"51 tags, at most 50"_s;
+    QTest::newRow("51 tags") << "number,tags\n" + number + ',' + tags + '\n'
+                             << u"tags"_s << u"51 tags, at most 50"_s;
     QTest::newRow("long attribute value")
-        << "number,plan\n" + number + ',' + QByteArray(1025, 'p') + '\n' << u"plan"_s
-        << u"attribute 'plan' is 1025 characters long, at most 1024"_s;
+        << "number,plan\n" + number + ',' + QByteArray(1025, 'p') + '\n'
+        << u"plan"_s << u"attribute 'plan' is 1025 characters long, at most 1024"_s;
     QTest::newRow("bell in an attribute value")
-        << "number,plan\n" + number + ",gold\x07\n" << u"plan"_s
+        << "number,plan\n" + number + ",gold\x07\n"
+        << u"plan"_s
         << u"attribute 'plan' holds a control character (U+0007) at character 5: control "
            u"characters are not allowed"_s;
-    QTest::newRow("long time zone") << "number,tz\n" + number + ',' + QByteArray(65, 'z') + '\n'
-                                    << u"tz"_s
-                                    << u"the time zone is 65 characters long, at most 64"_s;
+    QTest::newRow("long time zone")
+        << "number,tz\n" + number + ',' + QByteArray(65, 'z') + '\n'
+        << u"tz"_s << u"the time zone is 65 characters long, at most 64"_s;
     QTest::newRow("tab in a consent source")
         << "number,consent source,consent at\n" + number + ",\"a\tb\",2026-01-01T00:00:00Z\n"
         << u"consent source"_s
@@ -189,8 +191,8 @@ void TstContactLimits::fieldsAtTheirLimitsImport()
     const QByteArray csv = "number,name,tags,notes\n+14155550101," + QByteArray(256, 'n') + ',' +
                            tags + ",\"" + QByteArray(1000, 'a') + "\nsecond line\"\n";
     const ContactImport::Result r = import(csv);
-    QVERIFY2(r.written, qPrintable(r.error + (r.errors.isEmpty() ? QString()
-                                                                  : r.errors.first().reason)));
+    QVERIFY2(r.written,
+             qPrintable(r.error + (r.errors.isEmpty() ? QString() : r.errors.first().reason)));
     QCOMPARE(StoreTestUtil::scalar(db(), u"SELECT length(name) FROM contacts"_s).toInt(), 256);
     QCOMPARE(StoreTestUtil::scalar(db(), u"SELECT json_array_length(tags) FROM contacts"_s).toInt(),
              50);
@@ -217,7 +219,8 @@ void TstContactLimits::longAttributeNameIsAMappingError()
     QVERIFY(!r.written);
     QCOMPARE(r.error, u"\"%1\" is no attribute name"_s.arg(QString::fromLatin1(key)));
     QString error;
-    QVERIFY(!ContactImport::Column::fromTarget(u"attributes."_s + QString::fromLatin1(key), &error));
+    QVERIFY(
+        !ContactImport::Column::fromTarget(u"attributes."_s + QString::fromLatin1(key), &error));
     QVERIFY2(error.contains(u"at most 64"_s), qPrintable(error));
     QVERIFY(ContactImport::Column::fromTarget(u"attributes."_s + QString(64, u'k'), &error));
 }
@@ -237,8 +240,8 @@ void TstContactLimits::consentCopyLimits()
     const QString row = u"+14155550142,2026-11-20T09:00:00Z,"_s;
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(Now, Qt::UTC);
     // Several lines are fine; a bell is not.
-    auto parsed =
-        ConsentCsv::parseOptIns(header + row + u"\"Join!\r\nReply STOP\"\n"_s, u"a"_s, u"US"_s, now);
+    auto parsed = ConsentCsv::parseOptIns(header + row + u"\"Join!\r\nReply STOP\"\n"_s, u"a"_s,
+                                          u"US"_s, now);
     QVERIFY(parsed.errors.isEmpty());
     parsed = ConsentCsv::parseOptIns(header + row + u"Join\u0007\n"_s, u"a"_s, u"US"_s, now);
     QCOMPARE(parsed.errors.size(), 1);
@@ -264,7 +267,8 @@ void TstContactLimits::teamLogSkipsHostileContacts()
     op.id = u"op-1"_s;
     op.kind = ContactOpApplier::kind();
     QJsonObject entries;
-    entries.insert(u"+14155550101"_s, QJsonObject{{u"name"_s, QStringView(u"Ka\0te", 5).toString()}});
+    entries.insert(u"+14155550101"_s,
+                   QJsonObject{{u"name"_s, QStringView(u"Ka\0te", 5).toString()}});
     entries.insert(u"+14155550102"_s, QJsonObject{{u"name"_s, QString(300, u'n')}});
     entries.insert(u"+14155550103"_s,
                    QJsonObject{{u"attributes"_s, QJsonObject{{QString(65, u'k'), u"v"_s}}}});
@@ -290,7 +294,7 @@ void TstContactLimits::teamLogSkipsHostileContacts()
 
 void TstContactLimits::commonColumnsMapToFields()
 {
-    const QStringList header{u"First Name"_s, u"Last Name"_s, u"E-mail"_s, u"Company Name"_s,
+    const QStringList header{u"First Name"_s, u"Last Name"_s, u"E-mail"_s,       u"Company Name"_s,
                              u"Phone"_s,      u"Time Zone"_s, u"Email Address"_s};
     const QList<ContactImport::Column> m = ContactImport::guessMapping(header);
     QCOMPARE(m.at(0), (ContactImport::Column{Field::FirstName, {}}));
@@ -304,10 +308,9 @@ void TstContactLimits::commonColumnsMapToFields()
     QCOMPARE(ContactImport::Column::fromTarget(u"first_name"_s, &error),
              (ContactImport::Column{Field::FirstName, {}}));
 
-    const ContactImport::Result r =
-        import("first_name,last_name,email,company,phone\n"
-               "Mary Ann,Lee,mal@example.com,Bloom,+14155550101\n"
-               ",Solo,,,+14155550102\n");
+    const ContactImport::Result r = import("first_name,last_name,email,company,phone\n"
+                                           "Mary Ann,Lee,mal@example.com,Bloom,+14155550101\n"
+                                           ",Solo,,,+14155550102\n");
     QVERIFY2(r.written, qPrintable(r.error));
     QCOMPARE(StoreTestUtil::rows(db(), u"SELECT number, name FROM contacts ORDER BY number"_s),
              (QStringList{u"+14155550101|Mary Ann Lee"_s, u"+14155550102|Solo"_s}));

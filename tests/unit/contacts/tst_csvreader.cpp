@@ -86,8 +86,8 @@ void TstCsvReader::duplicateHeaderIsAnError_data()
     QTest::newRow("same") << QByteArray("number,number,name\n+14155550101,+14155550102,Kate\n")
                           << u"row 1: the column \"number\" appears twice (columns 1 and 2); "
                              u"each column needs its own name"_s;
-    QTest::newRow("case and spaces")
-        << QByteArray("Name,number, NAME \n") << u"the column \"NAME\" appears twice (columns 1 and 3)"_s;
+    QTest::newRow("case and spaces") << QByteArray("Name,number, NAME \n")
+                                     << u"the column \"NAME\" appears twice (columns 1 and 3)"_s;
 }
 
 void TstCsvReader::duplicateHeaderIsAnError()
@@ -150,7 +150,8 @@ void TstCsvReader::fileSizeCap()
     OversizedDevice device;
     CsvReader reader(&device);
     QVERIFY(!reader.readHeader());
-    QCOMPARE(reader.error(), u"the file is 128.0 MiB; a CSV file may be at most 128 MiB: split it"_s);
+    QCOMPARE(reader.error(),
+             u"the file is 128.0 MiB; a CSV file may be at most 128 MiB: split it"_s);
 }
 
 void TstCsvReader::chunkBoundaries()
