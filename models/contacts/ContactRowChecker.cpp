@@ -74,6 +74,7 @@ bool ContactRowChecker::check(const QStringList &row, int rowNumber,
     int consentSourceColumn = -1;
     int nameColumn = -1;
     int firstNameColumn = -1;
+    int attributeColumn = -1;
     bool ok = true;
     const auto error = [&](int column, const QString &reason) {
         errors->append(ContactImport::RowError{rowNumber, header(column), reason});
@@ -135,6 +136,7 @@ bool ContactRowChecker::check(const QStringList &row, int rowNumber,
             break;
         }
         case Field::Attribute:
+            attributeColumn = c;
             if (!value.isEmpty() &&
                 limit(c, ContactLimits::checkAttributeValue(m_mapping.at(c).attribute, value)))
                 attributes.insert(m_mapping.at(c).attribute, value);
@@ -203,7 +205,7 @@ bool ContactRowChecker::check(const QStringList &row, int rowNumber,
         contact->consentAtMs == 0 && (consentAtColumn < 0 || cell(row, consentAtColumn).isEmpty()))
         error(consentAtColumn >= 0 ? consentAtColumn : consentSourceColumn,
               u"a consent source needs the time consent was given"_s);
-    limit(0, ContactLimits::checkAttributeCount(attributes.size()));
+    limit(qMax(0, attributeColumn), ContactLimits::checkAttributeCount(attributes.size()));
     if (!ok)
         return false;
     contact->attributesJson =
