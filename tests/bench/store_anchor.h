@@ -1,0 +1,14 @@
+/* The plain-C side of bench_store_ratio. */
+#pragma once
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Stores `rows` inbound messages over `threads` customers in pages of `pageSize` into the
+ * profile at `path` (migrated, account 1 and sender number 1 seeded); 0 on success. */
+int store_anchor_run(const char *path, int rows, int threads, int pageSize, double *seconds);
+
+#ifdef __cplusplus
+}
+#endif
