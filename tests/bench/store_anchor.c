@@ -44,7 +44,7 @@ static int exec(sqlite3 *db, const char *sql)
     return check(db, sqlite3_exec(db, sql, NULL, NULL, NULL), sql);
 }
 
-static sqlite3_int64 findOrCreate(sqlite3 *db, struct ThreadSlot *slots, sqlite3_stmt *find,
+static sqlite3_int64 findOrCreate(struct ThreadSlot *slots, sqlite3_stmt *find,
                                   sqlite3_stmt *insert, const char *customer)
 {
     unsigned at = hashOf(customer) & (Slots - 1);
@@ -71,7 +71,8 @@ static sqlite3_int64 findOrCreate(sqlite3 *db, struct ThreadSlot *slots, sqlite3
     return id;
 }
 
-int store_anchor_run(const char *path, int rows, int threads, int pageSize, double *seconds)
+int store_anchor_run(const char *path, int rows, int threads, int pageSize, double *seconds,
+                     double *cpuSeconds)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open(path, &db) != SQLITE_OK)
@@ -136,8 +137,9 @@ int store_anchor_run(const char *path, int rows, int threads, int pageSize, doub
     struct ThreadSlot *slots = calloc(Slots, sizeof *slots);
     char sid[40], from[24], body[128];
     const sqlite3_int64 base = 1793491200000LL; /* 2026-11-01 UTC, as the store run */
-    struct timespec start, end;
+    struct timespec start, end, cpuStart, cpuEnd;
     clock_gettime(CLOCK_MONOTONIC, &start);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuStart);
     int failed = 0;
     for (int first = 0; first < rows && !failed; first += pageSize) {
         failed = exec(db, "BEGIN") || exec(db, "DELETE FROM temp.page_messages");
@@ -153,7 +155,7 @@ int store_anchor_run(const char *path, int rows, int threads, int pageSize, doub
             sqlite3_reset(known);
             if (rc == SQLITE_ROW)
                 continue; /* already stored: the store would upsert it */
-            const sqlite3_int64 thread = findOrCreate(db, slots, find, insertThread, from);
+            const sqlite3_int64 thread = findOrCreate(slots, find, insertThread, from);
             if (thread == 0) {
                 failed = check(db, SQLITE_ERROR, "thread");
                 break;
@@ -177,7 +179,10 @@ int store_anchor_run(const char *path, int rows, int threads, int pageSize, doub
         }
     }
     clock_gettime(CLOCK_MONOTONIC, &end);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpuEnd);
     *seconds = (double)(end.tv_sec - start.tv_sec) + (end.tv_nsec - start.tv_nsec) / 1e9;
+    *cpuSeconds =
+        (double)(cpuEnd.tv_sec - cpuStart.tv_sec) + (cpuEnd.tv_nsec - cpuStart.tv_nsec) / 1e9;
     free(slots);
     sqlite3_finalize(known);
     sqlite3_finalize(find);
