@@ -5,6 +5,7 @@
 // any service stay with the runner.
 #include "CampaignFixture.h"
 #include "MessagingServiceRefresh.h"
+#include "SyncEngine.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -31,12 +32,14 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void providerHoldsEachTextUntilItsRecipientsTime();
+    void campaignCompletesOnceSyncSeesItsTextsLeave();
 
 private:
     void refreshServices();
     QJsonObject providerMessage(const QString &sid);
     int providerCountFrom(const QString &from);
     void restartRunner();
+    qint64 providerNowMs();
 
     std::unique_ptr<SandboxProcess> m_sandbox;
     std::unique_ptr<CampaignFixture> m_desk;
@@ -93,6 +96,16 @@ int TstCampaignSendAt::providerCountFrom(const QString &from)
             ++count;
     }
     return count;
+}
+
+qint64 TstCampaignSendAt::providerNowMs()
+{
+    return QDateTime::fromString(
+               m_sandbox->client->post(u"/sandbox/clock"_s, {{u"Advance"_s, u"0"_s}})
+                   .json.value(u"now"_s)
+                   .toString(),
+               Qt::ISODateWithMs)
+        .toMSecsSinceEpoch();
 }
 
 // As after a crash or a takeover: a new outbox and runner on the same profile.
@@ -180,12 +193,7 @@ void TstCampaignSendAt::providerHoldsEachTextUntilItsRecipientsTime()
     QCOMPARE(summary->state, CampaignState::State::Running); // not complete while held
 
     // Each leaves at its own time: the provider's clock half an hour past the first one's.
-    const qint64 providerNow =
-        QDateTime::fromString(m_sandbox->client->post(u"/sandbox/clock"_s, {{u"Advance"_s, u"0"_s}})
-                                  .json.value(u"now"_s)
-                                  .toString(),
-                              Qt::ISODateWithMs)
-            .toMSecsSinceEpoch();
+    const qint64 providerNow = providerNowMs();
     m_sandbox->client->post(u"/sandbox/clock"_s,
                             {{u"Advance"_s, QString::number((base - providerNow) / 1000 + 1800)}});
     QTRY_VERIFY_WITH_TIMEOUT(
@@ -217,6 +225,53 @@ void TstCampaignSendAt::providerHoldsEachTextUntilItsRecipientsTime()
     QCOMPARE(summary->atProvider, 1);
     QCOMPARE(summary->canceled, 4); // the two canceled at the provider, the two never taken
     QCOMPARE(providerCountFrom(CampaignFixture::Support), 4);
+}
+
+void TstCampaignSendAt::campaignCompletesOnceSyncSeesItsTextsLeave()
+{
+    refreshServices();
+    const QStringList numbers{u"+14155552011"_s, u"+14155552012"_s};
+    QString error;
+    const qint64 id = m_desk->plan(numbers, &error);
+    QVERIFY2(id, qPrintable(error));
+    const qint64 base = nowMs() + 3 * kHourMs;
+    QVERIFY(m_desk->writer->call([&](WriterContext &context) {
+        QSqlQuery q(context.db());
+        return q.exec(u"UPDATE campaign_recipients SET send_by = NULL, sender_number_id = %1, "
+                      "planned_at = %2 + 60000 * id"_s.arg(m_desk->supportId)
+                          .arg(base));
+    }));
+    m_desk->startRunner();
+    QVERIFY(m_desk->runner->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->summary(id)->atProvider, 2, kWaitMs);
+    QSignalSpy rounds(m_desk->runner.get(), &CampaignRunner::roundDone);
+    QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 3, kWaitMs);
+    QCOMPARE(m_desk->summary(id)->state, CampaignState::State::Running);
+
+    // Both leave at the provider; the account's sync reads their new status.
+    m_sandbox->client->post(
+        u"/sandbox/clock"_s,
+        {{u"Advance"_s, QString::number((base - providerNowMs()) / 1000 + 3600)}});
+    SyncEngine sync(m_desk->accountId, m_desk->client.get(), m_desk->writer.get());
+    QSignalSpy synced(&sync, &SyncEngine::finished);
+    const auto left = [&] {
+        return m_desk->column(u"SELECT count(*) FROM messages WHERE campaign_id = %1 AND status "
+                              "<> 'scheduled'"_s.arg(id)) == QStringList{u"2"_s};
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            if (left())
+                return true;
+            if (!sync.isRunning())
+                sync.syncNow();
+            return false;
+        }(),
+        kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->summary(id)->state, CampaignState::State::Completed, kWaitMs);
+    const auto summary = m_desk->summary(id);
+    QCOMPARE(summary->sent, 2);
+    QCOMPARE(summary->atProvider, 0);
+    QCOMPARE(providerCountFrom(CampaignFixture::Support), 2);
 }
 
 QTEST_MAIN(TstCampaignSendAt)
