@@ -1,7 +1,7 @@
 // One round of the campaign runner, on the writer thread: settle what the outbox finished,
 // take each runnable campaign's next texts (those the provider can hold until their time
-// first), find provider-held texts of canceled campaigns, and in a team share the runner's
-// moves and progress.
+// first), find provider-held texts to cancel there (campaign canceled, customer opted out
+// since), and in a team share the runner's moves and progress.
 #pragma once
 
 #include "CampaignProviderHolds.h"
@@ -26,7 +26,7 @@ struct CampaignRound
         QSet<QString> allowed; // in a team: shared campaigns whose lease this desktop holds
         qint64 leaseMs = 0;
         bool progress = false;   // in a team: share the recipients' outcomes now
-        bool cancelHeld = false; // find provider-held texts of canceled campaigns
+        bool cancelHeld = false; // find provider-held texts to cancel there
     };
 
     QString error;

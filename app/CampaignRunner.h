@@ -61,7 +61,7 @@ public:
         // provider with SendAt when their number sends through a Messaging Service. Never
         // below ScheduledSendTime::kProviderMinLeadMs: the outbox would hold them here.
         std::chrono::milliseconds providerMinLead{16 * 60 * 1000};
-        // Texts of canceled campaigns canceled at the provider per round.
+        // Provider-held texts canceled there per round (campaign canceled, customer opted out).
         int cancelBatch = 20;
     };
 
@@ -71,8 +71,9 @@ public:
     void setSettings(const Settings &settings);
     // In a team: shared campaigns run here only while `leases` says so (null: alone, as before).
     void setLeases(CampaignLeases *leases);
-    // Cancels provider-held texts of canceled campaigns (null: they stay held; nothing else
-    // changes). Not owned; must outlive the runner or be unset first.
+    // Cancels provider-held texts of canceled campaigns and to customers who opted out since
+    // they were created (null: they stay held; nothing else changes). Not owned; must outlive
+    // the runner or be unset first.
     void setProvider(ProviderClient *provider) { m_provider = provider; }
     // In a team: the name of the desktop running the shared campaign, as far as known here.
     QString runnerName(const QString &teamId) const;

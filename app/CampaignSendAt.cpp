@@ -60,9 +60,10 @@ void CampaignSendAt::cancelHeld(StoreWriter *writer, ProviderClient *provider,
 {
     QPointer<QObject> guard(context);
     const qint64 messageId = held.messageId;
+    const QString reason = held.reason;
     provider->cancelScheduledMessage(
         held.sid, context,
-        [writer, messageId, guard, done](const ProviderResult<ProviderMessage> &result) {
+        [writer, messageId, reason, guard, done](const ProviderResult<ProviderMessage> &result) {
             if (!result.ok()) {
                 const bool left = result.error().twilioCode().value_or(0) == 30409;
                 if (guard && done)
@@ -71,9 +72,9 @@ void CampaignSendAt::cancelHeld(StoreWriter *writer, ProviderClient *provider,
                 return;
             }
             writer->post(
-                [messageId](WriterContext &writerContext) {
+                [messageId, reason](WriterContext &writerContext) {
                     auto holds = writerContext.repo<CampaignProviderHolds>();
-                    return holds.canceled(messageId, QDateTime::currentMSecsSinceEpoch())
+                    return holds.canceled(messageId, reason, QDateTime::currentMSecsSinceEpoch())
                                ? QString()
                                : holds.errorString();
                 },

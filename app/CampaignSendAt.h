@@ -3,7 +3,8 @@
 // with SendAt when its number sends through a Messaging Service and the time is inside the
 // SendAt window — it leaves with every desktop closed — or holds it until then otherwise.
 // CampaignRunner takes such recipients early (CampaignQueue::takeForProvider) and cancels the
-// provider-held texts of a canceled campaign through cancelHeld(). See docs/SCHEDULING.md.
+// provider-held texts of a canceled campaign, or to a customer who opted out since, through
+// cancelHeld(). See docs/SCHEDULING.md.
 #pragma once
 
 #include <QDateTime>
@@ -40,7 +41,7 @@ void schedule(StoreWriter *writer, Outbox *outbox, const QList<Planned> &planned
 
 enum class CancelOutcome
 {
-    Canceled,    // canceled at the provider and here (the recipient is skipped, 'canceled')
+    Canceled,    // canceled at the provider and here (the recipient is skipped, held.reason)
     AlreadyLeft, // the provider sent it already (30409); sync records it as sent
     Retry,       // the provider could not answer; ask again later
 };

@@ -1,5 +1,6 @@
-// Campaign texts the provider holds until their time (created with SendAt): those of
-// canceled campaigns still to cancel at the provider, and their outcome once canceled there.
+// Campaign texts the provider holds until their time (created with SendAt): those to cancel
+// there (their campaign was canceled, or their customer opted out after they were created: the
+// provider would send them anyway), and their outcome once canceled.
 // Run on the writer thread.
 #pragma once
 
@@ -16,16 +17,18 @@ public:
     {
         qint64 messageId = 0;
         qint64 campaignId = 0;
-        QString sid; // SM…
+        QString sid;    // SM…
+        QString reason; // the recipient's: 'canceled' or 'opted_out'
     };
 
     explicit CampaignProviderHolds(QSqlDatabase db);
 
-    // Texts of the account's canceled campaigns the provider still holds ('scheduled'), by id.
+    // Texts the provider still holds ('scheduled') of the account's canceled campaigns, or
+    // whose customer opted out (for every number or this one) since they were created; by id.
     std::optional<QList<Held>> toCancel(qint64 accountId, int limit);
-    // The provider canceled it: the message becomes 'canceled' and its recipient skipped
-    // (reason 'canceled', reported to the team like any outcome). False on an error.
-    bool canceled(qint64 messageId, qint64 nowMSecs);
+    // The provider canceled it: the message becomes 'canceled' and its recipient skipped with
+    // `reason` (reported to the team like any outcome). False on an error.
+    bool canceled(qint64 messageId, const QString &reason, qint64 nowMSecs);
 
     QString errorString() const { return m_error; }
 

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void cleanup();
     void providerHoldsEachTextUntilItsRecipientsTime();
     void campaignCompletesOnceSyncSeesItsTextsLeave();
+    void optOutAfterCreateCancelsTheHeldText();
 
 private:
     void refreshServices();
@@ -272,6 +273,52 @@ void TstCampaignSendAt::campaignCompletesOnceSyncSeesItsTextsLeave()
     QCOMPARE(summary->sent, 2);
     QCOMPARE(summary->atProvider, 0);
     QCOMPARE(providerCountFrom(CampaignFixture::Support), 2);
+}
+
+// The provider would send a held text whatever our consent says: a customer who opts out
+// after it was created (a STOP on any desktop, an agent's unsubscribe) has it canceled there.
+void TstCampaignSendAt::optOutAfterCreateCancelsTheHeldText()
+{
+    refreshServices();
+    const QStringList numbers{u"+14155552021"_s, u"+14155552022"_s};
+    QString error;
+    const qint64 id = m_desk->plan(numbers, &error);
+    QVERIFY2(id, qPrintable(error));
+    QVERIFY(m_desk->writer->call([&](WriterContext &context) {
+        QSqlQuery q(context.db());
+        return q.exec(u"UPDATE campaign_recipients SET send_by = NULL, sender_number_id = %1, "
+                      "planned_at = %2"_s.arg(m_desk->supportId)
+                          .arg(nowMs() + 2 * kHourMs));
+    }));
+    m_desk->startRunner();
+    m_desk->runner->setProvider(m_desk->client.get());
+    QVERIFY(m_desk->runner->start());
+    QTRY_COMPARE_WITH_TIMEOUT(m_desk->summary(id)->atProvider, 2, kWaitMs);
+    const auto sidOf = [&](const QString &number) {
+        return m_desk
+            ->column(u"SELECT m.provider_sid FROM campaign_recipients r JOIN messages m ON m.id = "
+                     "r.message_id WHERE r.contact_number = '%1'"_s.arg(number))
+            .value(0);
+    };
+    QVERIFY(m_desk->writer->call([&](WriterContext &context) {
+        QSqlQuery q(context.db());
+        return q.exec(u"INSERT INTO consent_events (account_id, contact_number, kind, source, "
+                      "actor, occurred_at) VALUES (%1, '%2', 'opt_out', 'agent', 'lee', %3)"_s
+                          .arg(m_desk->accountId)
+                          .arg(numbers[0])
+                          .arg(nowMs()));
+    }));
+    QTRY_COMPARE_WITH_TIMEOUT(providerMessage(sidOf(numbers[0])).value(u"status"_s).toString(),
+                              u"canceled"_s, kWaitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(
+        m_desk->column(u"SELECT state || ' ' || reason FROM campaign_recipients WHERE "
+                       "contact_number = '%1'"_s.arg(numbers[0])),
+        QStringList{u"skipped opted_out"_s}, kWaitMs);
+    QSignalSpy rounds(m_desk->runner.get(), &CampaignRunner::roundDone);
+    QTRY_VERIFY_WITH_TIMEOUT(rounds.size() >= 3, kWaitMs);
+    QCOMPARE(providerMessage(sidOf(numbers[1])).value(u"status"_s).toString(), u"scheduled"_s);
+    QCOMPARE(m_desk->summary(id)->atProvider, 1);
+    QCOMPARE(m_desk->summary(id)->state, CampaignState::State::Running);
 }
 
 QTEST_MAIN(TstCampaignSendAt)

@@ -96,7 +96,7 @@ void TstProviderShapesSendAt::campaignTextScheduledAndCanceledAsTwilioDocuments(
     // Cancel: Status=canceled on the message; a second cancel is Twilio's 30409.
     std::optional<CampaignSendAt::CancelOutcome> outcome;
     CampaignSendAt::cancelHeld(
-        env.writer.get(), env.client.get(), {messageId, 1, sid}, this,
+        env.writer.get(), env.client.get(), {messageId, 1, sid, u"canceled"_s}, this,
         [&](CampaignSendAt::CancelOutcome o, const QString &) { outcome = o; });
     QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000);
     QCOMPARE(*outcome, CampaignSendAt::CancelOutcome::Canceled);
@@ -110,7 +110,7 @@ void TstProviderShapesSendAt::campaignTextScheduledAndCanceledAsTwilioDocuments(
              1);
     outcome.reset();
     CampaignSendAt::cancelHeld(
-        env.writer.get(), env.client.get(), {messageId, 1, sid}, this,
+        env.writer.get(), env.client.get(), {messageId, 1, sid, u"canceled"_s}, this,
         [&](CampaignSendAt::CancelOutcome o, const QString &) { outcome = o; });
     QTRY_VERIFY_WITH_TIMEOUT(outcome.has_value(), 20000);
     QCOMPARE(*outcome, CampaignSendAt::CancelOutcome::AlreadyLeft);
