@@ -120,7 +120,9 @@ CampaignRound CampaignRound::run(WriterContext &context, const Input &input)
         round.toCancel = *toCancel;
     }
     if (input.team) {
-        const auto due = shared.dueTeamCampaigns(input.account, now + input.leaseMs);
+        // Texts the provider can hold need the lease long before they are due.
+        const auto due = shared.dueTeamCampaigns(input.account, now + input.leaseMs,
+                                                 now + ScheduledSendTime::kProviderMaxLeadMs);
         if (!due) {
             round.error = shared.errorString();
             return round;

@@ -5,6 +5,8 @@
 // any service stay with the runner.
 #include "CampaignFixture.h"
 #include "MessagingServiceRefresh.h"
+#include "ScheduledSendTime.h"
+#include "SharedCampaignQueue.h"
 #include "SyncEngine.h"
 
 #include <QSignalSpy>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void providerHoldsEachTextUntilItsRecipientsTime();
     void campaignCompletesOnceSyncSeesItsTextsLeave();
     void optOutAfterCreateCancelsTheHeldText();
+    void sharedCampaignWantsItsLeaseForTextsTheProviderCanHold();
 
 private:
     void refreshServices();
@@ -319,6 +322,39 @@ void TstCampaignSendAt::optOutAfterCreateCancelsTheHeldText()
     QCOMPARE(providerMessage(sidOf(numbers[1])).value(u"status"_s).toString(), u"scheduled"_s);
     QCOMPARE(m_desk->summary(id)->atProvider, 1);
     QCOMPARE(m_desk->summary(id)->state, CampaignState::State::Running);
+}
+
+// In a team only the lease holder runs a shared campaign, and it asks for the lease when work
+// is due: texts the provider can hold are due as soon as they are inside the SendAt window.
+void TstCampaignSendAt::sharedCampaignWantsItsLeaseForTextsTheProviderCanHold()
+{
+    refreshServices(); // Support sends through a service, Sales not
+    QString error;
+    const qint64 viaService = m_desk->plan({u"+14155552031"_s}, &error);
+    QVERIFY2(viaService, qPrintable(error));
+    const qint64 plain = m_desk->plan({u"+14155552032"_s}, &error);
+    QVERIFY2(plain, qPrintable(error));
+    const qint64 now = nowMs();
+    QVERIFY(m_desk->writer->call([&](WriterContext &context) {
+        QSqlQuery q(context.db());
+        return q.exec(u"UPDATE campaigns SET team_id = 'team-' || id"_s) &&
+               q.exec(u"UPDATE campaign_recipients SET planned_at = %1, sender_number_id = CASE "
+                      "campaign_id WHEN %2 THEN %3 ELSE %4 END"_s.arg(now + 2 * kHourMs)
+                          .arg(viaService)
+                          .arg(m_desk->supportId)
+                          .arg(m_desk->salesId));
+    }));
+    const auto due = [&](qint64 providerHorizon) {
+        return m_desk->writer->call([&](WriterContext &context) {
+            return context.repo<SharedCampaignQueue>()
+                .dueTeamCampaigns(m_desk->accountId, now + 90 * 1000, providerHorizon)
+                .value_or(QHash<QString, qint64>());
+        });
+    };
+    QVERIFY(due(0).isEmpty());
+    const auto held = due(now + ScheduledSendTime::kProviderMaxLeadMs);
+    QCOMPARE(held.size(), 1);
+    QCOMPARE(held.value(u"team-%1"_s.arg(viaService)), viaService);
 }
 
 QTEST_MAIN(TstCampaignSendAt)
