@@ -62,6 +62,8 @@ ConversationPane::ConversationPane(const StoreReader &reader, ChangeFeed *change
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &body) {
         // What was typed, fields and all, is what comes back if the send is refused.
         m_lastSent = m_composer->body();
+        // The reply shows where it lands, also when older history was being read.
+        m_view->scrollToBottom();
         Q_EMIT sendRequested(m_threadId, body);
     });
     connect(m_composer, &Composer::noteRequested, this, &ConversationPane::addNote);

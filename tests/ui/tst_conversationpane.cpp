@@ -5,6 +5,7 @@
 #include "ConversationPane.h"
 #include "InboxCommands.h"
 #include "MessageBubbleDelegate.h"
+#include "OutboxRows.h"
 #include "OutgoingMessage.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
@@ -86,6 +87,9 @@ private Q_SLOTS:
     void landlineBlocksUnknownWarns_data();
     void landlineBlocksUnknownWarns();
     void failedMessageShowsReasonAndRetries();
+    void noRetryOnPermanentErrors_data();
+    void noRetryOnPermanentErrors();
+    void retriedMessageIsReplacedByItsCopy();
     void liveStatusUpdates();
     void daySeparatorsAndAuthors();
     void dayLabel_data();
@@ -466,6 +470,66 @@ void TstConversationPane::failedMessageShowsReasonAndRetries()
     // A click beside the link does nothing.
     QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, retry.topLeft() - QPoint(40, 0));
     QCOMPARE(retried.size(), 1);
+}
+
+void TstConversationPane::noRetryOnPermanentErrors_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("retry");
+    QTest::newRow("21606 sender cannot text") << 21606 << false;
+    QTest::newRow("21610 unsubscribed") << 21610 << false;
+    QTest::newRow("21211 invalid number") << 21211 << false;
+    QTest::newRow("30006 landline") << 30006 << false;
+    QTest::newRow("30003 unreachable handset") << 30003 << true;
+    QTest::newRow("no code") << 0 << true;
+}
+
+void TstConversationPane::noRetryOnPermanentErrors()
+{
+    QFETCH(int, code);
+    QFETCH(bool, retry);
+    QVERIFY(m_fx->exec(u"UPDATE messages SET error_code = ? WHERE id = ?"_s,
+                       {code == 0 ? QVariant() : QVariant(code), m_failedId})
+                .isActive());
+    m_pane->openThread(m_thread);
+    ThreadView *view = m_pane->threadView();
+    view->scrollToBottom();
+    const int row = m_pane->messagesModel()->rowOf(m_failedId);
+    QVERIFY(row >= 0);
+    QCOMPARE(!view->retryRect(row).isEmpty(), retry);
+    // The reason still shows, and says why there is no Retry.
+    const QString shown = MessageBubbleDelegate::failureText(view->model()->index(row, 0));
+    QVERIFY2(shown.contains(FailureText), qPrintable(shown));
+    QCOMPARE(shown.contains(u"cannot help"_s), !retry);
+}
+
+void TstConversationPane::retriedMessageIsReplacedByItsCopy()
+{
+    // What Outbox::retryAsync writes (tst_outbox_consent): a copy, and the failure pointing at
+    // it, in one writer job.
+    ThreadMessagesModel *model = m_pane->messagesModel();
+    const int rows = model->rowCount();
+    QVERIFY(model->rowOf(m_failedId) >= 0);
+    const QString body = model->index(model->rowOf(m_failedId)).data(M::BodyRole).toString();
+    OutgoingMessage copy;
+    copy.threadId = m_thread;
+    copy.body = body;
+    copy.clientRef = u"ref-retry"_s;
+    copy.author = Me;
+    const qint64 failed = m_failedId;
+    qint64 copyId = 0;
+    QVERIFY(m_writer->call([&](WriterContext &ctx) {
+        return ctx.messages->insertOutgoing(copy, &copyId) &&
+               ctx.repo<OutboxRows>().markRetried(failed, copyId);
+    }));
+    QTRY_COMPARE(model->rowOf(m_failedId), -1);
+    QCOMPARE(model->rowCount(), rows);
+    QCOMPARE(model->rowOf(copyId), rows - 1);
+    QCOMPARE(model->index(rows - 1).data(M::StatusRole).toString(), u"queued"_s);
+    // Reopened, the thread reads the same: the failure stays out of it.
+    m_pane->openThread(m_thread);
+    QCOMPARE(model->rowOf(m_failedId), -1);
+    QCOMPARE(model->rowCount(), rows);
 }
 
 void TstConversationPane::daySeparatorsAndAuthors()
