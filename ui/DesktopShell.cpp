@@ -252,6 +252,9 @@ void DesktopShell::createNotifications()
                 if (changes.touches(ChangeSet::Table::ThreadNotes))
                     notifier->notesAdded();
             });
+    connect(m_notifier.get(), &Notifier::unreadCountChanged, m_window.get(),
+            &MainWindow::setUnreadCount);
+    m_window->setUnreadCount(qMax(0, m_notifier->unreadCount()));
     connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
     connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {
         m_window->show();

@@ -8,6 +8,7 @@
 #include "InboxActions.h"
 #include "InboxPage.h"
 #include "MainWindow.h"
+#include "NavigationRail.h"
 #include "NewConversationDialog.h"
 #include "OutgoingMessage.h"
 #include "SearchBox.h"
@@ -25,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
@@ -67,6 +69,7 @@ private Q_SLOTS:
     void searchSaysNoResults();
     void searchOpensFirstHitOnOneClick();
     void searchOpensWithoutLayoutJump();
+    void unreadCountInTitleAndRail();
 
 private:
     InboxPage *inbox() const { return m_shell->shell()->inbox(); }
@@ -324,6 +327,31 @@ void TstInboxEdges::searchOpensWithoutLayoutJump()
     QCoreApplication::processEvents();
     QCOMPARE(splitter->sizes(), sizes);
     QCOMPARE(QRect(edit->mapTo(m_shell->window(), QPoint()), edit->size()), editAt);
+}
+
+void TstInboxEdges::unreadCountInTitleAndRail()
+{
+    MainWindow *window = m_shell->window();
+    QListWidgetItem *inboxItem = window->rail()->item(NavigationRail::Inbox);
+    const int before =
+        StoreTestUtil::scalar(db(), u"SELECT coalesce(sum(unread_count), 0) FROM threads WHERE "
+                                    u"account_id = 1"_s)
+            .toInt();
+    QVERIFY(before > 0); // the seeded inbound messages
+    QTRY_COMPARE(window->windowTitle(), u"(%1) SMS Desk"_s.arg(before));
+    QCOMPARE(inboxItem->text(), u"Inbox %1"_s.arg(before));
+    QVERIFY(m_shell->upsertLive(F::AccountA,
+                                {F::message(Ben, F::Sales, u"Still open?"_s, Start.addDays(3))}));
+    QTRY_COMPARE(window->windowTitle(), u"(%1) SMS Desk"_s.arg(before + 1));
+    QCOMPARE(inboxItem->text(), u"Inbox %1"_s.arg(before + 1));
+    Theme::apply(*qApp);
+    saveShot(window->rail(), u"rail-unread.png"_s);
+    qApp->setStyleSheet({});
+    // Reading every thread brings the plain title back.
+    for (const QString &customer : {Ana, Ben})
+        select(threadOf(customer, customer == Ana ? F::Support : F::Sales));
+    QTRY_COMPARE(window->windowTitle(), u"SMS Desk"_s);
+    QCOMPARE(inboxItem->text(), u"Inbox"_s);
 }
 
 SHELL_TEST_MAIN(TstInboxEdges)
