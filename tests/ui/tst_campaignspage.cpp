@@ -41,6 +41,7 @@ private Q_SLOTS:
     void scheduleWatchAndPause();
     void listModelContract();
     void voiceOnlyNumberNotInSenderPool();
+    void oneTextIsSingular();
 
 private:
     template<typename T>
@@ -239,6 +240,16 @@ void TstCampaignsPage::voiceOnlyNumberNotInSenderPool()
     for (int i = 0; i < pool->count(); ++i)
         QVERIFY2(!pool->item(i)->text().contains(u"+14155550123"_s),
                  qPrintable(pool->item(i)->text()));
+}
+
+void TstCampaignsPage::oneTextIsSingular()
+{
+    QTest::keyClicks(child<QLineEdit>(u"campaignName"_s), u"Just one"_s);
+    QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
+    child<QPlainTextEdit>(u"recipients"_s)->setPlainText(u"+14155553000"_s);
+    auto *preview = child<QLabel>(u"planPreview"_s);
+    QTRY_VERIFY2(preview->text().contains(u"Expected finish"_s), qPrintable(preview->text()));
+    QVERIFY2(preview->text().startsWith(u"1 text, 0 held out"_s), qPrintable(preview->text()));
 }
 
 QTEST_MAIN(TstCampaignsPage)
