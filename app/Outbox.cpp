@@ -4,6 +4,7 @@
 #include "ScheduledMessageRows.h"
 #include "ScheduledSendTime.h"
 #include "SegmentCounter.h"
+#include "SendFailure.h"
 #include "SendReconciler.h"
 #include "SenderNumberRows.h"
 #include "StoreWriter.h"
@@ -223,7 +224,21 @@ void Outbox::retryAsync(qint64 failedMessageId, const QString &author, QObject *
                                                       "account; nothing to retry.")
                                                        .arg(failedMessageId)
                                                  : rows.errorString()};
-            return write(writer, compose(failed->threadId, failed->body, author, failed->purpose));
+            if (failed->retriedBy != 0)
+                return Written{std::nullopt,
+                               tr("Message %1 was already sent again.").arg(failedMessageId)};
+            if (SendFailure::isPermanent(failed->errorCode))
+                return Written{std::nullopt,
+                               tr("Sending it again cannot help: the provider refused it for "
+                                  "good (error %1).")
+                                   .arg(failed->errorCode)};
+            Written written =
+                write(writer, compose(failed->threadId, failed->body, author, failed->purpose));
+            // The copy takes the failure's place in the thread.
+            if (written.row && !rows.markRetried(failedMessageId, written.row->id))
+                qCWarning(lcOutbox) << "message" << failedMessageId
+                                    << "stays shown beside its retry:" << rows.errorString();
+            return written;
         },
         this,
         [this, guard, done = std::move(done)](const Written &written) {

@@ -352,7 +352,8 @@ void CampaignScheduleEditor::updatePreview()
         return;
     }
     if (!m_planPreview) {
-        m_preview->setText(tr("%n text(s).", nullptr, int(numbers.size())));
+        m_preview->setText(numbers.size() == 1 ? tr("1 text.")
+                                               : tr("%1 texts.").arg(numbers.size()));
         return;
     }
     const CampaignPlanner::Result plan = m_planPreview(d, numbers);
@@ -362,8 +363,10 @@ void CampaignScheduleEditor::updatePreview()
     }
     m_previewFinish = plan.finishMSecs;
     m_preview->setText(
-        tr("%1 texts, %2 held out. Expected finish: %3%4")
-            .arg(numbers.size() - plan.heldOut)
+        // Two whole sentences, not "%n text(s)": no English plural forms are loaded.
+        (numbers.size() - plan.heldOut == 1 ? tr("1 text, %2 held out. Expected finish: %3%4")
+                                            : tr("%1 texts, %2 held out. Expected finish: %3%4")
+                                                  .arg(numbers.size() - plan.heldOut))
             .arg(plan.heldOut)
             .arg(QDateTime::fromMSecsSinceEpoch(plan.finishMSecs).toString(u"yyyy-MM-dd HH:mm"_s))
             .arg(plan.deferredByQuietHours > 0

@@ -1,5 +1,6 @@
 #include "Composer.h"
 
+#include "ComposerTokens.h"
 #include "OutgoingMessage.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
@@ -49,6 +50,8 @@ Composer::Composer(QWidget *parent)
     , m_blocked(banner(u"composerBlockedBanner"_s))
     , m_warning(banner(u"composerWarningBanner"_s))
     , m_error(banner(u"composerErrorBanner"_s))
+    , m_tokenProblem(banner(u"composerTokenProblem"_s))
+    , m_preview(banner(u"composerPreview"_s))
     , m_namePrompt([](QWidget *parent) {
         return QInputDialog::getText(parent, tr("Save as canned reply"), tr("Name:"));
     })
@@ -116,7 +119,9 @@ Composer::Composer(QWidget *parent)
     layout->addWidget(m_blocked);
     layout->addWidget(m_warning);
     layout->addWidget(m_error);
+    layout->addWidget(m_tokenProblem);
     layout->addWidget(m_edit);
+    layout->addWidget(m_preview);
     layout->addWidget(m_ucs2Row);
     layout->addLayout(tools);
 
@@ -128,8 +133,10 @@ Composer::Composer(QWidget *parent)
     });
     connect(m_send, &QPushButton::clicked, this, &Composer::send);
     connect(m_sendLater, &QToolButton::clicked, this, [this] {
-        if (!m_noteMode && !isSendingBlocked() && !body().trimmed().isEmpty())
-            Q_EMIT sendLaterRequested(body());
+        const ComposerTokens::Check tokens = outgoing();
+        if (!m_noteMode && !isSendingBlocked() && !body().trimmed().isEmpty() &&
+            tokens.problem.isEmpty())
+            Q_EMIT sendLaterRequested(tokens.text);
     });
     connect(m_replace, &QPushButton::clicked, this, &Composer::replaceSmartPunctuation);
     connect(m_cannedMenu, &QMenu::aboutToShow, this, &Composer::rebuildCannedMenu);
@@ -161,6 +168,7 @@ void Composer::setTemplateValues(const QHash<QString, QString> &values)
 {
     m_values = values;
     rebuildCannedMenu();
+    refresh();
 }
 
 void Composer::setNamePrompt(std::function<QString(QWidget *)> prompt)
@@ -216,10 +224,24 @@ QString Composer::replyPlaceholder()
     return tr("Write a reply\u2026  (Ctrl+Enter to send)");
 }
 
+ComposerTokens::Check Composer::outgoing() const
+{
+    // A note is for the team: its braces are nobody's fields.
+    if (m_noteMode)
+        return {body(), {}, false};
+    return ComposerTokens::check(body(), m_values);
+}
+
 void Composer::refresh()
 {
     const QString text = body();
-    const SegmentCount count = SegmentCounter::count(text);
+    const ComposerTokens::Check tokens = outgoing();
+    // The customer gets the filled text: it is what is counted, previewed and limited.
+    const SegmentCount count = SegmentCounter::count(tokens.text);
+    m_tokenProblem->setText(tokens.problem);
+    m_tokenProblem->setVisible(!tokens.problem.isEmpty());
+    m_preview->setText(tr("Sends as: %1").arg(tokens.text));
+    m_preview->setVisible(tokens.hasTokens && tokens.problem.isEmpty());
     m_counter->setText(counterText(count));
     m_counter->setProperty("multiSegment", count.segments > 1);
     const QString ucs2 = ucs2Text(count);
@@ -227,18 +249,17 @@ void Composer::refresh()
     m_ucs2->setVisible(!ucs2.isEmpty());
     m_ucs2Row->setVisible(!ucs2.isEmpty());
     m_replace->setVisible(!ucs2.isEmpty() && !SmartCharacters::findReplaceable(text).isEmpty());
-    const bool tooLong = !m_noteMode && text.size() > OutgoingMessage::MaxBodyChars;
+    const bool tooLong = !m_noteMode && tokens.text.size() > OutgoingMessage::MaxBodyChars;
     if (tooLong) {
         m_counter->setText(tr("%1 characters: a text holds at most %2")
-                               .arg(text.size())
+                               .arg(tokens.text.size())
                                .arg(OutgoingMessage::MaxBodyChars));
     }
     m_counter->setProperty("tooLong", tooLong);
     // A note goes to no customer: consent and the like do not hold it back.
-    m_send->setEnabled((m_noteMode || !isSendingBlocked()) && !text.trimmed().isEmpty() &&
-                       !tooLong);
-    m_sendLater->setEnabled(!m_noteMode && !isSendingBlocked() && !text.trimmed().isEmpty() &&
-                            !tooLong);
+    const bool sendable = !text.trimmed().isEmpty() && !tooLong && tokens.problem.isEmpty();
+    m_send->setEnabled((m_noteMode || !isSendingBlocked()) && sendable);
+    m_sendLater->setEnabled(!m_noteMode && !isSendingBlocked() && sendable);
 }
 
 void Composer::setNoteMode(bool on)
@@ -282,9 +303,10 @@ void Composer::send()
         m_edit->clear();
         return;
     }
-    if (isSendingBlocked() || text.trimmed().isEmpty())
+    const ComposerTokens::Check tokens = outgoing();
+    if (isSendingBlocked() || text.trimmed().isEmpty() || !tokens.problem.isEmpty())
         return;
-    Q_EMIT sendRequested(text);
+    Q_EMIT sendRequested(tokens.text);
     m_edit->clear(); // announced as an edit: the pane drops the draft
 }
 
@@ -306,11 +328,14 @@ void Composer::rebuildCannedMenu()
 {
     m_cannedMenu->clear();
     for (const CannedReplyRows::Reply &reply : std::as_const(m_replies)) {
-        const QString rendered = TemplateText(reply.body).render(m_values).text;
+        const TemplateText::Rendered rendered = TemplateText(reply.body).render(m_values);
+        // A field this customer has no value for stays a field: it shows, and holds the send
+        // back saying so, instead of silently vanishing from the text.
+        const QString inserted = rendered.missing.isEmpty() ? rendered.text : reply.body;
         QAction *action = m_cannedMenu->addAction(reply.name);
         action->setObjectName(u"canned_"_s + QString::number(reply.id));
-        action->setToolTip(rendered);
-        connect(action, &QAction::triggered, this, [this, rendered] { insertCanned(rendered); });
+        action->setToolTip(rendered.text);
+        connect(action, &QAction::triggered, this, [this, inserted] { insertCanned(inserted); });
     }
     if (m_replies.isEmpty()) {
         QAction *none = m_cannedMenu->addAction(tr("No canned replies yet"));

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "CannedReplyRows.h"
+#include "ComposerTokens.h"
 #include "SegmentCount.h"
 
 #include <QHash>
@@ -33,7 +34,11 @@ public:
 
     // Canned replies of the account; bodies are rendered with the contact's values.
     void setCannedReplies(const QList<CannedReplyRows::Reply> &replies);
+    // The contact's values: fields typed or inserted ({{first_name|there}}) are filled with
+    // them when sent, previewed, and hold the send back when one has nothing to fill it.
     void setTemplateValues(const QHash<QString, QString> &values);
+    // What would go out: the typed text with its fields filled, or why it cannot.
+    ComposerTokens::Check outgoing() const;
     QMenu *cannedMenu() const { return m_cannedMenu; }
     // Asks for the name of a new canned reply; an empty answer cancels. Tests replace the
     // default dialog.
@@ -71,8 +76,10 @@ public Q_SLOTS:
     void replaceSmartPunctuation();
 
 Q_SIGNALS:
+    // The text as the customer gets it: fields filled (outgoing().text).
     void sendRequested(const QString &body);
-    // "Send later…": what is typed, to schedule (the editor keeps it until it is scheduled).
+    // "Send later…": what is typed, fields filled, to schedule (the editor keeps it until it
+    // is scheduled).
     void sendLaterRequested(const QString &body);
     // Note mode: an internal note to add to the thread (never sent).
     void noteRequested(const QString &body);
@@ -101,6 +108,8 @@ private:
     QLabel *m_blocked;
     QLabel *m_warning;
     QLabel *m_error;
+    QLabel *m_tokenProblem;
+    QLabel *m_preview;
     QList<CannedReplyRows::Reply> m_replies;
     QHash<QString, QString> m_values;
     std::function<QString(QWidget *)> m_namePrompt;

@@ -60,7 +60,10 @@ ConversationPane::ConversationPane(const StoreReader &reader, ChangeFeed *change
         m_draftTimer.start();
     });
     connect(m_composer, &Composer::sendRequested, this, [this](const QString &body) {
-        m_lastSent = body;
+        // What was typed, fields and all, is what comes back if the send is refused.
+        m_lastSent = m_composer->body();
+        // The reply shows where it lands, also when older history was being read.
+        m_view->scrollToBottom();
         Q_EMIT sendRequested(m_threadId, body);
     });
     connect(m_composer, &Composer::noteRequested, this, &ConversationPane::addNote);

@@ -31,6 +31,7 @@
 #include "TeamWorkspace.h"
 #include "ThreadCounter.h"
 #include "ThreadListView.h"
+#include "ThreadMessagesModel.h"
 #include "UiLogging.h"
 #include "UnansweredKeywordsIndicator.h"
 #include "UnsharedChangesIndicator.h"
@@ -257,6 +258,9 @@ void DesktopShell::createNotifications()
                 if (changes.touches(ChangeSet::Table::ThreadNotes))
                     notifier->notesAdded();
             });
+    connect(m_notifier.get(), &Notifier::unreadCountChanged, m_window.get(),
+            &MainWindow::setUnreadCount);
+    m_window->setUnreadCount(qMax(0, m_notifier->unreadCount()));
     connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
     connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {
         m_window->show();
@@ -404,8 +408,14 @@ void DesktopShell::createConversation()
                 if (!current.isValid())
                     return;
                 const qint64 threadId = current.data(ThreadListModel::ThreadIdRole).toLongLong();
-                showThread(threadId);
+                // The open thread selected (it just reached the list): reopening would reload
+                // its draft over what is being typed.
+                if (threadId == m_conversation->threadId())
+                    markRead(threadId);
+                else
+                    showThread(threadId);
             });
+    followOpenThread();
     connect(m_conversation, &ConversationPane::threadRequested, this, &DesktopShell::openThread);
     connect(m_conversation, &ConversationPane::sendRequested, this,
             [this](qint64 threadId, const QString &body) {
@@ -421,6 +431,37 @@ void DesktopShell::createConversation()
             m_conversation->accountId(), messageId, this,
             [this](const CommandResult &result) { sendAnswered(result.error); });
     });
+}
+
+void DesktopShell::followOpenThread()
+{
+    ThreadListView *list = m_inbox->listView();
+    const auto selectOpen = [this, list] {
+        const int row = m_threads->rowOf(m_conversation->threadId());
+        if (m_conversation->threadId() != 0 && row >= 0 && !list->currentIndex().isValid())
+            list->setCurrentIndex(m_threads->index(row));
+        return row >= 0;
+    };
+    // A new conversation's first message brings its thread into the list: it becomes the
+    // selection, so the thread commands apply to it.
+    connect(m_threads.get(), &QAbstractItemModel::rowsInserted, m_conversation, selectOpen);
+    // Another filter: the open thread stays selected when listed, else nothing is shown.
+    connect(m_threads.get(), &QAbstractItemModel::modelReset, m_conversation, [this, selectOpen] {
+        if (m_conversation->threadId() != 0 && !selectOpen())
+            m_conversation->openThread(0);
+    });
+    // What arrives in the thread on screen is read as it arrives.
+    connect(m_conversation->messagesModel(), &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) {
+                ThreadMessagesModel *model = m_conversation->messagesModel();
+                if (last != model->rowCount() - 1 || !m_window->isActiveWindow() ||
+                    !m_conversation->isVisible())
+                    return;
+                for (int row = first; row <= last; ++row) {
+                    if (!model->index(row).data(ThreadMessagesModel::OutboundRole).toBool())
+                        return markRead(m_conversation->threadId());
+                }
+            });
 }
 
 void DesktopShell::markRead(qint64 threadId)

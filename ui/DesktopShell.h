@@ -97,6 +97,9 @@ private:
     void showThread(qint64 threadId);
     // Opening a thread reads it: its unread count goes to zero.
     void markRead(qint64 threadId);
+    // Keeps the list's selection and the open conversation in step (a new thread reaching
+    // the list, another filter) and reads what arrives in the open thread.
+    void followOpenThread();
     // Applies who this desktop is in the shown account's team: "Mine", notifications, the
     // author of changes, and the screens the role opens.
     void applyIdentity();

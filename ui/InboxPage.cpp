@@ -203,6 +203,10 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
         connect(m_search, &SearchBox::messageRequested, this, &InboxPage::messageRequested);
         connect(m_search, &SearchBox::dismissed, this, [this] { m_list->setFocus(); });
         connect(m_search, &SearchBox::activeChanged, this, [this](bool active) {
+            // The pane keeps its width while the results replace the chips and the list: the
+            // chips' width is what held it, and the splitter would give it back otherwise.
+            QWidget *pane = m_list->parentWidget();
+            pane->setMinimumWidth(active ? pane->width() : 0);
             m_filterBar->setVisible(!active);
             m_list->setVisible(!active);
         });

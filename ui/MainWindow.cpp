@@ -227,3 +227,9 @@ void MainWindow::showAbout()
     m_aboutDialog->raise();
     m_aboutDialog->activateWindow();
 }
+
+void MainWindow::setUnreadCount(int count)
+{
+    setWindowTitle(count > 0 ? tr("(%1) SMS Desk").arg(count) : tr("SMS Desk"));
+    m_rail->setBadge(NavigationRail::Inbox, count);
+}

@@ -38,6 +38,9 @@ public:
     void showPage(NavigationRail::Page page);
     // The sections list (the shell hides what a team role does not open).
     NavigationRail *rail() const { return m_rail; }
+    // Unread messages of the shown account: in the title ("(3) SMS Desk", what the taskbar
+    // and dock show without a tray) and beside Inbox.
+    void setUnreadCount(int count);
 
     QAction *aboutAction() const;
     // File menu entries whose work is done by the shell that owns the session.

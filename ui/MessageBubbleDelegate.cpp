@@ -1,6 +1,7 @@
 #include "MessageBubbleDelegate.h"
 
 #include "ScheduledSendTime.h"
+#include "SendFailure.h"
 
 #include "NoteTimelineModel.h"
 #include "ThreadMessagesModel.h"
@@ -174,6 +175,8 @@ QString MessageBubbleDelegate::failureText(const QModelIndex &index)
     QString text = message.isEmpty() ? u"The provider gave no reason"_s : message;
     if (code != 0)
         text += u" (error "_s + QString::number(code) + u')';
+    if (SendFailure::isPermanent(code))
+        text += tr(". Sending it again cannot help.");
     return text;
 }
 
@@ -240,7 +243,10 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
         const int rw = sfm.horizontalAdvance(retry) + 8;
         // The link sits left of the status text, which is right-aligned in the meta line.
         const int statusW = sfm.horizontalAdvance(metaText(index));
-        g.retry = QRect(g.meta.right() - statusW - 12 - rw, g.meta.top() - 1, rw, sfm.height() + 2);
+        // No link where sending again fails the same way (an invalid or unsubscribed number).
+        if (SendFailure::canRetry(status, index.data(M::ErrorCodeRole).toInt()))
+            g.retry =
+                QRect(g.meta.right() - statusW - 12 - rw, g.meta.top() - 1, rw, sfm.height() + 2);
         const int failW = std::min(MaxBubbleWidth, metaW);
         const QRect failRect =
             sfm.boundingRect(QRect(0, 0, failW, 10000), Qt::TextWordWrap, failureText(index));
@@ -336,13 +342,15 @@ void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &optio
     p->drawText(g.meta.translated(origin),
                 (outbound ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, meta);
 
-    if (failed) {
+    if (failed && !g.retry.isEmpty()) {
         const QRect retry = g.retry.translated(origin);
         QFont link = small;
         link.setBold(true);
         p->setFont(link);
         p->setPen(LinkColor);
         p->drawText(retry, Qt::AlignCenter, u"Retry"_s);
+    }
+    if (failed) {
         p->setFont(small);
         p->setPen(FailedText);
         p->drawText(g.failure.translated(origin), Qt::TextWordWrap | Qt::AlignRight,

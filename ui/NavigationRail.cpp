@@ -45,6 +45,15 @@ NavigationRail::NavigationRail(QWidget *parent)
     setCurrentRow(Inbox);
 }
 
+void NavigationRail::setBadge(Page page, int count)
+{
+    QListWidgetItem *entry = item(page);
+    const QString text = count > 0 ? tr("%1 %2").arg(title(page)).arg(count) : title(page);
+    entry->setText(text);
+    entry->setData(Qt::AccessibleTextRole,
+                   count > 0 ? tr("%1, %n unread", nullptr, count).arg(title(page)) : title(page));
+}
+
 NavigationRail::Page NavigationRail::currentPage() const
 {
     return static_cast<Page>(qMax(0, currentRow()));

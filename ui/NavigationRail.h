@@ -33,6 +33,8 @@ public:
     bool isPageAllowed(Page page) const;
 
     static QString title(Page page);
+    // A count beside the page's name ("Inbox 3"); 0 shows the name alone.
+    void setBadge(Page page, int count);
     // The monochrome SVG resource drawn beside the title (and on the page's empty state).
     static QString iconResource(Page page);
 

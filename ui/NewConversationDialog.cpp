@@ -1,5 +1,6 @@
 #include "NewConversationDialog.h"
 
+#include "NumberCapabilities.h"
 #include "PhoneNumber.h"
 
 #include <QComboBox>
@@ -36,13 +37,17 @@ QString NewConversationDialog::senderText(const SenderNumberRows::Row &row)
 NewConversationDialog::NewConversationDialog(const QList<SenderNumberRows::Row> &numbers,
                                              QWidget *parent)
     : QDialog(parent)
-    , m_numbers(numbers)
+    , m_own(numbers)
     , m_number(new QLineEdit)
     , m_sender(new QComboBox)
     , m_error(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
     setObjectName(u"newConversationDialog"_s);
+    for (const SenderNumberRows::Row &row : numbers) {
+        if (NumberCapabilities::canText(row.capabilities))
+            m_numbers.append(row);
+    }
     setWindowTitle(tr("New conversation"));
     m_number->setObjectName(u"newConversationNumber"_s);
     m_number->setPlaceholderText(tr("Customer's number, e.g. (415) 555-0134 or +44 20 7946 0958"));
@@ -65,8 +70,12 @@ NewConversationDialog::NewConversationDialog(const QList<SenderNumberRows::Row> 
     layout->addWidget(m_buttons);
 
     if (m_numbers.isEmpty()) {
-        m_error->setText(tr("This account has no sender numbers yet: add or sync one under "
-                            "Numbers & Keywords first."));
+        m_error->setText(numbers.isEmpty()
+                             ? tr("This account has no sender numbers yet: add or sync one "
+                                  "under Numbers & Keywords first.")
+                             : tr("None of this account's numbers can send texts (voice only): "
+                                  "enable SMS on one at the provider, then sync Numbers & "
+                                  "Keywords."));
         m_error->show();
         m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     }
@@ -107,7 +116,7 @@ QString NewConversationDialog::validate()
                        "number.")
                         .arg(m_number->text().trimmed());
         } else {
-            for (const SenderNumberRows::Row &row : m_numbers) {
+            for (const SenderNumberRows::Row &row : m_own) {
                 if (row.number == parsed.number.canonical())
                     error = tr("%1 is one of our own numbers (%2), not a customer's.")
                                 .arg(parsed.number.formatInternational(), senderText(row));

@@ -18,7 +18,7 @@ class NewConversationDialog : public QDialog
 
 public:
     // numbers: the account's sender numbers (send-only ones included), as SenderNumberRows
-    // lists them.
+    // lists them. Those that cannot text (voice only) are not offered.
     explicit NewConversationDialog(const QList<SenderNumberRows::Row> &numbers,
                                    QWidget *parent = nullptr);
 
@@ -43,7 +43,8 @@ public Q_SLOTS:
     void accept() override;
 
 private:
-    QList<SenderNumberRows::Row> m_numbers;
+    QList<SenderNumberRows::Row> m_own;     // every number of ours, to refuse texting one
+    QList<SenderNumberRows::Row> m_numbers; // the ones offered: those that can text
     QLineEdit *m_number;
     QComboBox *m_sender;
     QLabel *m_error;

@@ -1,5 +1,6 @@
 #include "Notifier.h"
 
+#include "FreedesktopNotificationSink.h"
 #include "StoreReader.h"
 #include "TrayBadge.h"
 #include "TrayNotificationSink.h"
@@ -26,6 +27,13 @@ Notifier::Notifier(const StoreReader &reader, qint64 accountId, const QString &m
     , m_menu(std::make_unique<QMenu>())
     , m_sink(sink)
 {
+    if (!m_sink && !QSystemTrayIcon::isSystemTrayAvailable() &&
+        FreedesktopNotificationSink::isAvailable(QDBusConnection::sessionBus())) {
+        // No tray to show balloons (GNOME): pop-ups go to the notification service.
+        auto *bus = new FreedesktopNotificationSink(QDBusConnection::sessionBus(), this);
+        connect(bus, &FreedesktopNotificationSink::activated, this, &Notifier::activate);
+        m_sink = bus;
+    }
     if (!m_sink) {
         m_ownSink = std::make_unique<TrayNotificationSink>(m_tray);
         m_sink = m_ownSink.get();

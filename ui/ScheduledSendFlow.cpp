@@ -42,8 +42,9 @@ void ScheduledSendFlow::sendLater(qint64 threadId, const QString &body)
             m_sends->schedule(m_pane->accountId(), threadId, text, dialog->localDate(),
                               dialog->localTime(), m_actor(), this,
                               [this, text](const CommandResult &result) {
-                                  // The typed reply is now the scheduled message.
-                                  if (result.ok && m_pane->composer()->body() == text)
+                                  // The typed reply (its fields filled) is now the
+                                  // scheduled message.
+                                  if (result.ok && m_pane->composer()->outgoing().text == text)
                                       m_pane->composer()->setBody(QString());
                                   finish(result.error);
                               });

@@ -27,6 +27,7 @@ SearchBox::SearchBox(const StoreReader &reader, QWidget *parent)
     // Owned by this box as its QObject child.
     , m_model(reader.create<SearchResultsModel>(this).release())
     , m_debounce(new QTimer(this))
+    , m_empty(new QLabel)
 {
     setObjectName(u"searchBox"_s);
     m_edit->setObjectName(u"searchEdit"_s);
@@ -48,6 +49,12 @@ SearchBox::SearchBox(const StoreReader &reader, QWidget *parent)
     layout->setSpacing(4);
     layout->addWidget(m_edit);
     layout->addWidget(m_results, 1);
+    m_empty->setObjectName(u"searchNoResults"_s);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_empty->setTextFormat(Qt::PlainText);
+    m_empty->hide();
+    layout->addWidget(m_empty, 1);
 
     connect(m_edit, &QLineEdit::textChanged, this, [this](const QString &text) {
         if (text.trimmed().isEmpty()) {
@@ -58,7 +65,9 @@ SearchBox::SearchBox(const StoreReader &reader, QWidget *parent)
         m_debounce->start();
     });
     connect(m_debounce, &QTimer::timeout, this, &SearchBox::searchNow);
-    connect(m_results, &QAbstractItemView::activated, this, &SearchBox::choose);
+    // One click opens a hit, the first one too (it is already current, so "activated" alone,
+    // a double click on most desktops, left it doing nothing). Enter is handled below.
+    connect(m_results, &QAbstractItemView::clicked, this, &SearchBox::choose);
     m_edit->installEventFilter(this);
     m_results->installEventFilter(this);
 }
@@ -77,9 +86,16 @@ void SearchBox::searchNow()
     const bool active = !text.trimmed().isEmpty();
     if (active && m_model->rowCount() > 0)
         m_results->setCurrentIndex(m_model->index(0));
-    if (m_results->isVisible() != active) {
-        m_results->setVisible(active);
-        Q_EMIT activeChanged(active);
+    const bool none = active && m_model->rowCount() == 0;
+    m_empty->setText(none ? tr("No messages or contacts match \u201c%1\u201d.").arg(text.trimmed())
+                          : QString());
+    m_empty->setVisible(none);
+    if (m_results->isVisible() != (active && !none) || m_active != active) {
+        m_results->setVisible(active && !none);
+        if (m_active != active) {
+            m_active = active;
+            Q_EMIT activeChanged(active);
+        }
     }
 }
 
@@ -89,8 +105,10 @@ void SearchBox::clear()
     if (!m_edit->text().isEmpty())
         m_edit->clear(); // comes back here through textChanged
     m_model->clear();
-    if (m_results->isVisible()) {
-        m_results->setVisible(false);
+    m_empty->hide();
+    m_results->setVisible(false);
+    if (m_active) {
+        m_active = false;
         Q_EMIT activeChanged(false);
     }
 }
@@ -111,6 +129,10 @@ bool SearchBox::eventFilter(QObject *watched, QEvent *event)
     if (key->key() == Qt::Key_Escape) {
         clear();
         Q_EMIT dismissed();
+        return true;
+    }
+    if (watched == m_results && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+        choose(m_results->currentIndex());
         return true;
     }
     if (watched == m_edit) {

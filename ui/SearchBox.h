@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QLineEdit;
 class QListView;
 class QTimer;
@@ -21,6 +22,9 @@ public:
     void setAccount(qint64 accountId);
     QLineEdit *lineEdit() const { return m_edit; }
     QListView *resultsView() const { return m_results; }
+    // "No messages or contacts match …", shown instead of an empty list.
+    QLabel *noResultsLabel() const { return m_empty; }
+    bool isActive() const { return m_active; }
     SearchResultsModel *results() const { return m_model; }
     // Runs the pending search now instead of after the typing pause.
     void searchNow();
@@ -45,4 +49,6 @@ private:
     QListView *m_results;
     SearchResultsModel *m_model;
     QTimer *m_debounce;
+    QLabel *m_empty;
+    bool m_active = false;
 };

@@ -1,5 +1,7 @@
 #include "CampaignOptions.h"
 
+#include "NumberCapabilities.h"
+
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -12,8 +14,8 @@ CampaignOptions::CampaignOptions(QSqlDatabase db)
 std::optional<QList<CampaignOptions::Choice>> CampaignOptions::senders(qint64 accountId)
 {
     QSqlQuery q(m_db);
-    q.prepare(u"SELECT id, number, label, throughput_mps, coalesce(daily_cap, 0) FROM "
-              u"sender_numbers WHERE account_id = :a AND send_only_notifications = 0 "
+    q.prepare(u"SELECT id, number, label, throughput_mps, coalesce(daily_cap, 0), capabilities "
+              u"FROM sender_numbers WHERE account_id = :a AND send_only_notifications = 0 "
               u"ORDER BY number"_s);
     q.bindValue(u":a"_s, accountId);
     if (!q.exec()) {
@@ -22,6 +24,9 @@ std::optional<QList<CampaignOptions::Choice>> CampaignOptions::senders(qint64 ac
     }
     QList<Choice> choices;
     while (q.next()) {
+        // A voice-only number would fail every text of the campaign (21606).
+        if (!NumberCapabilities::canText(q.value(5).toString()))
+            continue;
         const QString label = q.value(2).toString();
         const double rate = q.value(3).toDouble();
         choices.append({q.value(0).toLongLong(),

@@ -20,7 +20,8 @@ public:
 
     explicit CampaignOptions(QSqlDatabase db);
 
-    // "+14155550100 Support line (1 seg/s)", in number order.
+    // "+14155550100 Support line (1 seg/s)", in number order; numbers that cannot text
+    // (voice only) are left out.
     std::optional<QList<Choice>> senders(qint64 accountId);
     // "Promo v2", approved versions only, newest template first.
     std::optional<QList<Choice>> approvedVersions(qint64 accountId);

@@ -55,7 +55,9 @@ ThreadMessageQuery::ThreadMessageQuery(QSqlDatabase db)
 
 QString ThreadMessageQuery::pageSql(bool withCursor)
 {
-    QString sql = SelectColumns + u"WHERE m.thread_id = :thread AND m.account_id = :account"_s;
+    // A failure sent again shows as its copy (retried_by), not beside it.
+    QString sql = SelectColumns + u"WHERE m.thread_id = :thread AND m.account_id = :account "
+                                  u"AND m.retried_by IS NULL"_s;
     if (withCursor)
         sql += u" AND (m.created_at, m.id) < (:at, :id)"_s;
     // Newest first so LIMIT takes the page next to the cursor; the caller reverses it.
@@ -108,7 +110,8 @@ QList<MessageRow> ThreadMessageQuery::rows(qint64 accountId, qint64 threadId,
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(SelectColumns +
-              u"WHERE m.id = :id AND m.thread_id = :thread AND m.account_id = :account"_s);
+              u"WHERE m.id = :id AND m.thread_id = :thread AND m.account_id = :account "
+              u"AND m.retried_by IS NULL"_s);
     for (const qint64 id : ids) {
         q.bindValue(u":id"_s, id);
         q.bindValue(u":thread"_s, threadId);

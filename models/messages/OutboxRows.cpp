@@ -226,7 +226,8 @@ std::optional<OutboxRows::FailedMessage> OutboxRows::failedMessage(qint64 messag
 {
     m_error.clear();
     QSqlQuery query(m_db);
-    query.prepare(u"SELECT thread_id, body, purpose FROM messages WHERE id = :id "
+    query.prepare(u"SELECT thread_id, body, purpose, coalesce(error_code, 0), "
+                  u"coalesce(retried_by, 0) FROM messages WHERE id = :id "
                   u"AND account_id = :account AND direction = 'out' "
                   u"AND status IN ('failed', 'undelivered')"_s);
     query.bindValue(u":id"_s, messageId);
@@ -238,7 +239,19 @@ std::optional<OutboxRows::FailedMessage> OutboxRows::failedMessage(qint64 messag
     message.body = query.value(1).toString();
     message.purpose = OutgoingMessage::purposeFromString(query.value(2).toString())
                           .value_or(ConsentLedger::MessagePurpose::Conversation);
+    message.errorCode = query.value(3).toInt();
+    message.retriedBy = query.value(4).toLongLong();
     return message;
+}
+
+bool OutboxRows::markRetried(qint64 failedId, qint64 copyId)
+{
+    m_error.clear();
+    QSqlQuery query(m_db);
+    query.prepare(u"UPDATE messages SET retried_by = :copy WHERE id = :id"_s);
+    query.bindValue(u":copy"_s, copyId);
+    query.bindValue(u":id"_s, failedId);
+    return exec(query);
 }
 
 bool OutboxRows::byClientRef(const QString &clientRef, qint64 *id, QString *sid)

@@ -38,6 +38,8 @@ public:
         qint64 threadId = 0;
         QString body;
         ConsentLedger::MessagePurpose purpose = ConsentLedger::MessagePurpose::Conversation;
+        int errorCode = 0;    // the provider's, 0 for none
+        qint64 retriedBy = 0; // the copy already sent in its place, 0 for none
     };
 
     explicit OutboxRows(QSqlDatabase db);
@@ -71,6 +73,8 @@ public:
     // The account's outbound message `messageId` when it failed or was undelivered; nullopt
     // when it is no such message, or on an error (then errorString() is not empty).
     std::optional<FailedMessage> failedMessage(qint64 messageId, qint64 accountId);
+    // The failed message was sent again as `copyId`: the thread shows the copy in its place.
+    bool markRetried(qint64 failedId, qint64 copyId);
 
     QString errorString() const { return m_error; }
 

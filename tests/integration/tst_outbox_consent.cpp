@@ -264,6 +264,42 @@ void TestOutboxConsent::retrySendsAFailedMessageAgain()
     QCOMPARE(atProvider.size(), 1);
     QCOMPARE(atProvider.first()[u"body"_s].toString(), u"Your order shipped"_s);
     QCOMPARE(m_desk->column(failed, u"status"_s).toString(), u"undelivered"_s);
+    // The copy takes the failure's place in the thread; the failure is not retried twice.
+    QCOMPARE(m_desk->column(failed, u"retried_by"_s).toLongLong(), retried);
+    const qint64 copy = retried;
+    retried = -1;
+    m_desk->outbox->retryAsync(failed, u"ana"_s, &context, [&](qint64 id, const QString &e) {
+        retried = id;
+        error = e;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(retried >= 0, kWaitMs);
+    QCOMPARE(retried, 0);
+    QVERIFY2(error.contains(u"already sent again"_s), qPrintable(error));
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 1);
+    QVERIFY(m_desk->column(copy, u"retried_by"_s).isNull());
+
+    // A permanent refusal (unsubscribed, invalid number, a voice-only sender) is not sent
+    // again: the same request would fail the same way.
+    const qint64 refused = m_desk->writer->call([&](WriterContext &context) -> qint64 {
+        QSqlQuery query(context.db());
+        query.prepare(u"INSERT INTO messages (account_id, thread_id, direction, from_number, "
+                      u"to_number, body, status, client_ref, error_code, error_message, "
+                      u"created_at, updated_at) VALUES (?, ?, 'out', ?, ?, 'Hello', 'failed', "
+                      u"'ref-21606', 21606, 'Not an SMS-capable number', 2, 2) RETURNING id"_s);
+        for (const QVariant &value : QVariantList{account, thread, kSupport, customer})
+            query.addBindValue(value);
+        return query.exec() && query.next() ? query.value(0).toLongLong() : 0;
+    });
+    QVERIFY(refused > 0);
+    retried = -1;
+    m_desk->outbox->retryAsync(refused, u"ana"_s, &context, [&](qint64 id, const QString &e) {
+        retried = id;
+        error = e;
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(retried >= 0, kWaitMs);
+    QCOMPARE(retried, 0);
+    QVERIFY2(error.contains(u"21606"_s), qPrintable(error));
+    QCOMPARE(m_sandbox->messagesTo(customer).size(), 1);
 
     // Only a failed outbound message can be retried.
     retried = -1;

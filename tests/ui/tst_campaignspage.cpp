@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -39,6 +40,8 @@ private Q_SLOTS:
     void cleanup();
     void scheduleWatchAndPause();
     void listModelContract();
+    void voiceOnlyNumberNotInSenderPool();
+    void oneTextIsSingular();
 
 private:
     template<typename T>
@@ -218,6 +221,35 @@ void TstCampaignsPage::listModelContract()
     QCOMPARE(changed.size(), 1);
     QCOMPARE(changed.first().at(0).toModelIndex().row(), 1);
     QCOMPARE(model.index(1, CampaignListModel::StateColumn).data().toString(), u"canceled"_s);
+}
+
+void TstCampaignsPage::voiceOnlyNumberNotInSenderPool()
+{
+    // A number the provider lists for voice only: every text from it would fail (21606).
+    m_writer->call([](WriterContext &context) {
+        AccountRows rows(context.db());
+        rows.createOrFindSenderNumber(1, u"+14155550123"_s, 1.0);
+        QSqlQuery q(context.db());
+        q.exec(u"UPDATE sender_numbers SET capabilities = '{\"sms\":false,\"voice\":true}' "
+               u"WHERE number = '+14155550123'"_s);
+    });
+    QTest::mouseClick(child<QPushButton>(u"newCampaignButton"_s), Qt::LeftButton);
+    auto *pool = child<QListWidget>(u"senderPool"_s);
+    QVERIFY(pool);
+    QCOMPARE(pool->count(), 2);
+    for (int i = 0; i < pool->count(); ++i)
+        QVERIFY2(!pool->item(i)->text().contains(u"+14155550123"_s),
+                 qPrintable(pool->item(i)->text()));
+}
+
+void TstCampaignsPage::oneTextIsSingular()
+{
+    QTest::keyClicks(child<QLineEdit>(u"campaignName"_s), u"Just one"_s);
+    QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
+    child<QPlainTextEdit>(u"recipients"_s)->setPlainText(u"+14155553000"_s);
+    auto *preview = child<QLabel>(u"planPreview"_s);
+    QTRY_VERIFY2(preview->text().contains(u"Expected finish"_s), qPrintable(preview->text()));
+    QVERIFY2(preview->text().startsWith(u"1 text, 0 held out"_s), qPrintable(preview->text()));
 }
 
 QTEST_MAIN(TstCampaignsPage)

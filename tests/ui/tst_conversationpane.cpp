@@ -5,6 +5,7 @@
 #include "ConversationPane.h"
 #include "InboxCommands.h"
 #include "MessageBubbleDelegate.h"
+#include "OutboxRows.h"
 #include "OutgoingMessage.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
@@ -25,6 +26,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace Qt::StringLiterals;
@@ -85,12 +87,20 @@ private Q_SLOTS:
     void landlineBlocksUnknownWarns_data();
     void landlineBlocksUnknownWarns();
     void failedMessageShowsReasonAndRetries();
+    void noRetryOnPermanentErrors_data();
+    void noRetryOnPermanentErrors();
+    void retriedMessageIsReplacedByItsCopy();
     void liveStatusUpdates();
     void daySeparatorsAndAuthors();
     void dayLabel_data();
     void dayLabel();
     void linkedThreadBannerWithinAccount();
     void cannedReplySavedAndRendered();
+    void typedFieldsFilledPreviewedAndSent();
+    void unfilledFieldBlocksSending_data();
+    void unfilledFieldBlocksSending();
+    void cannedReplyWithoutValueKeepsItsField();
+    void fieldsScreenshot();
     void olderHistoryOnScrollToTop();
     void otherAccountSeesNothing();
     void screenshot();
@@ -462,6 +472,66 @@ void TstConversationPane::failedMessageShowsReasonAndRetries()
     QCOMPARE(retried.size(), 1);
 }
 
+void TstConversationPane::noRetryOnPermanentErrors_data()
+{
+    QTest::addColumn<int>("code");
+    QTest::addColumn<bool>("retry");
+    QTest::newRow("21606 sender cannot text") << 21606 << false;
+    QTest::newRow("21610 unsubscribed") << 21610 << false;
+    QTest::newRow("21211 invalid number") << 21211 << false;
+    QTest::newRow("30006 landline") << 30006 << false;
+    QTest::newRow("30003 unreachable handset") << 30003 << true;
+    QTest::newRow("no code") << 0 << true;
+}
+
+void TstConversationPane::noRetryOnPermanentErrors()
+{
+    QFETCH(int, code);
+    QFETCH(bool, retry);
+    QVERIFY(m_fx->exec(u"UPDATE messages SET error_code = ? WHERE id = ?"_s,
+                       {code == 0 ? QVariant() : QVariant(code), m_failedId})
+                .isActive());
+    m_pane->openThread(m_thread);
+    ThreadView *view = m_pane->threadView();
+    view->scrollToBottom();
+    const int row = m_pane->messagesModel()->rowOf(m_failedId);
+    QVERIFY(row >= 0);
+    QCOMPARE(!view->retryRect(row).isEmpty(), retry);
+    // The reason still shows, and says why there is no Retry.
+    const QString shown = MessageBubbleDelegate::failureText(view->model()->index(row, 0));
+    QVERIFY2(shown.contains(FailureText), qPrintable(shown));
+    QCOMPARE(shown.contains(u"cannot help"_s), !retry);
+}
+
+void TstConversationPane::retriedMessageIsReplacedByItsCopy()
+{
+    // What Outbox::retryAsync writes (tst_outbox_consent): a copy, and the failure pointing at
+    // it, in one writer job.
+    ThreadMessagesModel *model = m_pane->messagesModel();
+    const int rows = model->rowCount();
+    QVERIFY(model->rowOf(m_failedId) >= 0);
+    const QString body = model->index(model->rowOf(m_failedId)).data(M::BodyRole).toString();
+    OutgoingMessage copy;
+    copy.threadId = m_thread;
+    copy.body = body;
+    copy.clientRef = u"ref-retry"_s;
+    copy.author = Me;
+    const qint64 failed = m_failedId;
+    qint64 copyId = 0;
+    QVERIFY(m_writer->call([&](WriterContext &ctx) {
+        return ctx.messages->insertOutgoing(copy, &copyId) &&
+               ctx.repo<OutboxRows>().markRetried(failed, copyId);
+    }));
+    QTRY_COMPARE(model->rowOf(m_failedId), -1);
+    QCOMPARE(model->rowCount(), rows);
+    QCOMPARE(model->rowOf(copyId), rows - 1);
+    QCOMPARE(model->index(rows - 1).data(M::StatusRole).toString(), u"queued"_s);
+    // Reopened, the thread reads the same: the failure stays out of it.
+    m_pane->openThread(m_thread);
+    QCOMPARE(model->rowOf(m_failedId), -1);
+    QCOMPARE(model->rowCount(), rows);
+}
+
 void TstConversationPane::daySeparatorsAndAuthors()
 {
     // A campaign message in the thread: its line names the campaign, not an agent.
@@ -621,6 +691,108 @@ void TstConversationPane::cannedReplySavedAndRendered()
     saveAction()->trigger();
     QTRY_VERIFY(label("composerErrorBanner")->isVisible());
     QVERIFY(label("composerErrorBanner")->text().contains(u"already exists"_s));
+}
+
+void TstConversationPane::typedFieldsFilledPreviewedAndSent()
+{
+    QLabel *preview = label("composerPreview");
+    QVERIFY(!preview->isVisible());
+    const QString typed = u"Hi {{first_name}}, your bouquet is ready, {{ last_name | friend }}."_s;
+    QTest::keyClicks(editor(), typed);
+    const QString filled = u"Hi Ana, your bouquet is ready, Lima."_s;
+    QVERIFY(preview->isVisible());
+    QVERIFY2(preview->text().endsWith(filled), qPrintable(preview->text()));
+    QVERIFY(!label("composerTokenProblem")->isVisible());
+    // The counter counts what the customer gets, not the braces.
+    QCOMPARE(label("composerCounter")->text(), expectedCounter(filled));
+    QVERIFY(button("composerSend")->isEnabled());
+
+    QSignalSpy sent(m_pane.get(), &ConversationPane::sendRequested);
+    QTest::mouseClick(button("composerSend"), Qt::LeftButton);
+    QCOMPARE(sent.size(), 1);
+    QCOMPARE(sent.at(0).at(1).toString(), filled);
+    // Refused, the text comes back as typed, fields and all.
+    m_pane->showSendError(u"The provider is unreachable"_s);
+    QCOMPARE(editor()->toPlainText(), typed);
+}
+
+void TstConversationPane::unfilledFieldBlocksSending_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("mentions"); // the message names the cause
+    QTest::addColumn<QString>("fixed");    // the same text made sendable
+    QTest::newRow("no value") << u"Your {{company}} order shipped"_s << u"{{company}}"_s
+                              << u"Your {{company|usual}} order shipped"_s;
+    QTest::newRow("single braces")
+        << u"Hi {first_name}, thanks!"_s << u"{{first_name}}"_s << u"Hi {{first_name}}, thanks!"_s;
+    QTest::newRow("never closed") << u"Hi {{first_name, thanks!"_s << u"never closed"_s
+                                  << u"Hi {{first_name}}, thanks!"_s;
+}
+
+void TstConversationPane::unfilledFieldBlocksSending()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, mentions);
+    QFETCH(QString, fixed);
+    QSignalSpy sent(m_pane.get(), &ConversationPane::sendRequested);
+    QTest::keyClicks(editor(), typed);
+    QLabel *problem = label("composerTokenProblem");
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(mentions), qPrintable(problem->text()));
+    QVERIFY(!button("composerSend")->isEnabled());
+    QVERIFY(!m_pane->composer()->sendLaterButton()->isEnabled());
+    QVERIFY(!label("composerPreview")->isVisible());
+    // Ctrl+Enter is held back too.
+    QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(sent.size(), 0);
+    QCOMPARE(editor()->toPlainText(), typed);
+
+    editor()->selectAll();
+    QTest::keyClicks(editor(), fixed);
+    QVERIFY(!problem->isVisible());
+    QVERIFY(button("composerSend")->isEnabled());
+    QTest::keyClick(editor(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(sent.size(), 1);
+    QVERIFY(!sent.at(0).at(1).toString().contains(u'{'));
+}
+
+void TstConversationPane::cannedReplyWithoutValueKeepsItsField()
+{
+    const QString body = u"Hi {{first_name}}, your {{order_id}} is ready."_s;
+    m_pane->composer()->setCannedReplies({{41, u"Order ready"_s, body, {}}});
+    QAction *canned = m_pane->composer()->cannedMenu()->findChild<QAction *>(u"canned_41"_s);
+    QVERIFY(canned);
+    canned->trigger();
+    // Nothing silently vanishes: the field stays, and the send waits for it.
+    QCOMPARE(editor()->toPlainText(), body);
+    QVERIFY(label("composerTokenProblem")->text().contains(u"{{order_id}}"_s));
+    QVERIFY(!button("composerSend")->isEnabled());
+    // The contact gains the attribute (an import, an edit): the same text now fills.
+    QVERIFY(m_fx->exec(u"UPDATE contacts SET attributes = '{\"order_id\":\"#4471\"}' "
+                       u"WHERE number = ?"_s,
+                       {Ana})
+                .isActive());
+    m_pane->openThread(m_thread);
+    editor()->setPlainText(body);
+    QVERIFY(button("composerSend")->isEnabled());
+    QVERIFY(label("composerPreview")->text().endsWith(u"Hi Ana, your #4471 is ready."_s));
+}
+
+void TstConversationPane::fieldsScreenshot()
+{
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        QSKIP("SMSDESK_SCREENSHOT_DIR is not set");
+    Theme::apply(*qApp);
+    QDir().mkpath(dir);
+    m_pane->threadView()->scrollToBottom();
+    QTest::keyClicks(editor(), u"Hi {{first_name}}, your order is ready for pick-up."_s);
+    QCoreApplication::processEvents();
+    QVERIFY(m_pane->composer()->grab().save(dir + u"/composer-fields-preview.png"_s));
+    editor()->setPlainText(u"Hi {first_name}, your {{order_id}} is ready."_s);
+    QCoreApplication::processEvents();
+    QVERIFY(m_pane->composer()->grab().save(dir + u"/composer-fields-blocked.png"_s));
+    qApp->setStyleSheet({});
 }
 
 void TstConversationPane::olderHistoryOnScrollToTop()
