@@ -90,11 +90,14 @@ void MediaDownloader::get(const QUrl &url, const QUrl &origin, qint64 maxBytes, 
                 return;
             }
             if (isRedirect(status)) {
-                const QUrl location =
-                    reply->url().resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
-                if (hops >= kMaxRedirects || !location.isValid()) {
-                    done(ProviderError::parse(u"The media content redirected too often"_s, status,
-                                              false));
+                // Relative or absolute, as RFC 7231 allows.
+                const QByteArray target = reply->rawHeader("Location");
+                const QUrl location = reply->url().resolved(QUrl(QString::fromUtf8(target)));
+                if (hops >= kMaxRedirects || target.isEmpty() || !location.isValid()) {
+                    done(ProviderError::parse(hops >= kMaxRedirects
+                                                  ? u"The media content redirected too often"_s
+                                                  : u"The media content redirected nowhere"_s,
+                                              status, false));
                     return;
                 }
                 get(location, origin, maxBytes, hops + 1, receiver, std::move(done));

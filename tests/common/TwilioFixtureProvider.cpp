@@ -79,8 +79,11 @@ bool TwilioFixtureProvider::load()
                            .toObject();
     m_messageTemplate = example(spec, message, u"get"_s, u"200"_s, u"fetch"_s);
     m_createTemplate = example(spec, messages, u"post"_s, u"201"_s, u"create"_s);
+    const QString media = u"/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json"_s;
+    const bool mediaOk =
+        m_media.setExample(example(spec, media, u"get"_s, u"200"_s, u"readFull"_s));
     if (m_account.isEmpty() || m_numberTemplate.isEmpty() || m_messageTemplate.isEmpty() ||
-        m_createTemplate.isEmpty()) {
+        m_createTemplate.isEmpty() || !mediaOk) {
         m_error = u"an example is missing from "_s + file.fileName();
         return false;
     }
@@ -324,6 +327,9 @@ ScriptedResponse TwilioFixtureProvider::answer(const QByteArray &method, const Q
                                                const QByteArray &authorization,
                                                const QByteArray &body)
 {
+    // Where a media content URL redirects: storage that wants no credentials.
+    if (const auto stored = m_media.stored(path))
+        return *stored;
     const QByteArray expected = "Basic " + (accountSid() + u':' + m_token).toUtf8().toBase64();
     if (authorization != expected)
         return error(401, 20003, u"Authenticate"_s);
@@ -348,12 +354,25 @@ ScriptedResponse TwilioFixtureProvider::answer(const QByteArray &method, const Q
         return listMessages(path, rawQuery);
     if (method == "POST" && rest == u"/Messages.json"_s)
         return createMessage(body);
+    if (method == "GET" && rest.contains(u"/Media"_s)) {
+        if (const auto media = m_media.answer(path, rest, rawQuery))
+            return *media;
+    }
     if (method == "GET" && rest.startsWith(u"/Messages/"_s) && rest.endsWith(u".json"_s)) {
         const QString sid = rest.mid(10).chopped(5);
         if (m_messages.contains(sid))
             return json(200, m_messages.value(sid));
     }
     return error(404, 20404, u"The requested resource "_s + path + u" was not found"_s);
+}
+
+QString TwilioFixtureProvider::addMedia(const QString &messageSid, const QString &contentType,
+                                        const QByteArray &bytes)
+{
+    QJsonObject &message = m_messages[messageSid];
+    message.insert("num_media"_L1,
+                   QString::number(message.value("num_media"_L1).toString().toInt() + 1));
+    return m_media.add(accountSid(), messageSid, contentType, bytes);
 }
 
 QJsonObject TwilioFixtureProvider::envelope(const QString &path, const QString &listKey,

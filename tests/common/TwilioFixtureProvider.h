@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ScriptedHttpServer.h"
+#include "TwilioFixtureMedia.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -38,6 +39,9 @@ public:
     // Lays `fields` over a stored message (a status moving on, a sender picked later).
     void updateMessage(const QString &sid, const QJsonObject &fields);
     QJsonObject message(const QString &sid) const { return m_messages.value(sid); }
+    // A media item of a stored message (its num_media grows); returns the media sid.
+    QString addMedia(const QString &messageSid, const QString &contentType,
+                     const QByteArray &bytes);
     int messageCount() const { return int(m_order.size()); }
 
     // One message of every shape a real account's history holds, between our number and
@@ -82,6 +86,7 @@ private:
     QJsonObject m_createTemplate;  // Messages.json create example
     QList<QJsonObject> m_numbers;
     QHash<QString, QJsonObject> m_messages;
+    TwilioFixtureMedia m_media;
     QStringList m_order; // sids in the order added
     QList<Fault> m_faults;
     int m_serial = 0;
