@@ -1,4 +1,5 @@
 #include "DeskSession.h"
+
 #include "AccountConfig.h"
 #include "AccountRows.h"
 #include "AppLogging.h"
@@ -10,6 +11,7 @@
 #include "KeywordConsentSharing.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
+#include "MediaFetcher.h"
 #include "MessagingServiceRefresh.h"
 #include "Outbox.h"
 #include "PresenceBoard.h"
@@ -201,6 +203,7 @@ void DeskSession::disconnectProvider()
     m_outbox.reset();
     m_keywordClaims.reset(); // after the outbox that asks it
     m_lookups.reset();
+    m_media.reset();
     m_sync.reset();
     m_numbers.reset();
     m_client.reset();
@@ -220,6 +223,11 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
                    : std::make_unique<TwilioClient>(m_network.get(), config, authToken);
     m_numbers = std::make_unique<SenderNumberSync>(m_accountId, m_client.get(), m_writer.get());
     m_sync = std::make_unique<SyncEngine>(m_accountId, m_client.get(), m_writer.get());
+    m_media = std::make_unique<MediaFetcher>(m_accountId, m_client.get(), m_writer.get(),
+                                             MediaFetcher::folderFor(m_writer->profilePath()));
+    connect(m_sync.get(), &SyncEngine::mediaSeen, m_media.get(), &MediaFetcher::noteMessages);
+    // Lists or downloads that failed earlier are tried again after each sync.
+    connect(m_sync.get(), &SyncEngine::finished, m_media.get(), &MediaFetcher::fetchNow);
     m_lookups = std::make_unique<LookupQueue>(m_accountId, m_client.get(), m_writer.get());
     m_outbox = std::make_unique<Outbox>(m_writer.get(), m_client.get(), m_accountId);
     // Keyword replies wait until the profile says whether this desktop is in a team.

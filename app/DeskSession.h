@@ -21,6 +21,7 @@ class KeywordConsentSharing;
 class KeywordProcessing;
 class LookupQueue;
 class MessagingServiceRefresh;
+class MediaFetcher;
 class Outbox;
 class PresenceBoard;
 class ProviderClient;
@@ -133,6 +134,7 @@ private:
     std::unique_ptr<TwilioClient> m_client;
     std::unique_ptr<SenderNumberSync> m_numbers;
     std::unique_ptr<SyncEngine> m_sync;
+    std::unique_ptr<MediaFetcher> m_media; // MMS media of what m_sync stores
     std::unique_ptr<LookupQueue> m_lookups;
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<KeywordProcessing> m_keywords;

@@ -5,11 +5,11 @@
 namespace {
 
 template<typename T>
-void unsupported(QObject *context, ProviderCallback<T> done)
+void unsupported(QObject *context, ProviderCallback<T> done,
+                 const QString &what = QStringLiteral("Messaging Services or scheduling"))
 {
-    QTimer::singleShot(0, context, [done = std::move(done)] {
-        done(ProviderError::invalidRequest(
-            QStringLiteral("This provider has no Messaging Services or scheduling")));
+    QTimer::singleShot(0, context, [done = std::move(done), what] {
+        done(ProviderError::invalidRequest(QStringLiteral("This provider has no ") + what));
     });
 }
 
@@ -38,4 +38,16 @@ void ProviderClient::listMessagingServices(QObject *context,
                                            ProviderCallback<QList<MessagingService>> done)
 {
     unsupported(context, std::move(done));
+}
+
+void ProviderClient::listMedia(const QString &, QObject *context,
+                               ProviderCallback<QList<ProviderMedia>> done)
+{
+    unsupported(context, std::move(done), QStringLiteral("MMS media"));
+}
+
+void ProviderClient::downloadMedia(const QString &, qint64, QObject *context,
+                                   ProviderCallback<MediaContent> done)
+{
+    unsupported(context, std::move(done), QStringLiteral("MMS media"));
 }

@@ -11,11 +11,13 @@
 #include "LineTypeLookup.h"
 #include "ListItemQuery.h"
 #include "MapItemQuery.h"
+#include "MediaContent.h"
 #include "MessageFilter.h"
 #include "MessageSendOptions.h"
 #include "MessagingService.h"
 #include "NewApiKey.h"
 #include "ProviderAccount.h"
+#include "ProviderMedia.h"
 #include "ProviderMessage.h"
 #include "ProviderNumber.h"
 #include "ProviderPage.h"
@@ -155,6 +157,15 @@ public:
     // All pages; each service with its sender pool's phone numbers.
     virtual void listMessagingServices(QObject *context,
                                        ProviderCallback<QList<MessagingService>> done);
+
+    // MMS media (ProviderClientMedia.cpp). Not pure: a provider without them answers
+    // InvalidRequest. A message's Media list, all pages:
+    virtual void listMedia(const QString &messageSid, QObject *context,
+                           ProviderCallback<QList<ProviderMedia>> done);
+    // The bytes at a media's content URI (ProviderMedia::contentUri(), relative to the API
+    // host), with the account's credentials; more than maxBytes is answered as tooLarge.
+    virtual void downloadMedia(const QString &contentUri, qint64 maxBytes, QObject *context,
+                               ProviderCallback<MediaContent> done);
 
     // Aborts every request in flight; their callbacks get a Cancelled error.
     virtual void cancelAll() = 0;

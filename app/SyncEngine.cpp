@@ -245,15 +245,22 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
         }
         after = next;
     }
+    QList<QPair<QString, int>> withMedia;
+    for (const ProviderMessage &message : page.items) {
+        if (message.numMedia > 0 && !message.sid.isEmpty())
+            withMedia.append({message.sid, message.numMedia});
+    }
     const QString nextUri = page.nextPageUri;
     const qint64 eta = page.hasNextPage() ? estimateEta(oldestMs) : 0;
     const bool full = m_summary.fullSync;
     if (!nextUri.isEmpty())
         prefetch(nextUri);
     storePage(std::move(records), std::move(aside), after,
-              [this, after, nextUri, eta, full, oldestMs] {
+              [this, after, nextUri, eta, full, oldestMs, withMedia] {
                   if (after)
                       m_cursor = *after;
+                  if (!withMedia.isEmpty())
+                      Q_EMIT mediaSeen(withMedia);
                   Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
                   if (full && oldestMs < std::numeric_limits<qint64>::max())
                       Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));

@@ -69,6 +69,8 @@ Q_SIGNALS:
     void storeFailed(const QString &message);
     // A transient error (429, 5xx, network): the same request goes again in delayMs.
     void retrying(const ProviderError &error, qint64 delayMs);
+    // A stored page held messages with media (sid, num_media): for the MediaFetcher.
+    void mediaSeen(const QList<QPair<QString, int>> &messages);
 
 private:
     struct PageResult

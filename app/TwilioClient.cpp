@@ -1,5 +1,7 @@
 #include "TwilioClient.h"
 
+#include "MediaDownloader.h"
+
 #include "AppLogging.h"
 #include "TwilioClientCalls.h"
 #include "TwilioJson.h"
@@ -49,6 +51,8 @@ TwilioClient::TwilioClient(QNetworkAccessManager *network, const AccountConfig &
     , m_config(config)
     , m_configError(config.validationErrors().join(u' '))
     , m_transport(new TwilioTransport(network, user, password, this))
+    , m_media(new MediaDownloader(network, "Basic " + (user + u':' + password).toUtf8().toBase64(),
+                                  this))
 {
     if (m_configError.isEmpty()) {
         m_configError = credentialError;
@@ -63,6 +67,7 @@ TwilioClient::~TwilioClient() = default;
 void TwilioClient::setTimeout(std::chrono::milliseconds timeout)
 {
     m_transport->setTimeout(timeout);
+    m_media->setTimeout(timeout);
 }
 
 std::chrono::milliseconds TwilioClient::timeout() const

@@ -11,6 +11,7 @@
 #include <functional>
 #include <optional>
 
+class MediaDownloader;
 class QNetworkAccessManager;
 
 class TwilioClient : public ProviderClient
@@ -92,6 +93,11 @@ public:
                                 ProviderCallback<ProviderMessage> done) override;
     void listMessagingServices(QObject *context,
                                ProviderCallback<QList<MessagingService>> done) override;
+    // TwilioClientMedia.cpp: a message's Media list and media content.
+    void listMedia(const QString &messageSid, QObject *context,
+                   ProviderCallback<QList<ProviderMedia>> done) override;
+    void downloadMedia(const QString &contentUri, qint64 maxBytes, QObject *context,
+                       ProviderCallback<MediaContent> done) override;
     void cancelAll() override;
     std::optional<qint64> providerClockOffsetMs() const override;
 
@@ -140,4 +146,5 @@ private:
     QString m_configError;
     bool m_apiKey = false; // authenticating with a Standard API key, not the Auth Token
     TwilioTransport *m_transport;
+    MediaDownloader *m_media;
 };

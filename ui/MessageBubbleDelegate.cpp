@@ -1,6 +1,5 @@
 #include "MessageBubbleDelegate.h"
 
-#include "ScheduledSendTime.h"
 #include "SendFailure.h"
 
 #include "NoteTimelineModel.h"
@@ -64,49 +63,6 @@ bool isNote(const QModelIndex &index)
 
 } // namespace
 
-QString MessageBubbleDelegate::noteHeaderText(const QModelIndex &index)
-{
-    const QString author = index.data(M::AuthorRole).toString();
-    return author.isEmpty() ? tr("Internal note") : tr("Internal note \u00b7 %1").arg(author);
-}
-
-QString MessageBubbleDelegate::authorText(const QModelIndex &index)
-{
-    const QString campaign = index.data(M::CampaignNameRole).toString();
-    if (index.data(M::CampaignIdRole).toLongLong() != 0)
-        return u"Campaign: "_s + (campaign.isEmpty() ? u"(deleted)"_s : campaign);
-    return index.data(M::AuthorRole).toString();
-}
-
-bool MessageBubbleDelegate::startsDay(const QModelIndex &index)
-{
-    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
-    return !previous.isValid() || previous.data(M::DayRole) != index.data(M::DayRole);
-}
-
-namespace {
-
-// Time, and for outbound messages segments and delivery status.
-QString metaText(const QModelIndex &index)
-{
-    const QDateTime at = index.data(M::CreatedAtRole).toDateTime().toLocalTime();
-    const QString time = QLocale().toString(at.time(), u"HH:mm"_s);
-    if (!index.data(M::OutboundRole).toBool())
-        return time;
-    const QString status = index.data(M::StatusRole).toString();
-    const QDateTime scheduledAt = index.data(M::ScheduledAtRole).toDateTime();
-    QString meta = MessageBubbleDelegate::statusLabel(status) + u" \u00b7 "_s + time;
-    if (scheduledAt.isValid() && (status == u"queued" || status == u"scheduled"))
-        meta = MessageBubbleDelegate::scheduledLabel(scheduledAt.toMSecsSinceEpoch(),
-                                                     index.data(M::CustomerZoneRole).toString());
-    const int segments = index.data(M::SegmentsRole).toInt();
-    if (segments > 1)
-        meta = QString::number(segments) + u" segments \u00b7 "_s + meta;
-    return meta;
-}
-
-} // namespace
-
 struct MessageBubbleDelegate::Geometry
 {
     QRect separator; // empty when the day continues
@@ -116,6 +72,9 @@ struct MessageBubbleDelegate::Geometry
     QRect meta;    // time and status
     QRect failure; // the provider's reason, under a failed message
     QRect retry;
+    QRect media; // an MMS's thumbnails and attachments, inside the bubble
+    QList<MessageMediaBlock::Item> mediaItems;
+    QList<QRect> mediaRects; // relative to media.topLeft()
     int height = 0;
 };
 
@@ -124,65 +83,9 @@ MessageBubbleDelegate::MessageBubbleDelegate(QAbstractItemView *view)
     , m_view(view)
 {}
 
-QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
-{
-    const QLocale locale;
-    if (day == today)
-        return u"Today"_s;
-    if (day == today.addDays(-1))
-        return u"Yesterday"_s;
-    const QString monthDay =
-        locale.monthName(day.month(), QLocale::LongFormat) + u' ' + QString::number(day.day());
-    if (day.year() != today.year())
-        return monthDay + u", "_s + QString::number(day.year());
-    return locale.dayName(day.dayOfWeek(), QLocale::LongFormat) + u", "_s + monthDay;
-}
-
-QString MessageBubbleDelegate::scheduledLabel(qint64 utcMs, const QString &zone)
-{
-    return u"Scheduled for "_s + ScheduledSendTime::bubbleLabel(utcMs, zone) +
-           u" \u00b7 right-click to edit or cancel"_s;
-}
-
-QString MessageBubbleDelegate::statusLabel(const QString &status)
-{
-    static const QHash<QString, QString> labels = {
-        {u"queued"_s, u"Queued"_s},
-        {u"sending"_s, u"Sending\u2026"_s},
-        {u"sent"_s, u"Sent"_s},
-        {u"delivered"_s, u"Delivered"_s},
-        {u"undelivered"_s, u"Undelivered"_s},
-        {u"failed"_s, u"Failed"_s},
-        {u"accepted"_s, u"Queued"_s},
-        {u"scheduled"_s, u"Scheduled"_s},
-        {u"read"_s, u"Read"_s},
-        {u"partially_delivered"_s, u"Partly delivered"_s},
-        {u"canceled"_s, u"Canceled"_s},
-        {u"blocked"_s, u"Blocked"_s},
-    };
-    return labels.value(status, status);
-}
-
-bool MessageBubbleDelegate::isRetryable(const QString &status)
-{
-    return status == u"failed" || status == u"undelivered";
-}
-
-QString MessageBubbleDelegate::failureText(const QModelIndex &index)
-{
-    const QString message = index.data(M::ErrorMessageRole).toString();
-    const int code = index.data(M::ErrorCodeRole).toInt();
-    QString text = message.isEmpty() ? u"The provider gave no reason"_s : message;
-    if (code != 0)
-        text += u" (error "_s + QString::number(code) + u')';
-    if (SendFailure::isPermanent(code))
-        text += tr(". Sending it again cannot help.");
-    return text;
-}
-
 QDate MessageBubbleDelegate::today() const
 {
-    return (m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc()).toLocalTime().date();
+    return now().toLocalTime().date();
 }
 
 MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font, int width,
@@ -206,8 +109,14 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
     const QString body = index.data(M::BodyRole).toString();
     QRect textRect = fm.boundingRect(QRect(0, 0, maxText, 100000), Qt::TextWordWrap, body);
     textRect.setWidth(std::max(textRect.width(), 24));
-    const int bubbleW = textRect.width() + 2 * BubblePadX;
-    const int bubbleH = textRect.height() + 2 * BubblePadY;
+    g.mediaItems = MessageMediaBlock::parse(index.data(M::MediaRole).toString());
+    g.mediaRects = m_media.layout(g.mediaItems, smallFont(font), maxText);
+    const QSize mediaSize = MessageMediaBlock::size(g.mediaRects);
+    if (body.isEmpty() && !g.mediaItems.isEmpty())
+        textRect.setHeight(-MessageMediaBlock::Gap); // an MMS without text: media only
+    const int mediaH = mediaSize.isValid() ? MessageMediaBlock::Gap + mediaSize.height() : 0;
+    const int bubbleW = std::max(textRect.width(), mediaSize.width()) + 2 * BubblePadX;
+    const int bubbleH = textRect.height() + mediaH + 2 * BubblePadY;
     const int bubbleX = outbound ? width - SideMargin - bubbleW : SideMargin;
 
     if (isNote(index)) {
@@ -232,6 +141,9 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
     }
     g.bubble = QRect(bubbleX, y, bubbleW, bubbleH);
     g.text = QRect(bubbleX + BubblePadX, y + BubblePadY, textRect.width(), textRect.height());
+    if (mediaSize.isValid())
+        g.media =
+            QRect(QPoint(g.text.left(), g.text.bottom() + 1 + MessageMediaBlock::Gap), mediaSize);
     y += bubbleH + 3;
 
     const int metaW = width - 2 * SideMargin - 8;
@@ -242,7 +154,7 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
         const QString retry = u"Retry"_s;
         const int rw = sfm.horizontalAdvance(retry) + 8;
         // The link sits left of the status text, which is right-aligned in the meta line.
-        const int statusW = sfm.horizontalAdvance(metaText(index));
+        const int statusW = sfm.horizontalAdvance(metaLine(index, now()));
         // No link where sending again fails the same way (an invalid or unsubscribed number).
         if (SendFailure::canRetry(status, index.data(M::ErrorCodeRole).toInt()))
             g.retry =
@@ -336,7 +248,10 @@ void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &optio
     p->setPen(outbound && !failed ? QColor(Qt::white) : TextColor);
     p->drawText(g.text.translated(origin), Qt::TextWordWrap, index.data(M::BodyRole).toString());
 
-    const QString meta = metaText(index);
+    if (!g.media.isEmpty())
+        m_media.paint(p, g.media.translated(origin).topLeft(), g.mediaItems, g.mediaRects, small,
+                      outbound);
+    const QString meta = metaLine(index, now());
     p->setFont(small);
     p->setPen(failed ? FailedText : MutedColor);
     p->drawText(g.meta.translated(origin),
@@ -359,12 +274,30 @@ void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &optio
     p->restore();
 }
 
+QList<QRect> MessageBubbleDelegate::mediaRects(const QRect &rect, const QModelIndex &index) const
+{
+    const Geometry g = layout(m_view->font(), rect.width(), index);
+    QList<QRect> rects;
+    for (const QRect &r : g.mediaRects)
+        rects.append(r.translated(g.media.topLeft() + rect.topLeft()));
+    return rects;
+}
+
 bool MessageBubbleDelegate::editorEvent(QEvent *event, QAbstractItemModel *model,
                                         const QStyleOptionViewItem &option,
                                         const QModelIndex &index)
 {
     if (event->type() == QEvent::MouseButtonRelease) {
         const auto *mouse = static_cast<QMouseEvent *>(event);
+        const QList<QRect> media = mediaRects(option.rect, index);
+        const auto items = MessageMediaBlock::parse(index.data(M::MediaRole).toString());
+        for (qsizetype i = 0; i < media.size() && i < items.size(); ++i) {
+            if (mouse->button() == Qt::LeftButton &&
+                media[i].contains(mouse->position().toPoint()) && items[i].state == u"cached"_s) {
+                Q_EMIT mediaClicked(items[i].path, items[i].contentType);
+                return true;
+            }
+        }
         const QRect retry = retryRect(option.rect, index);
         if (mouse->button() == Qt::LeftButton && retry.contains(mouse->position().toPoint())) {
             Q_EMIT retryClicked(index.data(M::IdRole).toLongLong());

@@ -4,6 +4,8 @@
 // NoteTimelineModel row) as a centred amber card naming its author, apart from the SMS.
 #pragma once
 
+#include "MessageMediaBlock.h"
+
 #include <QDateTime>
 #include <QStyledItemDelegate>
 
@@ -24,13 +26,22 @@ public:
     // Where the Retry link of a failed message is, inside `rect` (the row's rectangle); empty
     // when the message has none.
     QRect retryRect(const QRect &rect, const QModelIndex &index) const;
+    // Where each media item (thumbnail or attachment line) of an MMS is, inside `rect`.
+    QList<QRect> mediaRects(const QRect &rect, const QModelIndex &index) const;
 
     // "Today", "Yesterday", "Monday, November 16", "March 3, 2025" for a local day.
     static QString dayLabel(const QDate &day, const QDate &today);
     // "Delivered", "Failed", ... for a messages.status word.
     static QString statusLabel(const QString &status);
+    // An outbound message still "sent" after the provider's receipt window (SyncEngine::
+    // ReceiptWindow, 72 h): no receipt will come, so it is shown as "No receipt".
+    static bool isNoReceipt(const QString &status, const QDateTime &createdAt,
+                            const QDateTime &now);
     // "Scheduled for Tue 09:00 (customer's time) · right-click to edit or cancel"
     static QString scheduledLabel(qint64 utcMs, const QString &zone);
+    // The line under a bubble: time, and for outbound messages segments and delivery status
+    // ("No receipt" past the receipt window).
+    static QString metaLine(const QModelIndex &index, const QDateTime &now);
     // Whether a message in this status can be sent again.
     static bool isRetryable(const QString &status);
     // The line above an outbound message: the agent, or "Campaign: <name>".
@@ -50,6 +61,8 @@ public:
 
 Q_SIGNALS:
     void retryClicked(qint64 messageId);
+    // A cached media item was clicked: open it (an image full size, anything else as a file).
+    void mediaClicked(const QString &path, const QString &contentType);
 
 protected:
     bool editorEvent(QEvent *event, QAbstractItemModel *model, const QStyleOptionViewItem &option,
@@ -62,7 +75,10 @@ private:
                    const Geometry &g) const;
     QDate today() const;
 
+    QDateTime now() const;
+
     QAbstractItemView *m_view;
+    MessageMediaBlock m_media;
     QDateTime m_now;
     qint64 m_highlighted = 0;
 };

@@ -1,12 +1,15 @@
 #include "ThreadView.h"
 
+#include "MediaViewerDialog.h"
 #include "MessageBubbleDelegate.h"
 #include "NoteTimelineModel.h"
 #include "ThreadMessagesModel.h"
 
 #include <QContextMenuEvent>
+#include <QDesktopServices>
 #include <QMenu>
 #include <QScrollBar>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -31,6 +34,7 @@ ThreadView::ThreadView(QWidget *parent)
     verticalScrollBar()->setSingleStep(24);
 
     connect(m_delegate, &MessageBubbleDelegate::retryClicked, this, &ThreadView::retryRequested);
+    connect(m_delegate, &MessageBubbleDelegate::mediaClicked, this, &ThreadView::openMedia);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ThreadView::onScrolled);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &ThreadView::onRangeChanged);
 }
@@ -141,4 +145,22 @@ void ThreadView::contextMenuEvent(QContextMenuEvent *event)
     }
     menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->popup(event->globalPos());
+}
+
+MediaViewerDialog *ThreadView::mediaViewer() const
+{
+    return m_viewer;
+}
+
+void ThreadView::openMedia(const QString &path, const QString &contentType)
+{
+    if (!contentType.startsWith(u"image/"_s)) {
+        QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+        return;
+    }
+    if (m_viewer)
+        m_viewer->close();
+    m_viewer = new MediaViewerDialog(path, contentType, this);
+    m_viewer->setAttribute(Qt::WA_DeleteOnClose);
+    m_viewer->open();
 }

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <QListView>
+#include <QPointer>
 
+class MediaViewerDialog;
 class MessageBubbleDelegate;
 class QMenu;
 class NoteTimelineModel;
@@ -36,6 +38,8 @@ public:
     // The actions of a scheduled message ("Send later…") at a viewport position: Edit and
     // Cancel; null anywhere else. The caller owns the menu (the context menu shows it).
     QMenu *scheduledMenuAt(const QPoint &viewportPos);
+    // The media item clicked last, opened full size (null when none is open).
+    MediaViewerDialog *mediaViewer() const;
 
 Q_SIGNALS:
     void retryRequested(qint64 messageId);
@@ -48,10 +52,13 @@ protected:
 private:
     void onScrolled(int value);
     void onRangeChanged(int min, int max);
+    // An image opens in the viewer; anything else with the desktop's application for it.
+    void openMedia(const QString &path, const QString &contentType);
 
     ThreadMessagesModel *m_model = nullptr;
     NoteTimelineModel *m_timeline;
     MessageBubbleDelegate *m_delegate;
+    QPointer<MediaViewerDialog> m_viewer;
     bool m_atBottom = true;
     int m_restoreFromBottom = -1; // distance from the bottom to keep after older rows arrive
 };

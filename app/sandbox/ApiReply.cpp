@@ -14,6 +14,14 @@ ApiReply ApiReply::json(const QJsonObject &object, int status)
     return reply;
 }
 
+ApiReply ApiReply::bytes(const QByteArray &contentType, const QByteArray &data)
+{
+    ApiReply reply;
+    reply.body = data;
+    reply.contentType = contentType;
+    return reply;
+}
+
 ApiReply ApiReply::noContent()
 {
     ApiReply reply;

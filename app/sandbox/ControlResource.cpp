@@ -1,6 +1,7 @@
 #include "ControlResource.h"
 
 #include "FaultSettings.h"
+#include "InboundMediaSource.h"
 #include "MessageJson.h"
 #include "Router.h"
 #include "SandboxState.h"
@@ -105,8 +106,22 @@ ApiReply ControlResource::info() const
 
 ApiReply ControlResource::inbound(const ApiRequest &request)
 {
+    // MediaUrl (repeatable, as on a Twilio create) makes it an MMS: a data: URL or a local
+    // file (path or file: URL), with MediaContentType (repeatable, in the same order) or the
+    // type the data: URL or the file name says.
+    const QStringList urls = request.form.allQueryItemValues(u"MediaUrl"_s, QUrl::FullyDecoded);
+    const QStringList types =
+        request.form.allQueryItemValues(u"MediaContentType"_s, QUrl::FullyDecoded);
+    QList<SandboxServer::InboundMedia> media;
+    for (qsizetype i = 0; i < urls.size(); ++i) {
+        const InboundMediaSource::Loaded loaded = InboundMediaSource::load(urls[i]);
+        if (!loaded.error.isEmpty())
+            return badParameter(u"MediaUrl"_s, urls[i].left(80), loaded.error);
+        media.append({i < types.size() && !types[i].isEmpty() ? types[i] : loaded.contentType,
+                      loaded.bytes});
+    }
     const SandboxServer::InboundResult result = m_server.injectInbound(
-        request.field(u"From"_s), request.field(u"To"_s), request.field(u"Body"_s));
+        request.field(u"From"_s), request.field(u"To"_s), request.field(u"Body"_s), media);
     if (!result.routed)
         return ApiReply::json(QJsonObject{{u"routed"_s, false}, {u"reason"_s, result.error}});
     if (!result.ok)

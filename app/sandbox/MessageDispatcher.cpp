@@ -135,7 +135,8 @@ MessageDispatcher::Result MessageDispatcher::createOutbound(const QString &to, c
 }
 
 MessageDispatcher::Result MessageDispatcher::receiveInbound(const QString &from, const QString &to,
-                                                            const QString &body, bool *routed)
+                                                            const QString &body, bool *routed,
+                                                            bool hasMedia)
 {
     if (routed)
         *routed = true;
@@ -148,7 +149,7 @@ MessageDispatcher::Result MessageDispatcher::receiveInbound(const QString &from,
     const SenderNumber *ours = m_state.numbers.find(ourNumber);
     if (!ours || !ours->sms)
         return error(21606, u"%1 is not an SMS-capable number of this account."_s.arg(to));
-    if (body.isEmpty())
+    if (body.isEmpty() && !hasMedia)
         return error(21602, PhoneRules::errorMessage(21602));
     if (ours->shared) {
         const QString first = body.simplified().section(u' ', 0, 0).toUpper();

@@ -37,9 +37,10 @@ public:
     Result createOutbound(const QString &to, const QString &from, const QString &body,
                           MessageStatus initial = MessageStatus::Queued);
     // A customer's message to one of our numbers. Runs keyword handling; routed == false for
-    // a shared short code message without this account's provider keyword.
+    // a shared short code message without this account's provider keyword. With media (an
+    // MMS) the body may be empty.
     Result receiveInbound(const QString &from, const QString &to, const QString &body,
-                          bool *routed = nullptr);
+                          bool *routed = nullptr, bool hasMedia = false);
 
     // What a trial account and Smart Encoding do to outbound bodies (BodyRewriter).
     void setBodyRewrites(bool trialAccount, bool smartEncoding)

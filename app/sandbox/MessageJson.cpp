@@ -30,7 +30,7 @@ QJsonObject toJson(const SandboxMessageStore &store, const StoredMessage &messag
          message.errorCode ? QJsonValue(PhoneRules::errorMessage(message.errorCode)) : null},
         {u"from"_s, store.number(message.from)},
         {u"messaging_service_sid"_s, null},
-        {u"num_media"_s, u"0"_s},
+        {u"num_media"_s, QString::number(message.numMedia)},
         {u"num_segments"_s, QString::number(message.numSegments)},
         {u"price"_s, message.priced ? QJsonValue(WireFormat::price(message.priceMicros)) : null},
         {u"price_unit"_s, u"USD"_s},

@@ -132,7 +132,9 @@ void SandboxHttpServer::write(QHttpServerResponder &responder, const ApiReply &r
 {
     responder.writeStatusLine(static_cast<QHttpServerResponder::StatusCode>(reply.status));
     if (reply.status != 204) {
-        responder.writeHeader("Content-Type", "application/json; charset=utf-8");
+        responder.writeHeader("Content-Type", reply.contentType.isEmpty()
+                                                  ? QByteArray("application/json; charset=utf-8")
+                                                  : reply.contentType);
         responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     }
     for (const auto &[name, value] : reply.headers)

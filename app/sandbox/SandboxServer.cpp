@@ -8,6 +8,7 @@
 #include "FaultInjector.h"
 #include "HistorySeeder.h"
 #include "LookupResource.h"
+#include "MediaResource.h"
 #include "MessageDispatcher.h"
 #include "MessagesResource.h"
 #include "MessagingServiceSends.h"
@@ -72,6 +73,8 @@ SandboxServer::SandboxServer(const SandboxOptions &options, QObject *parent)
     m_serviceSends->restore();
     m_messages = std::make_unique<MessagesResource>(*m_state, *m_dispatcher, *m_serviceSends);
     m_messages->registerRoutes(*m_api);
+    m_media = std::make_unique<MediaResource>(*m_state);
+    m_media->registerRoutes(*m_api);
     m_messagingServices =
         std::make_unique<MessagingServicesResource>(*m_state, *m_sids, *m_clock, m_baseUrl);
     m_messagingServices->registerRoutes(*m_api);
@@ -230,9 +233,30 @@ ApiReply SandboxServer::handle(const ApiRequest &request, int inFlight, int *del
 SandboxServer::InboundResult SandboxServer::injectInbound(const QString &from, const QString &to,
                                                           const QString &body)
 {
+    return injectInbound(from, to, body, {});
+}
+
+SandboxServer::InboundResult SandboxServer::injectInbound(const QString &from, const QString &to,
+                                                          const QString &body,
+                                                          const QList<InboundMedia> &media)
+{
     InboundResult result;
+    // Twilio accepts at most 10 media items per message.
+    if (media.size() > 10) {
+        result.errorCode = 21623;
+        result.error = u"At most 10 media items per message"_s;
+        return result;
+    }
     const MessageDispatcher::Result r =
-        m_dispatcher->receiveInbound(from, to, body, &result.routed);
+        m_dispatcher->receiveInbound(from, to, body, &result.routed, !media.isEmpty());
+    if (r.ok() && !media.isEmpty()) {
+        StoredMessage &message = m_state->messages.at(*r.messageId);
+        message.numMedia = quint8(media.size());
+        for (const InboundMedia &item : media) {
+            m_state->media.add(MediaLibrary::Item{m_sids->next128(), *r.messageId, item.contentType,
+                                                  item.bytes, message.dateCreated});
+        }
+    }
     result.ok = r.ok();
     result.errorCode = r.errorCode;
     result.error = r.errorMessage;

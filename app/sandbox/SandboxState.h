@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ApiKeyStore.h"
+#include "MediaLibrary.h"
 #include "MessagingServiceDirectory.h"
 #include "NumberDirectory.h"
 #include "SandboxMessageStore.h"
@@ -28,6 +29,7 @@ public:
     SyncListStore syncLists;           // Lists of every service
     ApiKeyStore apiKeys;
     MessagingServiceDirectory messagingServices; // messaging v1 services and their messages
+    MediaLibrary media;                          // inbound MMS media; not saved with the state
 
     // The default or a created service, by SID or unique name; null when there is none.
     SyncStore *syncService(const QString &sidOrUniqueName);

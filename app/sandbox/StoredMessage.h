@@ -42,6 +42,7 @@ struct StoredMessage
     MessageStatus status = MessageStatus::Queued;
     MessageDirection direction = MessageDirection::OutboundApi;
     bool priced = false;
+    quint8 numMedia = 0; // inbound MMS: items in the MediaLibrary
 };
 
 QLatin1StringView statusName(MessageStatus status);

@@ -8,7 +8,7 @@ quint64 TextArena::append(const QByteArray &utf8)
 {
     const auto length = quint32(utf8.size());
     Q_ASSERT(length <= kChunkSize);
-    if (m_chunkUsed + length > kChunkSize) {
+    if (m_chunks.empty() || m_chunkUsed + length > kChunkSize) { // an empty first body too
         m_chunks.push_back(std::make_unique<char[]>(kChunkSize));
         m_chunkUsed = 0;
     }

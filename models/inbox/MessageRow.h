@@ -18,6 +18,8 @@ struct MessageRow
     int segments = 1;
     qint64 scheduledAt = 0; // "Send later…": not before then (ms, UTC); 0 when not scheduled
     QString customerZone;   // the customer's IANA zone, set for scheduled messages
+    // MMS media as a JSON array of {sid, type, state, size, path, error}; '' without media.
+    QString media;
 
     friend bool operator==(const MessageRow &, const MessageRow &) = default;
 };

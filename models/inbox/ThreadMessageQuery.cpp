@@ -19,7 +19,12 @@ const QString SelectColumns =
     u"m.author, COALESCE(m.campaign_id, 0), COALESCE(c.name, ''), m.created_at, m.segments, "
     u"COALESCE(m.scheduled_at, 0), m.to_number, "
     u"CASE WHEN m.scheduled_at IS NULL THEN '' ELSE COALESCE((SELECT ct.time_zone FROM "
-    u"contacts ct WHERE ct.account_id = m.account_id AND ct.number = m.to_number), '') END "
+    u"contacts ct WHERE ct.account_id = m.account_id AND ct.number = m.to_number), '') END, "
+    // MMS media (0017), as one JSON array; NULL for the many messages without.
+    u"(SELECT json_group_array(json_object('sid', mm.media_sid, 'type', mm.content_type, "
+    u"'state', mm.state, 'size', mm.size_bytes, 'path', mm.file_path, 'error', mm.error)) "
+    u"FROM message_media mm WHERE mm.account_id = m.account_id AND mm.message_sid = "
+    u"m.provider_sid ORDER BY mm.position) "
     u"FROM messages m LEFT JOIN campaigns c ON c.id = m.campaign_id "_s;
 
 MessageRow readRow(const QSqlQuery &q)
@@ -44,6 +49,7 @@ MessageRow readRow(const QSqlQuery &q)
             r.customerZone = parsed.ok() ? parsed.number.defaultTimeZoneId() : QString();
         }
     }
+    r.media = q.value(14).toString();
     return r;
 }
 

@@ -76,6 +76,8 @@ QVariant ThreadMessagesModel::data(const QModelIndex &index, int role) const
         return r.scheduledAt ? QDateTime::fromMSecsSinceEpoch(r.scheduledAt, Qt::UTC) : QDateTime();
     case CustomerZoneRole:
         return r.customerZone;
+    case MediaRole:
+        return r.media;
     default:
         return {};
     }
@@ -96,7 +98,8 @@ QHash<int, QByteArray> ThreadMessagesModel::roleNames() const
                   {CreatedAtRole, "createdAt"},
                   {DayRole, "day"},
                   {SegmentsRole, "segments"},
-                  {OutboundRole, "outbound"}});
+                  {OutboundRole, "outbound"},
+                  {MediaRole, "media"}});
     return names;
 }
 

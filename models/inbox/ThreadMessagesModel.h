@@ -34,6 +34,7 @@ public:
         OutboundRole,     // bool
         ScheduledAtRole,  // QDateTime UTC, invalid when not scheduled ("Send later…")
         CustomerZoneRole, // the customer's IANA zone, for scheduled messages
+        MediaRole,        // JSON array of the MMS media (MessageRow::media); '' for none
     };
     Q_ENUM(Role)
 

@@ -31,6 +31,7 @@ struct MigrationTable
         Entry{14, ":/migrations/0014_team_campaigns.sql"},
         Entry{15, ":/migrations/0015_scheduling.sql"},
         Entry{16, ":/migrations/0016_skipped_provider_messages.sql"},
+        Entry{17, ":/migrations/0017_message_media.sql"},
         Entry{18, ":/migrations/0018_message_retries.sql"},
     };
 

@@ -82,8 +82,12 @@ bool TwilioFixtureProvider::load()
     m_scheduledTemplate =
         example(spec, messages, u"post"_s, u"201"_s, u"createScheduledMessageSms"_s);
     m_cancelTemplate = example(spec, message, u"post"_s, u"200"_s, u"cancelMessage"_s);
+    const QString media = u"/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media.json"_s;
+    const bool mediaOk =
+        m_media.setExample(example(spec, media, u"get"_s, u"200"_s, u"readFull"_s));
     if (m_account.isEmpty() || m_numberTemplate.isEmpty() || m_messageTemplate.isEmpty() ||
-        m_createTemplate.isEmpty() || m_scheduledTemplate.isEmpty() || m_cancelTemplate.isEmpty()) {
+        m_createTemplate.isEmpty() || m_scheduledTemplate.isEmpty() || m_cancelTemplate.isEmpty() ||
+        !mediaOk) {
         m_error = u"an example is missing from "_s + file.fileName();
         return false;
     }
@@ -327,6 +331,9 @@ ScriptedResponse TwilioFixtureProvider::answer(const QByteArray &method, const Q
                                                const QByteArray &authorization,
                                                const QByteArray &body)
 {
+    // Where a media content URL redirects: storage that wants no credentials.
+    if (const auto stored = m_media.stored(path))
+        return *stored;
     const QByteArray expected = "Basic " + (accountSid() + u':' + m_token).toUtf8().toBase64();
     if (authorization != expected)
         return error(401, 20003, u"Authenticate"_s);
@@ -351,6 +358,10 @@ ScriptedResponse TwilioFixtureProvider::answer(const QByteArray &method, const Q
         return listMessages(path, rawQuery);
     if (method == "POST" && rest == u"/Messages.json"_s)
         return createMessage(body);
+    if (method == "GET" && rest.contains(u"/Media"_s)) {
+        if (const auto media = m_media.answer(path, rest, rawQuery))
+            return *media;
+    }
     if (method == "POST" && rest.startsWith(u"/Messages/"_s) && rest.endsWith(u".json"_s))
         return cancelMessage(rest.mid(10).chopped(5), body);
     if (method == "GET" && rest.startsWith(u"/Messages/"_s) && rest.endsWith(u".json"_s)) {
@@ -359,6 +370,15 @@ ScriptedResponse TwilioFixtureProvider::answer(const QByteArray &method, const Q
             return json(200, m_messages.value(sid));
     }
     return error(404, 20404, u"The requested resource "_s + path + u" was not found"_s);
+}
+
+QString TwilioFixtureProvider::addMedia(const QString &messageSid, const QString &contentType,
+                                        const QByteArray &bytes)
+{
+    QJsonObject &message = m_messages[messageSid];
+    message.insert("num_media"_L1,
+                   QString::number(message.value("num_media"_L1).toString().toInt() + 1));
+    return m_media.add(accountSid(), messageSid, contentType, bytes);
 }
 
 QJsonObject TwilioFixtureProvider::envelope(const QString &path, const QString &listKey,

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "ScriptedHttpServer.h"
+#include "TwilioFixtureMedia.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -38,6 +39,9 @@ public:
     // Lays `fields` over a stored message (a status moving on, a sender picked later).
     void updateMessage(const QString &sid, const QJsonObject &fields);
     QJsonObject message(const QString &sid) const { return m_messages.value(sid); }
+    // A media item of a stored message (its num_media grows); returns the media sid.
+    QString addMedia(const QString &messageSid, const QString &contentType,
+                     const QByteArray &bytes);
     int messageCount() const { return int(m_order.size()); }
     // The SendAt a scheduled message was created with (Twilio lists no such field).
     QDateTime sendAt(const QString &sid) const { return m_sendAt.value(sid); }
@@ -93,6 +97,7 @@ private:
     QHash<QString, QDateTime> m_sendAt;
     QList<QJsonObject> m_numbers;
     QHash<QString, QJsonObject> m_messages;
+    TwilioFixtureMedia m_media;
     QStringList m_order; // sids in the order added
     QList<Fault> m_faults;
     int m_serial = 0;

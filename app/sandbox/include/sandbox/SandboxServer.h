@@ -24,6 +24,7 @@ class CustomerSimulator;
 class FaultInjector;
 class LookupResource;
 class MessageDispatcher;
+class MediaResource;
 class MessagesResource;
 class MessagingServiceSends;
 class MessagingServicesResource;
@@ -71,6 +72,14 @@ public:
         QString error;
     };
     InboundResult injectInbound(const QString &from, const QString &to, const QString &body);
+    // An inbound MMS: the message (its body may be empty) with these media items.
+    struct InboundMedia
+    {
+        QString contentType;
+        QByteArray bytes;
+    };
+    InboundResult injectInbound(const QString &from, const QString &to, const QString &body,
+                                const QList<InboundMedia> &media);
     void setFaults(const FaultSettings &faults);
     FaultSettings faults() const;
     void reseedFaults(quint64 seed);
@@ -115,6 +124,7 @@ private:
     std::unique_ptr<Router> m_control;
     std::unique_ptr<MessagingServiceSends> m_serviceSends;
     std::unique_ptr<MessagesResource> m_messages;
+    std::unique_ptr<MediaResource> m_media;
     std::unique_ptr<MessagingServicesResource> m_messagingServices;
     std::unique_ptr<NumbersResource> m_numbers;
     std::unique_ptr<AccountResource> m_account;

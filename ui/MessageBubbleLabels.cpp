@@ -1,0 +1,123 @@
+// MessageBubbleDelegate's texts: labels of days and statuses, the meta line under a bubble,
+// the author line, failure reasons. Apart from the painting so each file stays small.
+#include "MessageBubbleDelegate.h"
+
+#include "ScheduledSendTime.h"
+#include "SendFailure.h"
+#include "SyncEngine.h"
+#include "ThreadMessagesModel.h"
+
+#include <QLocale>
+
+using namespace Qt::StringLiterals;
+using M = ThreadMessagesModel;
+
+QString MessageBubbleDelegate::noteHeaderText(const QModelIndex &index)
+{
+    const QString author = index.data(M::AuthorRole).toString();
+    return author.isEmpty() ? tr("Internal note") : tr("Internal note \u00b7 %1").arg(author);
+}
+
+QString MessageBubbleDelegate::authorText(const QModelIndex &index)
+{
+    const QString campaign = index.data(M::CampaignNameRole).toString();
+    if (index.data(M::CampaignIdRole).toLongLong() != 0)
+        return u"Campaign: "_s + (campaign.isEmpty() ? u"(deleted)"_s : campaign);
+    return index.data(M::AuthorRole).toString();
+}
+
+bool MessageBubbleDelegate::startsDay(const QModelIndex &index)
+{
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    return !previous.isValid() || previous.data(M::DayRole) != index.data(M::DayRole);
+}
+
+// Time, and for outbound messages segments and delivery status.
+QString MessageBubbleDelegate::metaLine(const QModelIndex &index, const QDateTime &now)
+{
+    const QDateTime at = index.data(M::CreatedAtRole).toDateTime().toLocalTime();
+    const QString time = QLocale().toString(at.time(), u"HH:mm"_s);
+    if (!index.data(M::OutboundRole).toBool())
+        return time;
+    const QString status = index.data(M::StatusRole).toString();
+    const QDateTime scheduledAt = index.data(M::ScheduledAtRole).toDateTime();
+    const bool noReceipt = isNoReceipt(status, index.data(M::CreatedAtRole).toDateTime(), now);
+    QString meta = (noReceipt ? u"No receipt"_s : statusLabel(status)) + u" \u00b7 "_s + time;
+    if (scheduledAt.isValid() && (status == u"queued" || status == u"scheduled"))
+        meta = scheduledLabel(scheduledAt.toMSecsSinceEpoch(),
+                              index.data(M::CustomerZoneRole).toString());
+    const int segments = index.data(M::SegmentsRole).toInt();
+    if (segments > 1)
+        meta = QString::number(segments) + u" segments \u00b7 "_s + meta;
+    return meta;
+}
+
+QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
+{
+    const QLocale locale;
+    if (day == today)
+        return u"Today"_s;
+    if (day == today.addDays(-1))
+        return u"Yesterday"_s;
+    const QString monthDay =
+        locale.monthName(day.month(), QLocale::LongFormat) + u' ' + QString::number(day.day());
+    if (day.year() != today.year())
+        return monthDay + u", "_s + QString::number(day.year());
+    return locale.dayName(day.dayOfWeek(), QLocale::LongFormat) + u", "_s + monthDay;
+}
+
+QString MessageBubbleDelegate::scheduledLabel(qint64 utcMs, const QString &zone)
+{
+    return u"Scheduled for "_s + ScheduledSendTime::bubbleLabel(utcMs, zone) +
+           u" \u00b7 right-click to edit or cancel"_s;
+}
+
+QString MessageBubbleDelegate::statusLabel(const QString &status)
+{
+    static const QHash<QString, QString> labels = {
+        {u"queued"_s, u"Queued"_s},
+        {u"sending"_s, u"Sending\u2026"_s},
+        {u"sent"_s, u"Sent"_s},
+        {u"delivered"_s, u"Delivered"_s},
+        {u"undelivered"_s, u"Undelivered"_s},
+        {u"failed"_s, u"Failed"_s},
+        {u"accepted"_s, u"Queued"_s},
+        {u"scheduled"_s, u"Scheduled"_s},
+        {u"read"_s, u"Read"_s},
+        {u"partially_delivered"_s, u"Partly delivered"_s},
+        {u"canceled"_s, u"Canceled"_s},
+        {u"blocked"_s, u"Blocked"_s},
+    };
+    return labels.value(status, status);
+}
+
+bool MessageBubbleDelegate::isNoReceipt(const QString &status, const QDateTime &createdAt,
+                                        const QDateTime &now)
+{
+    return status == u"sent" && createdAt.isValid() &&
+           createdAt.msecsTo(now) >
+               std::chrono::duration_cast<std::chrono::milliseconds>(SyncEngine::ReceiptWindow)
+                   .count();
+}
+
+QDateTime MessageBubbleDelegate::now() const
+{
+    return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc();
+}
+
+bool MessageBubbleDelegate::isRetryable(const QString &status)
+{
+    return status == u"failed" || status == u"undelivered";
+}
+
+QString MessageBubbleDelegate::failureText(const QModelIndex &index)
+{
+    const QString message = index.data(M::ErrorMessageRole).toString();
+    const int code = index.data(M::ErrorCodeRole).toInt();
+    QString text = message.isEmpty() ? u"The provider gave no reason"_s : message;
+    if (code != 0)
+        text += u" (error "_s + QString::number(code) + u')';
+    if (SendFailure::isPermanent(code))
+        text += tr(". Sending it again cannot help.");
+    return text;
+}
