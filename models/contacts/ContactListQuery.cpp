@@ -2,6 +2,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -130,6 +131,37 @@ std::optional<ContactListQuery::Page> ContactListQuery::page(const Request &requ
     }
     page.atEnd = page.rows.size() < limit || !q.isValid();
     return page;
+}
+
+std::optional<ContactListQuery::Row> ContactListQuery::contact(qint64 accountId,
+                                                               const QString &number)
+{
+    m_error.clear();
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT c.id, c.number, c.name, c.tags, c.text_enabled, "_s + LastAt +
+              u", c.attributes, c.time_zone FROM contacts c"_s + LastJoin +
+              u" WHERE c.account_id = ? AND c.number = ?"_s);
+    q.addBindValue(accountId);
+    q.addBindValue(accountId);
+    q.addBindValue(number);
+    if (!q.exec()) {
+        m_error = u"cannot read the contact: "_s + q.lastError().text();
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    Row row;
+    row.id = q.value(0).toLongLong();
+    row.number = q.value(1).toString();
+    row.name = q.value(2).toString();
+    for (const QJsonValue &tag : QJsonDocument::fromJson(q.value(3).toByteArray()).array())
+        row.tags << tag.toString();
+    row.textEnabled = q.value(4).toString();
+    row.lastMessageAt = q.value(5).toLongLong();
+    row.attributes = QJsonDocument::fromJson(q.value(6).toByteArray()).object().toVariantMap();
+    row.timeZone = q.value(7).toString();
+    return row;
 }
 
 int ContactListQuery::count(const Request &request)

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariant>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -29,6 +30,9 @@ public:
         QStringList tags;
         QString textEnabled;      // unknown, checking, yes, no
         qint64 lastMessageAt = 0; // ms since the epoch; 0 when no thread has a message
+        // Filled by contact() only (the list does not show them).
+        QVariantMap attributes;
+        QString timeZone;
     };
 
     // Where a page ends: the last row's sort key. An empty cursor starts at the beginning.
@@ -64,6 +68,9 @@ public:
 
     // nullopt on a database error (errorString()).
     std::optional<Page> page(const Request &request);
+    // One contact with its attributes and time zone, for the editor; nullopt when there is
+    // none (errorString() empty) or on an error.
+    std::optional<Row> contact(qint64 accountId, const QString &number);
     // How many contacts match request.accountId and request.search; -1 on an error.
     int count(const Request &request);
 
