@@ -3,6 +3,7 @@
 #include "ContactEditCommands.h"
 #include "ContactEditorDialog.h"
 #include "ContactListModel.h"
+#include "StoreWriter.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -55,6 +56,16 @@ ContactListPage::ContactListPage(const StoreReader &reader, StoreWriter *writer,
     connect(m_search, &QLineEdit::textChanged, debounce, qOverload<>(&QTimer::start));
     connect(debounce, &QTimer::timeout, this, [this] { m_model->setSearch(m_search->text()); });
     connect(m_model, &ContactListModel::reloaded, this, &ContactListPage::updateCount);
+    // Contacts changed by an import, a teammate's op or a reply: re-read once the burst ends
+    // (a 10,000-row import arrives as many change sets). The list starts again at the top.
+    auto *refresh = new QTimer(this);
+    refresh->setSingleShot(true);
+    refresh->setInterval(300);
+    connect(refresh, &QTimer::timeout, m_model, &ContactListModel::reload);
+    connect(writer->changes(), &ChangeFeed::changed, this, [refresh](const ChangeSet &changes) {
+        if (changes.touches(ChangeSet::Table::Contacts))
+            refresh->start();
+    });
     connect(m_table, &QTableView::doubleClicked, this, [this] { editSelected(); });
     connect(m_edit, &QPushButton::clicked, this, [this] { editSelected(); });
 

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void scrollingFetchesMore();
     void searchAndSort();
     void editorSavesAndDeleteConfirms();
+    void followsTheChangeFeed();
 
 private:
     QString cell(int row, int column) const
@@ -241,6 +242,22 @@ void TstContactListPage::editorSavesAndDeleteConfirms()
                  .toInt(),
              1);
     qApp->setStyleSheet({});
+}
+
+void TstContactListPage::followsTheChangeFeed()
+{
+    // A teammate's contact.put applied by the team log, say: the writer changes the row.
+    const qint64 account = m_account;
+    m_writer->post(
+        [account](WriterContext &context) {
+            return exec(context.db(),
+                        u"UPDATE contacts SET name = 'Aaron First' WHERE account_id = ? AND "
+                        u"number = '+14155550449'"_s,
+                        {account})
+                .isActive();
+        },
+        this, [](bool) {});
+    QTRY_COMPARE(cell(0, ContactListModel::Name), u"Aaron First"_s);
 }
 
 QTEST_MAIN(TstContactListPage)
