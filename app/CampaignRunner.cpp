@@ -2,18 +2,20 @@
 
 #include "AppLogging.h"
 #include "CampaignLeases.h"
-#include "CampaignOps.h"
+#include "CampaignProviderHolds.h"
 #include "CampaignQueue.h"
+#include "CampaignRound.h"
 #include "CampaignRows.h"
+#include "CampaignSendAt.h"
 #include "SharedCampaignQueue.h"
 #include "StoreWriter.h"
-#include "TeamShare.h"
 #include "TeamStateRows.h"
 
 #include <QDateTime>
 #include <QSet>
 
 #include <algorithm>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -22,44 +24,6 @@ namespace {
 qint64 nowMs()
 {
     return QDateTime::currentMSecsSinceEpoch();
-}
-
-struct Round
-{
-    QString error;
-    QList<qint64> changed;
-    QList<qint64> completed;
-    QList<std::pair<qint64, QList<qint64>>> handedOver; // campaign, message ids
-    QHash<QString, qint64> due;                         // in a team: shared work due
-    bool progressShared = false;
-};
-
-// In a team: the runner's own moves and the outcomes decided here, queued for the team log.
-QString shareRound(WriterContext &context, qint64 account, const QList<qint64> &moved,
-                   bool progress)
-{
-    auto share = context.repo<TeamShare>();
-    const bool ok = share.run(
-        account, u"campaign runner"_s, [] { return QString(); },
-        [&](QString *error) -> std::optional<QList<TeamOp>> {
-            auto ops = context.repo<CampaignOps>();
-            QList<TeamOp> all;
-            for (qint64 id : moved) {
-                const auto op = ops.state(account, id, true);
-                if (op)
-                    all.append(*op);
-            }
-            if (progress) {
-                const auto outcomes = ops.takeProgress(account, 2000);
-                if (!outcomes) {
-                    *error = ops.errorString();
-                    return std::nullopt;
-                }
-                all += *outcomes;
-            }
-            return all;
-        });
-    return ok ? QString() : share.errorString();
 }
 
 } // namespace
@@ -205,73 +169,11 @@ void CampaignRunner::tick()
     }
     const qint64 leaseMs = m_leases ? m_leases->lease()->leaseMs() : 0;
     const bool progress = team && nowMs() - m_lastProgressMs >= settings.progressEvery.count();
+    const CampaignRound::Input input{
+        account, settings, team, allowed, leaseMs, progress, m_provider != nullptr};
     m_writer->post(
-        [account, settings, team, allowed, leaseMs, progress](WriterContext &context) {
-            Round round;
-            auto queue = context.repo<CampaignQueue>(context.messages.get());
-            const qint64 now = nowMs();
-            const auto settled = queue.settle(account, now);
-            if (!settled) {
-                round.error = queue.errorString();
-                return round;
-            }
-            round.changed = *settled;
-            auto rows = context.repo<CampaignRows>();
-            for (qint64 id : *settled) {
-                if (rows.state(id) == CampaignState::State::Completed)
-                    round.completed.append(id);
-            }
-            const auto active = queue.activeCampaigns(account);
-            if (!active) {
-                round.error = queue.errorString();
-                return round;
-            }
-            QList<qint64> started;
-            auto shared = context.repo<SharedCampaignQueue>();
-            for (qint64 id : *active) {
-                if (team) {
-                    // A shared campaign goes out from the desktop holding its lease only.
-                    const std::optional<QString> teamId = shared.teamIdOf(id);
-                    if (!teamId || (!teamId->isEmpty() && !allowed.contains(*teamId)))
-                        continue;
-                }
-                const std::optional<qint64> inFlight = queue.inFlight(id);
-                const qint64 room = inFlight ? settings.maxInFlight - *inFlight : 0;
-                if (room <= 0)
-                    continue;
-                const auto batch = queue.takeBatch(id, now, settings.lookahead.count(),
-                                                   int(std::min<qint64>(room, settings.batchSize)));
-                if (!batch) {
-                    round.error = queue.errorString();
-                    return round;
-                }
-                if (!batch->messageIds.isEmpty())
-                    round.handedOver.append({id, batch->messageIds});
-                if (batch->started)
-                    started.append(id);
-                if (batch->started || !batch->messageIds.isEmpty() || batch->skippedOptedOut ||
-                    batch->skippedNotTextEnabled || batch->skippedTooLate || batch->alreadySent) {
-                    if (!round.changed.contains(id))
-                        round.changed.append(id);
-                }
-            }
-            if (team) {
-                const auto due = shared.dueTeamCampaigns(account, now + leaseMs);
-                if (!due) {
-                    round.error = shared.errorString();
-                    return round;
-                }
-                round.due = *due;
-                const bool flush = progress || !round.completed.isEmpty();
-                if (!started.isEmpty() || !round.completed.isEmpty() || flush) {
-                    round.error = shareRound(context, account, started + round.completed, flush);
-                    round.progressShared = flush && round.error.isEmpty();
-                }
-            }
-            return round;
-        },
-        this,
-        [this](const Round &round) {
+        [input](WriterContext &context) { return CampaignRound::run(context, input); }, this,
+        [this](const CampaignRound &round) {
             m_busy = false;
             if (m_leases) {
                 m_dueTeamIds = round.due.keys();
@@ -294,9 +196,37 @@ void CampaignRunner::tick()
                 Q_EMIT campaignChanged(id);
             for (qint64 id : round.completed)
                 Q_EMIT campaignCompleted(id);
+            cancelAtProvider(round.toCancel);
+            Q_EMIT roundDone();
             if (m_again)
                 QTimer::singleShot(0, this, &CampaignRunner::tick);
         });
+}
+
+void CampaignRunner::cancelAtProvider(const QList<CampaignProviderHolds::Held> &held)
+{
+    const qint64 now = nowMs();
+    for (const CampaignProviderHolds::Held &h : held) {
+        if (!m_provider || m_cancelNotBefore.value(h.messageId, 0) > now)
+            continue;
+        // Asked once at a time; again later only when the provider could not answer.
+        m_cancelNotBefore.insert(h.messageId, std::numeric_limits<qint64>::max());
+        CampaignSendAt::cancelHeld(
+            m_writer, m_provider, h, this,
+            [this, h](CampaignSendAt::CancelOutcome outcome, const QString &error) {
+                if (!error.isEmpty())
+                    qCWarning(lcCampaign)
+                        << "cannot cancel" << h.sid << "at the provider:" << error;
+                if (outcome == CampaignSendAt::CancelOutcome::Retry) {
+                    m_cancelNotBefore.insert(h.messageId, nowMs() + 30 * 1000);
+                    return;
+                }
+                if (outcome == CampaignSendAt::CancelOutcome::Canceled) {
+                    m_cancelNotBefore.remove(h.messageId);
+                    Q_EMIT campaignChanged(h.campaignId);
+                }
+            });
+    }
 }
 
 void CampaignRunner::move(qint64 campaignId, int state, const QString &actor)

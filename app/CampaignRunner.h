@@ -2,6 +2,9 @@
 // batches into the outbox, settles them as the outbox reports, and pauses, resumes, cancels.
 #pragma once
 
+#include "CampaignProviderHolds.h"
+
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -11,6 +14,7 @@
 #include <functional>
 
 class CampaignLeases;
+class ProviderClient;
 class StoreWriter;
 
 // Exactly once: a recipient's message carries the client reference
@@ -26,6 +30,15 @@ class StoreWriter;
 // pause or cancel made anywhere stops the runner at its next tick. The runner shares its own
 // moves (started, completed) and the recipients' outcomes (progress, every
 // Settings::progressEvery) through the team log.
+//
+// The provider schedules when it can: a recipient planned between Settings::providerMinLead
+// and ScheduledSendTime::kProviderMaxLeadMs ahead whose sender number sends through a
+// Messaging Service is taken early (CampaignQueue::takeForProvider): its message carries the
+// planned time, and the outbox creates it at once with SendAt, so it leaves at its time with
+// every desktop closed. Once the provider holds it, the recipient is 'sent' (nothing sends it
+// again, a restart or a takeover does not re-create it) and counted as held by the provider
+// until sync sees it leave; the campaign completes after that. A canceled campaign's texts the
+// provider holds are canceled there (setProvider).
 class CampaignRunner : public QObject
 {
     Q_OBJECT
@@ -44,6 +57,12 @@ public:
         std::chrono::milliseconds lookahead{2000};
         // In a team: how often outcomes decided here are appended as progress ops.
         std::chrono::milliseconds progressEvery{2000};
+        // Texts planned further ahead than this (and at most 35 days) are created at the
+        // provider with SendAt when their number sends through a Messaging Service. Never
+        // below ScheduledSendTime::kProviderMinLeadMs: the outbox would hold them here.
+        std::chrono::milliseconds providerMinLead{16 * 60 * 1000};
+        // Provider-held texts canceled there per round (campaign canceled, customer opted out).
+        int cancelBatch = 20;
     };
 
     CampaignRunner(StoreWriter *writer, qint64 accountId, Adopt adopt, QObject *parent = nullptr);
@@ -52,6 +71,10 @@ public:
     void setSettings(const Settings &settings);
     // In a team: shared campaigns run here only while `leases` says so (null: alone, as before).
     void setLeases(CampaignLeases *leases);
+    // Cancels provider-held texts of canceled campaigns and to customers who opted out since
+    // they were created (null: they stay held; nothing else changes). Not owned; must outlive
+    // the runner or be unset first.
+    void setProvider(ProviderClient *provider) { m_provider = provider; }
     // In a team: the name of the desktop running the shared campaign, as far as known here.
     QString runnerName(const QString &teamId) const;
 
@@ -92,10 +115,13 @@ Q_SIGNALS:
     void campaignCompleted(qint64 campaignId);
     void batchHandedOver(qint64 campaignId, const QList<qint64> &messageIds);
     void testQueued(qint64 messageId);
+    // A round of tick() is over (its batches handed over, its signals sent).
+    void roundDone();
     void errorOccurred(const QString &message);
 
 private:
     void move(qint64 campaignId, int state, const QString &actor);
+    void cancelAtProvider(const QList<CampaignProviderHolds::Held> &held);
 
     StoreWriter *m_writer;
     qint64 m_accountId;
@@ -109,4 +135,6 @@ private:
     CampaignLeases *m_leases = nullptr;
     QList<QString> m_dueTeamIds; // the last round's shared campaigns with work due
     qint64 m_lastProgressMs = 0;
+    ProviderClient *m_provider = nullptr;
+    QHash<qint64, qint64> m_cancelNotBefore; // message id → when to ask the provider again
 };

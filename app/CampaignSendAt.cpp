@@ -1,6 +1,7 @@
 #include "CampaignSendAt.h"
 
 #include "Outbox.h"
+#include "ProviderClient.h"
 #include "ScheduledMessageRows.h"
 #include "ScheduledSendTime.h"
 #include "StoreWriter.h"
@@ -50,5 +51,38 @@ void CampaignSendAt::schedule(StoreWriter *writer, Outbox *outbox, const QList<P
                 guardOutbox->adopt(written.ids);
             if (guard && done)
                 done(int(written.ids.size()), written.error);
+        });
+}
+
+void CampaignSendAt::cancelHeld(StoreWriter *writer, ProviderClient *provider,
+                                const CampaignProviderHolds::Held &held, QObject *context,
+                                std::function<void(CancelOutcome, const QString &error)> done)
+{
+    QPointer<QObject> guard(context);
+    const qint64 messageId = held.messageId;
+    const QString reason = held.reason;
+    provider->cancelScheduledMessage(
+        held.sid, context,
+        [writer, messageId, reason, guard, done](const ProviderResult<ProviderMessage> &result) {
+            if (!result.ok()) {
+                const bool left = result.error().twilioCode().value_or(0) == 30409;
+                if (guard && done)
+                    done(left ? CancelOutcome::AlreadyLeft : CancelOutcome::Retry,
+                         result.error().displayMessage());
+                return;
+            }
+            writer->post(
+                [messageId, reason](WriterContext &writerContext) {
+                    auto holds = writerContext.repo<CampaignProviderHolds>();
+                    return holds.canceled(messageId, reason, QDateTime::currentMSecsSinceEpoch())
+                               ? QString()
+                               : holds.errorString();
+                },
+                writer,
+                [guard, done](const QString &error) {
+                    if (guard && done)
+                        done(error.isEmpty() ? CancelOutcome::Canceled : CancelOutcome::Retry,
+                             error);
+                });
         });
 }

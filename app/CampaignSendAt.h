@@ -1,8 +1,10 @@
-// The seam for campaigns to let the provider hold their texts (not wired into CampaignRunner,
-// which is the campaign work's): each stored campaign message gets its recipient's planned
-// time as `scheduled_at`, and the outbox then creates it at the provider with SendAt when its
-// number sends through a Messaging Service and the time is inside the SendAt window — it
-// leaves with every desktop closed — or holds it until then otherwise. See docs/SCHEDULING.md.
+// Campaigns let the provider hold their texts: each stored campaign message gets its
+// recipient's planned time as `scheduled_at`, and the outbox then creates it at the provider
+// with SendAt when its number sends through a Messaging Service and the time is inside the
+// SendAt window — it leaves with every desktop closed — or holds it until then otherwise.
+// CampaignRunner takes such recipients early (CampaignQueue::takeForProvider) and cancels the
+// provider-held texts of a canceled campaign, or to a customer who opted out since, through
+// cancelHeld(). See docs/SCHEDULING.md.
 #pragma once
 
 #include <QDateTime>
@@ -10,10 +12,13 @@
 #include <QObject>
 #include <QString>
 
+#include "CampaignProviderHolds.h"
+
 #include <functional>
 #include <optional>
 
 class Outbox;
+class ProviderClient;
 class StoreWriter;
 
 namespace CampaignSendAt {
@@ -33,5 +38,18 @@ std::optional<QDateTime> providerSendAt(qint64 atMs, qint64 nowMs);
 // (Outbox::adopt). `done` (unless `context` is gone) gets how many were scheduled, or an error.
 void schedule(StoreWriter *writer, Outbox *outbox, const QList<Planned> &planned, QObject *context,
               std::function<void(int scheduled, const QString &error)> done);
+
+enum class CancelOutcome
+{
+    Canceled,    // canceled at the provider and here (the recipient is skipped, held.reason)
+    AlreadyLeft, // the provider sent it already (30409); sync records it as sent
+    Retry,       // the provider could not answer; ask again later
+};
+
+// Updates a provider-held campaign text to Status=canceled at the provider, then records it
+// here. `done` (unless `context` is gone) gets the outcome and any error to report.
+void cancelHeld(StoreWriter *writer, ProviderClient *provider,
+                const CampaignProviderHolds::Held &held, QObject *context,
+                std::function<void(CancelOutcome, const QString &error)> done);
 
 } // namespace CampaignSendAt

@@ -10,6 +10,7 @@
 #include "KeywordConsentSharing.h"
 #include "KeywordProcessing.h"
 #include "LookupQueue.h"
+#include "MessagingServiceRefresh.h"
 #include "Outbox.h"
 #include "PresenceBoard.h"
 #include "SecretStore.h"
@@ -194,6 +195,7 @@ void DeskSession::disconnectProvider()
     m_teamSnapshotStore.reset();
     m_teamTransport.reset();
     m_campaigns.reset();
+    m_services.reset();
     m_campaignLeases.reset(); // after the runner that asks it
     m_keywords.reset();
     m_outbox.reset();
@@ -313,6 +315,20 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
             [runner](qint64 id) { runner->messageFinished(id); });
     connect(outbox, &Outbox::messageBlocked, runner,
             [runner](qint64 id) { runner->messageFinished(id); });
+    // Provider-held texts of a canceled campaign are canceled at the provider.
+    runner->setProvider(m_client.get());
+    // Which numbers send through a Messaging Service (so the provider can hold scheduled
+    // texts) changes at the provider: read at each connect and hourly, not only on Numbers.
+    m_services =
+        std::make_unique<MessagingServiceRefresh>(m_client.get(), m_writer.get(), m_accountId);
+    connect(m_services.get(), &MessagingServiceRefresh::refreshed, this,
+            [](const QString &error, int numbers) {
+                if (error.isEmpty())
+                    qCInfo(lcProvider) << "Messaging Services:" << numbers << "pooled number(s)";
+                else
+                    qCInfo(lcProvider).noquote() << "cannot read the Messaging Services:" << error;
+            });
+    m_services->start(1h);
 
     // Before the outbox loads its queue: a shared campaign's texts go from its lease holder.
     CampaignRunner::withdrawShared(m_writer.get(), m_accountId);

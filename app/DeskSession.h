@@ -20,6 +20,7 @@ class KeywordClaims;
 class KeywordConsentSharing;
 class KeywordProcessing;
 class LookupQueue;
+class MessagingServiceRefresh;
 class Outbox;
 class PresenceBoard;
 class ProviderClient;
@@ -136,7 +137,8 @@ private:
     std::unique_ptr<Outbox> m_outbox;
     std::unique_ptr<KeywordProcessing> m_keywords;
     std::unique_ptr<CampaignRunner> m_campaigns;
-    std::unique_ptr<CampaignLeases> m_campaignLeases; // in a team: one runner per campaign
+    std::unique_ptr<MessagingServiceRefresh> m_services; // which numbers send through one
+    std::unique_ptr<CampaignLeases> m_campaignLeases;    // in a team: one runner per campaign
     std::unique_ptr<SyncListTransport> m_teamTransport;
     std::unique_ptr<SyncSnapshotStore> m_teamSnapshotStore;
     std::unique_ptr<TeamSnapshotter> m_teamSnapshotter;

@@ -11,7 +11,22 @@ MessagingServiceRefresh::MessagingServiceRefresh(ProviderClient *provider, Store
     , m_provider(provider)
     , m_writer(writer)
     , m_accountId(accountId)
-{}
+{
+    connect(&m_timer, &QTimer::timeout, this, &MessagingServiceRefresh::refreshNow);
+}
+
+void MessagingServiceRefresh::start(std::chrono::milliseconds every)
+{
+    m_timer.start(every);
+    refreshNow();
+}
+
+void MessagingServiceRefresh::refreshNow()
+{
+    refresh(this, [this](const QString &error, const QList<MessagingServiceRows::Entry> &entries) {
+        Q_EMIT refreshed(error, int(entries.size()));
+    });
+}
 
 namespace {
 

@@ -137,6 +137,9 @@ void CampaignProgressView::showState()
                               .toString(u"yyyy-MM-dd HH:mm"_s));
     if (summary.heldOut > 0)
         state += tr(" · %1 held out").arg(summary.heldOut);
+    // Created with SendAt: at the provider, leaving at their own time (counted as sent).
+    if (summary.atProvider > 0)
+        state += tr(" · %1 scheduled at the provider").arg(summary.atProvider);
     // Held, not sent days late: a pause or an outage took them past "send no later than".
     if (summary.tooLate > 0)
         state += tr(" · %1 not sent: too late").arg(summary.tooLate);
@@ -156,6 +159,9 @@ QString CampaignProgressView::cancelQuestion(const CampaignRows::Summary &summar
                        .arg(notYet);
     if (summary.failed + summary.skipped > 0)
         text += tr(" (%1 failed or were skipped.)").arg(summary.failed + summary.skipped);
+    if (summary.atProvider > 0)
+        text += tr(" %1 of the sent are scheduled at the provider and will be canceled there.")
+                    .arg(summary.atProvider);
     return text;
 }
 

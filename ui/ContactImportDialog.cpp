@@ -1,6 +1,7 @@
 #include "ContactImportDialog.h"
 
 #include "ContactCommands.h"
+#include "CsvReader.h"
 #include "StoreWriter.h"
 
 #include <QComboBox>
@@ -11,9 +12,9 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSet>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -112,12 +113,27 @@ bool ContactImportDialog::openFile(const QString &path)
     m_errors->setVisible(false);
     m_importValid->setVisible(false);
     m_progress->setVisible(false);
+    // Only the header and the preview's rows are read here: the import streams the file on
+    // the writer's thread, so a file of a million rows opens at once.
     QFile file(path);
     QString error;
-    if (!file.open(QIODevice::ReadOnly))
+    qint64 size = 0;
+    if (!file.open(QIODevice::ReadOnly)) {
         error = tr("Cannot read %1: %2").arg(path, file.errorString());
-    else
-        m_table = CsvTable::parse(file.readAll(), &error);
+    } else {
+        size = file.size();
+        CsvReader reader(&file);
+        if (reader.readHeader()) {
+            m_table.header = reader.header();
+            QStringList fields;
+            int row = 0;
+            while (m_table.rows.size() < PreviewRows && reader.next(&fields, &row)) {
+                m_table.rows.append(fields);
+                m_table.rowNumbers.append(row);
+            }
+        }
+        error = reader.error();
+    }
     fillMapping();
     fillPreview();
     if (!error.isEmpty()) {
@@ -125,7 +141,8 @@ bool ContactImportDialog::openFile(const QString &path)
         m_import->setEnabled(false);
         return false;
     }
-    m_status->setText(tr("%1 rows. Check how each column is imported.").arg(m_table.rows.size()));
+    m_status->setText(tr("%1 KB. Check how each column is imported.")
+                          .arg(QLocale().toString((size + 1023) / 1024)));
     m_import->setEnabled(!m_table.rows.isEmpty());
     return true;
 }
@@ -138,8 +155,9 @@ void ContactImportDialog::fillMapping()
         m_mapping->setItem(c, 0, new QTableWidgetItem(m_table.header.at(c)));
         auto *combo = new QComboBox;
         combo->setObjectName(u"mapping%1"_s.arg(c));
-        for (const Field f : {Field::Ignore, Field::Number, Field::Name, Field::Tags,
-                              Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {
+        for (const Field f :
+             {Field::Ignore, Field::Number, Field::Name, Field::FirstName, Field::LastName,
+              Field::Tags, Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {
             const QString target = ContactImport::Column{f, {}}.target();
             combo->addItem(target, target);
         }
@@ -206,24 +224,23 @@ void ContactImportDialog::startImport(bool importValidRows)
         return;
     }
     setBusy(true);
-    m_progress->setRange(0, int(m_table.rows.size()) * 2);
+    m_progress->setRange(0, 1000); // per mille of the file read
     m_progress->setValue(0);
-    m_status->setText(importValidRows ? tr("Importing the valid rows…") : tr("Checking rows…"));
+    m_status->setText(importValidRows ? tr("Importing the valid rows…") : tr("Importing…"));
 
     ContactImport::Options options;
     options.actor = m_me;
     options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.importValidRows = importValidRows;
-    options.progressEvery = 2000;
+    options.progressEvery = 5000;
     // Progress comes on this thread while the writer works.
-    const auto progress = [this](ContactImport::Stage stage, int done, int total) {
-        const bool writing = stage == ContactImport::Stage::Writing;
-        m_progress->setValue((writing ? total : 0) + done);
-        m_status->setText(writing ? tr("Writing %1 of %2…").arg(done).arg(total)
-                                  : tr("Checking %1 of %2…").arg(done).arg(total));
+    const auto progress = [this](const ContactImport::Progressed &p) {
+        if (p.bytesTotal > 0)
+            m_progress->setValue(int(p.bytesRead * 1000 / p.bytesTotal));
+        m_status->setText(tr("Read %1 rows…").arg(QLocale().toString(p.rows)));
     };
-    m_commands->importContacts(
-        m_table, columns, options, progress,
+    m_commands->importContactsFromFile(
+        m_path->text(), m_table.header, columns, options, progress,
         [this, importValidRows](const CommandResult &, const ContactImport::Result &result) {
             showResult(result, importValidRows);
         });
@@ -245,26 +262,26 @@ void ContactImportDialog::showResult(const ContactImport::Result &result, bool i
     m_errors->setVisible(!result.errors.isEmpty());
     m_errors->resizeColumnToContents(0);
     m_errors->resizeColumnToContents(1);
-    QSet<int> badRows;
-    for (const ContactImport::RowError &e : result.errors)
-        badRows.insert(e.row);
-    const int valid = result.rows - int(badRows.size());
+    const int badRows = result.badRows;
+    const int valid = result.rows - badRows;
     if (result.written) {
-        m_status->setText(tr("Imported %1 contacts (%2 new, %3 updated), %4 consent records.")
-                              .arg(result.inserted + result.updated)
-                              .arg(result.inserted)
-                              .arg(result.updated)
-                              .arg(result.consentEvents) +
-                          (badRows.isEmpty()
-                               ? QString()
-                               : tr(" %1 rows with errors were left out.").arg(badRows.size())));
+        m_status->setText(
+            tr("Imported %1 contacts (%2 new, %3 updated), %4 consent records.")
+                .arg(result.inserted + result.updated)
+                .arg(result.inserted)
+                .arg(result.updated)
+                .arg(result.consentEvents) +
+            (badRows == 0 ? QString() : tr(" %1 rows with errors were left out.").arg(badRows)));
         m_import->setEnabled(false);
         m_importValid->setVisible(false);
     } else if (!result.errors.isEmpty()) {
         m_status->setText(tr("%1 of %2 rows have errors: nothing was imported. Fix the file, "
                              "or import only the valid rows.")
-                              .arg(badRows.size())
-                              .arg(result.rows));
+                              .arg(badRows)
+                              .arg(result.rows) +
+                          (result.errors.size() < badRows
+                               ? tr(" The first %1 errors are listed.").arg(result.errors.size())
+                               : QString()));
         m_importValid->setText(tr("Import the %1 valid rows").arg(valid));
         m_importValid->setVisible(valid > 0 && !importValidRows);
     } else {

@@ -24,7 +24,8 @@ public:
     ContactImportDialog(StoreWriter *writer, qint64 accountId, QString me,
                         QWidget *parent = nullptr);
 
-    // Reads the file and guesses the mapping from its header (the file picker calls it).
+    // Reads the file's header and first rows and guesses the mapping (the file picker calls
+    // it); the import itself streams the file on the writer's thread.
     bool openFile(const QString &path);
     // The mapping as the table shows it.
     QList<ContactImport::Column> mapping() const;

@@ -79,6 +79,7 @@ TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *w
     , m_body(new QPlainTextEdit)
     , m_addOptOut(new QPushButton(tr("Add opt-out line")))
     , m_errors(new QLabel)
+    , m_fields(new QLabel)
     , m_counter(new QLabel)
     , m_longest(new QLabel)
     , m_cost(new QLabel)
@@ -98,6 +99,10 @@ TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *w
     m_body->setObjectName(u"templateBody"_s);
     m_addOptOut->setObjectName(u"addOptOutButton"_s);
     m_errors->setObjectName(u"templateErrors"_s);
+    m_fields->setObjectName(u"availableFields"_s);
+    m_fields->setWordWrap(true);
+    m_fields->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_fields->setStyleSheet(u"color: #374151;"_s);
     m_counter->setObjectName(u"segmentCounter"_s);
     m_longest->setObjectName(u"longestRendering"_s);
     m_longest->setStyleSheet(u"color: #6b7280;"_s);
@@ -151,6 +156,7 @@ TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *w
     bodyRow->addLayout(bodyBar);
     form->addRow(tr("Text"), bodyRow);
     form->addRow(QString(), m_errors);
+    form->addRow(tr("Fields"), m_fields);
     form->addRow(tr("Audience"), m_audienceCombo);
     form->addRow(tr("Cost"), m_cost);
     form->addRow(tr("Preview for"), m_previewContact);
@@ -214,6 +220,16 @@ void TemplateEditorPage::reload()
     auto rows = m_reader.make<TemplateRows>();
     m_templates = rows.list(m_accountId);
     m_attributeNames = rows.attributeNames(m_accountId);
+    {
+        // An imported column (company, plan, ...) is a field as much as first_name is.
+        QStringList tokens;
+        for (const QString &field : TemplateText::contactFields() + m_attributeNames) {
+            const QString token = u"{{"_s + field + u"}}"_s;
+            if (!tokens.contains(token))
+                tokens << token;
+        }
+        m_fields->setText(tokens.join(u"  "_s));
+    }
     m_price = rows.segmentPrice(m_accountId).value_or(TemplateRows::SegmentPrice{0, u"USD"_s});
 
     const QString audience = m_audienceCombo->currentData().toString();

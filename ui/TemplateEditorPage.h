@@ -81,6 +81,7 @@ private:
     QPlainTextEdit *m_body;
     QPushButton *m_addOptOut;
     QLabel *m_errors;
+    QLabel *m_fields; // the tokens a body may use: contact fields and every attribute
     QLabel *m_counter;
     QLabel *m_longest;
     QLabel *m_cost;

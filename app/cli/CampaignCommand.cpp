@@ -256,7 +256,8 @@ int CampaignCommand::run(const QCommandLineParser &parser, CliIo &io)
                << CampaignState::toString(s.state) << "\nschedule\t" << s.scheduleKind
                << "\nrecipients\t" << s.total << "\nheld out\t" << s.heldOut << "\nprogress\t"
                << s.done() << '/' << s.toSend() << "\nexpected finish\t"
-               << formatTime(s.expectedFinishAt) << "\nsent\t" << s.sent << "\nfailed\t" << s.failed
+               << formatTime(s.expectedFinishAt) << "\nsent\t" << s.sent
+               << "\nheld by the provider\t" << s.atProvider << "\nfailed\t" << s.failed
                << "\nskipped\t" << s.skipped << "\ntoo late\t" << s.tooLate << "\ncanceled\t"
                << s.canceled << "\nteam id\t" << s.teamId << '\n';
         io.out << "variant\trecipients\tqueued\tsent\tdelivered\tfailed\treplied\topted out\n";

@@ -3,7 +3,7 @@
 #include "AccountRows.h"
 #include "ContactCommands.h"
 #include "ContactImport.h"
-#include "CsvTable.h"
+#include "CsvReader.h"
 #include "StoreWriter.h"
 
 #include <QDateTime>
@@ -27,9 +27,12 @@ void ImportCommand::configure(QCommandLineParser &parser) const
     parser.setApplicationDescription(
         u"smsdesk-cli import contacts FILE.csv --profile P [--account NAME]\n"
         "Reads an RFC 4180 CSV file (UTF-8, a header row) and maps its columns by their\n"
-        "names (phone/number, name, tags, time zone, consent source, consent at; any other\n"
-        "column becomes an attribute) unless --map says otherwise. Every row is checked\n"
-        "first; when a row is wrong nothing is imported unless --import-valid-rows is given.\n"
+        "names (phone/number, name, first/last name, tags, time zone, consent source,\n"
+        "consent at; email and company become attributes.email and attributes.company, any\n"
+        "other column an attribute of its own name) unless --map says otherwise. The file is\n"
+        "streamed in one transaction: when a row is wrong nothing is imported unless\n"
+        "--import-valid-rows is given. Limits: see docs/SECURITY.md (a file of at most\n"
+        "128 MiB, 200 columns, 4,096 characters a field, no control characters in names).\n"
         "Progress goes to stderr, each wrong row as 'row N, column C: reason'.\n"
         "Exit codes: 0 imported, 1 rows with errors (or a profile error), 2 unreadable file,\n"
         "64 usage error."_s);
@@ -39,7 +42,8 @@ void ImportCommand::configure(QCommandLineParser &parser) const
     parser.addOption(QCommandLineOption(
         u"map"_s,
         u"Column mapping, e.g. \"Cell=number,Plan=attributes.plan,Notes=ignore\". Targets: "
-        "number, name, attributes.<key>, tags, time_zone, consent_source, consent_at, ignore."_s,
+        "number, name, first_name, last_name, attributes.<key>, tags, time_zone, "
+        "consent_source, consent_at, ignore."_s,
         u"mapping"_s));
     parser.addOption(QCommandLineOption(
         u"region"_s, u"Region for numbers without '+' (default US)."_s, u"region"_s, u"US"_s));
@@ -63,23 +67,27 @@ int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
     if (!parser.isSet(u"profile"_s))
         return usageError(io, u"--profile is required"_s);
 
-    QFile file(positional.at(1));
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(io, ExitBadInput,
-                    u"cannot read %1: %2"_s.arg(positional.at(1), file.errorString()));
-    QString csvError;
-    const CsvTable table = CsvTable::parse(file.readAll(), &csvError);
-    if (!csvError.isEmpty())
-        return fail(io, ExitBadInput, positional.at(1) + u": "_s + csvError);
+    // Only the header is read here; the rows stream through the writer's job.
+    const QString path = positional.at(1);
+    QStringList header;
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(io, ExitBadInput, u"cannot read %1: %2"_s.arg(path, file.errorString()));
+        CsvReader reader(&file);
+        if (!reader.readHeader())
+            return fail(io, ExitBadInput, path + u": "_s + reader.error());
+        header = reader.header();
+    }
 
-    QList<ContactImport::Column> mapping = ContactImport::guessMapping(table.header);
+    QList<ContactImport::Column> mapping = ContactImport::guessMapping(header);
     if (parser.isSet(u"map"_s)) {
         for (const QString &pair : parser.value(u"map"_s).split(u',', Qt::SkipEmptyParts)) {
             const qsizetype eq = pair.lastIndexOf(u'=');
-            const QString header = pair.left(eq).trimmed();
-            const qsizetype column = eq < 0 ? -1 : table.header.indexOf(header);
+            const QString name = pair.left(eq).trimmed();
+            const qsizetype column = eq < 0 ? -1 : header.indexOf(name);
             if (column < 0)
-                return usageError(io, u"--map: no column named \"%1\" in the file"_s.arg(header));
+                return usageError(io, u"--map: no column named \"%1\" in the file"_s.arg(name));
             QString error;
             const auto target = ContactImport::Column::fromTarget(pair.mid(eq + 1), &error);
             if (!target)
@@ -133,11 +141,13 @@ int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
     ContactCommands commands(&writer, accountId, parser.value(u"actor"_s));
     ContactImport::Result result;
     QEventLoop loop;
-    commands.importContacts(
-        table, mapping, options,
-        [&](ContactImport::Stage stage, int done, int total) {
-            io.err << (stage == ContactImport::Stage::Checking ? "checked " : "written ") << done
-                   << '/' << total << '\n';
+    commands.importContactsFromFile(
+        path, header, mapping, options,
+        [&](const ContactImport::Progressed &p) {
+            io.err << "read " << p.rows << " rows";
+            if (p.bytesTotal > 0)
+                io.err << " (" << p.bytesRead * 100 / p.bytesTotal << "%)";
+            io.err << '\n';
             io.err.flush();
         },
         [&](const CommandResult &, const ContactImport::Result &detail) {
@@ -147,13 +157,16 @@ int ImportCommand::run(const QCommandLineParser &parser, CliIo &io)
     loop.exec();
     for (const ContactImport::RowError &e : result.errors)
         io.err << "row " << e.row << ", column " << e.column << ": " << e.reason << '\n';
+    if (result.errors.size() < result.badRows)
+        io.err << "(the first " << result.errors.size() << " errors are listed; " << result.badRows
+               << " rows have errors)\n";
     if (!result.written)
         return fail(io, ExitFailure, result.error);
     io.out << "imported " << (result.inserted + result.updated) << " contacts (" << result.inserted
            << " new, " << result.updated << " updated), " << result.consentEvents
            << " consent events";
-    if (!result.errors.isEmpty())
-        io.out << "; skipped " << result.errors.size() << " errors";
+    if (result.badRows > 0)
+        io.out << "; skipped " << result.badRows << " rows with errors";
     io.out << '\n';
     return result.errors.isEmpty() ? ExitOk : ExitFailure;
 }

@@ -21,12 +21,36 @@ void ContactCommands::importContacts(const CsvTable &table,
                                      ContactImport::Options options,
                                      ContactImport::Progress progress, ImportDone done)
 {
+    runImport(table.header, mapping, std::move(options), std::move(progress), std::move(done),
+              [table](ImportRows &rows, qint64 account, const QList<ContactImport::Column> &columns,
+                      const ContactImport::Options &o, const ContactImport::Progress &report) {
+                  return rows.contacts(account, table, columns, o, report);
+              });
+}
+
+void ContactCommands::importContactsFromFile(const QString &path, const QStringList &header,
+                                             const QList<ContactImport::Column> &mapping,
+                                             ContactImport::Options options,
+                                             ContactImport::Progress progress, ImportDone done)
+{
+    runImport(header, mapping, std::move(options), std::move(progress), std::move(done),
+              [path, header](
+                  ImportRows &rows, qint64 account, const QList<ContactImport::Column> &columns,
+                  const ContactImport::Options &o, const ContactImport::Progress &report) {
+                  return rows.contactsFromFile(account, path, header, columns, o, report);
+              });
+}
+
+void ContactCommands::runImport(const QStringList &header,
+                                const QList<ContactImport::Column> &mapping,
+                                ContactImport::Options options, ContactImport::Progress progress,
+                                ImportDone done, ImportJob job)
+{
     options.actor = actor();
-    if (const QString problem = ContactImport::mappingError(mapping, int(table.header.size()));
+    if (const QString problem = ContactImport::mappingError(mapping, int(header.size()));
         !problem.isEmpty()) {
         // Refused before a job: the same answer the import itself would give.
         ContactImport::Result detail;
-        detail.rows = int(table.rows.size());
         detail.error = problem;
         QTimer::singleShot(0, this, [problem, detail, done = std::move(done)] {
             if (done)
@@ -40,38 +64,43 @@ void ContactCommands::importContacts(const CsvTable &table,
     QPointer<ContactCommands> guard(this);
     ContactImport::Progress report;
     if (progress) {
-        report = [relay, guard, progress](ContactImport::Stage stage, int count, int total) {
-            QMetaObject::invokeMethod(relay, [guard, progress, stage, count, total] {
+        report = [relay, guard, progress](const ContactImport::Progressed &p) {
+            QMetaObject::invokeMethod(relay, [guard, progress, p] {
                 if (guard)
-                    progress(stage, count, total);
+                    progress(p);
             });
         };
     }
     const qint64 account = accountId();
     ContactOpApplier::Fields shared;
     for (const ContactImport::Column &column : mapping) {
-        shared.name |= column.field == ContactImport::Column::Field::Name;
-        shared.tags |= column.field == ContactImport::Column::Field::Tags;
-        shared.attributes |= column.field == ContactImport::Column::Field::Attribute;
-        shared.timeZone |= column.field == ContactImport::Column::Field::TimeZone;
+        using Field = ContactImport::Column::Field;
+        shared.name |= column.field == Field::Name || column.field == Field::FirstName ||
+                       column.field == Field::LastName;
+        shared.tags |= column.field == Field::Tags;
+        shared.attributes |= column.field == Field::Attribute || column.field == Field::FirstName ||
+                             column.field == Field::LastName;
+        shared.timeZone |= column.field == Field::TimeZone;
     }
     runWithDetail<ContactImport::Result>(
         u"contacts.import"_s,
-        [table, mapping, options, report, account, shared](WriterContext &context) mutable {
+        [job = std::move(job), mapping, options, report, account,
+         shared](WriterContext &context) mutable {
             options.actor = actingAs(context, account, options.actor);
             ContactImport::Result result;
-            result.rows = int(table.rows.size());
             result.error = refusal(context, {account, options.actor, u"contacts.import"_s, 0});
             if (!result.error.isEmpty())
                 return std::pair(CommandResult::failure(result.error), result);
             // In a team the contacts written and their opt-ins are queued for the team log
-            // with the import, packed into few items (contact.put, consent.import).
+            // with the import, packed into few items (contact.put, consent.import). Outside
+            // one nothing keeps the numbers written: a million of them would be tens of MB.
             auto share = context.repo<TeamShare>();
+            options.collectWritten = share.inTeam(account);
             const bool ok = share.run(
                 account, options.actor,
                 [&]() -> QString {
-                    result = context.repo<ImportRows>().contacts(account, table, mapping, options,
-                                                                 report);
+                    auto rows = context.repo<ImportRows>();
+                    result = job(rows, account, mapping, options, report);
                     if (result.written)
                         return {};
                     return result.error.isEmpty() ? u"rows have errors"_s : result.error;
@@ -97,7 +126,7 @@ void ContactCommands::importContacts(const CsvTable &table,
                     ? CommandResult::success()
                     : CommandResult::failure(result.error.isEmpty()
                                                  ? tr("%n rows have errors: nothing was imported.",
-                                                      nullptr, int(result.errors.size()))
+                                                      nullptr, result.badRows)
                                                  : result.error);
             return std::pair(answer, result);
         },

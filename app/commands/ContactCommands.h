@@ -10,6 +10,8 @@
 #include "ContactImport.h"
 #include "CsvTable.h"
 
+class ImportRows;
+
 class ContactCommands : public AdminCommandBase
 {
     Q_OBJECT
@@ -31,9 +33,23 @@ public:
     void importContacts(const CsvTable &table, const QList<ContactImport::Column> &mapping,
                         ContactImport::Options options, ContactImport::Progress progress,
                         ImportDone done);
+    // The same, streaming the file at `path` on the writer thread (bounded memory whatever
+    // its length); `header` is the one the mapping was made for.
+    void importContactsFromFile(const QString &path, const QStringList &header,
+                                const QList<ContactImport::Column> &mapping,
+                                ContactImport::Options options, ContactImport::Progress progress,
+                                ImportDone done);
     // Opt-ins (ConsentCsv::importColumns()); nothing is imported unless every row is good.
     void importOptIns(const QString &csv, const QString &defaultRegion, OptInsDone done);
 
     // The audience rules of the account's campaigns.
     void saveAudienceSettings(const AudienceFilter::Settings &settings, Done done);
+
+private:
+    using ImportJob = std::function<ContactImport::Result(
+        ImportRows &rows, qint64 account, const QList<ContactImport::Column> &mapping,
+        const ContactImport::Options &options, const ContactImport::Progress &progress)>;
+    void runImport(const QStringList &header, const QList<ContactImport::Column> &mapping,
+                   ContactImport::Options options, ContactImport::Progress progress,
+                   ImportDone done, ImportJob job);
 };

@@ -6,6 +6,7 @@
 #include "MessageStore.h"
 #include "PhoneNumber.h"
 #include "PhoneNumberParse.h"
+#include "ScheduledMessageRows.h"
 #include "SegmentCounter.h"
 #include "SendTimePlanner.h"
 #include "TemplateText.h"
@@ -32,6 +33,7 @@ struct Due
     QString zone;
     QString textEnabled;
     qint64 sendBy = 0; // 0: no limit (planned before 0014)
+    qint64 plannedAt = 0;
 };
 
 OutgoingMessage outgoing(qint64 threadId, const QString &body, const QString &ref,
@@ -86,6 +88,21 @@ std::optional<QList<qint64>> CampaignQueue::activeCampaigns(qint64 accountId)
 std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, qint64 nowMSecs,
                                                              qint64 lookaheadMSecs, int limit)
 {
+    return take(campaignId, nowMSecs, 0, nowMSecs + lookaheadMSecs, limit, false);
+}
+
+std::optional<CampaignQueue::Batch> CampaignQueue::takeForProvider(qint64 campaignId,
+                                                                   qint64 nowMSecs,
+                                                                   qint64 fromMSecs, qint64 toMSecs,
+                                                                   int limit)
+{
+    return take(campaignId, nowMSecs, fromMSecs, toMSecs, limit, true);
+}
+
+std::optional<CampaignQueue::Batch> CampaignQueue::take(qint64 campaignId, qint64 nowMSecs,
+                                                        qint64 fromMSecs, qint64 toMSecs, int limit,
+                                                        bool providerHeld)
+{
     m_error.clear();
     Batch batch;
     QSqlQuery q(m_db);
@@ -110,16 +127,20 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
     q.prepare(u"SELECT r.id, r.contact_number, r.variant, r.sender_number_id, s.number, "
               u"r.client_ref, t.body, coalesce(ct.name, ''), coalesce(ct.attributes, ''), "
               u"coalesce(ct.time_zone, ''), coalesce(ct.text_enabled, 'unknown'), "
-              u"coalesce(r.send_by, 0) FROM campaign_recipients r "
+              u"coalesce(r.send_by, 0), r.planned_at FROM campaign_recipients r "
               u"JOIN sender_numbers s ON s.id = r.sender_number_id "
               u"JOIN campaign_variants v ON v.campaign_id = r.campaign_id AND v.label = r.variant "
               u"JOIN template_versions t ON t.id = v.template_version_id "
               u"LEFT JOIN contacts ct ON ct.account_id = :a AND ct.number = r.contact_number "
               u"WHERE r.campaign_id = :c AND r.state = 'pending' AND r.planned_at <= :horizon "
-              u"ORDER BY r.planned_at, r.id LIMIT :n"_s);
+              u"AND r.planned_at >= :from AND (:provider = 0 OR EXISTS (SELECT 1 FROM "
+              u"messaging_service_numbers ms WHERE ms.account_id = :a AND ms.number = s.number "
+              u"AND ms.send_through = 1)) ORDER BY r.planned_at, r.id LIMIT :n"_s);
     q.bindValue(u":a"_s, account);
     q.bindValue(u":c"_s, campaignId);
-    q.bindValue(u":horizon"_s, nowMSecs + lookaheadMSecs);
+    q.bindValue(u":horizon"_s, toMSecs);
+    q.bindValue(u":from"_s, fromMSecs);
+    q.bindValue(u":provider"_s, providerHeld ? 1 : 0);
     q.bindValue(u":n"_s, limit);
     if (!exec(q, u"read due recipients"_s))
         return std::nullopt;
@@ -128,7 +149,8 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
         due.append(Due{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                        q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
                        q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
-                       q.value(9).toString(), q.value(10).toString(), q.value(11).toLongLong()});
+                       q.value(9).toString(), q.value(10).toString(), q.value(11).toLongLong(),
+                       q.value(12).toLongLong()});
     }
     q.finish();
     if (due.isEmpty())
@@ -152,8 +174,10 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
         return exec(q, u"update recipient %1"_s.arg(id));
     };
     for (const Due &r : due) {
+        // When it leaves: now, or at its planned time when the provider holds it until then.
+        const qint64 at = providerHeld ? r.plannedAt : nowMSecs;
         // Held, not sent days late: a pause, an outage or quiet hours took it past its day.
-        if (r.sendBy > 0 && nowMSecs >= r.sendBy) {
+        if (r.sendBy > 0 && at >= r.sendBy) {
             if (!mark(r.id, u"skipped"_s, u"too_late"_s))
                 return std::nullopt;
             ++batch.skippedTooLate;
@@ -178,8 +202,8 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
         // The plan is old by now (a pause, a restart): never text into quiet hours.
         const QString region = PhoneNumber::parse(r.number, QString()).number.defaultTimeZoneId();
         const SendTimePlanner::Planned allowed =
-            guard.plan({SendTimePlanner::Mode::Now, {}, {}}, nowMSecs, {r.zone, region});
-        if (allowed.utcMSecs > nowMSecs) {
+            guard.plan({SendTimePlanner::Mode::Now, {}, {}}, at, {r.zone, region});
+        if (allowed.utcMSecs > at) {
             q.prepare(u"UPDATE campaign_recipients SET planned_at = :at, updated_at = :now "
                       u"WHERE id = :id"_s);
             q.bindValue(u":at"_s, allowed.utcMSecs);
@@ -202,6 +226,10 @@ std::optional<CampaignQueue::Batch> CampaignQueue::takeBatch(qint64 campaignId, 
         qint64 messageId = 0;
         if (!m_messages->insertOutgoing(message, &messageId))
             return fail(m_messages->errorString()), std::nullopt;
+        // SendAt travels in whole seconds: rounded up, it never leaves before its time.
+        ScheduledMessageRows scheduled(m_db);
+        if (providerHeld && !scheduled.schedule(messageId, (r.plannedAt + 999) / 1000 * 1000))
+            return fail(scheduled.errorString()), std::nullopt;
         q.prepare(u"UPDATE campaign_recipients SET state = CASE WHEN m.provider_sid IS NULL "
                   u"THEN 'sending' ELSE 'sent' END, message_id = m.id, attempts = attempts + 1, "
                   u"report_pending = CASE WHEN m.provider_sid IS NULL THEN 0 ELSE 1 END, "
@@ -249,6 +277,8 @@ std::optional<QList<qint64>> CampaignQueue::settle(qint64 accountId, qint64 nowM
     q.prepare(u"SELECT c.id FROM campaigns c WHERE c.account_id = :a AND c.status IN "
               u"('scheduled', 'running') AND NOT EXISTS (SELECT 1 FROM campaign_recipients r "
               u"WHERE r.campaign_id = c.id AND r.state IN ('pending', 'sending')) AND "
+              u"NOT EXISTS (SELECT 1 FROM campaign_recipients r JOIN messages m ON m.id = "
+              u"r.message_id WHERE r.campaign_id = c.id AND m.status = 'scheduled') AND "
               u"(c.team_recipients IS NULL OR (SELECT count(*) FROM campaign_recipients r "
               u"WHERE r.campaign_id = c.id) >= c.team_recipients)"_s);
     q.bindValue(u":a"_s, accountId);

@@ -38,10 +38,18 @@ public:
     // taken from a campaign that is not scheduled or running.
     std::optional<Batch> takeBatch(qint64 campaignId, qint64 nowMSecs, qint64 lookaheadMSecs,
                                    int limit);
+    // The same for recipients planned in [fromMSecs, toMSecs] whose sender number sends
+    // through a Messaging Service: each message gets its recipient's planned time as
+    // `scheduled_at` (rounded up to the second), so the outbox creates it at the provider
+    // with SendAt and it leaves at that time with every desktop closed. Quiet hours and
+    // "send no later than" are checked at the planned time, consent now.
+    std::optional<Batch> takeForProvider(qint64 campaignId, qint64 nowMSecs, qint64 fromMSecs,
+                                         qint64 toMSecs, int limit);
 
     // Recipients 'sending' whose message the provider accepted become 'sent', refused ones
     // 'failed' (reason: the error code). Running campaigns with nothing pending or sending
-    // left are completed. Returns the campaigns whose recipients or state changed.
+    // left, and no text the provider still holds (status 'scheduled'), are completed. Returns the
+    // campaigns whose recipients or state changed.
     std::optional<QList<qint64>> settle(qint64 accountId, qint64 nowMSecs);
 
     // Messages handed to the outbox and not yet settled.
@@ -58,6 +66,8 @@ public:
     QString errorString() const { return m_error; }
 
 private:
+    std::optional<Batch> take(qint64 campaignId, qint64 nowMSecs, qint64 fromMSecs, qint64 toMSecs,
+                              int limit, bool providerHeld);
     bool fail(const QString &message);
     bool exec(class QSqlQuery &query, const QString &what);
 

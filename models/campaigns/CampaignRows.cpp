@@ -346,7 +346,9 @@ std::optional<QList<CampaignRows::Summary>> CampaignRows::select(qint64 accountI
               u"coalesce(sum(r.state = 'sending'), 0), coalesce(sum(r.state = 'sent'), 0), "
               u"coalesce(sum(r.state = 'failed'), 0), coalesce(sum(r.state = 'skipped'), 0), "
               u"coalesce(sum(r.state = 'skipped' AND r.reason = 'too_late'), 0), "
-              u"coalesce(sum(r.state = 'skipped' AND r.reason = 'canceled'), 0), c.team_id "
+              u"coalesce(sum(r.state = 'skipped' AND r.reason = 'canceled'), 0), c.team_id, "
+              u"coalesce(sum(r.state = 'sent' AND EXISTS (SELECT 1 FROM messages m WHERE "
+              u"m.id = r.message_id AND m.status = 'scheduled')), 0) "
               u"FROM campaigns c LEFT JOIN campaign_recipients r ON r.campaign_id = c.id "
               u"WHERE (:account = 0 OR c.account_id = :account) AND (:id = 0 OR c.id = :id) "
               u"GROUP BY c.id ORDER BY c.id DESC"_s);
@@ -374,6 +376,7 @@ std::optional<QList<CampaignRows::Summary>> CampaignRows::select(qint64 accountI
         s.tooLate = q.value(13).toLongLong();
         s.canceled = q.value(14).toLongLong();
         s.teamId = q.value(15).toString();
+        s.atProvider = q.value(16).toLongLong();
         rows.append(s);
     }
     return rows;

@@ -28,6 +28,7 @@ public:
         qint64 pending = 0; // not yet handed to the outbox
         qint64 sending = 0; // handed over, no answer yet
         qint64 sent = 0;
+        qint64 atProvider = 0; // of the sent: the provider holds it until its time (SendAt)
         qint64 failed = 0;
         qint64 skipped = 0;
         qint64 tooLate = 0;  // of the skipped: could not go out by "send no later than"

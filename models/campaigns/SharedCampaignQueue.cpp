@@ -17,16 +17,20 @@ bool SharedCampaignQueue::exec(QSqlQuery &query, const QString &what)
     return false;
 }
 
-std::optional<QHash<QString, qint64>> SharedCampaignQueue::dueTeamCampaigns(qint64 accountId,
-                                                                            qint64 horizonMs)
+std::optional<QHash<QString, qint64>>
+SharedCampaignQueue::dueTeamCampaigns(qint64 accountId, qint64 horizonMs, qint64 providerHorizonMs)
 {
     QSqlQuery q(m_db);
     q.prepare(u"SELECT c.team_id, c.id FROM campaigns c WHERE c.account_id = :a AND c.status "
               u"IN ('scheduled', 'running') AND c.team_id IS NOT NULL AND EXISTS (SELECT 1 FROM "
               u"campaign_recipients r WHERE r.campaign_id = c.id AND (r.state = 'sending' OR "
-              u"(r.state = 'pending' AND r.planned_at <= :h)))"_s);
+              u"(r.state = 'pending' AND r.planned_at <= :h) OR (r.state = 'pending' AND "
+              u"r.planned_at <= :ph AND EXISTS (SELECT 1 FROM sender_numbers s JOIN "
+              u"messaging_service_numbers ms ON ms.number = s.number AND ms.account_id = "
+              u"c.account_id AND ms.send_through = 1 WHERE s.id = r.sender_number_id))))"_s);
     q.bindValue(u":a"_s, accountId);
     q.bindValue(u":h"_s, horizonMs);
+    q.bindValue(u":ph"_s, providerHorizonMs);
     if (!exec(q, u"list the campaigns with work due"_s))
         return std::nullopt;
     QHash<QString, qint64> due;

@@ -18,8 +18,11 @@ public:
 
     // Active campaigns with a team id and work due by `horizonMs` (pending recipients planned
     // by then, or texts with the outbox): team id -> local id. In a team, the desktop that
-    // holds such a campaign's lease runs it.
-    std::optional<QHash<QString, qint64>> dueTeamCampaigns(qint64 accountId, qint64 horizonMs);
+    // holds such a campaign's lease runs it. Also due: a pending recipient planned by
+    // `providerHorizonMs` whose sender number sends through a Messaging Service (its text is
+    // handed to the provider with SendAt long before it leaves).
+    std::optional<QHash<QString, qint64>> dueTeamCampaigns(qint64 accountId, qint64 horizonMs,
+                                                           qint64 providerHorizonMs = 0);
     std::optional<QString> teamIdOf(qint64 campaignId);
 
     // In a team: texts of shared campaigns (`campaignId`, or 0: all) handed to the outbox here

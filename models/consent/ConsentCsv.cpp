@@ -1,6 +1,8 @@
 #include "ConsentCsv.h"
 
 #include "ConsentRows.h"
+#include "ContactLimits.h"
+#include "CsvReader.h"
 #include "PhoneNumber.h"
 #include "Savepoint.h"
 
@@ -78,64 +80,25 @@ QString ConsentCsv::toCsv(const QList<ConsentEvent> &events)
 bool ConsentCsv::splitRecords(const QString &csv, QList<QStringList> *records, QList<int> *lines,
                               QString *error)
 {
-    QStringList record;
-    QString field;
-    bool quoted = false;
-    bool fieldStarted = false;
-    int line = 1;
-    int recordLine = 1;
-    const auto endRecord = [&] {
-        record.append(field);
-        // A blank line is no record.
-        if (!(record.size() == 1 && record.first().isEmpty() && !fieldStarted)) {
-            records->append(record);
-            lines->append(recordLine);
-        }
-        record.clear();
-        field.clear();
-        fieldStarted = false;
-    };
-    for (qsizetype i = 0; i < csv.size(); ++i) {
-        const QChar c = csv.at(i);
-        if (quoted) {
-            if (c == u'"') {
-                if (i + 1 < csv.size() && csv.at(i + 1) == u'"') {
-                    field += u'"';
-                    ++i;
-                } else {
-                    quoted = false;
-                }
-            } else {
-                if (c == u'\n')
-                    ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == u'"' && field.isEmpty()) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == u',') {
-            record.append(field);
-            field.clear();
-            fieldStarted = true;
-        } else if (c == u'\r' && i + 1 < csv.size() && csv.at(i + 1) == u'\n') {
-            continue;
-        } else if (c == u'\n') {
-            endRecord();
-            recordLine = ++line;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted) {
-        *error = u"line %1: a quoted field is never closed"_s.arg(recordLine);
+    // The contact import's reader: the same quoting rules and the same limits.
+    CsvReader reader(csv.toUtf8());
+    if (!reader.readHeader()) {
+        // No header is no record, not an error.
+        if (reader.error().startsWith(u"the file is empty"_s))
+            return true;
+        *error = reader.error();
         return false;
     }
-    if (fieldStarted || !field.isEmpty() || !record.isEmpty())
-        endRecord();
-    return true;
+    records->append(reader.header());
+    lines->append(1);
+    QStringList fields;
+    int row = 0;
+    while (reader.next(&fields, &row)) {
+        records->append(fields);
+        lines->append(row);
+    }
+    *error = reader.error();
+    return error->isEmpty();
 }
 
 ConsentCsv::Parsed ConsentCsv::parseOptIns(const QString &csv, const QString &actor,
@@ -146,7 +109,8 @@ ConsentCsv::Parsed ConsentCsv::parseOptIns(const QString &csv, const QString &ac
     QList<int> lines;
     QString error;
     if (!splitRecords(csv, &records, &lines, &error)) {
-        parsed.errors.append({0, error});
+        // A duplicate or unreadable header is the header's error; others name their row.
+        parsed.errors.append({lines.isEmpty() ? 1 : 0, error});
         return parsed;
     }
     if (records.isEmpty()) {
@@ -227,6 +191,12 @@ ConsentCsv::Parsed ConsentCsv::parseOptIns(const QString &csv, const QString &ac
             event.source = *parsedSource;
         }
         event.optInCopy = value(u"opt_in_copy"_s);
+        if (const QString problem = ContactLimits::check(u"opt_in_copy"_s, event.optInCopy,
+                                                         ContactLimits::MaxConsentCopyChars, true);
+            !problem.isEmpty()) {
+            fail(problem);
+            good = false;
+        }
         if (good)
             parsed.events.append(event);
     }

@@ -1,20 +1,15 @@
 #include "ContactImport.h"
 
 #include "ContactImportWriter.h"
-#include "PhoneNumber.h"
+#include "ContactLimits.h"
+#include "ContactRowChecker.h"
+#include "CsvReader.h"
 #include "Savepoint.h"
 #include "StoreLogging.h"
 
 #include <QHash>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
-#include <QTimeZone>
-#include <QVariant>
 
 using namespace Qt::StringLiterals;
 using Field = ContactImport::Column::Field;
@@ -40,27 +35,7 @@ QString snakeCase(const QString &header)
 bool isAttributeKey(const QString &key)
 {
     static const QRegularExpression re(u"^[A-Za-z_][A-Za-z0-9_.\\-]*$"_s);
-    return re.match(key).hasMatch();
-}
-
-QString cell(const QStringList &row, int column)
-{
-    return column < row.size() ? row.at(column).trimmed() : QString();
-}
-
-QStringList splitTags(const QString &text)
-{
-    QStringList tags;
-    qsizetype start = 0;
-    for (qsizetype i = 0; i <= text.size(); ++i) {
-        if (i < text.size() && text.at(i) != u';' && text.at(i) != u',' && text.at(i) != u'|')
-            continue;
-        const QString tag = text.mid(start, i - start).trimmed();
-        if (!tag.isEmpty() && !tags.contains(tag))
-            tags << tag;
-        start = i + 1;
-    }
-    return tags;
+    return key.size() <= ContactLimits::MaxAttributeKeyChars && re.match(key).hasMatch();
 }
 
 } // namespace
@@ -74,6 +49,10 @@ QString ContactImport::Column::target() const
         return u"number"_s;
     case Field::Name:
         return u"name"_s;
+    case Field::FirstName:
+        return u"first_name"_s;
+    case Field::LastName:
+        return u"last_name"_s;
     case Field::Attribute:
         return u"attributes."_s + attribute;
     case Field::Tags:
@@ -95,19 +74,22 @@ std::optional<ContactImport::Column> ContactImport::Column::fromTarget(const QSt
     if (t.startsWith(u"attributes."_s)) {
         const QString key = t.mid(11);
         if (!isAttributeKey(key)) {
-            *error = u"\"%1\" is no attribute name: use letters, digits, '_', '-' or '.', "
-                     u"starting with a letter or '_'"_s.arg(key);
+            *error = u"\"%1\" is no attribute name: use at most %2 letters, digits, '_', '-' "
+                     u"or '.', starting with a letter or '_'"_s.arg(ContactLimits::shown(key))
+                         .arg(ContactLimits::MaxAttributeKeyChars);
             return std::nullopt;
         }
         return Column{Field::Attribute, key};
     }
-    for (const Field f : {Field::Ignore, Field::Number, Field::Name, Field::Tags, Field::TimeZone,
-                          Field::ConsentSource, Field::ConsentAt}) {
+    for (const Field f :
+         {Field::Ignore, Field::Number, Field::Name, Field::FirstName, Field::LastName, Field::Tags,
+          Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {
         if (Column{f, {}}.target() == t)
             return Column{f, {}};
     }
-    *error = u"unknown column target \"%1\": use number, name, attributes.<key>, tags, "
-             u"time_zone, consent_source, consent_at or ignore"_s.arg(t);
+    *error = u"unknown column target \"%1\": use number, name, first_name, last_name, "
+             u"attributes.<key>, tags, time_zone, consent_source, consent_at or ignore"_s.arg(
+                 ContactLimits::shown(t));
     return std::nullopt;
 }
 
@@ -124,6 +106,15 @@ QList<ContactImport::Column> ContactImport::guessMapping(const QStringList &head
         {u"name"_s, Field::Name},
         {u"full_name"_s, Field::Name},
         {u"contact_name"_s, Field::Name},
+        {u"first_name"_s, Field::FirstName},
+        {u"firstname"_s, Field::FirstName},
+        {u"first"_s, Field::FirstName},
+        {u"given_name"_s, Field::FirstName},
+        {u"last_name"_s, Field::LastName},
+        {u"lastname"_s, Field::LastName},
+        {u"last"_s, Field::LastName},
+        {u"surname"_s, Field::LastName},
+        {u"family_name"_s, Field::LastName},
         {u"tags"_s, Field::Tags},
         {u"tag"_s, Field::Tags},
         {u"time_zone"_s, Field::TimeZone},
@@ -136,18 +127,29 @@ QList<ContactImport::Column> ContactImport::guessMapping(const QStringList &head
         {u"opted_in_at"_s, Field::ConsentAt},
         {u"opt_in_at"_s, Field::ConsentAt},
     };
+    // Attributes under the names templates and other tools use for them.
+    static const QHash<QString, QString> attributeAliases{
+        {u"e_mail"_s, u"email"_s},          {u"email_address"_s, u"email"_s},
+        {u"e_mail_address"_s, u"email"_s},  {u"mail"_s, u"email"_s},
+        {u"company_name"_s, u"company"_s},  {u"organization"_s, u"company"_s},
+        {u"organisation"_s, u"company"_s},  {u"business"_s, u"company"_s},
+        {u"business_name"_s, u"company"_s},
+    };
     QList<Column> mapping;
     QSet<Field> used;
+    QSet<QString> attributes;
     for (const QString &name : header) {
         const QString key = snakeCase(name);
         const Field field = known.value(key, Field::Attribute);
+        const QString attribute = attributeAliases.value(key, key);
         if (field != Field::Attribute && !used.contains(field)) {
             used.insert(field);
             mapping << Column{field, {}};
-        } else if (key.isEmpty()) {
+        } else if (key.isEmpty() || attributes.contains(attribute)) {
             mapping << Column{Field::Ignore, {}};
         } else {
-            mapping << Column{Field::Attribute, key};
+            attributes.insert(attribute);
+            mapping << Column{Field::Attribute, attribute};
         }
     }
     return mapping;
@@ -174,120 +176,14 @@ QString ContactImport::mappingError(const QList<Column> &mapping, int columnCoun
 
 QList<ContactImport::Contact> ContactImport::check(const CsvTable &table,
                                                    const QList<Column> &mapping,
-                                                   const Options &options, QList<RowError> *errors,
-                                                   const Progress &progress)
+                                                   const Options &options, QList<RowError> *errors)
 {
     QList<Contact> contacts;
-    contacts.reserve(table.rows.size());
-    const int headerSize = int(table.header.size());
-    const int total = int(table.rows.size());
-    QHash<QString, int> firstRowOf; // number -> row
-    QHash<QString, bool> zoneKnown;
-    const auto header = [&](int column) {
-        return column < headerSize && !table.header.at(column).isEmpty()
-                   ? table.header.at(column)
-                   : u"column %1"_s.arg(column + 1);
-    };
-    for (int r = 0; r < total; ++r) {
-        const QStringList &row = table.rows.at(r);
-        const int rowNumber = table.rowNumbers.at(r);
+    ContactRowChecker checker(table.header, mapping, options);
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
         Contact contact;
-        contact.row = rowNumber;
-        QJsonObject attributes;
-        QStringList tags;
-        int consentAtColumn = -1;
-        int consentSourceColumn = -1;
-        bool ok = true;
-        const auto error = [&](int column, const QString &reason) {
-            errors->append(RowError{rowNumber, header(column), reason});
-            ok = false;
-        };
-        for (int c = headerSize; c < row.size(); ++c) {
-            if (!row.at(c).trimmed().isEmpty())
-                error(c, u"unknown column: a value beyond the %1 named columns"_s.arg(headerSize));
-        }
-        for (int c = 0; c < mapping.size(); ++c) {
-            const QString value = cell(row, c);
-            switch (mapping.at(c).field) {
-            case Field::Ignore:
-                break;
-            case Field::Number: {
-                // Only E.164 is stored: skip display formats and the type (most of the cost).
-                const PhoneNumberParse parsed = PhoneNumber::parse(value, options.defaultRegion,
-                                                                   PhoneNumber::Detail::Canonical);
-                if (!parsed.ok()) {
-                    error(c, parsed.errorMessage);
-                } else if (parsed.number.isShortCode()) {
-                    error(c, u"'%1' is a short code, not a customer's phone number"_s.arg(value));
-                } else {
-                    contact.number = parsed.number.e164();
-                    const auto earlier = firstRowOf.constFind(contact.number);
-                    if (earlier != firstRowOf.cend())
-                        error(c, u"%1 is already on row %2"_s.arg(contact.number).arg(*earlier));
-                    else
-                        firstRowOf.insert(contact.number, rowNumber);
-                }
-                break;
-            }
-            case Field::Name:
-                contact.name = value;
-                break;
-            case Field::Attribute:
-                if (!value.isEmpty())
-                    attributes.insert(mapping.at(c).attribute, value);
-                break;
-            case Field::Tags:
-                tags = splitTags(value);
-                break;
-            case Field::TimeZone:
-                if (!value.isEmpty()) {
-                    auto known = zoneKnown.find(value);
-                    if (known == zoneKnown.end())
-                        known = zoneKnown.insert(value,
-                                                 QTimeZone::isTimeZoneIdAvailable(value.toUtf8()));
-                    if (*known)
-                        contact.timeZone = value;
-                    else
-                        error(c, u"unknown time zone '%1': use an IANA id such as "
-                                 u"America/Chicago"_s.arg(value));
-                }
-                break;
-            case Field::ConsentSource:
-                contact.consentSource = value;
-                consentSourceColumn = c;
-                break;
-            case Field::ConsentAt:
-                consentAtColumn = c;
-                if (!value.isEmpty()) {
-                    const QDateTime at = QDateTime::fromString(value, Qt::ISODateWithMs);
-                    if (!at.isValid())
-                        error(c, u"'%1' is not a timestamp: use ISO 8601 such as "
-                                 u"2026-03-01T09:30:00Z"_s.arg(value));
-                    else if (at.timeSpec() == Qt::LocalTime)
-                        error(c, u"'%1' has no time zone: add Z or an offset such as "
-                                 u"-05:00"_s.arg(value));
-                    else if (options.nowMs > 0 && at.toMSecsSinceEpoch() > options.nowMs)
-                        error(c, u"'%1' is in the future"_s.arg(value));
-                    else
-                        contact.consentAtMs = at.toMSecsSinceEpoch();
-                }
-                break;
-            }
-        }
-        if (consentSourceColumn >= 0 && !contact.consentSource.isEmpty() &&
-            contact.consentAtMs == 0 &&
-            (consentAtColumn < 0 || cell(row, consentAtColumn).isEmpty()))
-            error(consentAtColumn >= 0 ? consentAtColumn : consentSourceColumn,
-                  u"a consent source needs the time consent was given"_s);
-        if (ok) {
-            contact.attributesJson =
-                QString::fromUtf8(QJsonDocument(attributes).toJson(QJsonDocument::Compact));
-            contact.tagsJson = QString::fromUtf8(
-                QJsonDocument(QJsonArray::fromStringList(tags)).toJson(QJsonDocument::Compact));
+        if (checker.check(table.rows.at(r), table.rowNumbers.at(r), &contact, errors))
             contacts.append(std::move(contact));
-        }
-        if (progress && ((r + 1) % options.progressEvery == 0 || r + 1 == total))
-            progress(Stage::Checking, r + 1, total);
     }
     return contacts;
 }
@@ -296,30 +192,58 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
                                          const QList<Column> &mapping, const Options &options,
                                          const Progress &progress)
 {
+    qsizetype next = 0;
+    return importRows(
+        std::move(db), accountId, table.header, mapping, options, progress,
+        [&](QStringList *fields, int *row, QString *) {
+            if (next >= table.rows.size())
+                return false;
+            *fields = table.rows.at(next);
+            *row = table.rowNumbers.at(next);
+            ++next;
+            return true;
+        },
+        [&] {
+            return Progressed{int(next), next, qint64(table.rows.size())};
+        });
+}
+
+ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, CsvReader &reader,
+                                         const QList<Column> &mapping, const Options &options,
+                                         const Progress &progress)
+{
+    return importRows(
+        std::move(db), accountId, reader.header(), mapping, options, progress,
+        [&](QStringList *fields, int *row, QString *error) {
+            if (reader.next(fields, row))
+                return true;
+            *error = reader.error();
+            return false;
+        },
+        [&] {
+            return Progressed{0, reader.bytesRead(), reader.bytesTotal()};
+        });
+}
+
+ContactImport::Result ContactImport::importRows(QSqlDatabase db, qint64 accountId,
+                                                const QStringList &header,
+                                                const QList<Column> &mapping,
+                                                const Options &options, const Progress &progress,
+                                                const NextRow &next,
+                                                const std::function<Progressed()> &position)
+{
     Result result;
-    result.rows = int(table.rows.size());
-    result.error = mappingError(mapping, int(table.header.size()));
+    result.error = mappingError(mapping, int(header.size()));
     if (!result.error.isEmpty())
         return result;
     if (options.actor.trimmed().isEmpty()) {
         result.error = u"an import needs who runs it (for the consent record)"_s;
         return result;
     }
-    const QList<Contact> contacts = check(table, mapping, options, &result.errors, progress);
-    if (!result.errors.isEmpty() && !options.importValidRows) {
-        result.error = u"%1 rows have errors: nothing was imported"_s.arg(
-            QSet<int>([&] {
-                QSet<int> rows;
-                for (const RowError &e : std::as_const(result.errors))
-                    rows.insert(e.row);
-                return rows;
-            }())
-                .size());
-        return result;
-    }
     ContactImportWriter::Fields fields;
     for (const Column &column : mapping) {
-        fields.name |= column.field == Field::Name;
+        fields.name |= column.field == Field::Name || column.field == Field::FirstName ||
+                       column.field == Field::LastName;
         fields.tags |= column.field == Field::Tags;
         fields.timeZone |= column.field == Field::TimeZone;
     }
@@ -338,29 +262,65 @@ ContactImport::Result ContactImport::run(QSqlDatabase db, qint64 accountId, cons
         result.error = why;
         return result;
     };
+    int reported = -1;
+    const auto report = [&] {
+        if (!progress || reported == result.rows)
+            return;
+        reported = result.rows;
+        Progressed p = position();
+        p.rows = result.rows;
+        progress(p);
+    };
+    const int every = qMax(1, options.progressEvery);
     {
         ContactImportWriter writer(db, accountId, options.actor, options.nowMs);
+        writer.setCollect(options.collectWritten);
         if (!writer.prepare(fields))
             return abort(writer.errorString());
-        const int total = int(contacts.size());
-        for (int i = 0; i < total; ++i) {
-            if (!writer.write(contacts.at(i)))
-                return abort(writer.errorString());
-            if (progress && ((i + 1) % options.progressEvery == 0 || i + 1 == total))
-                progress(Stage::Writing, i + 1, total);
+        ContactRowChecker checker(header, mapping, options);
+        QList<RowError> rowErrors;
+        QStringList row;
+        int rowNumber = 0;
+        Contact contact;
+        QString readError;
+        while (next(&row, &rowNumber, &readError)) {
+            ++result.rows;
+            rowErrors.clear();
+            if (checker.check(row, rowNumber, &contact, &rowErrors)) {
+                // Once a row is bad the import is rolled back: only check the rest.
+                if (result.badRows == 0 || options.importValidRows) {
+                    if (!writer.write(contact))
+                        return abort(writer.errorString());
+                    if (options.collectWritten)
+                        result.numbers.append(contact.number);
+                }
+            } else {
+                ++result.badRows;
+                for (const RowError &e : std::as_const(rowErrors)) {
+                    if (result.errors.size() < MaxListedErrors)
+                        result.errors.append(e);
+                }
+            }
+            if (result.rows % every == 0)
+                report();
         }
+        // A reader error (a bad quote, a limit, invalid UTF-8) half-way: nothing is kept.
+        if (!readError.isEmpty())
+            return abort(readError);
+        report();
+        if (!writer.finish())
+            return abort(writer.errorString());
         result.inserted = writer.inserted();
         result.updated = writer.updated();
         result.consentEvents = writer.consentEvents();
         result.optIns = writer.optIns();
     } // the writer's statements end before the commit
-    result.numbers.reserve(contacts.size());
-    for (const Contact &contact : contacts)
-        result.numbers.append(contact.number);
+    if (result.badRows > 0 && !options.importValidRows)
+        return abort(u"%1 rows have errors: nothing was imported"_s.arg(result.badRows));
     if (!tx.release())
         return abort(u"cannot commit the import: "_s + tx.errorString());
     result.written = true;
     qCInfo(lcStore) << "imported contacts:" << result.inserted << "new," << result.updated
-                    << "updated," << result.errors.size() << "row errors";
+                    << "updated," << result.badRows << "rows with errors";
     return result;
 }

@@ -1,9 +1,13 @@
 // Imports contacts from a CSV file: maps columns to contact fields, checks every row, and
-// writes them (with their opt-in consent) in one transaction, or nothing at all.
+// writes them (with their opt-in consent) in one transaction, or nothing at all. The file is
+// streamed (CsvReader): a row is checked and written as it is read, so memory stays bounded
+// whatever the file's length; a bad row rolls the whole import back.
 #pragma once
 
 #include "ConsentEvent.h"
 #include "CsvTable.h"
+
+class CsvReader;
 
 #include <QList>
 #include <QSqlDatabase>
@@ -16,8 +20,8 @@
 class ContactImport
 {
 public:
-    // What one CSV column holds. Targets as written in mappings: number, name,
-    // attributes.<key>, tags, time_zone, consent_source, consent_at, ignore.
+    // What one CSV column holds. Targets as written in mappings: number, name, first_name,
+    // last_name, attributes.<key>, tags, time_zone, consent_source, consent_at, ignore.
     struct Column
     {
         enum class Field
@@ -25,6 +29,8 @@ public:
             Ignore,
             Number,
             Name,
+            FirstName, // joined with LastName into the name; both kept as attributes too
+            LastName,
             Attribute,
             Tags,
             TimeZone,
@@ -59,13 +65,19 @@ public:
         qint64 consentAtMs = 0; // 0: no consent recorded
     };
 
-    enum class Stage
+    // How far an import is: rows read (checked and, while no row is bad, written) and bytes
+    // of the file read (bytesTotal is -1 when the size is unknown).
+    struct Progressed
     {
-        Checking,
-        Writing
+        int rows = 0;
+        qint64 bytesRead = 0;
+        qint64 bytesTotal = -1;
     };
-    // Called every `progressEvery` rows and at the end of each stage.
-    using Progress = std::function<void(Stage stage, int done, int total)>;
+    // Called every `progressEvery` rows and once at the end.
+    using Progress = std::function<void(const Progressed &progress)>;
+
+    // At most this many row errors are listed (Result::badRows counts them all).
+    static constexpr int MaxListedErrors = 1000;
 
     struct Options
     {
@@ -74,6 +86,9 @@ public:
         qint64 nowMs = 0;                             // consent times after it are refused
         bool importValidRows = false; // import the valid rows even when others have errors
         int progressEvery = 1000;
+        // Keep Result::numbers and Result::optIns (for the team log). Off outside a team: a
+        // million numbers are tens of MB nobody reads.
+        bool collectWritten = true;
     };
 
     struct Result
@@ -82,34 +97,51 @@ public:
         int inserted = 0; // new contacts
         int updated = 0;  // existing contacts changed
         int consentEvents = 0;
-        QList<RowError> errors;
-        bool written = false; // false: nothing was imported
-        QString error;        // why nothing was imported, when it is not the row errors
+        int badRows = 0;        // rows with at least one error
+        QList<RowError> errors; // the first MaxListedErrors
+        bool written = false;   // false: nothing was imported
+        QString error;          // why nothing was imported, when it is not the row errors
         // What was written, for the team log: the contacts' numbers and the opt-ins recorded.
         QStringList numbers;
         QList<ConsentEvent> optIns;
     };
 
     // A guess from the header names: phone/mobile/number -> number, name/full name -> name,
-    // tags, time zone/tz, consent source, consent at/opted in at; anything else becomes an
-    // attribute named after its header in snake_case.
+    // first name/given name, last name/surname, tags, time zone/tz, consent source, consent
+    // at/opted in at; e-mail/email address -> attributes.email, company/organization ->
+    // attributes.company; anything else becomes an attribute named after its header in
+    // snake_case.
     static QList<Column> guessMapping(const QStringList &header);
 
-    // Checks the rows against the mapping: numbers (libphonenumber's message), time zones (IANA
+    // Checks the rows against the mapping (ContactRowChecker): numbers (libphonenumber's
+    // message), the fields' limits and control characters (ContactLimits), time zones (IANA
     // ids), consent times (ISO 8601 with an offset or Z, not in the future), cells beyond the
     // header, and numbers the file holds twice.
     static QList<Contact> check(const CsvTable &table, const QList<Column> &mapping,
-                                const Options &options, QList<RowError> *errors,
-                                const Progress &progress = {});
+                                const Options &options, QList<RowError> *errors);
 
-    // check() then, when there are no errors or options.importValidRows, the write: contacts
-    // upserted by (account, number) (mapped fields replace the stored ones, attributes are
-    // merged), consent columns recorded as opt_in events with source import. One transaction
-    // (a savepoint inside the caller's, when it has one).
+    // Each row checked then, while no row is bad or with options.importValidRows, written:
+    // contacts upserted by (account, number) (mapped fields replace the stored ones,
+    // attributes are merged), consent columns recorded as opt_in events with source import.
+    // One transaction (a savepoint inside the caller's, when it has one), rolled back when a
+    // row is bad (unless importValidRows) or the file turns out unreadable half-way.
     static Result run(QSqlDatabase db, qint64 accountId, const CsvTable &table,
                       const QList<Column> &mapping, const Options &options,
                       const Progress &progress = {});
+    // The same, streaming from `reader` after its readHeader().
+    static Result run(QSqlDatabase db, qint64 accountId, CsvReader &reader,
+                      const QList<Column> &mapping, const Options &options,
+                      const Progress &progress = {});
 
-    // A mapping error (no number column, two number columns, ...) or an empty string.
+    // A mapping error (no number column, two number columns, an attribute name too long or
+    // of the wrong shape, ...) or an empty string.
     static QString mappingError(const QList<Column> &mapping, int columnCount);
+
+private:
+    // The next row; false at the end, with *error set when the file could not be read on.
+    using NextRow = std::function<bool(QStringList *fields, int *row, QString *error)>;
+    static Result importRows(QSqlDatabase db, qint64 accountId, const QStringList &header,
+                             const QList<Column> &mapping, const Options &options,
+                             const Progress &progress, const NextRow &next,
+                             const std::function<Progressed()> &position);
 };

@@ -4,6 +4,8 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 ContactImportWriter::ContactImportWriter(QSqlDatabase db, qint64 accountId, const QString &actor,
@@ -13,6 +15,7 @@ ContactImportWriter::ContactImportWriter(QSqlDatabase db, qint64 accountId, cons
     , m_actor(actor)
     , m_nowMs(nowMs)
     , m_upsert(m_db)
+    , m_optInKnown(m_db)
     , m_consent(m_db)
 {}
 
@@ -22,25 +25,34 @@ bool ContactImportWriter::fail(const QString &message)
     return false;
 }
 
+namespace {
+
+std::optional<qint64> contactCount(QSqlDatabase db, qint64 accountId, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(u"SELECT count(*) FROM contacts WHERE account_id = ?"_s);
+    q.addBindValue(accountId);
+    if (!q.exec() || !q.next()) {
+        *error = u"cannot count contacts: "_s + q.lastError().text();
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+} // namespace
+
 bool ContactImportWriter::prepare(const Fields &fields)
 {
-    QSqlQuery q(m_db);
-    q.setForwardOnly(true);
-    q.prepare(u"SELECT number FROM contacts WHERE account_id = ?"_s);
-    q.addBindValue(m_accountId);
-    if (!q.exec())
-        return fail(u"cannot read contacts: "_s + q.lastError().text());
-    while (q.next())
-        m_existing.insert(q.value(0).toString());
+    const auto before = contactCount(m_db, m_accountId, &m_error);
+    if (!before)
+        return false;
+    m_contactsBefore = *before;
     // A re-import of the same file records each opt-in once.
-    q.prepare(u"SELECT contact_number, occurred_at FROM consent_events WHERE account_id = ? "
-              u"AND kind = 'opt_in' AND source = 'import'"_s);
-    q.addBindValue(m_accountId);
-    if (!q.exec())
-        return fail(u"cannot read consent events: "_s + q.lastError().text());
-    while (q.next())
-        m_importedOptIns.insert({q.value(0).toString(), q.value(1).toLongLong()});
-    q.finish();
+    m_optInKnown.setForwardOnly(true);
+    if (!m_optInKnown.prepare(
+            u"SELECT 1 FROM consent_events WHERE account_id = ? AND contact_number = ? "
+            u"AND occurred_at = ? AND kind = 'opt_in' AND source = 'import' LIMIT 1"_s))
+        return fail(u"cannot prepare the import: "_s + m_optInKnown.lastError().text());
 
     // Column names are ours, never data: only which fields are mapped shapes the statement.
     QString sql =
@@ -74,13 +86,18 @@ bool ContactImportWriter::write(const ContactImport::Contact &c)
     if (!m_upsert.exec())
         return fail(
             u"row %1: cannot write the contact: %2"_s.arg(c.row).arg(m_upsert.lastError().text()));
-    if (m_existing.contains(c.number)) {
-        ++m_updated;
-    } else {
-        ++m_inserted;
-        m_existing.insert(c.number);
-    }
-    if (c.consentAtMs <= 0 || m_importedOptIns.contains({c.number, c.consentAtMs}))
+    ++m_written;
+    if (c.consentAtMs <= 0)
+        return true;
+    m_optInKnown.bindValue(0, m_accountId);
+    m_optInKnown.bindValue(1, c.number);
+    m_optInKnown.bindValue(2, c.consentAtMs);
+    if (!m_optInKnown.exec())
+        return fail(u"row %1: cannot read consent events: %2"_s.arg(c.row).arg(
+            m_optInKnown.lastError().text()));
+    const bool known = m_optInKnown.next();
+    m_optInKnown.finish();
+    if (known)
         return true;
     ConsentEvent event;
     event.contactNumber = c.number;
@@ -91,8 +108,18 @@ bool ContactImportWriter::write(const ContactImport::Contact &c)
     event.occurredAt = QDateTime::fromMSecsSinceEpoch(c.consentAtMs, Qt::UTC);
     if (!m_consent.record(m_accountId, event))
         return fail(u"row %1: %2"_s.arg(c.row).arg(m_consent.errorString()));
-    m_importedOptIns.insert({c.number, c.consentAtMs});
-    m_optIns.append(event);
+    if (m_collect)
+        m_optIns.append(event);
     ++m_consentEvents;
+    return true;
+}
+
+bool ContactImportWriter::finish()
+{
+    const auto after = contactCount(m_db, m_accountId, &m_error);
+    if (!after)
+        return false;
+    m_inserted = int(*after - m_contactsBefore);
+    m_updated = m_written - m_inserted;
     return true;
 }

@@ -1,17 +1,16 @@
 // Writes the checked rows of a contacts import: upserts by (account, number) and their opt-in
-// consent events, each statement prepared once and the duplicate checks made in memory. The
-// caller owns the transaction (ContactImport::run: all rows or none).
+// consent events, each statement prepared once. Nothing grows with the file: new and updated
+// contacts are told apart by counting the account's contacts before and after, and an opt-in
+// an earlier import recorded is found through the consent index. The caller owns the
+// transaction (ContactImport::run: all rows or none).
 #pragma once
 
 #include "ConsentRows.h"
 #include "ContactImport.h"
 
-#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
-
-#include <utility>
 
 class ContactImportWriter
 {
@@ -31,6 +30,10 @@ public:
     bool prepare(const Fields &fields);
     // One contact and, when it carries a consent time that is not recorded yet, its opt-in.
     bool write(const ContactImport::Contact &contact);
+    // After the last write: counts the new contacts.
+    bool finish();
+    // Whether optIns() keeps the opt-ins recorded (for the team log).
+    void setCollect(bool collect) { m_collect = collect; }
 
     int inserted() const { return m_inserted; }
     int updated() const { return m_updated; }
@@ -47,9 +50,11 @@ private:
     QString m_actor;
     qint64 m_nowMs;
     QSqlQuery m_upsert;
+    QSqlQuery m_optInKnown;
     ConsentRows m_consent;
-    QSet<QString> m_existing;                          // numbers the account has
-    QSet<std::pair<QString, qint64>> m_importedOptIns; // (number, occurred_at) from imports
+    qint64 m_contactsBefore = 0;
+    int m_written = 0;
+    bool m_collect = true;
     int m_inserted = 0;
     int m_updated = 0;
     int m_consentEvents = 0;

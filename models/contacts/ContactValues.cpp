@@ -20,7 +20,15 @@ QHash<QString, QString> ContactValues::forContact(const QString &name, const QSt
         else if (value.isBool())
             values.insert(it.key(), value.toBool() ? u"true"_s : u"false"_s);
     }
+    // An import that had first and last name columns keeps them: more exact than splitting
+    // the name ("Mary Ann" "Lee" is not "Mary" "Ann Lee").
+    const QString first = values.value(u"first_name"_s);
+    const QString last = values.value(u"last_name"_s);
     addContactFields(values, name, number);
+    if (!first.trimmed().isEmpty() || !last.trimmed().isEmpty()) {
+        values.insert(u"first_name"_s, first.trimmed());
+        values.insert(u"last_name"_s, last.trimmed());
+    }
     return values;
 }
 

@@ -9,7 +9,9 @@ namespace ContactValues {
 
 // `attributesJson` is the contacts.attributes column (a JSON object of strings; other JSON
 // values are rendered as their JSON text). first_name is the name up to its first space,
-// last_name the rest; an attribute named like a contact field does not override it.
+// last_name the rest, unless the contact has first_name or last_name attributes (an import's
+// first and last name columns): then those two. Other attributes named like a contact field
+// (name, phone) do not override it.
 QHash<QString, QString> forContact(const QString &name, const QString &number,
                                    const QString &attributesJson);
 

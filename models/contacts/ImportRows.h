@@ -16,6 +16,13 @@ public:
                                    const QList<ContactImport::Column> &mapping,
                                    const ContactImport::Options &options,
                                    const ContactImport::Progress &progress = {});
+    // Streams the CSV file at `path`, whose header must still be `header` (the one the
+    // mapping was made for: a file changed since is refused).
+    ContactImport::Result contactsFromFile(qint64 accountId, const QString &path,
+                                           const QStringList &header,
+                                           const QList<ContactImport::Column> &mapping,
+                                           const ContactImport::Options &options,
+                                           const ContactImport::Progress &progress = {});
     ConsentCsv::ImportResult optIns(qint64 accountId, const QString &csv, const QString &actor,
                                     const QString &defaultRegion);
 

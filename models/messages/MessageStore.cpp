@@ -55,14 +55,21 @@ bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page
         return fail(m_pages.errorString());
     if (!m_db.transaction())
         return fail(u"cannot begin a transaction: %1"_s.arg(m_db.lastError().text()));
-    m_threads.clearCache();
+    const auto rollback = [this] {
+        m_db.rollback();
+        m_threads.clearCache(); // it may hold threads the rollback removed
+    };
+    if (!m_threads.checkCache()) {
+        rollback();
+        return fail(m_threads.errorString());
+    }
 
     UpsertStats result;
     QList<qint64> added;
     QList<qint64> updated;
     if (!m_pages.write(accountId, page, &result, &added, &updated)) {
         m_pages.abandon();
-        m_db.rollback();
+        rollback();
         return fail(m_pages.errorString());
     }
     result.skipped = keptAside + result.skipped;
@@ -75,11 +82,15 @@ bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page
     SkippedMessageRows aside(m_db);
     if (!aside.keepAside(accountId, result.skipped, QDateTime::currentMSecsSinceEpoch()) ||
         !aside.forget(accountId, stored)) {
-        m_db.rollback();
+        rollback();
         return fail(aside.errorString());
     }
-    if (!commit())
+    if (!commit()) {
+        m_threads.clearCache();
         return false;
+    }
+    if (!m_threads.cacheIsCurrent())
+        m_threads.clearCache(); // stored anyway; the next page re-reads its threads
 
     if (stats)
         *stats = result;

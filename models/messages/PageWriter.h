@@ -4,6 +4,7 @@
 #include "MessageRecord.h"
 #include "UpsertStats.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
@@ -38,9 +39,21 @@ private:
         qint64 threadId = 0;
     };
 
+    // A message of the page already in the store.
+    struct Stored
+    {
+        qint64 id = 0;
+        qint64 threadId = 0;
+        QString body;
+        QString from;
+    };
+
     bool fail(const QString &message);
+    bool findStored(const QList<MessageRecord> &page, const QList<qsizetype> &candidates,
+                    QHash<QString, Stored> *stored);
     static QString validate(const MessageRecord &record);
-    void bindRecord(QSqlQuery &query, qint64 accountId, qint64 threadId,
+    // Binds the record's Values from position `first` on.
+    void bindRecord(QSqlQuery &query, int first, qint64 accountId, qint64 threadId,
                     const MessageRecord &record);
     // A message stored without a sender (a Messaging Service's, before it picked one) got
     // its sender: record it and file the message in its thread when the sender is ours.

@@ -1,5 +1,7 @@
 #include "ThreadWriter.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QVariant>
 
@@ -19,12 +21,39 @@ ThreadWriter::ThreadWriter(QSqlDatabase db)
     , m_setLatest(db)
     , m_addUnread(db)
     , m_setPreview(db)
+    , m_applyNews(db)
+    , m_version(db)
 {}
 
 void ThreadWriter::clearCache()
 {
     m_senders.clear();
     m_threads.clear();
+    m_seenChanges = -1;
+}
+
+bool ThreadWriter::checkCache()
+{
+    if (!prepare() || !run(m_version, "reading the data version"))
+        return false;
+    const bool current = m_version.next() && m_version.value(0).toLongLong() == m_seenChanges &&
+                         m_version.value(1).toLongLong() == m_seenDataVersion;
+    m_version.finish();
+    if (!current)
+        clearCache();
+    return true;
+}
+
+bool ThreadWriter::cacheIsCurrent()
+{
+    if (!prepare() || !run(m_version, "reading the data version"))
+        return false;
+    if (m_version.next()) {
+        m_seenChanges = m_version.value(0).toLongLong();
+        m_seenDataVersion = m_version.value(1).toLongLong();
+    }
+    m_version.finish();
+    return true;
 }
 
 QString ThreadWriter::preview(const QString &body)
@@ -65,7 +94,27 @@ bool ThreadWriter::prepare()
         prep(
             m_setPreview,
             u"UPDATE threads SET last_message_preview = coalesce(:preview, '') WHERE id = :thread "
-            u"AND last_message_id = :message AND last_message_preview <> coalesce(:preview, '')"_s);
+            u"AND last_message_id = :message AND last_message_preview <> coalesce(:preview, '')"_s) &&
+        prep(m_version, u"SELECT total_changes(), data_version FROM pragma_data_version"_s) &&
+        // Every SET reads the row as it was, so "newer" is tested against the old last
+        // message in each of the three.
+        prep(m_applyNews,
+             u"UPDATE threads SET "
+             u"last_message_id = iif(n.newer, n.message, last_message_id), "
+             u"last_message_at = iif(n.newer, n.at, last_message_at), "
+             u"last_message_preview = iif(n.newer, n.preview, last_message_preview), "
+             u"unread_count = unread_count + n.inbound, "
+             u"status = iif(n.inbound > 0, 'open', status), "
+             u"snoozed_until = iif(n.inbound > 0, NULL, snoozed_until) "
+             u"FROM (SELECT p.thread, p.message, p.at, p.preview, p.inbound, "
+             u"(t.last_message_at IS NULL OR t.last_message_at < p.at OR "
+             u"(t.last_message_at = p.at AND coalesce(t.last_message_id, 0) < p.message)) "
+             u"AS newer FROM (SELECT json_extract(value, '$[0]') AS thread, "
+             u"json_extract(value, '$[1]') AS message, json_extract(value, '$[2]') AS at, "
+             u"json_extract(value, '$[3]') AS preview, json_extract(value, '$[4]') AS inbound "
+             u"FROM json_each(?)) p JOIN threads t ON t.id = p.thread) n "
+             u"WHERE threads.id = n.thread AND (n.newer OR n.inbound > 0) "
+             u"RETURNING threads.id"_s);
     return m_prepared;
 }
 
@@ -162,6 +211,24 @@ bool ThreadWriter::noteNewInbound(qint64 threadId, int count, bool *changed)
     if (!run(m_addUnread, "counting an unread message"))
         return false;
     *changed = m_addUnread.numRowsAffected() > 0;
+    return true;
+}
+
+bool ThreadWriter::noteNews(const QList<News> &news, QSet<qint64> *changed)
+{
+    if (news.isEmpty())
+        return true;
+    if (!prepare())
+        return false;
+    QJsonArray rows;
+    for (const News &n : news)
+        rows.append(QJsonArray{n.threadId, n.messageId, n.createdAtMs, preview(n.body), n.inbound});
+    m_applyNews.bindValue(0, QString::fromUtf8(QJsonDocument(rows).toJson(QJsonDocument::Compact)));
+    if (!run(m_applyNews, "updating the threads' last messages and unread counts"))
+        return false;
+    while (m_applyNews.next())
+        changed->insert(m_applyNews.value(0).toLongLong());
+    m_applyNews.finish();
     return true;
 }
 

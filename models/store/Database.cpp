@@ -246,7 +246,10 @@ bool Database::configureConnection()
         return false;
     if (!query.next() || query.value(0).toString() != u"wal"_s)
         return fail(Error::CannotOpen, u"%1 cannot use write-ahead logging"_s.arg(m_filePath));
-    if (!pragma(u"PRAGMA synchronous = NORMAL"_s) || !pragma(u"PRAGMA foreign_keys = ON"_s))
+    // temp_store: statement journals and the page staging table stay in memory (on disk they
+    // were ~27 MB of temp-file writes per 1,000-message page).
+    if (!pragma(u"PRAGMA synchronous = NORMAL"_s) || !pragma(u"PRAGMA foreign_keys = ON"_s) ||
+        !pragma(u"PRAGMA temp_store = MEMORY"_s))
         return false;
     if (!pragma(u"PRAGMA foreign_keys"_s))
         return false;

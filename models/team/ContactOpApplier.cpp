@@ -1,5 +1,6 @@
 #include "ContactOpApplier.h"
 
+#include "ContactLimits.h"
 #include "StoreLogging.h"
 #include "TeamOpPacker.h"
 #include "TeamOutboxRows.h"
@@ -45,6 +46,34 @@ bool allStrings(const QJsonValue &value)
         return true;
     };
     return value.isArray() ? strings(value.toArray()) : strings(value.toObject());
+}
+
+// Why a teammate's values break the limits an import or an edit here would enforce, or ''.
+QString limitProblem(const QJsonValue &name, const QJsonValue &tags, const QJsonValue &attributes,
+                     const QJsonValue &zone)
+{
+    QString problem;
+    if (name.isString())
+        problem = ContactLimits::checkName(name.toString());
+    if (problem.isEmpty() && tags.isArray()) {
+        const QJsonArray list = tags.toArray();
+        problem = ContactLimits::checkTagCount(list.size());
+        for (qsizetype i = 0; problem.isEmpty() && i < list.size(); ++i)
+            problem = ContactLimits::checkTag(list.at(i).toString());
+    }
+    if (problem.isEmpty() && attributes.isObject()) {
+        const QJsonObject object = attributes.toObject();
+        problem = ContactLimits::checkAttributeCount(object.size());
+        for (auto it = object.begin(); problem.isEmpty() && it != object.end(); ++it) {
+            problem = ContactLimits::checkAttributeKey(it.key());
+            if (problem.isEmpty())
+                problem = ContactLimits::checkAttributeValue(it.key(), it.value().toString());
+        }
+    }
+    if (problem.isEmpty() && zone.isString())
+        problem = ContactLimits::check(u"the time zone"_s, zone.toString(),
+                                       ContactLimits::MaxTimeZoneChars);
+    return problem;
 }
 
 } // namespace
@@ -143,6 +172,13 @@ int ContactOpApplier::applyContact(qint64 accountId, const QString &number,
         (!attributes.isUndefined() && !(attributes.isObject() && allStrings(attributes))) ||
         (!zone.isUndefined() && !zone.isString()))
         return -2;
+    // Values past our limits or with control characters (a NUL in a name) are skipped whole:
+    // the log is outside input like a CSV file.
+    if (const QString problem = limitProblem(name, tags, attributes, zone); !problem.isEmpty()) {
+        qCWarning(lcStore).noquote()
+            << "skipped the team log's contact" << number << "-" << problem;
+        return -2;
+    }
     QStringList sets;
     QStringList differs;
     QVariantList bound;

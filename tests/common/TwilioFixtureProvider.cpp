@@ -79,8 +79,11 @@ bool TwilioFixtureProvider::load()
                            .toObject();
     m_messageTemplate = example(spec, message, u"get"_s, u"200"_s, u"fetch"_s);
     m_createTemplate = example(spec, messages, u"post"_s, u"201"_s, u"create"_s);
+    m_scheduledTemplate =
+        example(spec, messages, u"post"_s, u"201"_s, u"createScheduledMessageSms"_s);
+    m_cancelTemplate = example(spec, message, u"post"_s, u"200"_s, u"cancelMessage"_s);
     if (m_account.isEmpty() || m_numberTemplate.isEmpty() || m_messageTemplate.isEmpty() ||
-        m_createTemplate.isEmpty()) {
+        m_createTemplate.isEmpty() || m_scheduledTemplate.isEmpty() || m_cancelTemplate.isEmpty()) {
         m_error = u"an example is missing from "_s + file.fileName();
         return false;
     }
@@ -348,6 +351,8 @@ ScriptedResponse TwilioFixtureProvider::answer(const QByteArray &method, const Q
         return listMessages(path, rawQuery);
     if (method == "POST" && rest == u"/Messages.json"_s)
         return createMessage(body);
+    if (method == "POST" && rest.startsWith(u"/Messages/"_s) && rest.endsWith(u".json"_s))
+        return cancelMessage(rest.mid(10).chopped(5), body);
     if (method == "GET" && rest.startsWith(u"/Messages/"_s) && rest.endsWith(u".json"_s)) {
         const QString sid = rest.mid(10).chopped(5);
         if (m_messages.contains(sid))
@@ -428,6 +433,8 @@ ScriptedResponse TwilioFixtureProvider::listMessages(const QString &path,
 ScriptedResponse TwilioFixtureProvider::createMessage(const QByteArray &body)
 {
     const FieldList form = RecordedRequest::decodeForm(body);
+    if (!field(form, u"SendAt"_s).isEmpty() || !field(form, u"ScheduleType"_s).isEmpty())
+        return createScheduled(form);
     const QString now = rfc2822(QDateTime::currentDateTimeUtc());
     QJsonObject created = overlay(m_createTemplate, {{u"from"_s, field(form, u"From"_s)},
                                                      {u"to"_s, field(form, u"To"_s)},
@@ -439,4 +446,52 @@ ScriptedResponse TwilioFixtureProvider::createMessage(const QByteArray &body)
     const QString sid = addMessage(created);
     return ScriptedResponse::json(
         201, QJsonDocument(m_messages.value(sid)).toJson(QJsonDocument::Compact));
+}
+
+ScriptedResponse TwilioFixtureProvider::createScheduled(const FieldList &form)
+{
+    // Twilio's documented rules (TWILIO-NOTES, "Scheduling"): both fields, a service, ISO 8601.
+    const QString service = field(form, u"MessagingServiceSid"_s);
+    if (field(form, u"ScheduleType"_s) != u"fixed"_s || field(form, u"SendAt"_s).isEmpty())
+        return error(400, 35111, u"SendAt and ScheduleType=fixed go together"_s);
+    if (!service.startsWith(u"MG"_s))
+        return error(400, 35118, u"MessagingServiceSid is required to schedule a message"_s);
+    const QDateTime at = QDateTime::fromString(field(form, u"SendAt"_s), Qt::ISODate);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!at.isValid() || now.secsTo(at) < 300 || now.secsTo(at) > 35LL * 24 * 3600)
+        return error(400, 35114, u"SendAt must be between 300 seconds and 35 days ahead"_s);
+    const QString stamp = rfc2822(now);
+    const QString from = field(form, u"From"_s);
+    // The example answers `queued`; a real account answers `scheduled` (Twilio's docs).
+    QJsonObject created =
+        overlay(m_scheduledTemplate, {{u"from"_s, from.isEmpty() ? QJsonValue() : QJsonValue(from)},
+                                      {u"to"_s, field(form, u"To"_s)},
+                                      {u"body"_s, field(form, u"Body"_s)},
+                                      {u"messaging_service_sid"_s, service},
+                                      {u"status"_s, u"scheduled"_s},
+                                      {u"date_created"_s, stamp},
+                                      {u"date_sent"_s, QJsonValue()},
+                                      {u"date_updated"_s, stamp},
+                                      {u"sid"_s, nextSid(u"SM"_s)}});
+    const QString sid = addMessage(created);
+    m_sendAt.insert(sid, at.toUTC());
+    return ScriptedResponse::json(
+        201, QJsonDocument(m_messages.value(sid)).toJson(QJsonDocument::Compact));
+}
+
+ScriptedResponse TwilioFixtureProvider::cancelMessage(const QString &sid, const QByteArray &body)
+{
+    if (!m_messages.contains(sid))
+        return error(404, 20404, u"The requested resource was not found"_s);
+    const FieldList form = RecordedRequest::decodeForm(body);
+    if (field(form, u"Status"_s) != u"canceled"_s)
+        return error(400, 21218, u"Only Status=canceled is supported here"_s);
+    if (m_messages.value(sid).value("status"_L1).toString() != u"scheduled"_s)
+        return error(400, 30409, u"Message is not in a cancelable state"_s);
+    QJsonObject canceled = m_messages.value(sid);
+    canceled.insert("status"_L1, m_cancelTemplate.value("status"_L1));
+    canceled.insert("date_updated"_L1, rfc2822(QDateTime::currentDateTimeUtc()));
+    updateMessage(sid, canceled);
+    return ScriptedResponse::json(
+        200, QJsonDocument(m_messages.value(sid)).toJson(QJsonDocument::Compact));
 }

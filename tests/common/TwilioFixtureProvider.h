@@ -39,6 +39,8 @@ public:
     void updateMessage(const QString &sid, const QJsonObject &fields);
     QJsonObject message(const QString &sid) const { return m_messages.value(sid); }
     int messageCount() const { return int(m_order.size()); }
+    // The SendAt a scheduled message was created with (Twilio lists no such field).
+    QDateTime sendAt(const QString &sid) const { return m_sendAt.value(sid); }
 
     // One message of every shape a real account's history holds, between our number and
     // `customer`, dated around `at`; returns how many were added. See the .cpp for the list.
@@ -69,6 +71,12 @@ private:
                             const QByteArray &body);
     ScriptedResponse listMessages(const QString &path, const QByteArray &rawQuery);
     ScriptedResponse createMessage(const QByteArray &body);
+    // SendAt + ScheduleType=fixed through a Messaging Service: 'scheduled' (the
+    // createScheduledMessageSms example), inside Twilio's 5 minutes to 35 days.
+    ScriptedResponse createScheduled(const FieldList &form);
+    // POST Messages/{Sid}.json Status=canceled (the cancelMessage example); 30409 unless it
+    // is still scheduled.
+    ScriptedResponse cancelMessage(const QString &sid, const QByteArray &body);
     QJsonObject envelope(const QString &path, const QString &listKey, const QJsonArray &items,
                          int page, int pageSize, const QString &filters, bool more) const;
     static ScriptedResponse error(int status, int code, const QString &message);
@@ -76,10 +84,13 @@ private:
 
     QString m_error;
     QString m_token = QStringLiteral("fixture-auth-token");
-    QJsonObject m_account;         // Accounts/{Sid}.json fetch example
-    QJsonObject m_numberTemplate;  // IncomingPhoneNumbers.json readFull's first number
-    QJsonObject m_messageTemplate; // Messages/{Sid}.json fetch example
-    QJsonObject m_createTemplate;  // Messages.json create example
+    QJsonObject m_account;           // Accounts/{Sid}.json fetch example
+    QJsonObject m_numberTemplate;    // IncomingPhoneNumbers.json readFull's first number
+    QJsonObject m_messageTemplate;   // Messages/{Sid}.json fetch example
+    QJsonObject m_createTemplate;    // Messages.json create example
+    QJsonObject m_scheduledTemplate; // Messages.json createScheduledMessageSms example
+    QJsonObject m_cancelTemplate;    // Messages/{Sid}.json cancelMessage example
+    QHash<QString, QDateTime> m_sendAt;
     QList<QJsonObject> m_numbers;
     QHash<QString, QJsonObject> m_messages;
     QStringList m_order; // sids in the order added

@@ -265,16 +265,33 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("row 3, column Phone: '415555013' is too short"),
                  refused.err.constData());
         QVERIFY(refused.err.contains("nothing was imported"));
-        QVERIFY(refused.err.contains("checked 2/2"));
+        QVERIFY2(refused.err.contains("read 2 rows (100%)"), refused.err.constData());
 
         const CliRun valid = runCli(base + QStringList{u"--import-valid-rows"_s});
         QCOMPARE(valid.exitCode, 1); // still says some rows were wrong
         QCOMPARE(valid.out, QByteArray("imported 1 contacts (1 new, 0 updated), 0 consent events; "
-                                       "skipped 1 errors\n"));
+                                       "skipped 1 rows with errors\n"));
 
         const CliRun mapped = runCli(base + QStringList{u"--map"_s, u"Plan=ignore,Nope=name"_s});
         QCOMPARE(mapped.exitCode, 64);
         QVERIFY(mapped.err.contains("no column named \"Nope\""));
+
+        // Hostile files: a duplicate header, a NUL in a name.
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write("number,Number,name\n+14155550111,+14155550112,Kate\n");
+        file.close();
+        const CliRun twice = runCli(base);
+        QCOMPARE(twice.exitCode, 2);
+        QVERIFY2(twice.err.contains("the column \"Number\" appears twice (columns 1 and 2)"),
+                 twice.err.constData());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QByteArray("number,name\n+14155550111,Ka\0te\n", 31));
+        file.close();
+        const CliRun nul = runCli(base);
+        QCOMPARE(nul.exitCode, 1);
+        QVERIFY2(nul.err.contains("row 2, column name: the name holds a control character "
+                                  "(U+0000) at character 3"),
+                 nul.err.constData());
     }
 
     void syncTokenComesFromEnvironmentOnly()

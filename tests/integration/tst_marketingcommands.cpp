@@ -197,7 +197,7 @@ void TstMarketingCommands::contactsAreImported()
     int progressCalls = 0;
     commands.importContacts(
         table, ContactImport::guessMapping(table.header), options,
-        [&](ContactImport::Stage, int, int) { ++progressCalls; },
+        [&](const ContactImport::Progressed &) { ++progressCalls; },
         [&](const CommandResult &result, const ContactImport::Result &d) {
             ok = result.ok;
             detail = d;

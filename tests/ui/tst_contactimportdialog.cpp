@@ -31,6 +31,8 @@ private Q_SLOTS:
     void badRowBlocksUntilExplicitChoice();
     void mappingChangeIsUsed();
     void unreadableFileIsReported();
+    void duplicateHeaderIsRefused();
+    void badRowsListFieldLimits();
 
 private:
     template<typename T>
@@ -163,6 +165,33 @@ void TstContactImportDialog::unreadableFileIsReported()
     QVERIFY(!m_dialog->openFile(writeCsv("number\n\"+1415\n")));
     QVERIFY(child<QLabel>("statusLabel")->text().contains(u"never closed"_s));
     QVERIFY(!child<QPushButton>("importButton")->isEnabled());
+}
+
+void TstContactImportDialog::duplicateHeaderIsRefused()
+{
+    QVERIFY(!m_dialog->openFile(writeCsv("number,number,name\n+14155550101,+14155550102,Kate\n")));
+    QCOMPARE(child<QLabel>("statusLabel")->text(),
+             u"row 1: the column \"number\" appears twice (columns 1 and 2); each column needs "
+             u"its own name"_s);
+    QVERIFY(!child<QPushButton>("importButton")->isEnabled());
+}
+
+void TstContactImportDialog::badRowsListFieldLimits()
+{
+    QSignalSpy finished(m_dialog.get(), &ContactImportDialog::importFinished);
+    QVERIFY(m_dialog->openFile(writeCsv(QByteArray("number,name\n+14155550101,Ka\0te\n"
+                                                   "+14155550102,Sam\n",
+                                                   48))));
+    QTest::mouseClick(child<QPushButton>("importButton"), Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    auto *errors = child<QTableWidget>("errorTable");
+    QCOMPARE(errors->rowCount(), 1);
+    QCOMPARE(errors->item(0, 0)->text(), u"2"_s);
+    QCOMPARE(errors->item(0, 1)->text(), u"name"_s);
+    QVERIFY(
+        errors->item(0, 2)->text().startsWith(u"the name holds a control character (U+0000)"_s));
+    QCOMPARE(contacts(), 0);
+    QCOMPARE(child<QPushButton>("importValidButton")->text(), u"Import the 1 valid rows"_s);
 }
 
 QTEST_MAIN(TstContactImportDialog)

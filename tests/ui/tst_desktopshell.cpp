@@ -70,6 +70,7 @@ private Q_SLOTS:
     void accountPagesAreBuiltOnFirstVisit();
     void keyboardWorksTheQueue();
     void guiThreadNeverWaitsForTheWriter();
+    void startShowsTheAccountOnce();
 
 private:
     InboxPage *inbox() const { return m_shell->shell()->inbox(); }
@@ -396,6 +397,18 @@ void TstDesktopShell::guiThreadNeverWaitsForTheWriter()
                                        u"SELECT status FROM threads WHERE id = ?"_s, {thread})
                      .toString(),
                  u"resolved"_s);
+}
+
+void TstDesktopShell::startShowsTheAccountOnce()
+{
+    // A second shell on a fresh profile, watched from before its start.
+    ShellFixture fresh;
+    QVERIFY(fresh.open());
+    DesktopShell shell(fresh.session(), u"alice"_s);
+    QSignalSpy shown(&shell, &DesktopShell::accountShown);
+    QVERIFY(shell.start());
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(shown.first().first().toLongLong(), F::AccountA);
 }
 
 SHELL_TEST_MAIN(TstDesktopShell)

@@ -40,6 +40,7 @@ private Q_SLOTS:
     void cleanup();
     void counterFollowsLongestRendering();
     void unknownTokenIsShown();
+    void availableFieldsListAttributes();
     void promotionalOffersOptOutLine();
     void previewRendersPickedContact();
     void saveApproveRetire();
@@ -136,6 +137,13 @@ void TstTemplateEditorPage::unknownTokenIsShown()
     typeBody(u"Your {{plan}} plan renews"_s); // an attribute of a contact
     QTRY_VERIFY(errors->text().isEmpty());
     QVERIFY(child<QPushButton>("saveButton")->isEnabled());
+}
+
+// Imported columns land as attributes; the editor lists them beside the contact fields.
+void TstTemplateEditorPage::availableFieldsListAttributes()
+{
+    QCOMPARE(child<QLabel>("availableFields")->text(),
+             u"{{first_name}}  {{last_name}}  {{name}}  {{phone}}  {{plan}}"_s);
 }
 
 void TstTemplateEditorPage::promotionalOffersOptOutLine()

@@ -1,6 +1,7 @@
 #include "AccountRows.h"
 #include "ConsentRows.h"
 #include "ContactImport.h"
+#include "CsvReader.h"
 #include "CsvTable.h"
 #include "Database.h"
 #include "PhoneNumber.h"
@@ -371,20 +372,27 @@ void TstContactImport::progressReported()
     for (int i = 0; i < 5; ++i)
         csv += "+1415555010" + QByteArray::number(i) + "\n";
     const CsvTable t = table(csv);
-    QList<std::tuple<int, int, int>> calls;
+    QList<std::tuple<int, qint64, qint64>> calls;
+    const auto record = [&](const ContactImport::Progressed &p) {
+        calls.append({p.rows, p.bytesRead, p.bytesTotal});
+    };
     const auto r = ContactImport::run(db(), m_account, t, ContactImport::guessMapping(t.header),
-                                      options(), [&](ContactImport::Stage s, int done, int total) {
-                                          calls.append({int(s), done, total});
-                                      });
+                                      options(), record);
     QVERIFY(r.written);
-    const int checking = int(ContactImport::Stage::Checking);
-    const int writing = int(ContactImport::Stage::Writing);
-    QCOMPARE(calls, (QList<std::tuple<int, int, int>>{{checking, 2, 5},
-                                                      {checking, 4, 5},
-                                                      {checking, 5, 5},
-                                                      {writing, 2, 5},
-                                                      {writing, 4, 5},
-                                                      {writing, 5, 5}}));
+    // A table counts rows as its "bytes".
+    QCOMPARE(calls, (QList<std::tuple<int, qint64, qint64>>{{2, 2, 5}, {4, 4, 5}, {5, 5, 5}}));
+
+    // Streamed: the file's bytes, read as the rows go.
+    calls.clear();
+    CsvReader reader(csv);
+    QVERIFY(reader.readHeader());
+    const auto streamed = ContactImport::run(
+        db(), m_other, reader, ContactImport::guessMapping(reader.header()), options(), record);
+    QVERIFY(streamed.written);
+    QCOMPARE(calls.size(), 3);
+    QCOMPARE(std::get<0>(calls.last()), 5);
+    QCOMPARE(std::get<1>(calls.last()), qint64(csv.size()));
+    QCOMPARE(std::get<2>(calls.last()), qint64(csv.size()));
 }
 
 QTEST_GUILESS_MAIN(TstContactImport)
