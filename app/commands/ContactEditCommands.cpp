@@ -1,48 +1,13 @@
 #include "ContactEditCommands.h"
 
 #include "ContactDeleteOpApplier.h"
+#include "ContactLimits.h"
 #include "ContactOpApplier.h"
 #include "TeamShare.h"
 
 #include <QTimeZone>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// The same limits as the import's (issue 16's ContactLimits): counted in UTF-16 units.
-constexpr int MaxNameChars = 256;
-constexpr int MaxTagChars = 64;
-constexpr int MaxTags = 50;
-constexpr int MaxAttributeKeyChars = 64;
-constexpr int MaxAttributeValueChars = 1024;
-constexpr int MaxAttributes = 100;
-
-bool hasControl(const QString &text, bool multiLine)
-{
-    for (const QChar c : text) {
-        if (c.category() != QChar::Other_Control)
-            continue;
-        if (multiLine && (c == u'\t' || c == u'\n' || c == u'\r'))
-            continue;
-        return true;
-    }
-    return false;
-}
-
-QString check(const QString &what, const QString &value, int maxChars, bool multiLine = false)
-{
-    if (hasControl(value, multiLine))
-        return ContactEditCommands::tr("%1 contains a control character").arg(what);
-    if (value.size() > maxChars)
-        return ContactEditCommands::tr("%1 is %2 characters long; at most %3 are allowed")
-            .arg(what)
-            .arg(value.size())
-            .arg(maxChars);
-    return {};
-}
-
-} // namespace
 
 ContactEditCommands::ContactEditCommands(StoreWriter *writer, qint64 accountId,
                                          const QString &actor, QObject *parent)
@@ -51,36 +16,37 @@ ContactEditCommands::ContactEditCommands(StoreWriter *writer, qint64 accountId,
 
 QString ContactEditCommands::problem(const Fields &fields)
 {
-    if (QString p = check(tr("The name"), fields.name, MaxNameChars); !p.isEmpty())
+    // The limits every entry point shares (ContactLimits), plus what only an edit can get
+    // wrong: an empty tag or field name, an unknown time zone.
+    if (QString p = ContactLimits::checkName(fields.name); !p.isEmpty())
         return p;
-    if (fields.tags.size() > MaxTags)
-        return tr("%1 tags; at most %2 are allowed").arg(fields.tags.size()).arg(MaxTags);
+    if (QString p = ContactLimits::checkTagCount(fields.tags.size()); !p.isEmpty())
+        return p;
     for (const QString &tag : fields.tags) {
         if (tag.trimmed().isEmpty())
             return tr("A tag is empty");
-        if (QString p = check(tr("Tag \"%1\"").arg(tag.left(40)), tag, MaxTagChars); !p.isEmpty())
+        if (QString p = ContactLimits::checkTag(tag); !p.isEmpty())
             return p;
     }
-    if (fields.attributes.size() > MaxAttributes)
-        return tr("%1 attributes; at most %2 are allowed")
-            .arg(fields.attributes.size())
-            .arg(MaxAttributes);
+    if (QString p = ContactLimits::checkAttributeCount(fields.attributes.size()); !p.isEmpty())
+        return p;
     for (auto it = fields.attributes.begin(); it != fields.attributes.end(); ++it) {
         if (it.key().trimmed().isEmpty())
-            return tr("An attribute has no name");
-        if (QString p = check(tr("Attribute name \"%1\"").arg(it.key().left(40)), it.key(),
-                              MaxAttributeKeyChars);
-            !p.isEmpty())
+            return tr("A field has no name");
+        if (QString p = ContactLimits::checkAttributeKey(it.key()); !p.isEmpty())
             return p;
-        if (QString p = check(tr("The value of \"%1\"").arg(it.key().left(40)),
-                              it.value().toString(), MaxAttributeValueChars, true);
+        if (QString p = ContactLimits::checkAttributeValue(it.key(), it.value().toString());
             !p.isEmpty())
             return p;
     }
+    if (QString p = ContactLimits::check(tr("the time zone"), fields.timeZone,
+                                         ContactLimits::MaxTimeZoneChars);
+        !p.isEmpty())
+        return p;
     if (!fields.timeZone.isEmpty() && !QTimeZone::isTimeZoneIdAvailable(fields.timeZone.toUtf8()))
         return tr("\"%1\" is not a time zone this computer knows (use an IANA name such as "
                   "America/Chicago)")
-            .arg(fields.timeZone.left(40));
+            .arg(ContactLimits::shown(fields.timeZone));
     return {};
 }
 

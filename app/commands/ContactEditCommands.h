@@ -25,7 +25,7 @@ public:
     // (a compliance ledger), so an opt-out still holds if the number texts again.
     void remove(const QString &number, Done done);
 
-    // '' when the fields may be saved, else the first problem, for a person to read. The one
-    // place the limits live until models/ has shared ContactLimits (issue 16).
+    // '' when the fields may be saved, else the first problem, for a person to read
+    // (ContactLimits, the limits every entry point shares).
     static QString problem(const Fields &fields);
 };

@@ -196,7 +196,7 @@ void TstContactEditCommands::badInputIsRefused_data()
     QTest::newRow("control in name")
         << u"Ma\x01ria"_s << QStringList() << u"x"_s << QString() << u"control character"_s;
     QTest::newRow("long name") << QString(300, u'a') << QStringList() << u"x"_s << QString()
-                               << u"300 characters"_s;
+                               << u"300 characters long"_s;
     QTest::newRow("tag with newline")
         << u"M"_s << QStringList{u"a\nb"_s} << u"x"_s << QString() << u"control character"_s;
     QTest::newRow("empty tag") << u"M"_s << QStringList{u" "_s} << u"x"_s << QString()
