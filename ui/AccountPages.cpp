@@ -4,6 +4,7 @@
 #include "AuditLogPage.h"
 #include "CampaignsPage.h"
 #include "ContactImportDialog.h"
+#include "ContactListPage.h"
 #include "DeferredPage.h"
 #include "EmptyStatePage.h"
 #include "KeywordsPage.h"
@@ -94,12 +95,19 @@ QWidget *AccountPages::contactsPage(qint64 accountId)
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
-    layout->addWidget(audience, 1);
+    // The contact list first, the audience (with the import) beside it.
+    auto *list = new ContactListPage(m_reader, m_writer, accountId, m_me);
+    auto *tabs = new QTabWidget;
+    tabs->setObjectName(u"contactTabs"_s);
+    tabs->addTab(list, tr("Contacts"));
+    tabs->addTab(audience, tr("Audience"));
+    layout->addWidget(tabs, 1);
     gate(page, TeamPermissions::Area::Contacts);
-    connect(import, &QPushButton::clicked, page, [this, accountId, audience, page] {
+    connect(import, &QPushButton::clicked, page, [this, accountId, audience, list, page] {
         auto *dialog = new ContactImportDialog(m_writer, accountId, m_me, page);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &ContactImportDialog::importFinished, audience, &AudiencePage::reload);
+        connect(dialog, &ContactImportDialog::importFinished, list, &ContactListPage::reload);
         dialog->open();
     });
     return page;

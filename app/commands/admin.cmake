@@ -8,5 +8,6 @@ target_sources(smsdesk_app PRIVATE
     commands/TemplateCommands.cpp commands/TemplateCommands.h
     commands/CampaignCommands.cpp commands/CampaignCommands.h
     commands/ContactCommands.cpp commands/ContactCommands.h
+    commands/ContactEditCommands.cpp commands/ContactEditCommands.h
 )
 target_include_directories(smsdesk_app PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/commands)

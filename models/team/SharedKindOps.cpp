@@ -4,6 +4,7 @@
 #include "CannedReplyOpApplier.h"
 #include "ConfirmationRuleOpApplier.h"
 #include "ConsentImportOpApplier.h"
+#include "ContactDeleteOpApplier.h"
 #include "ContactOpApplier.h"
 #include "KeywordOpApplier.h"
 #include "NumberSettingsOpApplier.h"
@@ -31,7 +32,8 @@ bool SharedKindOps::handles(const QString &kind)
     return KeywordOpApplier::handles(kind) || TemplateOpApplier::handles(kind) ||
            CannedReplyOpApplier::handles(kind) || ConfirmationRuleOpApplier::handles(kind) ||
            NumberSettingsOpApplier::handles(kind) || ContactOpApplier::handles(kind) ||
-           ConsentImportOpApplier::handles(kind) || CampaignOpApplier::handles(kind);
+           ConsentImportOpApplier::handles(kind) || CampaignOpApplier::handles(kind) ||
+           ContactDeleteOpApplier::handles(kind);
 }
 
 std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint64 accountId,
@@ -61,5 +63,7 @@ std::optional<TeamOpApplier::Outcome> SharedKindOps::apply(QSqlDatabase db, qint
         return applyWith<ContactOpApplier>(std::move(db), accountId, op, origin, error);
     if (ConsentImportOpApplier::handles(op.kind))
         return applyWith<ConsentImportOpApplier>(std::move(db), accountId, op, origin, error);
+    if (ContactDeleteOpApplier::handles(op.kind))
+        return applyWith<ContactDeleteOpApplier>(std::move(db), accountId, op, origin, error);
     return applyWith<CannedReplyOpApplier>(std::move(db), accountId, op, origin, error);
 }

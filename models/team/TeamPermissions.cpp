@@ -34,7 +34,8 @@ QString what(TeamPermissions::Area area)
     case A::Campaigns:
         return QCoreApplication::translate("TeamPermissions", "change campaigns");
     case A::Contacts:
-        return QCoreApplication::translate("TeamPermissions", "import contacts or opt-ins");
+        return QCoreApplication::translate("TeamPermissions",
+                                           "import, edit or delete contacts or opt-ins");
     }
     return {};
 }
@@ -108,7 +109,7 @@ std::optional<TeamPermissions::Area> TeamPermissions::areaOfKind(const QString &
         return std::nullopt;
     if (kind.startsWith(u"campaign."))
         return Area::Campaigns;
-    if (kind == u"contact.put" || kind == u"consent.import")
+    if (kind == u"contact.put" || kind == u"contact.delete" || kind == u"consent.import")
         return Area::Contacts;
     return std::nullopt;
 }
