@@ -4,12 +4,12 @@
 #pragma once
 
 #include "SandboxProcess.h"
-#include "StoreTestUtil.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStringList>
 #include <QTest>
 #include <QVariant>
@@ -64,8 +64,15 @@ inline QVariant read(const QString &profile, const QString &sql, const QVariantL
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(profile);
-        if (db.open())
-            value = StoreTestUtil::scalar(db, sql, values);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.prepare(sql)) {
+                for (const QVariant &v : values)
+                    query.addBindValue(v);
+                if (query.exec() && query.next())
+                    value = query.value(0);
+            }
+        }
     }
     QSqlDatabase::removeDatabase(name);
     return value;
