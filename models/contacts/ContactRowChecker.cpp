@@ -125,9 +125,8 @@ bool ContactRowChecker::check(const QStringList &row, int rowNumber,
             if (first)
                 firstNameColumn = c;
             const QString key = first ? u"first_name"_s : u"last_name"_s;
-            if (limit(c, ContactLimits::check(u"the "_s + (first ? u"first"_s : u"last"_s) +
-                                                  u" name"_s,
-                                              value, ContactLimits::MaxNameChars))) {
+            const QString what = first ? u"the first name"_s : u"the last name"_s;
+            if (limit(c, ContactLimits::check(what, value, ContactLimits::MaxNameChars))) {
                 (first ? firstName : lastName) = value;
                 // Kept as attributes too: {{first_name}} reads them before splitting the name.
                 if (!value.isEmpty())
