@@ -541,6 +541,22 @@
         <source>campaign %1 is not a campaign of the account %2</source>
         <translation>Kampagne %1 gehört nicht zum Konto %2</translation>
     </message>
+    <message>
+        <source>a campaign needs a name</source>
+        <translation>Eine Kampagne braucht einen Namen</translation>
+    </message>
+    <message>
+        <source>a campaign needs at least one template version</source>
+        <translation>Eine Kampagne braucht mindestens eine Vorlagenversion</translation>
+    </message>
+    <message>
+        <source>a campaign needs at least one sender number</source>
+        <translation>Eine Kampagne braucht mindestens eine Absendernummer</translation>
+    </message>
+    <message>
+        <source>the campaign has no recipients</source>
+        <translation>Die Kampagne hat keine Empfänger</translation>
+    </message>
 </context>
 <context>
     <name>CampaignListModel</name>
@@ -1126,6 +1142,10 @@
             <numerusform>nichts importiert: %n fehlerhafte Zeile</numerusform>
             <numerusform>nichts importiert: %n fehlerhafte Zeilen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>a frequency cap cannot be negative</source>
+        <translation>Eine Häufigkeitsgrenze kann nicht negativ sein</translation>
     </message>
 </context>
 <context>
@@ -2456,6 +2476,21 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
         <source>. Sending it again cannot help.</source>
         <translation>. Erneutes Senden kann nicht helfen.</translation>
     </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>month name, day of the month</comment>
+        <translation>%2. %1</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>month and day, year</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>weekday, month and day</comment>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>MessageMediaBlock</name>
@@ -3451,6 +3486,38 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
         <source>The note is empty.</source>
         <translation>Die Notiz ist leer.</translation>
     </message>
+    <message>
+        <source>this desktop has not joined the account&apos;s team</source>
+        <translation>Dieser Desktop ist dem Team des Kontos nicht beigetreten</translation>
+    </message>
+    <message>
+        <source>only an admin of the team can do that</source>
+        <translation>Das kann nur ein Admin des Teams</translation>
+    </message>
+    <message>
+        <source>cannot join the team</source>
+        <translation>Beitritt zum Team nicht möglich</translation>
+    </message>
+    <message>
+        <source>this invitation was withdrawn or used already</source>
+        <translation>Diese Einladung wurde zurückgezogen oder bereits verwendet</translation>
+    </message>
+    <message>
+        <source>no such member in the team</source>
+        <translation>Dieses Mitglied gibt es im Team nicht</translation>
+    </message>
+    <message>
+        <source>%1 is the team&apos;s only admin: make someone else admin first</source>
+        <translation>%1 ist der einzige Admin des Teams: Machen Sie zuerst jemand anderen zum Admin</translation>
+    </message>
+    <message>
+        <source>thread %1 is not one of this account&apos;s</source>
+        <translation>Unterhaltung %1 gehört nicht zu diesem Konto</translation>
+    </message>
+    <message>
+        <source>the note could not be stored</source>
+        <translation>Die Notiz konnte nicht gespeichert werden</translation>
+    </message>
 </context>
 <context>
     <name>TeamKeysBox</name>
@@ -3935,6 +4002,21 @@ v%2 · %3 · %4</translation>
         <source>%1h</source>
         <comment>hours ago</comment>
         <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>short month name, day of the month</comment>
+        <translation>%2. %1</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <comment>short month name, day of the month, year</comment>
+        <translation>%2. %1 %3</translation>
+    </message>
+    <message>
+        <source>%1 %2, %3</source>
+        <comment>short month name, day of the month, time</comment>
+        <translation>%2. %1, %3</translation>
     </message>
 </context>
 <context>

@@ -59,11 +59,13 @@ QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
         return tr("Today");
     if (day == today.addDays(-1))
         return tr("Yesterday");
-    const QString monthDay =
-        locale.monthName(day.month(), QLocale::LongFormat) + u' ' + QString::number(day.day());
+    const QString monthDay = tr("%1 %2", "month name, day of the month")
+                                 .arg(locale.monthName(day.month(), QLocale::LongFormat))
+                                 .arg(day.day());
     if (day.year() != today.year())
-        return monthDay + u", "_s + QString::number(day.year());
-    return locale.dayName(day.dayOfWeek(), QLocale::LongFormat) + u", "_s + monthDay;
+        return tr("%1, %2", "month and day, year").arg(monthDay).arg(day.year());
+    return tr("%1, %2", "weekday, month and day")
+        .arg(locale.dayName(day.dayOfWeek(), QLocale::LongFormat), monthDay);
 }
 
 QString MessageBubbleDelegate::scheduledLabel(qint64 utcMs, const QString &zone)

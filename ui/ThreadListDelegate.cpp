@@ -78,10 +78,13 @@ QString ThreadListDelegate::relativeTime(const QDateTime &at, const QDateTime &n
     if (secs < 6 * 24 * 3600)
         return locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
     if (local.date().year() == now.toLocalTime().date().year())
-        return locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
-               QString::number(local.date().day());
-    return locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
-           QString::number(local.date().day()) + u", "_s + QString::number(local.date().year());
+        return tr("%1 %2", "short month name, day of the month")
+            .arg(locale.monthName(local.date().month(), QLocale::ShortFormat))
+            .arg(local.date().day());
+    return tr("%1 %2, %3", "short month name, day of the month, year")
+        .arg(locale.monthName(local.date().month(), QLocale::ShortFormat))
+        .arg(local.date().day())
+        .arg(local.date().year());
 }
 
 QString ThreadListDelegate::clockText(const QTime &time)
@@ -106,8 +109,10 @@ QString ThreadListDelegate::snoozeText(const QDateTime &until, const QDateTime &
     else if (today.daysTo(local.date()) < 7)
         when = locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + time;
     else
-        when = locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
-               QString::number(local.date().day()) + u", "_s + time;
+        when = tr("%1 %2, %3", "short month name, day of the month, time")
+                   .arg(locale.monthName(local.date().month(), QLocale::ShortFormat))
+                   .arg(local.date().day())
+                   .arg(time);
     return tr("Snoozed until %1").arg(when);
 }
 
