@@ -300,6 +300,12 @@ void TstTranslations::verifyTranslatable(const QList<Seen> &texts)
 {
     QStringList missing;
     QSet<QString> reported;
+    QSet<QString> distinct;
+    for (const Seen &seen : texts) {
+        if (hasLetter(seen.text))
+            distinct.insert(seen.text);
+    }
+    qInfo("%d distinct texts with letters checked", int(distinct.size()));
     for (const Seen &seen : texts) {
         if (seen.text.isEmpty() || translatable(seen.text) || reported.contains(seen.text))
             continue;
