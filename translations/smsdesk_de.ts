@@ -267,6 +267,14 @@
         <source>Nothing was kept. Start a keychain (GNOME Keyring, KWallet) and save again, or keep the token for this session only.</source>
         <translation>Nichts wurde gespeichert. Starten Sie einen Schlüsselbund (GNOME Keyring, KWallet) und speichern Sie erneut, oder behalten Sie den Token nur für diese Sitzung.</translation>
     </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="vanished">Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Checking the credentials with the provider…</source>
+        <translation type="vanished">Die Zugangsdaten werden beim Anbieter geprüft…</translation>
+    </message>
 </context>
 <context>
     <name>AudiencePage</name>
@@ -350,6 +358,10 @@
         <source>%1 in the segment, %2 left out</source>
         <translation>%1 im Segment, %2 ausgelassen</translation>
     </message>
+    <message>
+        <source>Contacts left out, by reason</source>
+        <translation type="vanished">Ausgelassene Kontakte, nach Grund</translation>
+    </message>
 </context>
 <context>
     <name>AudienceSegmentForm</name>
@@ -404,6 +416,10 @@
     <message>
         <source>Known tags: %1</source>
         <translation>Bekannte Tags: %1</translation>
+    </message>
+    <message>
+        <source>Attribute value</source>
+        <translation type="vanished">Attributwert</translation>
     </message>
 </context>
 <context>
@@ -463,6 +479,10 @@
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
+    <message>
+        <source>Audit log</source>
+        <translation type="vanished">Änderungsprotokoll</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogView</name>
@@ -521,6 +541,10 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation type="vanished">Änderungen</translation>
     </message>
 </context>
 <context>
@@ -872,6 +896,54 @@
         <source> (%1 wait for the end of quiet hours)</source>
         <translation> (%1 warten auf das Ende der Ruhezeiten)</translation>
     </message>
+    <message>
+        <source>Quiet hours start</source>
+        <translation type="vanished">Beginn der Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Quiet hours end</source>
+        <translation type="vanished">Ende der Ruhezeiten</translation>
+    </message>
+    <message>
+        <source>Recipient numbers</source>
+        <translation type="vanished">Nummern der Empfänger</translation>
+    </message>
+    <message>
+        <source>Template version of variant %1</source>
+        <translation type="vanished">Vorlagenversion von Variante %1</translation>
+    </message>
+    <message>
+        <source>Split of variant %1, percent</source>
+        <translation type="vanished">Anteil von Variante %1, Prozent</translation>
+    </message>
+    <message>
+        <source>Only numbers with a recorded opt-in (needed for promotional texts)</source>
+        <translation type="vanished">Nur Nummern mit erfasster Anmeldung (für Werbe-SMS erforderlich)</translation>
+    </message>
+    <message>
+        <source>Promotional texts need the customer&apos;s consent. Untick only for transactional messages to numbers that expect them.</source>
+        <translation type="vanished">Werbe-SMS brauchen die Einwilligung des Kunden. Entfernen Sie den Haken nur für Transaktionsnachrichten an Nummern, die sie erwarten.</translation>
+    </message>
+    <message>
+        <source>%1 time</source>
+        <translation type="vanished">Zeit %1</translation>
+    </message>
+    <message>
+        <source>%1 time (%2)</source>
+        <translation type="vanished">Zeit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Name the campaign and choose its recipients to see when it would finish.</source>
+        <translation type="vanished">Geben Sie der Kampagne einen Namen und wählen Sie die Empfänger, um zu sehen, wann sie fertig wäre.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 numbers have no recorded opt-in and are left out.</source>
+        <translation type="vanished">%1 von %2 Nummern haben keine erfasste Anmeldung und werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>No number has a recorded opt-in.</source>
+        <translation type="vanished">Keine Nummer hat eine erfasste Anmeldung.</translation>
+    </message>
 </context>
 <context>
     <name>CampaignsPage</name>
@@ -882,6 +954,10 @@
     <message>
         <source>Test message queued.</source>
         <translation>Test-SMS in die Warteschlange gestellt.</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation type="vanished">Kampagnen</translation>
     </message>
 </context>
 <context>
@@ -982,6 +1058,10 @@
         <source>Type the reply first, then save it as a canned reply.</source>
         <translation>Schreiben Sie zuerst die Antwort und speichern Sie sie dann als Textbaustein.</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation type="vanished">Antwort</translation>
+    </message>
 </context>
 <context>
     <name>ComposerTokens</name>
@@ -1047,6 +1127,18 @@
     <message>
         <source>Default</source>
         <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Confirmation rules by country</source>
+        <translation type="vanished">Bestätigungsregeln nach Land</translation>
+    </message>
+    <message>
+        <source>Choose a country from the list first.</source>
+        <translation type="vanished">Wählen Sie zuerst ein Land aus der Liste.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a country SMS Desk knows. Choose one from the list, or type its name or two-letter code.</source>
+        <translation type="vanished">„%1“ ist kein Land, das SMS Desk kennt. Wählen Sie eines aus der Liste oder geben Sie seinen Namen oder seinen Ländercode aus zwei Buchstaben ein.</translation>
     </message>
 </context>
 <context>
@@ -1407,6 +1499,18 @@
         <source>Import the %1 valid rows</source>
         <translation>Die %1 gültigen Zeilen importieren</translation>
     </message>
+    <message>
+        <source>CSV file</source>
+        <translation type="vanished">CSV-Datei</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported</source>
+        <translation type="vanished">Zeilen, die nicht importiert werden können</translation>
+    </message>
+    <message>
+        <source>Field for column %1</source>
+        <translation type="vanished">Feld für Spalte %1</translation>
+    </message>
 </context>
 <context>
     <name>ContactListModel</name>
@@ -1571,6 +1675,10 @@
         <source>None with our other numbers</source>
         <translation>Keine mit unseren anderen Nummern</translation>
     </message>
+    <message>
+        <source>Contact details</source>
+        <translation type="vanished">Kontaktdetails</translation>
+    </message>
 </context>
 <context>
     <name>ConversationHeader</name>
@@ -1667,6 +1775,13 @@
     </message>
 </context>
 <context>
+    <name>CountryPicker</name>
+    <message>
+        <source>Country name or code, e.g. Germany</source>
+        <translation type="vanished">Name oder Code des Landes, z. B. Deutschland</translation>
+    </message>
+</context>
+<context>
     <name>DeskSession</name>
     <message>
         <source>Cannot open the profile %1: %2</source>
@@ -1730,6 +1845,22 @@
     <message>
         <source>Cannot read the team state: %1</source>
         <translation>Der Teamstatus kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>None of the %1 new messages is in the inbox</source>
+        <translation type="vanished">Keine der %1 neuen Nachrichten ist im Posteingang</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 new messages are not in the inbox</source>
+        <translation type="vanished">%1 der %2 neuen Nachrichten sind nicht im Posteingang</translation>
+    </message>
+    <message>
+        <source>%1: their numbers belong to another account in this profile (%2). A number belongs to one account; lend it (Numbers) or open that account to see them.</source>
+        <translation type="vanished">%1: Ihre Nummern gehören zu einem anderen Konto in diesem Profil (%2). Eine Nummer gehört zu einem Konto; leihen Sie sie aus (Nummern) oder öffnen Sie das andere Konto, um sie zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1: they were sent to or from numbers that are not this account&apos;s texting numbers. Numbers › Unrouted replies lists them.</source>
+        <translation type="vanished">%1: Sie wurden an oder von Nummern gesendet, die keine SMS-Nummern dieses Kontos sind. „Nummern › Nicht zugeordnete Antworten“ listet sie auf.</translation>
     </message>
 </context>
 <context>
@@ -1974,6 +2105,10 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
         <source>Back to the list</source>
         <translation>Zurück zur Liste</translation>
     </message>
+    <message>
+        <source>New</source>
+        <translation type="vanished">Neu</translation>
+    </message>
 </context>
 <context>
     <name>JoinTeamDialog</name>
@@ -2024,6 +2159,10 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <message>
         <source>You will join as &lt;b&gt;%1&lt;/b&gt;, %2, as the admin chose.</source>
         <translation>Sie treten als &lt;b&gt;%1&lt;/b&gt; bei, %2, wie vom Admin festgelegt.</translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation type="vanished">Einladung</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2220,21 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <message>
         <source>Auto-reply</source>
         <translation>Automatische Antwort</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordStopWarning</name>
+    <message>
+        <source>The provider does not answer STOP on this short code</source>
+        <translation type="vanished">Der Anbieter beantwortet STOP auf dieser Kurzwahlnummer nicht</translation>
+    </message>
+    <message>
+        <source>The provider does not answer STOP on this number</source>
+        <translation type="vanished">Der Anbieter beantwortet STOP auf dieser Nummer nicht</translation>
+    </message>
+    <message>
+        <source>%1, and it has no started Unsubscribe process: customers who text STOP are not unsubscribed and keep receiving texts. Add an Unsubscribe process and start it.</source>
+        <translation type="vanished">%1, und es gibt keinen gestarteten Abmelde-Ablauf: Kunden, die STOP schreiben, werden nicht abgemeldet und erhalten weiter SMS. Fügen Sie einen Abmelde-Ablauf hinzu und starten Sie ihn.</translation>
     </message>
 </context>
 <context>
@@ -2200,6 +2354,10 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <message>
         <source>Delete the %1 process for %2? Texts with its keywords will no longer be processed.</source>
         <translation>Den Ablauf %1 für %2 löschen? SMS mit seinen Schlüsselwörtern werden dann nicht mehr verarbeitet.</translation>
+    </message>
+    <message>
+        <source>Keyword processes</source>
+        <translation type="vanished">Schlüsselwort-Abläufe</translation>
     </message>
 </context>
 <context>
@@ -2556,6 +2714,18 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <message>
         <source>%1 pooled numbers, %2 sending through their service.</source>
         <translation>%1 Nummern im Pool, %2 senden über ihren Dienst.</translation>
+    </message>
+    <message>
+        <source>Messaging Services</source>
+        <translation type="vanished">Messaging-Dienste</translation>
+    </message>
+    <message>
+        <source>Send through the Messaging Service of each pooled number</source>
+        <translation type="vanished">Über den Messaging-Dienst jeder Pool-Nummer senden</translation>
+    </message>
+    <message>
+        <source>Required for US A2P 10DLC traffic.</source>
+        <translation type="vanished">Für US-A2P-10DLC-Verkehr erforderlich.</translation>
     </message>
 </context>
 <context>
@@ -2936,6 +3106,10 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
         <source>Provider keyword %1</source>
         <translation>Anbieter-Schlüsselwort %1</translation>
     </message>
+    <message>
+        <source>Sender numbers</source>
+        <translation type="vanished">Absendernummern</translation>
+    </message>
 </context>
 <context>
     <name>Outbox</name>
@@ -3088,6 +3262,100 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
         <source>&lt;span style=&apos;font-size:15px&apos;&gt;Sent &lt;b&gt;%1&lt;/b&gt; · Delivered &lt;b&gt;%2&lt;/b&gt; · Received &lt;b&gt;%3&lt;/b&gt; · Opt-outs &lt;b&gt;%4&lt;/b&gt; · Blocked &lt;b&gt;%5&lt;/b&gt; · Cost &lt;b&gt;%6 %7&lt;/b&gt;&lt;/span&gt;</source>
         <translation>&lt;span style=&apos;font-size:15px&apos;&gt;Gesendet &lt;b&gt;%1&lt;/b&gt; · Zugestellt &lt;b&gt;%2&lt;/b&gt; · Empfangen &lt;b&gt;%3&lt;/b&gt; · Abmeldungen &lt;b&gt;%4&lt;/b&gt; · Blockiert &lt;b&gt;%5&lt;/b&gt; · Kosten &lt;b&gt;%6 %7&lt;/b&gt;&lt;/span&gt;</translation>
     </message>
+    <message>
+        <source>By sender number</source>
+        <translation type="vanished">Nach Absendernummer</translation>
+    </message>
+    <message>
+        <source>Campaigns, all time</source>
+        <translation type="vanished">Kampagnen, gesamter Zeitraum</translation>
+    </message>
+</context>
+<context>
+    <name>RowSpeech</name>
+    <message>
+        <source>Thread with %1</source>
+        <translation type="vanished">Unterhaltung mit %1</translation>
+    </message>
+    <message>
+        <source>Thread with %1, %2</source>
+        <translation type="vanished">Unterhaltung mit %1, %2</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <translation type="vanished">über %1</translation>
+    </message>
+    <message>
+        <source>via %1 (%2)</source>
+        <translation type="vanished">über %1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation type="vanished">
+            <numerusform>%n ungelesen</numerusform>
+            <numerusform>%n ungelesen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation type="vanished">markiert</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="vanished">erledigt</translation>
+    </message>
+    <message>
+        <source>snoozed until %1</source>
+        <translation type="vanished">zurückgestellt bis %1</translation>
+    </message>
+    <message>
+        <source>assigned to %1</source>
+        <translation type="vanished">zugewiesen an %1</translation>
+    </message>
+    <message>
+        <source>cannot receive texts</source>
+        <translation type="vanished">kann keine SMS empfangen</translation>
+    </message>
+    <message>
+        <source>last message %1: %2</source>
+        <translation type="vanished">letzte Nachricht %1: %2</translation>
+    </message>
+    <message>
+        <source>Internal note, %1: %2</source>
+        <translation type="vanished">Interne Notiz, %1: %2</translation>
+    </message>
+    <message>
+        <source>Internal note by %1, %2: %3</source>
+        <translation type="vanished">Interne Notiz von %1, %2: %3</translation>
+    </message>
+    <message>
+        <source> (with an attachment)</source>
+        <translation type="vanished"> (mit einem Anhang)</translation>
+    </message>
+    <message>
+        <source> (with %1 attachments)</source>
+        <translation type="vanished"> (mit %1 Anhängen)</translation>
+    </message>
+    <message>
+        <source>Received %1%2: %3</source>
+        <translation type="vanished">Empfangen %1%2: %3</translation>
+    </message>
+    <message>
+        <source>scheduled for %1</source>
+        <translation type="vanished">geplant für %1</translation>
+    </message>
+    <message>
+        <source>Sent %1</source>
+        <translation type="vanished">Gesendet %1</translation>
+    </message>
+    <message>
+        <source>Sent by %1, %2</source>
+        <translation type="vanished">Gesendet von %1, %2</translation>
+    </message>
+    <message>
+        <source>%1%2, %3: %4</source>
+        <translation type="vanished">%1%2, %3: %4</translation>
+    </message>
 </context>
 <context>
     <name>ScheduledSendFlow</name>
@@ -3175,6 +3443,14 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <message>
         <source>No messages or contacts match “%1”.</source>
         <translation>Keine Nachrichten oder Kontakte passen zu „%1“.</translation>
+    </message>
+    <message>
+        <source>Search messages and contacts</source>
+        <translation type="vanished">Nachrichten und Kontakte suchen</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation type="vanished">Suchergebnisse</translation>
     </message>
 </context>
 <context>
@@ -3463,6 +3739,10 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
         <source>Teammates whose desktops are open now</source>
         <translation>Teammitglieder, deren Desktops gerade geöffnet sind</translation>
     </message>
+    <message>
+        <source>Sync stopped: %1 Edit the account&apos;s credentials to go on.</source>
+        <translation type="vanished">Synchronisierung angehalten: %1 Bearbeiten Sie die Zugangsdaten des Kontos, um fortzufahren.</translation>
+    </message>
 </context>
 <context>
     <name>TeamCommands</name>
@@ -3685,6 +3965,10 @@ Geheimnis %2</translation>
     <message>
         <source>Select the person the key is for.</source>
         <translation>Wählen Sie die Person, für die der Schlüssel ist.</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation type="vanished">Teammitglieder</translation>
     </message>
 </context>
 <context>
@@ -3958,6 +4242,10 @@ v%2 · %3 · %4</translation>
         <source> · a teammate approves it</source>
         <translation> · ein Teammitglied gibt sie frei</translation>
     </message>
+    <message>
+        <source>Templates</source>
+        <translation type="vanished">Vorlagen</translation>
+    </message>
 </context>
 <context>
     <name>ThreadListDelegate</name>
@@ -4020,6 +4308,13 @@ v%2 · %3 · %4</translation>
     </message>
 </context>
 <context>
+    <name>ThreadListView</name>
+    <message>
+        <source>Conversations</source>
+        <translation type="vanished">Unterhaltungen</translation>
+    </message>
+</context>
+<context>
     <name>ThreadView</name>
     <message>
         <source>Edit scheduled message…</source>
@@ -4028,6 +4323,10 @@ v%2 · %3 · %4</translation>
     <message>
         <source>Cancel scheduled message</source>
         <translation>Geplante Nachricht abbrechen</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="vanished">Nachrichten</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,8 @@ struct TsMessage
     QString context;
     QString source;
     QString type; // "unfinished", "vanished", "obsolete" or '' (finished)
+    // Kept for a string that left the sources: not in the .qm, not a source today.
+    bool gone() const { return type == u"vanished" || type == u"obsolete"; }
     bool numerus = false;
     QStringList translations;
 };
@@ -245,6 +247,8 @@ void TstTranslations::initTestCase()
     QVERIFY(m_messages.size() > 700);
     QStringList patterns;
     for (const TsMessage &m : std::as_const(m_messages)) {
+        if (m.gone())
+            continue;
         const QString p = sourcePattern(m.source);
         if (!p.isEmpty())
             patterns.append(p);
@@ -326,7 +330,7 @@ void TstTranslations::everyMessageIsTranslated()
     for (const TsMessage &m : std::as_const(m_messages)) {
         const bool empty = std::any_of(m.translations.cbegin(), m.translations.cend(),
                                        [](const QString &t) { return t.isEmpty(); });
-        if (!m.type.isEmpty() || empty || m.translations.isEmpty())
+        if (m.type == u"unfinished" || (!m.gone() && (empty || m.translations.isEmpty())))
             unfinished.append(m.context + u": "_s + m.source);
     }
     QVERIFY2(unfinished.isEmpty(),
@@ -447,7 +451,8 @@ void TstTranslations::germanWindowSpeaksGerman()
     }
     QHash<QString, QString> german;
     for (const TsMessage &m : std::as_const(m_messages)) {
-        if (!m.numerus && !m.translations.isEmpty() && m.translations.first() != m.source)
+        if (!m.gone() && !m.numerus && !m.translations.isEmpty() &&
+            m.translations.first() != m.source)
             german.insert(m.source, m.translations.first());
     }
     QSet<QString> translated;
