@@ -442,12 +442,18 @@ void TstTranslations::germanWindowSpeaksGerman()
     QCOMPARE(MessageBubbleDelegate::dayLabel(QDate(2026, 12, 2), QDate(2026, 12, 7)),
              QLocale().dayName(3) + u", 2. "_s + QLocale().monthName(12));
 
+    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        QDir().mkpath(dir);
     // No English is left anywhere in the window: a text that is a source string whose German
     // differs was made without tr() at the time it is shown (a static, a table without
     // translate()).
     for (int page = 0; page < NavigationRail::PageCount; ++page) {
         m_shell->window()->showPage(NavigationRail::Page(page));
         QTest::qWait(50);
+        if (!dir.isEmpty())
+            QVERIFY(
+                m_shell->window()->grab().save(dir + u"/translations-de-%1.png"_s.arg(page + 1)));
     }
     QHash<QString, QString> german;
     for (const TsMessage &m : std::as_const(m_messages)) {
@@ -468,11 +474,6 @@ void TstTranslations::germanWindowSpeaksGerman()
     for (const QString &line : std::as_const(english))
         qWarning("still English: %s", qPrintable(line));
     QVERIFY2(english.isEmpty(), qPrintable(english.join(u'\n')));
-    const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR");
-    if (!dir.isEmpty()) {
-        QDir().mkpath(dir);
-        QVERIFY(m_shell->window()->grab().save(dir + u"/translations-de.png"_s));
-    }
     m_shell.reset();
 }
 
