@@ -162,7 +162,7 @@ void ContactCommands::importOptIns(const QString &csv, const QString &defaultReg
 void ContactCommands::saveAudienceSettings(const AudienceFilter::Settings &settings, Done done)
 {
     if (!settings.frequencyCap.isValid())
-        return refuse(u"a frequency cap cannot be negative"_s, std::move(done));
+        return refuse(tr("a frequency cap cannot be negative"), std::move(done));
     const qint64 account = accountId();
     run(
         u"audience.settings"_s,
