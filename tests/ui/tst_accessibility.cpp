@@ -375,6 +375,8 @@ void TstAccessibility::threadListRowsSpeak()
         texts.append(cell->text(QAccessible::Name));
     }
     const QString all = texts.join(u'\n');
+    if (qEnvironmentVariableIsSet("SMSDESK_PRINT_SPEECH"))
+        qInfo("%s", qPrintable(all));
     // Ana's thread: her name and number, our number, what is unread, the last message.
     QVERIFY2(all.contains(u"Ana Lima"_s), qPrintable(all));
     QVERIFY2(all.contains(u"+1 415-555-2001"_s), qPrintable(all));
@@ -399,6 +401,8 @@ void TstAccessibility::messageBubblesSpeak()
     for (int row = 0; row < rows; ++row)
         texts.append(table->cellAt(row, 0)->text(QAccessible::Name));
     const QString all = texts.join(u'\n');
+    if (qEnvironmentVariableIsSet("SMSDESK_PRINT_SPEECH"))
+        qInfo("%s", qPrintable(all));
     // Who sent it, when, what it says and, for ours, how far it got.
     QVERIFY2(texts.first().contains(u"Message 0 about roses"_s), qPrintable(all));
     QVERIFY2(texts.first().startsWith(u"Received "_s), qPrintable(all));
