@@ -68,30 +68,57 @@ ReportQuery::Outcome ReportQuery::read(const QString &profilePath, qint64 accoun
 bool ReportQuery::readTraffic(qint64 accountId, const QDateTime &from, const QDateTime &to,
                               Report &report)
 {
-    // One pass over the period's messages, grouped by our number and quarter hour: the scan
-    // is the cost (there is no index by time per account), so it is paid once. Quarter hours
-    // map exactly onto local days in every zone (offsets are whole quarter hours), DST
-    // included, without asking SQLite for local time per row.
+    // Grouped by our number and UTC quarter hour, then mapped to local days here: every zone in
+    // use is a whole number of quarter hours from UTC (DST included), so a quarter hour lies in
+    // one local day, without asking SQLite for local time per row. A period on quarter-hour
+    // boundaries (whole local days are) reads the rollups (0019) maintained with the messages;
+    // any other period reads the messages themselves, as before the rollups (slow: found by
+    // scanning, there is no index by account and time).
     constexpr qint64 Bucket = 15 * 60 * 1000;
+    const qint64 fromMs = from.toMSecsSinceEpoch();
+    const qint64 toMs = to.toMSecsSinceEpoch();
+    const bool whole = fromMs % Bucket == 0 && toMs % Bucket == 0;
     QSqlQuery query(m_db);
     query.setForwardOnly(true);
-    query.prepare(u"SELECT t.sender_number_id, m.created_at / ? AS bucket, "
-                  u"SUM(m.direction = 'out' AND m.status NOT IN ('blocked', 'queued', 'scheduled', "
-                  u"'canceled')), "
-                  u"SUM(m.direction = 'out' AND m.status IN ('delivered', 'read')), "
-                  u"SUM(m.direction = 'out' AND m.status IN ('failed', 'undelivered')), "
-                  u"SUM(m.direction = 'out' AND m.status = 'blocked'), "
-                  u"SUM(m.direction = 'in'), "
-                  u"SUM(CASE WHEN m.direction = 'out' AND m.status NOT IN ('blocked', 'queued', "
-                  u"'scheduled', 'canceled') THEN m.segments ELSE 0 END), "
-                  u"SUM(abs(CAST(m.price AS REAL))), MAX(m.price_unit) "
-                  u"FROM messages m LEFT JOIN threads t ON t.id = m.thread_id "
-                  u"WHERE m.account_id = ? AND m.created_at >= ? AND m.created_at < ? "
-                  u"GROUP BY 1, 2"_s);
-    query.addBindValue(Bucket);
-    query.addBindValue(accountId);
-    query.addBindValue(from.toMSecsSinceEpoch());
-    query.addBindValue(to.toMSecsSinceEpoch());
+    if (whole) {
+        query.prepare(u"SELECT nullif(sender_number_id, 0), quarter, "
+                      u"SUM(CASE WHEN direction = 'out' AND status NOT IN ('blocked', 'queued', "
+                      u"'scheduled', 'canceled') THEN messages ELSE 0 END), "
+                      u"SUM(CASE WHEN direction = 'out' AND status IN ('delivered', 'read') "
+                      u"THEN messages ELSE 0 END), "
+                      u"SUM(CASE WHEN direction = 'out' AND status IN ('failed', 'undelivered') "
+                      u"THEN messages ELSE 0 END), "
+                      u"SUM(CASE WHEN direction = 'out' AND status = 'blocked' THEN messages "
+                      u"ELSE 0 END), "
+                      u"SUM(CASE WHEN direction = 'in' THEN messages ELSE 0 END), "
+                      u"SUM(CASE WHEN direction = 'out' AND status NOT IN ('blocked', 'queued', "
+                      u"'scheduled', 'canceled') THEN segments ELSE 0 END), "
+                      u"SUM(cost), MAX(price_unit) "
+                      u"FROM message_rollups WHERE account_id = ? AND quarter >= ? AND quarter < ? "
+                      u"GROUP BY 1, 2"_s);
+        query.addBindValue(accountId);
+        query.addBindValue(fromMs / Bucket);
+        query.addBindValue(toMs / Bucket);
+    } else {
+        query.prepare(
+            u"SELECT t.sender_number_id, m.created_at / ? AS bucket, "
+            u"SUM(m.direction = 'out' AND m.status NOT IN ('blocked', 'queued', 'scheduled', "
+            u"'canceled')), "
+            u"SUM(m.direction = 'out' AND m.status IN ('delivered', 'read')), "
+            u"SUM(m.direction = 'out' AND m.status IN ('failed', 'undelivered')), "
+            u"SUM(m.direction = 'out' AND m.status = 'blocked'), "
+            u"SUM(m.direction = 'in'), "
+            u"SUM(CASE WHEN m.direction = 'out' AND m.status NOT IN ('blocked', 'queued', "
+            u"'scheduled', 'canceled') THEN m.segments ELSE 0 END), "
+            u"SUM(abs(CAST(m.price AS REAL))), MAX(m.price_unit) "
+            u"FROM messages m LEFT JOIN threads t ON t.id = m.thread_id "
+            u"WHERE m.account_id = ? AND m.created_at >= ? AND m.created_at < ? "
+            u"GROUP BY 1, 2"_s);
+        query.addBindValue(Bucket);
+        query.addBindValue(accountId);
+        query.addBindValue(fromMs);
+        query.addBindValue(toMs);
+    }
     if (!query.exec()) {
         m_error = u"cannot read the messages of the period: "_s + query.lastError().text();
         return false;
