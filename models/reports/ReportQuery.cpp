@@ -7,6 +7,9 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
+#include <vector>
+
 using namespace Qt::StringLiterals;
 
 std::optional<double> ReportQuery::NumberFigures::deliveryRate() const
@@ -124,7 +127,17 @@ bool ReportQuery::readTraffic(qint64 accountId, const QDateTime &from, const QDa
         return false;
     }
     QHash<qint64, NumberFigures> byNumber;
-    QHash<QDate, DayFigures> byDay;
+    // The period's local days and where each starts (DST included). Mapping a row's quarter
+    // hour by search here instead of toLocalTime() per row: that cost ~75 us a row (Qt reads
+    // the zone each time), 670 ms for 30 days of a busy account.
+    const QDate first = from.toLocalTime().date();
+    const QDate last = to.toLocalTime().addMSecs(-1).date();
+    for (QDate day = first; day <= last; day = day.addDays(1))
+        report.days.append({day, 0, 0});
+    std::vector<qint64> starts; // ms
+    starts.reserve(report.days.size());
+    for (const DayFigures &day : std::as_const(report.days))
+        starts.push_back(day.day.startOfDay().toMSecsSinceEpoch());
     NumberFigures &total = report.total;
     while (query.next()) {
         NumberFigures part;
@@ -136,12 +149,13 @@ bool ReportQuery::readTraffic(qint64 accountId, const QDateTime &from, const QDa
         part.segments = query.value(7).toLongLong();
         part.cost = query.value(8).toDouble();
         part.priceUnit = query.value(9).toString();
-        const QDate day = QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong() * Bucket)
-                              .toLocalTime()
-                              .date();
-        DayFigures &figures = byDay[day];
-        figures.sent += part.sent;
-        figures.received += part.received;
+        const qint64 at = query.value(1).toLongLong() * Bucket;
+        const auto next = std::upper_bound(starts.cbegin(), starts.cend(), at);
+        if (next != starts.cbegin()) {
+            DayFigures &figures = report.days[next - starts.cbegin() - 1];
+            figures.sent += part.sent;
+            figures.received += part.received;
+        }
         add(total, part);
         // Unrouted replies (no thread) count in the day and the total, under no number.
         if (!query.value(0).isNull())
@@ -150,13 +164,6 @@ bool ReportQuery::readTraffic(qint64 accountId, const QDateTime &from, const QDa
     query.finish();
     if (!describeNumbers(byNumber, report))
         return false;
-
-    const QDate last = to.toLocalTime().addMSecs(-1).date();
-    for (QDate day = from.toLocalTime().date(); day <= last; day = day.addDays(1)) {
-        DayFigures figures = byDay.value(day);
-        figures.day = day;
-        report.days.append(figures);
-    }
     return true;
 }
 
