@@ -23,6 +23,7 @@ MessageStore::MessageStore(QSqlDatabase db, QObject *parent)
     , m_db(db)
     , m_threads(db)
     , m_pages(db, &m_threads)
+    , m_anyAside(db)
 {}
 
 QStringList MessageStore::knownStatuses()
@@ -73,17 +74,36 @@ bool MessageStore::upsertPage(qint64 accountId, const QList<MessageRecord> &page
         return fail(m_pages.errorString());
     }
     result.skipped = keptAside + result.skipped;
-    QStringList stored;
-    stored.reserve(page.size());
-    for (const MessageRecord &record : page)
-        stored.append(record.sid);
-    for (const SkippedMessage &skipped : std::as_const(result.skipped))
-        stored.removeAll(skipped.sid);
     SkippedMessageRows aside(m_db);
-    if (!aside.keepAside(accountId, result.skipped, QDateTime::currentMSecsSinceEpoch()) ||
-        !aside.forget(accountId, stored)) {
+    if (!aside.keepAside(accountId, result.skipped, QDateTime::currentMSecsSinceEpoch())) {
         rollback();
         return fail(aside.errorString());
+    }
+    // Almost every page has nothing kept aside to forget: one indexed probe instead of a
+    // DELETE over the page's sids (prepared again and sent as JSON every page).
+    if (!m_anyAsidePrepared)
+        m_anyAsidePrepared =
+            m_anyAside.prepare(u"SELECT EXISTS (SELECT 1 FROM "
+                               u"skipped_provider_messages WHERE account_id = ?)"_s);
+    m_anyAside.bindValue(0, accountId);
+    if (!m_anyAsidePrepared || !m_anyAside.exec()) {
+        const QString why = m_anyAside.lastError().text();
+        rollback();
+        return fail(u"cannot read the kept-aside messages: %1"_s.arg(why));
+    }
+    const bool anyAside = m_anyAside.next() && m_anyAside.value(0).toBool();
+    m_anyAside.finish();
+    if (anyAside) {
+        QStringList stored;
+        stored.reserve(page.size());
+        for (const MessageRecord &record : page)
+            stored.append(record.sid);
+        for (const SkippedMessage &skipped : std::as_const(result.skipped))
+            stored.removeAll(skipped.sid);
+        if (!aside.forget(accountId, stored)) {
+            rollback();
+            return fail(aside.errorString());
+        }
     }
     if (!commit()) {
         m_threads.clearCache();

@@ -66,5 +66,7 @@ private:
     QSqlDatabase m_db;
     ThreadWriter m_threads;
     PageWriter m_pages;
+    QSqlQuery m_anyAside;
+    bool m_anyAsidePrepared = false;
     QString m_error;
 };

@@ -10,6 +10,9 @@
 #include <QSqlError>
 #include <QVariant>
 
+#include <algorithm>
+#include <optional>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -18,6 +21,8 @@ const QString Columns =
     u"account_id, thread_id, direction, from_number, to_number, body, status, provider_sid, "
     u"client_ref, segments, error_code, error_message, price, price_unit, created_at, sent_at, "
     u"updated_at"_s;
+
+constexpr int ColumnCount = 17;
 
 // Positional: bindRecord() binds them in this order (named bindValue cost ~2 s per 1M rows).
 const QString Values = u"?, ?, ?, coalesce(?, ''), ?, coalesce(?, ''), ?, ?, ?, ?, ?, "
@@ -41,15 +46,33 @@ QVariant textOrNull(const QString &text)
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
+void appendString(QString *out, const QString &text)
+{
+    out->append(u'"');
+    const auto plain = [](QChar c) { return c.unicode() >= 0x20 && c != u'"' && c != u'\\'; };
+    if (std::all_of(text.cbegin(), text.cend(), plain)) {
+        out->append(text);
+    } else {
+        for (const QChar c : text) {
+            if (plain(c)) {
+                out->append(c);
+            } else if (c == u'"' || c == u'\\') {
+                out->append(u'\\');
+                out->append(c);
+            } else {
+                out->append(u"\\u%1"_s.arg(c.unicode(), 4, 16, QLatin1Char('0')));
+            }
+        }
+    }
+    out->append(u'"');
+}
+
 } // namespace
 
 PageWriter::PageWriter(QSqlDatabase db, ThreadWriter *threads)
     : m_db(db)
     , m_threads(threads)
-    , m_clearStage(db)
-    , m_stage(db)
-    , m_insertStaged(db)
-    , m_stagedIds(db)
+    , m_insertPage(db)
     , m_adoptLocal(db)
     , m_findBySid(db)
     , m_upsert(db)
@@ -66,25 +89,21 @@ bool PageWriter::prepare()
 {
     if (m_prepared)
         return true;
-    QSqlQuery create(m_db);
-    // TEMP: private to this connection, never in the profile file.
-    if (!create.exec(u"CREATE TEMP TABLE IF NOT EXISTS page_messages (seq INTEGER PRIMARY KEY, "_s +
-                     Columns + u")"_s))
-        return fail(u"cannot create the staging table: %1"_s.arg(create.lastError().text()));
     const auto prep = [this](QSqlQuery &query, const QString &sql) {
         return query.prepare(sql) ||
                fail(u"cannot prepare message statement: %1"_s.arg(query.lastError().text()));
     };
+    // The page's new messages travel as one JSON array of arrays (one bound value instead of
+    // 17 per message: the per-value QVariant binding was most of the Qt time per page), in
+    // Columns order. json_each yields them in array order, so ids follow the page. "WHERE
+    // true" keeps ON CONFLICT from being read as part of the SELECT.
+    QString fromJson;
+    for (int i = 0; i < ColumnCount; ++i)
+        fromJson += (i ? u", value ->> "_s : u"value ->> "_s) + QString::number(i);
     m_prepared =
-        prep(m_clearStage, u"DELETE FROM temp.page_messages"_s) &&
-        prep(m_stage, u"INSERT INTO temp.page_messages (seq, "_s + Columns + u") VALUES (?, "_s +
-                          Values + u")"_s) &&
-        // "WHERE true" keeps ON CONFLICT from being read as part of the SELECT.
-        prep(m_insertStaged, u"INSERT INTO messages ("_s + Columns + u") SELECT "_s + Columns +
-                                 u" FROM temp.page_messages WHERE true ORDER BY seq"_s +
-                                 OnConflict) &&
-        prep(m_stagedIds, u"SELECT p.seq, m.id FROM temp.page_messages p "
-                          u"JOIN messages m ON m.provider_sid = p.provider_sid"_s) &&
+        prep(m_insertPage, u"INSERT INTO messages ("_s + Columns + u") SELECT "_s + fromJson +
+                               u" FROM json_each(?) WHERE true"_s + OnConflict +
+                               u" RETURNING provider_sid, id"_s) &&
         prep(m_adoptLocal, u"UPDATE messages SET provider_sid = :sid "
                            u"WHERE client_ref = :ref AND provider_sid IS NULL"_s) &&
         prep(m_findBySid, u"SELECT provider_sid, id, thread_id, body, from_number FROM messages "
@@ -98,8 +117,7 @@ bool PageWriter::prepare()
 
 void PageWriter::abandon()
 {
-    for (QSqlQuery *query : {&m_clearStage, &m_stage, &m_insertStaged, &m_stagedIds, &m_adoptLocal,
-                             &m_findBySid, &m_upsert, &m_fileLater})
+    for (QSqlQuery *query : {&m_insertPage, &m_adoptLocal, &m_findBySid, &m_upsert, &m_fileLater})
         query->finish();
 }
 
@@ -148,6 +166,56 @@ void PageWriter::bindRecord(QSqlQuery &query, int first, qint64 accountId, qint6
     bind(record.dateUpdated.isValid() ? record.dateUpdated.toMSecsSinceEpoch() : created);
 }
 
+void PageWriter::appendJson(QString *out, qint64 accountId, qint64 threadId,
+                            const MessageRecord &record)
+{
+    // The values bindRecord() binds, in its order, as one JSON array (NULL as null).
+    const bool inbound = record.direction == MessageRecord::Direction::Inbound;
+    const qint64 created = record.dateCreated.toMSecsSinceEpoch();
+    bool first = true;
+    const auto separate = [&] {
+        if (!first)
+            out->append(u',');
+        first = false;
+    };
+    const auto number = [&](std::optional<qint64> value) {
+        separate();
+        if (value)
+            out->append(QString::number(*value));
+        else
+            out->append(u"null"_s);
+    };
+    const auto text = [&](const QString &value, bool emptyIsNull = false) {
+        separate();
+        if (emptyIsNull && value.isEmpty())
+            out->append(u"null"_s);
+        else
+            appendString(out, value);
+    };
+    if (out->size() > 1)
+        out->append(u',');
+    out->append(u'[');
+    number(accountId);
+    number(threadId > 0 ? std::optional(threadId) : std::nullopt);
+    text(inbound ? u"in"_s : u"out"_s);
+    text(record.from);
+    text(record.to);
+    text(record.body);
+    text(record.status);
+    text(record.sid);
+    text(record.clientRef, true);
+    number(record.numSegments);
+    number(record.errorCode ? std::optional<qint64>(record.errorCode) : std::nullopt);
+    text(record.errorMessage);
+    text(record.price, true);
+    text(record.priceUnit);
+    number(created);
+    number(record.dateSent.isValid() ? std::optional(record.dateSent.toMSecsSinceEpoch())
+                                     : std::nullopt);
+    number(record.dateUpdated.isValid() ? record.dateUpdated.toMSecsSinceEpoch() : created);
+    out->append(u']');
+}
+
 bool PageWriter::findStored(const QList<MessageRecord> &page, const QList<qsizetype> &candidates,
                             QHash<QString, Stored> *stored)
 {
@@ -173,8 +241,6 @@ bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, Upser
 {
     m_changed.clear();
     m_fileLater.finish();
-    if (!m_clearStage.exec())
-        return fail(m_clearStage.lastError().text());
     QList<qsizetype> candidates;
     candidates.reserve(page.size());
     QSet<QString> seen; // a sid repeated within the page is the same message
@@ -209,6 +275,8 @@ bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, Upser
         return false;
 
     QList<Staged> staged;
+    QString json(u'[');
+    json.reserve(page.size() * 320);
     for (const qsizetype i : std::as_const(candidates)) {
         const MessageRecord &record = page.at(i);
         if (const auto it = stored.constFind(record.sid); it != stored.constEnd()) {
@@ -233,13 +301,13 @@ bool PageWriter::write(qint64 accountId, const QList<MessageRecord> &page, Upser
             if (threadId == 0)
                 return fail(m_threads->errorString());
         }
-        m_stage.bindValue(0, i);
-        bindRecord(m_stage, 1, accountId, threadId, record);
-        if (!m_stage.exec())
-            return fail(u"message %1: %2"_s.arg(record.sid, m_stage.lastError().text()));
+        appendJson(&json, accountId, threadId, record);
         staged.append({i, threadId});
     }
-    return staged.isEmpty() || insertStaged(page, staged, stats, added);
+    if (staged.isEmpty())
+        return true;
+    json.append(u']');
+    return insertStaged(page, staged, json, stats, added);
 }
 
 bool PageWriter::fileLater(qint64 accountId, const MessageRecord &record, qint64 id,
@@ -300,17 +368,17 @@ bool PageWriter::writeExisting(qint64 accountId, const MessageRecord &record, qi
 }
 
 bool PageWriter::insertStaged(const QList<MessageRecord> &page, const QList<Staged> &staged,
-                              UpsertStats *stats, QList<qint64> *added)
+                              const QString &json, UpsertStats *stats, QList<qint64> *added)
 {
-    if (!m_insertStaged.exec())
-        return fail(u"cannot insert the page: %1"_s.arg(m_insertStaged.lastError().text()));
-    if (!m_stagedIds.exec())
-        return fail(m_stagedIds.lastError().text());
-    QHash<qsizetype, qint64> ids;
+    m_insertPage.bindValue(0, json);
+    if (!m_insertPage.exec())
+        return fail(u"cannot insert the page: %1"_s.arg(m_insertPage.lastError().text()));
+    // The ids come back with the insert (no second look-up of the page's sids).
+    QHash<QString, qint64> ids;
     ids.reserve(staged.size());
-    while (m_stagedIds.next())
-        ids.insert(m_stagedIds.value(0).toLongLong(), m_stagedIds.value(1).toLongLong());
-    m_stagedIds.finish();
+    while (m_insertPage.next())
+        ids.insert(m_insertPage.value(0).toString(), m_insertPage.value(1).toLongLong());
+    m_insertPage.finish();
 
     // One aggregate update per thread: its newest new message and its count of new inbound.
     struct ThreadNews
@@ -324,7 +392,7 @@ bool PageWriter::insertStaged(const QList<MessageRecord> &page, const QList<Stag
     QList<qint64> threadOrder;
     for (const Staged &s : staged) {
         const MessageRecord &record = page.at(s.index);
-        const qint64 id = ids.value(s.index);
+        const qint64 id = ids.value(record.sid);
         if (id == 0)
             return fail(u"message %1 was not stored"_s.arg(record.sid));
         const bool inbound = record.direction == MessageRecord::Direction::Inbound;

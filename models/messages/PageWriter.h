@@ -18,7 +18,7 @@ class PageWriter
 public:
     PageWriter(QSqlDatabase db, ThreadWriter *threads);
 
-    // Creates the staging table and prepares the statements; call outside a transaction.
+    // Prepares the statements.
     bool prepare();
     // Existing messages are upserted one by one. New ones are staged and inserted by one
     // statement: SQLite 3.40's FTS5 flushes its pending index data at every statement
@@ -61,16 +61,16 @@ private:
                    UpsertStats *stats);
     bool writeExisting(qint64 accountId, const MessageRecord &record, qint64 id, qint64 threadId,
                        bool bodyChanged, UpsertStats *stats, QList<qint64> *updated);
+    // Appends the record as the JSON array m_insertPage reads (bindRecord()'s values).
+    static void appendJson(QString *out, qint64 accountId, qint64 threadId,
+                           const MessageRecord &record);
     bool insertStaged(const QList<MessageRecord> &page, const QList<Staged> &staged,
-                      UpsertStats *stats, QList<qint64> *added);
+                      const QString &json, UpsertStats *stats, QList<qint64> *added);
 
     QSqlDatabase m_db;
     ThreadWriter *m_threads;
     bool m_prepared = false;
-    QSqlQuery m_clearStage;
-    QSqlQuery m_stage;
-    QSqlQuery m_insertStaged;
-    QSqlQuery m_stagedIds;
+    QSqlQuery m_insertPage;
     QSqlQuery m_adoptLocal;
     QSqlQuery m_findBySid;
     QSqlQuery m_upsert;

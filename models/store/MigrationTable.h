@@ -33,6 +33,7 @@ struct MigrationTable
         Entry{16, ":/migrations/0016_skipped_provider_messages.sql"},
         Entry{17, ":/migrations/0017_message_media.sql"},
         Entry{18, ":/migrations/0018_message_retries.sql"},
+        Entry{19, ":/migrations/0019_message_rollups.sql"},
     };
 
     static constexpr int latestVersion() { return int(entries.size()); }
