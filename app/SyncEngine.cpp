@@ -4,6 +4,7 @@
 #include "PendingStatusQuery.h"
 #include "ProviderMapping.h"
 #include "StoreWriter.h"
+#include "SyncUnchangedFilter.h"
 
 #include <algorithm>
 #include <limits>
@@ -253,10 +254,12 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
     const QString nextUri = page.nextPageUri;
     const qint64 eta = page.hasNextPage() ? estimateEta(oldestMs) : 0;
     const bool full = m_summary.fullSync;
-    if (!nextUri.isEmpty())
+    // An incremental run's first page is usually its last (see listingDone): fetching the
+    // next one ahead would only load the provider.
+    if (!nextUri.isEmpty() && (full || m_summary.pages > 1))
         prefetch(nextUri);
-    storePage(std::move(records), std::move(aside), after,
-              [this, after, nextUri, eta, full, oldestMs, withMedia] {
+    storePage(std::move(records), std::move(aside), after, !full,
+              [this, after, nextUri, eta, full, oldestMs, withMedia](const PageResult &stored) {
                   if (after)
                       m_cursor = *after;
                   if (!withMedia.isEmpty())
@@ -264,11 +267,26 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
                   Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
                   if (full && oldestMs < std::numeric_limits<qint64>::max())
                       Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
-                  if (!nextUri.isEmpty())
+                  if (!nextUri.isEmpty() && !(!full && listingDone(stored, oldestMs))) {
                       continueWith(nextUri);
-                  else
-                      finishListing();
+                      return;
+                  }
+                  // A page fetched ahead is not needed any more: its answer is ignored.
+                  ++m_prefetchSerial;
+                  m_prefetched.reset();
+                  m_prefetchUri.clear();
+                  m_waitingForPrefetch = false;
+                  finishListing();
               });
+}
+
+bool SyncEngine::listingDone(const PageResult &stored, qint64 oldestOnPageMs) const
+{
+    if (!stored.settled)
+        return false;
+    // Pending outbound messages of the receipt window are listed for their statuses: the
+    // listing goes on until it has passed the oldest of them.
+    return m_window.oldestSentMs <= 0 || oldestOnPageMs < m_window.oldestSentMs;
 }
 
 void SyncEngine::prefetch(const QString &uri)
@@ -312,13 +330,24 @@ void SyncEngine::continueWith(const QString &uri)
 }
 
 void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
-                           std::optional<SyncCursor> cursorAfter, std::function<void()> then)
+                           std::optional<SyncCursor> cursorAfter, bool skipUnchanged,
+                           std::function<void(const PageResult &)> then)
 {
     const qint64 accountId = m_accountId;
     m_writer->post(
-        [accountId, records = std::move(records), aside = std::move(aside),
-         cursorAfter](WriterContext &context) {
+        [accountId, records = std::move(records), aside = std::move(aside), cursorAfter,
+         skipUnchanged](WriterContext &context) mutable {
             PageResult result;
+            if (skipUnchanged && !records.isEmpty()) {
+                auto filtered = SyncUnchangedFilter::apply(context, accountId, std::move(records),
+                                                           &result.error);
+                if (!filtered)
+                    return result;
+                records = std::move(filtered->changed);
+                result.unchanged = filtered->unchanged;
+                result.settled = filtered->settled && aside.isEmpty();
+            }
+            result.written = records.size();
             UpsertStats stats;
             if ((!records.isEmpty() || !aside.isEmpty()) &&
                 !context.messages->upsertPage(accountId, records, &stats, aside)) {
@@ -346,7 +375,9 @@ void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> a
             m_summary.newInbound += result.newInbound;
             m_summary.skipped += result.skipped;
             m_summary.unrouted += result.unrouted;
-            then();
+            m_summary.written += result.written;
+            m_summary.unchanged += result.unchanged;
+            then(result);
         });
 }
 
@@ -415,7 +446,8 @@ void SyncEngine::fetchNextPending()
         batch.swap(m_refreshed);
         QList<SkippedMessage> aside;
         aside.swap(m_refreshedAside);
-        storePage(std::move(batch), std::move(aside), std::nullopt, [this] { fetchNextPending(); });
+        storePage(std::move(batch), std::move(aside), std::nullopt, false,
+                  [this](const PageResult &) { fetchNextPending(); });
         return;
     }
     if (m_pending.isEmpty()) {

@@ -82,6 +82,9 @@ private:
         QList<qint64> newInbound;
         qint64 skipped = 0;
         qint64 unrouted = 0;
+        qint64 written = 0;
+        qint64 unchanged = 0;
+        bool settled = false; // see SyncUnchangedFilter
     };
 
     void start();
@@ -91,9 +94,13 @@ private:
     void fetchNext(const QString &uri);
     void onPage(const ProviderResult<MessagePage> &result);
     // Stores the page and keeps `aside` (messages that could not be mapped) aside, in one
-    // transaction.
+    // transaction. skipUnchanged: messages stored as listed are dropped first.
     void storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
-                   std::optional<SyncCursor> cursorAfter, std::function<void()> then);
+                   std::optional<SyncCursor> cursorAfter, bool skipUnchanged,
+                   std::function<void(const PageResult &)> then);
+    // Incremental: after a settled page, nothing older can have changed unless a pending
+    // message older than the page is still to be listed.
+    bool listingDone(const PageResult &stored, qint64 oldestOnPageMs) const;
     void finishListing();
     void refreshPending();
     void onPendingSids(const QStringList &sids);
