@@ -4,6 +4,7 @@
 #include "PendingStatusQuery.h"
 #include "ProviderMapping.h"
 #include "StoreWriter.h"
+#include "SyncRangeRunner.h"
 #include "SyncUnchangedFilter.h"
 
 #include <algorithm>
@@ -70,6 +71,21 @@ void SyncEngine::setRetrySettings(const RetryPolicy::Settings &settings)
     m_retry = RetryPolicy(settings);
 }
 
+void SyncEngine::setConcurrency(int streams)
+{
+    m_concurrency = std::clamp(streams, 1, 64);
+}
+
+int SyncEngine::concurrency() const
+{
+    return m_ranges ? m_ranges->concurrency() : m_concurrency;
+}
+
+void SyncEngine::setRangeDays(int days)
+{
+    m_rangeDays = std::max(1, days);
+}
+
 void SyncEngine::syncNow()
 {
     if (m_running) {
@@ -131,6 +147,11 @@ void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const Q
     Q_EMIT runStarted(m_cursor.phase == SyncCursor::Phase::Full);
     if (m_cursor.phase == SyncCursor::Phase::Full) {
         m_summary.fullSync = true;
+        // A first sync begun as one sequence (nextPageUri) goes on as one.
+        if (m_cursor.parallel || (m_cursor.nextPageUri.isEmpty() && m_concurrency > 1)) {
+            startRanges();
+            return;
+        }
         qCInfo(lcSync) << "account" << m_accountId
                        << (m_cursor.nextPageUri.isEmpty() ? "full sync" : "resuming full sync");
         if (m_cursor.nextPageUri.isEmpty())
@@ -329,6 +350,90 @@ void SyncEngine::continueWith(const QString &uri)
     m_waitingForPrefetch = true;
 }
 
+void SyncEngine::startRanges()
+{
+    qCInfo(lcSync) << "account" << m_accountId
+                   << (m_cursor.parallel ? "resuming parallel full sync" : "parallel full sync")
+                   << "with" << m_concurrency << "page streams";
+    SyncRangeRunner::Settings settings;
+    settings.concurrency = m_concurrency;
+    settings.rangeDays = m_rangeDays;
+    settings.pageSize = m_pageSize;
+    settings.retry = m_retry.settings();
+    m_ranges = new SyncRangeRunner(
+        m_client, m_cursor, settings,
+        [this](const QList<ProviderMessage> &page, const SyncCursor &after,
+               std::function<void()> stored) { storeRangePage(page, after, std::move(stored)); },
+        this);
+    connect(m_ranges, &SyncRangeRunner::retrying, this, &SyncEngine::retrying);
+    connect(m_ranges, &SyncRangeRunner::concurrencyChanged, this, &SyncEngine::concurrencyChanged);
+    connect(m_ranges, &SyncRangeRunner::failed, this, [this](const ProviderError &error) {
+        stopRanges();
+        fail(error);
+    });
+    connect(m_ranges, &SyncRangeRunner::finished, this, &SyncEngine::finishRanges);
+    m_ranges->run();
+}
+
+void SyncEngine::stopRanges()
+{
+    if (!m_ranges)
+        return;
+    // Called from the runner's own signals: it goes once they returned.
+    m_ranges->disconnect(this);
+    m_ranges->deleteLater();
+    m_ranges = nullptr;
+}
+
+void SyncEngine::storeRangePage(const QList<ProviderMessage> &page, const SyncCursor &after,
+                                std::function<void()> stored)
+{
+    QList<SkippedMessage> aside;
+    QList<MessageRecord> records = toRecords(page, &aside);
+    QList<QPair<QString, int>> withMedia;
+    for (const ProviderMessage &message : page) {
+        if (message.numMedia > 0 && !message.sid.isEmpty())
+            withMedia.append({message.sid, message.numMedia});
+    }
+    ++m_summary.pages;
+    m_summary.messages += page.size();
+    storePage(std::move(records), std::move(aside), after, false,
+              [this, withMedia, stored = std::move(stored)](const PageResult &) {
+                  if (!m_ranges)
+                      return;
+                  if (!withMedia.isEmpty())
+                      Q_EMIT mediaSeen(withMedia);
+                  // Ranges finish in any order: no estimate, and no single "reached" date.
+                  Q_EMIT progress(m_summary.pages, m_summary.messages, -1);
+                  stored();
+              });
+}
+
+void SyncEngine::finishRanges(qint64 newestMs)
+{
+    stopRanges();
+    SyncCursor done;
+    done.phase = SyncCursor::Phase::Incremental;
+    done.newestMs = newestMs;
+    done.day = newestMs > 0 ? utcDay(newestMs) : QDateTime::currentDateTimeUtc().date();
+    const qint64 accountId = m_accountId;
+    m_writer->post(
+        [accountId, done](WriterContext &context) {
+            QString error;
+            SyncCursor::save(context, accountId, done, &error);
+            return error;
+        },
+        this,
+        [this, done](const QString &error) {
+            if (!error.isEmpty()) {
+                failStore(error);
+                return;
+            }
+            m_cursor = done;
+            endRun();
+        });
+}
+
 void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
                            std::optional<SyncCursor> cursorAfter, bool skipUnchanged,
                            std::function<void(const PageResult &)> then)
@@ -485,6 +590,7 @@ void SyncEngine::fail(const ProviderError &error)
 
 void SyncEngine::failStore(const QString &message)
 {
+    stopRanges();
     qCWarning(lcSync) << "sync of account" << m_accountId << "failed:" << message;
     m_running = false;
     m_queued = false;

@@ -245,6 +245,7 @@ void TestSyncEngine::fullSyncMatchesProvider()
     env.server->seedHistory(2500, 40, 10);
     QVERIFY(env.syncNumbers());
     SyncEngine engine(env.accountId, env.client.get(), env.writer.get());
+    engine.setConcurrency(1); // one sequence of pages (tst_parallelsync: the ranges)
     QList<qint64> etas;
     connect(&engine, &SyncEngine::progress, this,
             [&](int, qint64, qint64 eta) { etas.append(eta); });
@@ -406,6 +407,7 @@ void TestSyncEngine::restartResumesFullSync()
 
     QPointer<SyncEngine> first = new SyncEngine(env.accountId, env.client.get(), env.writer.get());
     first->setPageSize(pageSize);
+    first->setConcurrency(1);
     connect(first, &SyncEngine::progress, this, [&](int pages, qint64, qint64) {
         if (pages == 2)
             first->deleteLater();
@@ -427,6 +429,7 @@ void TestSyncEngine::restartResumesFullSync()
 
     SyncEngine second(env.accountId, env.client.get(), env.writer.get());
     second.setPageSize(pageSize);
+    second.setConcurrency(4); // a sequence begun goes on as one
     const Outcome outcome = runSync(second);
     QVERIFY(outcome.summary);
     QVERIFY(outcome.summary->fullSync);
