@@ -395,12 +395,14 @@ void SyncEngine::storeRangePage(const QList<ProviderMessage> &page, const SyncCu
         if (message.numMedia > 0 && !message.sid.isEmpty())
             withMedia.append({message.sid, message.numMedia});
     }
-    ++m_summary.pages;
-    m_summary.messages += page.size();
+    const qint64 listed = page.size();
     storePage(std::move(records), std::move(aside), after, false,
-              [this, withMedia, stored = std::move(stored)](const PageResult &) {
+              [this, withMedia, listed, stored = std::move(stored)](const PageResult &) {
                   if (!m_ranges)
                       return;
+                  // Counted once stored: several pages are on their way at once.
+                  ++m_summary.pages;
+                  m_summary.messages += listed;
                   if (!withMedia.isEmpty())
                       Q_EMIT mediaSeen(withMedia);
                   // Ranges finish in any order: no estimate, and no single "reached" date.

@@ -160,7 +160,7 @@ void SyncRangeRunner::onPage(int id, const ProviderResult<MessagePage> &result)
         const qint64 fromMs = QDateTime(r->from, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
         for (const ProviderMessage &message : page.items) {
             const qint64 at = listedMs(message);
-            if (at < stopMs)
+            if (at > 0 && at < stopMs) // 0: a message whose dates could not be read
                 more = false;
             if (!message.dateSent.isValid() || message.dateSent.toMSecsSinceEpoch() >= fromMs)
                 items.append(message);
@@ -237,7 +237,8 @@ bool SyncRangeRunner::onError(int id, const ProviderError &error)
         qCInfo(lcSync) << "429 from the provider: page streams down to" << m_limit;
         Q_EMIT concurrencyChanged(m_limit);
         if (int(m_streams.size()) > m_limit) {
-            // The range goes back to the plan as it stands and is taken up again later.
+            // The range goes back to the plan as it stands; a stream that ends takes it up.
+            Q_EMIT retrying(error, 0);
             m_assigned.removeAll(stream.range);
             endStream(id);
             return true;
