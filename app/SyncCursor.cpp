@@ -4,6 +4,7 @@
 #include "WriterContext.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -16,6 +17,18 @@ QByteArray SyncCursor::toJson() const
     if (phase == Phase::Full) {
         object.insert(u"phase"_s, u"full"_s);
         object.insert(u"next_page_uri"_s, nextPageUri);
+        if (parallel) {
+            object.insert(u"parallel"_s, true);
+            QJsonArray list;
+            for (const Range &range : ranges) {
+                list.append(QJsonObject{{u"from"_s, range.from.toString(Qt::ISODate)},
+                                        {u"to"_s, range.to.toString(Qt::ISODate)},
+                                        {u"next"_s, range.nextPageUri}});
+            }
+            object.insert(u"ranges"_s, list);
+            object.insert(u"next_range_to"_s, nextRangeTo.toString(Qt::ISODate));
+            object.insert(u"history_end"_s, historyEnd);
+        }
     } else {
         object.insert(u"phase"_s, u"incremental"_s);
         object.insert(u"day"_s, day.toString(Qt::ISODate));
@@ -41,6 +54,23 @@ std::optional<SyncCursor> SyncCursor::fromJson(const QByteArray &json, QString *
     if (phase == u"full"_s) {
         cursor.phase = Phase::Full;
         cursor.nextPageUri = object.value(u"next_page_uri"_s).toString();
+        cursor.parallel = object.value(u"parallel"_s).toBool();
+        if (cursor.parallel) {
+            for (const QJsonValue &value : object.value(u"ranges"_s).toArray()) {
+                const QJsonObject range = value.toObject();
+                Range r{QDate::fromString(range.value(u"from"_s).toString(), Qt::ISODate),
+                        QDate::fromString(range.value(u"to"_s).toString(), Qt::ISODate),
+                        range.value(u"next"_s).toString()};
+                if (!r.from.isValid())
+                    return bad(u"a range without a valid \"from\" day"_s);
+                cursor.ranges.append(r);
+            }
+            cursor.nextRangeTo =
+                QDate::fromString(object.value(u"next_range_to"_s).toString(), Qt::ISODate);
+            cursor.historyEnd = object.value(u"history_end"_s).toBool();
+            if (!cursor.nextRangeTo.isValid() && !cursor.historyEnd)
+                return bad(u"a parallel cursor without \"next_range_to\""_s);
+        }
     } else if (phase == u"incremental"_s) {
         cursor.phase = Phase::Incremental;
         cursor.day = QDate::fromString(object.value(u"day"_s).toString(), Qt::ISODate);

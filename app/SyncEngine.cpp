@@ -4,6 +4,8 @@
 #include "PendingStatusQuery.h"
 #include "ProviderMapping.h"
 #include "StoreWriter.h"
+#include "SyncRangeRunner.h"
+#include "SyncUnchangedFilter.h"
 
 #include <algorithm>
 #include <limits>
@@ -69,6 +71,21 @@ void SyncEngine::setRetrySettings(const RetryPolicy::Settings &settings)
     m_retry = RetryPolicy(settings);
 }
 
+void SyncEngine::setConcurrency(int streams)
+{
+    m_concurrency = std::clamp(streams, 1, 64);
+}
+
+int SyncEngine::concurrency() const
+{
+    return m_ranges ? m_ranges->concurrency() : m_concurrency;
+}
+
+void SyncEngine::setRangeDays(int days)
+{
+    m_rangeDays = std::max(1, days);
+}
+
 void SyncEngine::syncNow()
 {
     if (m_running) {
@@ -130,6 +147,11 @@ void SyncEngine::onCursorLoaded(const std::optional<SyncCursor> &cursor, const Q
     Q_EMIT runStarted(m_cursor.phase == SyncCursor::Phase::Full);
     if (m_cursor.phase == SyncCursor::Phase::Full) {
         m_summary.fullSync = true;
+        // A first sync begun as one sequence (nextPageUri) goes on as one.
+        if (m_cursor.parallel || (m_cursor.nextPageUri.isEmpty() && m_concurrency > 1)) {
+            startRanges();
+            return;
+        }
         qCInfo(lcSync) << "account" << m_accountId
                        << (m_cursor.nextPageUri.isEmpty() ? "full sync" : "resuming full sync");
         if (m_cursor.nextPageUri.isEmpty())
@@ -253,10 +275,12 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
     const QString nextUri = page.nextPageUri;
     const qint64 eta = page.hasNextPage() ? estimateEta(oldestMs) : 0;
     const bool full = m_summary.fullSync;
-    if (!nextUri.isEmpty())
+    // An incremental run's first page is usually its last (see listingDone): fetching the
+    // next one ahead would only load the provider.
+    if (!nextUri.isEmpty() && (full || m_summary.pages > 1))
         prefetch(nextUri);
-    storePage(std::move(records), std::move(aside), after,
-              [this, after, nextUri, eta, full, oldestMs, withMedia] {
+    storePage(std::move(records), std::move(aside), after, !full,
+              [this, after, nextUri, eta, full, oldestMs, withMedia](const PageResult &stored) {
                   if (after)
                       m_cursor = *after;
                   if (!withMedia.isEmpty())
@@ -264,11 +288,26 @@ void SyncEngine::onPage(const ProviderResult<MessagePage> &result)
                   Q_EMIT progress(m_summary.pages, m_summary.messages, eta);
                   if (full && oldestMs < std::numeric_limits<qint64>::max())
                       Q_EMIT historyReached(QDateTime::fromMSecsSinceEpoch(oldestMs, Qt::UTC));
-                  if (!nextUri.isEmpty())
+                  if (!nextUri.isEmpty() && !(!full && listingDone(stored, oldestMs))) {
                       continueWith(nextUri);
-                  else
-                      finishListing();
+                      return;
+                  }
+                  // A page fetched ahead is not needed any more: its answer is ignored.
+                  ++m_prefetchSerial;
+                  m_prefetched.reset();
+                  m_prefetchUri.clear();
+                  m_waitingForPrefetch = false;
+                  finishListing();
               });
+}
+
+bool SyncEngine::listingDone(const PageResult &stored, qint64 oldestOnPageMs) const
+{
+    if (!stored.settled)
+        return false;
+    // Pending outbound messages of the receipt window are listed for their statuses: the
+    // listing goes on until it has passed the oldest of them.
+    return m_window.oldestSentMs <= 0 || oldestOnPageMs < m_window.oldestSentMs;
 }
 
 void SyncEngine::prefetch(const QString &uri)
@@ -312,13 +351,24 @@ void SyncEngine::continueWith(const QString &uri)
 }
 
 void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
-                           std::optional<SyncCursor> cursorAfter, std::function<void()> then)
+                           std::optional<SyncCursor> cursorAfter, bool skipUnchanged,
+                           std::function<void(const PageResult &)> then)
 {
     const qint64 accountId = m_accountId;
     m_writer->post(
-        [accountId, records = std::move(records), aside = std::move(aside),
-         cursorAfter](WriterContext &context) {
+        [accountId, records = std::move(records), aside = std::move(aside), cursorAfter,
+         skipUnchanged](WriterContext &context) mutable {
             PageResult result;
+            if (skipUnchanged && !records.isEmpty()) {
+                auto filtered = SyncUnchangedFilter::apply(context, accountId, std::move(records),
+                                                           &result.error);
+                if (!filtered)
+                    return result;
+                records = std::move(filtered->changed);
+                result.unchanged = filtered->unchanged;
+                result.settled = filtered->settled && aside.isEmpty();
+            }
+            result.written = records.size();
             UpsertStats stats;
             if ((!records.isEmpty() || !aside.isEmpty()) &&
                 !context.messages->upsertPage(accountId, records, &stats, aside)) {
@@ -346,7 +396,9 @@ void SyncEngine::storePage(QList<MessageRecord> records, QList<SkippedMessage> a
             m_summary.newInbound += result.newInbound;
             m_summary.skipped += result.skipped;
             m_summary.unrouted += result.unrouted;
-            then();
+            m_summary.written += result.written;
+            m_summary.unchanged += result.unchanged;
+            then(result);
         });
 }
 
@@ -415,7 +467,8 @@ void SyncEngine::fetchNextPending()
         batch.swap(m_refreshed);
         QList<SkippedMessage> aside;
         aside.swap(m_refreshedAside);
-        storePage(std::move(batch), std::move(aside), std::nullopt, [this] { fetchNextPending(); });
+        storePage(std::move(batch), std::move(aside), std::nullopt, false,
+                  [this](const PageResult &) { fetchNextPending(); });
         return;
     }
     if (m_pending.isEmpty()) {
@@ -453,6 +506,7 @@ void SyncEngine::fail(const ProviderError &error)
 
 void SyncEngine::failStore(const QString &message)
 {
+    stopRanges();
     qCWarning(lcSync) << "sync of account" << m_accountId << "failed:" << message;
     m_running = false;
     m_queued = false;

@@ -22,6 +22,7 @@
 #include <optional>
 
 class StoreWriter;
+class SyncRangeRunner;
 
 class SyncEngine : public QObject
 {
@@ -46,6 +47,15 @@ public:
     // Messages per listed page; the provider allows 1–1000 (default 1000).
     void setPageSize(int pageSize);
     void setRetrySettings(const RetryPolicy::Settings &settings);
+    // Page streams of a first sync (date ranges listed at once; see SyncRangeRunner). 1 lists
+    // the history as one sequence. Twilio allows more concurrent requests per account than
+    // the default; a 429 lowers it for the rest of the run.
+    static constexpr int DefaultConcurrency = 4;
+    void setConcurrency(int streams);
+    // The streams a parallel first sync runs now (lowered by 429s), else the setting.
+    int concurrency() const;
+    // Days per range of a parallel first sync (default 7).
+    void setRangeDays(int days);
 
     bool isRunning() const { return m_running; }
     qint64 accountId() const { return m_accountId; }
@@ -71,6 +81,8 @@ Q_SIGNALS:
     void retrying(const ProviderError &error, qint64 delayMs);
     // A stored page held messages with media (sid, num_media): for the MediaFetcher.
     void mediaSeen(const QList<QPair<QString, int>> &messages);
+    // A parallel first sync runs this many page streams now.
+    void concurrencyChanged(int streams);
 
 private:
     struct PageResult
@@ -82,6 +94,9 @@ private:
         QList<qint64> newInbound;
         qint64 skipped = 0;
         qint64 unrouted = 0;
+        qint64 written = 0;
+        qint64 unchanged = 0;
+        bool settled = false; // see SyncUnchangedFilter
     };
 
     void start();
@@ -91,9 +106,18 @@ private:
     void fetchNext(const QString &uri);
     void onPage(const ProviderResult<MessagePage> &result);
     // Stores the page and keeps `aside` (messages that could not be mapped) aside, in one
-    // transaction.
+    // transaction. skipUnchanged: messages stored as listed are dropped first.
+    void startRanges();
+    void storeRangePage(const QList<ProviderMessage> &page, const SyncCursor &after,
+                        std::function<void()> stored);
+    void finishRanges(qint64 newestMs);
+    void stopRanges();
     void storePage(QList<MessageRecord> records, QList<SkippedMessage> aside,
-                   std::optional<SyncCursor> cursorAfter, std::function<void()> then);
+                   std::optional<SyncCursor> cursorAfter, bool skipUnchanged,
+                   std::function<void(const PageResult &)> then);
+    // Incremental: after a settled page, nothing older can have changed unless a pending
+    // message older than the page is still to be listed.
+    bool listingDone(const PageResult &stored, qint64 oldestOnPageMs) const;
     void finishListing();
     void refreshPending();
     void onPendingSids(const QStringList &sids);
@@ -112,6 +136,9 @@ private:
     RetryPolicy m_retry;
     QTimer m_periodic;
     int m_pageSize = 1000;
+    int m_concurrency = DefaultConcurrency;
+    int m_rangeDays = 7;
+    SyncRangeRunner *m_ranges = nullptr; // a parallel first sync in progress
 
     bool m_running = false;
     bool m_queued = false;

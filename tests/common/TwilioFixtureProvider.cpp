@@ -409,7 +409,9 @@ ScriptedResponse TwilioFixtureProvider::listMessages(const QString &path,
                                                      const QByteArray &rawQuery)
 {
     const FieldList query = RecordedRequest::decodeForm(rawQuery);
-    const int pageSize = std::clamp(field(query, u"PageSize"_s).toInt(), 1, 1000);
+    // Twilio's default page holds 50.
+    const QString pageSizeText = field(query, u"PageSize"_s);
+    const int pageSize = pageSizeText.isEmpty() ? 50 : std::clamp(pageSizeText.toInt(), 1, 1000);
     const int page = std::max(0, field(query, u"Page"_s).toInt());
     const QString to = field(query, u"To"_s);
     const QString from = field(query, u"From"_s);
@@ -432,8 +434,10 @@ ScriptedResponse TwilioFixtureProvider::listMessages(const QString &path,
             (!from.isEmpty() && m.value("from"_L1).toString() != from))
             continue;
         // A message not sent yet has no date_sent, so a DateSent filter never matches it.
+        // Both bounds include their day: `DateSent<=YYYY-MM-DD` is "on and before", as
+        // Twilio's list documents it (the query name is `DateSent<`, the value the day).
         if ((after.isValid() && (!day.isValid() || day < after)) ||
-            (before.isValid() && (!day.isValid() || day >= before)) || (on.isValid() && day != on))
+            (before.isValid() && (!day.isValid() || day > before)) || (on.isValid() && day != on))
             continue;
         matching.append(m);
     }

@@ -12,6 +12,7 @@ namespace {
 
 const QString Ours = u"+14155550100"_s;
 const QString Customer = u"+14155550123"_s;
+const QString Dated = u"+14155550177"_s;
 
 } // namespace
 
@@ -25,6 +26,7 @@ private Q_SLOTS:
     void senderPickedLaterFilesTheThread();
     void unreadableMessageIsKeptAsideNotTheWholePage();
     void pendingStatusesRefreshedByListing();
+    void dateSentBoundsIncludeTheirDay();
 };
 
 void TestProviderShapes::clientReadsDocumentedShapes()
@@ -250,6 +252,42 @@ void TestProviderShapes::pendingStatusesRefreshedByListing()
     QCOMPARE(env.provider.requestCount(u"/Messages.json"_s), 1);
     QCOMPARE(env.provider.requestCount(u"/Messages/"_s + unsent + u".json"_s), 1);
     QCOMPARE(env.provider.requestCount(), 2);
+}
+
+void TestProviderShapes::dateSentBoundsIncludeTheirDay()
+{
+    // Twilio documents `DateSent<=YYYY-MM-DD` as "on and before" and `DateSent>=` as "on and
+    // after" (the query names are `DateSent<` and `DateSent>`): adjacent day ranges of a
+    // parallel first sync must neither lose nor repeat a day.
+    ShapesEnv env;
+    QVERIFY(env.start());
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    for (int daysAgo = 0; daysAgo < 3; ++daysAgo) {
+        const QString at = TwilioFixtureProvider::rfc2822(
+            QDateTime(today.addDays(-daysAgo), QTime(12, 0), Qt::UTC));
+        env.provider.addMessage({{u"from"_s, Ours},
+                                 {u"to"_s, Dated},
+                                 {u"status"_s, u"delivered"_s},
+                                 {u"date_created"_s, at},
+                                 {u"date_sent"_s, at},
+                                 {u"date_updated"_s, at}});
+    }
+    const auto listed = [&](std::optional<QDate> after, std::optional<QDate> before) {
+        MessageFilter filter;
+        filter.to = Dated;
+        filter.dateSentAfter = after;
+        filter.dateSentBefore = before;
+        std::optional<int> count;
+        env.client->listMessages(filter, &env.provider, [&](const ProviderResult<MessagePage> &r) {
+            count = r.ok() ? int(r.value().items.size()) : -1;
+        });
+        return QTest::qWaitFor([&] { return count.has_value(); }, 30000) ? *count : -2;
+    };
+    const QDate yesterday = today.addDays(-1);
+    QCOMPARE(listed(std::nullopt, yesterday), 2);
+    QCOMPARE(listed(yesterday, std::nullopt), 2);
+    QCOMPARE(listed(yesterday, yesterday), 1);
+    QCOMPARE(listed(today, std::nullopt) + listed(std::nullopt, yesterday), 3);
 }
 
 QTEST_GUILESS_MAIN(TestProviderShapes)

@@ -170,6 +170,8 @@ private Q_SLOTS:
     void incrementalFilesInboundInThreads();
     void pendingStatusesReachFinal();
     void restartResumesFullSync();
+    void nothingNewWritesNothingAndStopsAfterOnePage();
+    void statusChangeDeepInTheDayIsPickedUp();
     void wrongCredentialsFail();
     void transientErrorsAreRetried();
     void numberOfAnotherAccountIsLeftAlone();
@@ -243,6 +245,7 @@ void TestSyncEngine::fullSyncMatchesProvider()
     env.server->seedHistory(2500, 40, 10);
     QVERIFY(env.syncNumbers());
     SyncEngine engine(env.accountId, env.client.get(), env.writer.get());
+    engine.setConcurrency(1); // one sequence of pages (tst_parallelsync: the ranges)
     QList<qint64> etas;
     connect(&engine, &SyncEngine::progress, this,
             [&](int, qint64, qint64 eta) { etas.append(eta); });
@@ -404,6 +407,7 @@ void TestSyncEngine::restartResumesFullSync()
 
     QPointer<SyncEngine> first = new SyncEngine(env.accountId, env.client.get(), env.writer.get());
     first->setPageSize(pageSize);
+    first->setConcurrency(1);
     connect(first, &SyncEngine::progress, this, [&](int pages, qint64, qint64) {
         if (pages == 2)
             first->deleteLater();
@@ -425,6 +429,7 @@ void TestSyncEngine::restartResumesFullSync()
 
     SyncEngine second(env.accountId, env.client.get(), env.writer.get());
     second.setPageSize(pageSize);
+    second.setConcurrency(4); // a sequence begun goes on as one
     const Outcome outcome = runSync(second);
     QVERIFY(outcome.summary);
     QVERIFY(outcome.summary->fullSync);
@@ -508,6 +513,107 @@ void TestSyncEngine::numberOfAnotherAccountIsLeftAlone()
     QCOMPARE(result->added, 0);
     QCOMPARE(result->updated, 0);
     QCOMPARE(result->inOtherAccount, QStringList{taken});
+}
+
+namespace {
+
+// Messages the sandbox holds sent on the current UTC day, and a page size that lists them in
+// at least four pages (the incremental listing starts at that day).
+qint64 sentToday(const Env &env)
+{
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    qint64 count = 0;
+    const auto &store = env.server->state().messages;
+    for (qsizetype i = 0; i < store.size(); ++i) {
+        const StoredMessage &m = store.at(quint32(i));
+        if (m.dateSent && QDateTime::fromMSecsSinceEpoch(m.dateSent, Qt::UTC).date() == today)
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+void TestSyncEngine::nothingNewWritesNothingAndStopsAfterOnePage()
+{
+    Env env;
+    QVERIFY(env.start());
+    env.server->seedHistory(3000, 30, 1);
+    QVERIFY(env.syncNumbers());
+    const qint64 today = sentToday(env);
+    if (today < 8)
+        QSKIP("too few messages sent today (just after midnight UTC)");
+    SyncEngine engine(env.accountId, env.client.get(), env.writer.get());
+    engine.setPageSize(int(std::min<qint64>(today / 4, 1000)));
+    QVERIFY(runSync(engine).summary);
+
+    const Outcome again = runSync(engine);
+    QVERIFY2(again.summary, qPrintable(again.storeError));
+    QVERIFY(!again.summary->fullSync);
+    QCOMPARE(again.summary->pages, 1);
+    QCOMPARE(again.summary->written, 0);
+    QCOMPARE(again.summary->inserted, 0);
+    QCOMPARE(again.summary->updated, 0);
+    QVERIFY(again.summary->unchanged > 0);
+    QCOMPARE(env.storedMessages(), env.providerMessages());
+
+    // Something new still arrives (and is the only row written).
+    QString ours;
+    for (const SenderNumber &n : env.server->state().numbers.all()) {
+        if (n.kind == SenderNumber::Kind::LongCode && n.sms)
+            ours = n.number;
+    }
+    QVERIFY(env.server->injectInbound(u"+14155550199"_s, ours, u"new one"_s).ok);
+    const Outcome third = runSync(engine);
+    QVERIFY(third.summary);
+    QCOMPARE(third.summary->newInbound.size(), 1);
+    QCOMPARE(third.summary->written, 1);
+    QCOMPARE(env.storedMessages(), env.providerMessages());
+}
+
+void TestSyncEngine::statusChangeDeepInTheDayIsPickedUp()
+{
+    Env env;
+    QVERIFY(env.start());
+    env.server->seedHistory(3000, 30, 1);
+    QVERIFY(env.syncNumbers());
+    const qint64 today = sentToday(env);
+    if (today < 8)
+        QSKIP("too few messages sent today (just after midnight UTC)");
+    SyncEngine engine(env.accountId, env.client.get(), env.writer.get());
+    engine.setPageSize(int(std::min<qint64>(today / 4, 1000)));
+    QVERIFY(runSync(engine).summary);
+
+    // The oldest outbound message of today (on the listing's last page) was stored while it
+    // was still "sent"; the provider has delivered it since.
+    const qint64 id = env.accountId;
+    const qint64 dayStart =
+        QDateTime(QDateTime::currentDateTimeUtc().date(), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const QString sid = env.writer->call([id, dayStart](WriterContext &c) {
+        QSqlQuery q(c.db());
+        q.prepare(u"SELECT provider_sid FROM messages WHERE account_id = ? AND direction = "
+                  u"'out' AND sent_at >= ? ORDER BY sent_at LIMIT 1"_s);
+        q.addBindValue(id);
+        q.addBindValue(dayStart);
+        q.exec();
+        const QString found = q.next() ? q.value(0).toString() : QString();
+        q.finish();
+        q.prepare(u"UPDATE messages SET status = 'sent', updated_at = updated_at - 1500 "
+                  u"WHERE provider_sid = ?"_s);
+        q.addBindValue(found);
+        q.exec();
+        return found;
+    });
+    QVERIFY(!sid.isEmpty());
+    QCOMPARE(env.storedMessages().value(sid), u"sent"_s);
+
+    const Outcome again = runSync(engine);
+    QVERIFY(again.summary);
+    QVERIFY(again.summary->pages > 1);
+    QCOMPARE(again.summary->written, 1);
+    QCOMPARE(again.summary->updated, 1);
+    QCOMPARE(env.storedMessages().value(sid), u"delivered"_s);
+    QCOMPARE(env.storedMessages(), env.providerMessages());
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)
