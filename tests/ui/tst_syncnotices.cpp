@@ -13,6 +13,7 @@
 #include "sandbox/SandboxServer.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -97,6 +98,13 @@ void TstSyncNotices::init()
     m_a = addAccount(u"Bloom Florists"_s, *m_first);
     m_b = addAccount(u"Bloom Outlet"_s, *m_second);
     QVERIFY(m_a > 0 && m_b > 0);
+    int written = 0;
+    for (const auto *server : {m_first.get(), m_second.get()}) {
+        m_session->secrets()->write(
+            SecretStore::authTokenKey(m_session->writer()->profileUuid(), server->accountSid()),
+            server->authToken(), m_session.get(), [&written](const SecretResult &) { ++written; });
+    }
+    QTRY_COMPARE(written, 2);
     // The first account takes the numbers.
     QVERIFY(openAndSync(m_a, m_first->authToken()));
     m_shell = std::make_unique<DesktopShell>(m_session.get(), u"alice"_s);
@@ -120,7 +128,15 @@ void TstSyncNotices::messagesForAnotherAccountsNumbersAreExplained()
     QLabel *notice = m_shell->syncStatus()->noticeLabel();
     QVERIFY(notice->isHidden());
     const int width = m_shell->window()->width();
-    QVERIFY(openAndSync(m_b, m_second->authToken()));
+    // Switched to with the window's account switcher, as a person does.
+    auto *switcher = m_shell->window()->findChild<QComboBox *>(u"accountSwitcher"_s);
+    QVERIFY(switcher);
+    QSignalSpy opened(m_session.get(), &DeskSession::accountOpened);
+    switcher->setCurrentIndex(switcher->findData(m_b));
+    QVERIFY(opened.wait(15000));
+    QCOMPARE(m_session->accountId(), m_b);
+    QSignalSpy finished(m_session->syncEngine(), &SyncEngine::finished);
+    QVERIFY(finished.wait(60000));
     // Every message of the second account is stored, none in a thread: the numbers are the
     // first account's.
     StoreReader reader(m_session->profilePath());
