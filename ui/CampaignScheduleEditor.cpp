@@ -340,8 +340,8 @@ QStringList CampaignScheduleEditor::candidates() const
 QStringList CampaignScheduleEditor::recipients() const
 {
     QStringList numbers = candidates();
-    if (recipientSource() != RecipientSource::Numbers || !m_requireOptIn->isChecked() ||
-        !m_consentCheck)
+    if (numbers.isEmpty() || recipientSource() != RecipientSource::Numbers ||
+        !m_requireOptIn->isChecked() || !m_consentCheck)
         return numbers;
     const QStringList unconsented = m_consentCheck(numbers);
     numbers.removeIf([&](const QString &n) { return unconsented.contains(n); });
