@@ -293,6 +293,9 @@ void TstCampaignsPage::nothingIsWrongBeforeAnyInput()
     const QString text = child<QLabel>(u"planPreview"_s)->text();
     QVERIFY2(!text.contains(u"version 0"_s) && !text.contains(u"there is no"_s), qPrintable(text));
     QVERIFY2(text.contains(u"Name the campaign"_s), qPrintable(text));
+    QTest::mouseClick(child<QPushButton>(u"addVariant"_s), Qt::LeftButton);
+    saveShot(u"campaign-form-empty.png"_s);
+    QTest::mouseClick(child<QRadioButton>(u"schedule_account_time"_s), Qt::LeftButton);
     // Once there is input, a real problem is named.
     QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
     child<QPlainTextEdit>(u"recipients"_s)->setPlainText(u"+14155553000"_s);
