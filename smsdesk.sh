@@ -10,7 +10,7 @@ cd "$here"
 packages=(
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev libqt6sql6-sqlite qt6-httpserver-dev
     qt6-websockets-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev libphonenumber-dev libsqlite3-dev libgl-dev libxkbcommon-dev
+    qt6-translations-l10n qtkeychain-qt6-dev libphonenumber-dev libsqlite3-dev libgl-dev libxkbcommon-dev
     cmake ninja-build pkg-config g++ sqlite3 xvfb xauth imagemagick
     gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 clang-format desktop-file-utils appstream
 )

@@ -2,6 +2,7 @@
 
 #include "TwilioUrl.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QRegularExpression>
 
@@ -80,24 +81,34 @@ QString AccountConfig::accountSidError(const QString &accountSid)
     if (pattern.match(accountSid).hasMatch()) {
         return {};
     }
-    const QString expected = u"An Account SID is \"AC\" followed by 32 hexadecimal characters"_s;
+    const QString expected = QCoreApplication::translate(
+        "AccountConfig", "An Account SID is \"AC\" followed by 32 hexadecimal characters");
     if (accountSid.isEmpty()) {
-        return u"The Account SID is empty. "_s + expected + u'.';
+        return QCoreApplication::translate("AccountConfig", "The Account SID is empty. ") +
+               expected + u'.';
     }
     if (accountSid.trimmed() != accountSid) {
-        return u"The Account SID has spaces before or after it. "_s + expected + u'.';
+        return QCoreApplication::translate("AccountConfig",
+                                           "The Account SID has spaces before or after it. ") +
+               expected + u'.';
     }
     if (!accountSid.startsWith("AC"_L1)) {
-        return u"The Account SID must start with \"AC\" (an API key SID starts with \"SK\" and "
-               u"is not an Account SID). "_s +
+        return QCoreApplication::translate(
+                   "AccountConfig",
+                   "The Account SID must start with \"AC\" (an API key SID starts with \"SK\" and "
+                   "is not an Account SID). ") +
                expected + u'.';
     }
     if (accountSid.size() != 34) {
-        return u"The Account SID has %1 characters instead of 34. "_s.arg(accountSid.size()) +
+        return QCoreApplication::translate("AccountConfig",
+                                           "The Account SID has %1 characters instead of 34. ")
+                   .arg(accountSid.size()) +
                expected + u'.';
     }
-    return u"The Account SID contains characters that are not hexadecimal digits. "_s + expected +
-           u'.';
+    return QCoreApplication::translate(
+               "AccountConfig",
+               "The Account SID contains characters that are not hexadecimal digits. ") +
+           expected + u'.';
 }
 
 bool AccountConfig::isLoopbackHost(const QString &host)
@@ -112,31 +123,45 @@ bool AccountConfig::isLoopbackHost(const QString &host)
 QString AccountConfig::baseUrlError(const QUrl &url, const QString &label)
 {
     if (url.isEmpty()) {
-        return u"The %1 base URL is empty."_s.arg(label);
+        return QCoreApplication::translate("AccountConfig", "The %1 base URL is empty.").arg(label);
     }
     if (!url.isValid()) {
-        return u"The %1 base URL is not a valid URL: %2"_s.arg(label, url.errorString());
+        return QCoreApplication::translate("AccountConfig",
+                                           "The %1 base URL is not a valid URL: %2")
+            .arg(label, url.errorString());
     }
     const QString shown = url.toDisplayString(QUrl::RemoveUserInfo);
     const QString scheme = url.scheme().toLower();
     if (scheme != "https"_L1 && scheme != "http"_L1) {
-        return u"The %1 base URL \"%2\" must start with https://."_s.arg(label, shown);
+        return QCoreApplication::translate("AccountConfig",
+                                           "The %1 base URL \"%2\" must start with https://.")
+            .arg(label, shown);
     }
     if (url.host().isEmpty()) {
-        return u"The %1 base URL \"%2\" has no host name."_s.arg(label, shown);
+        return QCoreApplication::translate("AccountConfig",
+                                           "The %1 base URL \"%2\" has no host name.")
+            .arg(label, shown);
     }
     if (!url.userInfo().isEmpty()) {
-        return u"The %1 base URL must not contain a user name or password; the Auth Token is "
-               u"kept in the keychain."_s.arg(label);
+        return QCoreApplication::translate(
+                   "AccountConfig",
+                   "The %1 base URL must not contain a user name or password; the Auth Token is "
+                   "kept in the keychain.")
+            .arg(label);
     }
     if (url.hasQuery() || url.hasFragment()) {
-        return u"The %1 base URL \"%2\" must not have a query (?…) or fragment (#…)."_s.arg(label,
-                                                                                            shown);
+        return QCoreApplication::translate(
+                   "AccountConfig",
+                   "The %1 base URL \"%2\" must not have a query (?…) or fragment (#…).")
+            .arg(label, shown);
     }
     if (scheme == "http"_L1 && !isLoopbackHost(url.host())) {
-        return u"The %1 base URL \"%2\" uses plain http to %3: the Auth Token would travel "
-               u"unencrypted. Use https:// (http is allowed only for 127.0.0.1, ::1 and "
-               u"localhost)."_s.arg(label, shown, url.host());
+        return QCoreApplication::translate(
+                   "AccountConfig",
+                   "The %1 base URL \"%2\" uses plain http to %3: the Auth Token would travel "
+                   "unencrypted. Use https:// (http is allowed only for 127.0.0.1, ::1 and "
+                   "localhost).")
+            .arg(label, shown, url.host());
     }
     return {};
 }

@@ -2,6 +2,7 @@
 
 #include "Rfc2822Date.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -260,21 +261,31 @@ bool ProviderError::responseMayBeLost() const
 QString ProviderError::displayMessage() const
 {
     const QString codeSuffix =
-        m_twilioCode ? u" (Twilio error %1)"_s.arg(*m_twilioCode) : QString();
+        m_twilioCode
+            ? QCoreApplication::translate("ProviderError", " (Twilio error %1)").arg(*m_twilioCode)
+            : QString();
     switch (m_kind) {
     case Kind::Auth:
-        return u"The Account SID or Auth Token is wrong"_s + codeSuffix + u'.';
+        return QCoreApplication::translate("ProviderError",
+                                           "The Account SID or Auth Token is wrong") +
+               codeSuffix + u'.';
     case Kind::RateLimited:
-        return m_retryAfter
-                   ? u"The provider is rate limiting requests; retrying in %1 s%2."_s
-                         .arg(*m_retryAfter)
-                         .arg(codeSuffix)
-                   : u"The provider is rate limiting requests%1; retrying later."_s.arg(codeSuffix);
+        return m_retryAfter ? QCoreApplication::translate(
+                                  "ProviderError",
+                                  "The provider is rate limiting requests; retrying in %1 s%2.")
+                                  .arg(*m_retryAfter)
+                                  .arg(codeSuffix)
+                            : QCoreApplication::translate(
+                                  "ProviderError",
+                                  "The provider is rate limiting requests%1; retrying later.")
+                                  .arg(codeSuffix);
     case Kind::Network:
-        return u"Could not reach the provider: %1"_s.arg(m_message);
+        return QCoreApplication::translate("ProviderError", "Could not reach the provider: %1")
+            .arg(m_message);
     case Kind::Http:
         if (m_twilioCode) {
-            return u"%1 (Twilio error %2, HTTP %3)"_s.arg(m_message)
+            return QCoreApplication::translate("ProviderError", "%1 (Twilio error %2, HTTP %3)")
+                .arg(m_message)
                 .arg(*m_twilioCode)
                 .arg(m_httpStatus);
         }

@@ -1,6 +1,7 @@
 #include "AccountSetupDialog.h"
 
 #include "AccountSetup.h"
+#include "ButtonRowTabOrder.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -55,11 +56,14 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     form->addRow(tr("Sign in with"), m_method);
     form->addRow(m_keySidLabel, m_keySid);
     form->addRow(m_tokenLabel, m_token);
+    m_keySidLabel->setBuddy(m_keySid);
+    m_tokenLabel->setBuddy(m_token);
     form->addRow(tr("API base URL"), m_baseUrl);
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
     buttons->addButton(QDialogButtonBox::Cancel);
+    ButtonRowTabOrder::follow(buttons);
     m_save->setDefault(true);
 
     auto *layout = new QVBoxLayout(this);

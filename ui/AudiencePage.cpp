@@ -60,6 +60,7 @@ AudiencePage::AudiencePage(const StoreReader &reader, StoreWriter *writer, qint6
     m_included->setObjectName(u"includedLabel"_s);
     m_matched->setObjectName(u"matchedLabel"_s);
     m_exclusions->setObjectName(u"exclusionTable"_s);
+    m_exclusions->setAccessibleName(tr("Contacts left out, by reason"));
 
     m_promotional->setChecked(true);
     for (QSpinBox *spin : {m_capPerDay, m_capPerWeek}) {

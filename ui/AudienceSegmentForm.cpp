@@ -38,6 +38,9 @@ AudienceSegmentForm::AudienceSegmentForm(QWidget *parent)
     m_attributeKey->setObjectName(u"attributeKey"_s);
     m_attributeValue->setObjectName(u"attributeValue"_s);
     m_consent->setObjectName(u"consentCombo"_s);
+    // One form row holds both: the row's label names the first, the second says its part.
+    m_attributeKey->setAccessibleName(tr("Attribute"));
+    m_attributeValue->setAccessibleName(tr("Attribute value"));
     m_tags->setPlaceholderText(tr("every one of these tags, e.g. vip, newsletter"));
     m_excludedTags->setPlaceholderText(tr("none of these tags"));
     m_attributeValue->setPlaceholderText(tr("value"));

@@ -23,6 +23,7 @@ AuditLogPage::AuditLogPage(const StoreReader &reader, qint64 accountId, QWidget 
 {
     setObjectName(u"auditLogPage"_s);
     m_category->setObjectName(u"auditCategory"_s);
+    m_category->setAccessibleName(tr("Show"));
     m_category->addItem(tr("All changes"), QString());
     m_category->addItem(tr("Sender numbers"), u"sender_number"_s);
     m_category->addItem(tr("Keyword processes"), u"keyword_process"_s);
@@ -32,6 +33,7 @@ AuditLogPage::AuditLogPage(const StoreReader &reader, qint64 accountId, QWidget 
     refresh->setObjectName(u"auditRefresh"_s);
 
     m_table->setObjectName(u"auditTable"_s);
+    m_table->setAccessibleName(tr("Audit log"));
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

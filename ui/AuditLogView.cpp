@@ -95,6 +95,7 @@ AuditLogView::AuditLogView(const StoreReader &reader, qint64 accountId, const QS
     , m_table(new QTableWidget(0, 4))
 {
     m_table->setObjectName(u"auditTable"_s);
+    m_table->setAccessibleName(tr("Changes"));
     m_table->setHorizontalHeaderLabels({tr("When"), tr("Who"), tr("Change"), tr("Details")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);

@@ -76,6 +76,8 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
            "messages to numbers that expect them."));
     m_quietStart->setObjectName(u"quietStart"_s);
     m_quietEnd->setObjectName(u"quietEnd"_s);
+    m_quietStart->setAccessibleName(tr("Quiet hours start"));
+    m_quietEnd->setAccessibleName(tr("Quiet hours end"));
     m_quietStart->setDisplayFormat(u"HH:mm"_s);
     m_quietEnd->setDisplayFormat(u"HH:mm"_s);
     auto *quiet = new QHBoxLayout;
@@ -84,8 +86,10 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     quiet->addWidget(m_quietEnd);
     quiet->addWidget(new QLabel(tr("recipient local time"), this), 1);
     m_senders->setObjectName(u"senderPool"_s);
+    m_senders->setAccessibleName(tr("Sender pool"));
     m_senders->setMaximumHeight(90);
     m_variants->setObjectName(u"variants"_s);
+    m_variants->setAccessibleName(tr("Variants"));
     m_variants->setHorizontalHeaderLabels({tr("Template version"), tr("Split %")});
     m_variants->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_variants->setMaximumHeight(120);
@@ -95,6 +99,7 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     m_holdOut->setRange(0, 50);
     m_holdOut->setSuffix(u" %"_s);
     m_numbers->setObjectName(u"recipients"_s);
+    m_numbers->setAccessibleName(tr("Recipient numbers"));
     m_numbers->setPlaceholderText(tr("One number per line, in E.164 (+14155550123)"));
     m_preview->setObjectName(u"planPreview"_s);
     m_preview->setWordWrap(true);
@@ -145,6 +150,17 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
         later();
     });
     connect(schedule, &QPushButton::clicked, this, &CampaignScheduleEditor::requestSchedule);
+    // Tab in reading order: the radio rows and buttons made here came after every field of
+    // the member list, so Tab went from the last field back up to "Send now".
+    QWidget *previous = m_name;
+    for (QAbstractButton *kind : m_scheduleKind->buttons()) {
+        QWidget::setTabOrder(previous, kind);
+        previous = kind;
+    }
+    QWidget::setTabOrder(m_variants, addVariantButton);
+    QWidget::setTabOrder(m_holdOut, m_recipientSource->button(int(RecipientSource::Audience)));
+    QWidget::setTabOrder(m_recipientSource->button(int(RecipientSource::Audience)),
+                         m_recipientSource->button(int(RecipientSource::Numbers)));
     setAccountZone(m_accountZone);
     updatePreview();
 }
@@ -215,11 +231,16 @@ void CampaignScheduleEditor::addVariant(const QString &label, int percent)
     versions->setCurrentIndex(std::min(row, int(versions->count()) - 1));
     connect(versions, &QComboBox::currentIndexChanged, m_previewTimer, qOverload<>(&QTimer::start));
     m_variants->setCellWidget(row, 0, versions);
+    versions->setAccessibleName(tr("Template version of variant %1").arg(label));
     auto *split = new QSpinBox(m_variants);
     split->setRange(0, 100);
     split->setValue(percent);
     connect(split, &QSpinBox::valueChanged, m_previewTimer, qOverload<>(&QTimer::start));
     m_variants->setCellWidget(row, 1, split);
+    split->setAccessibleName(tr("Split of variant %1, percent").arg(label));
+    // Cell widgets join the focus chain at the window's end: Tab reaches them from the table.
+    QWidget::setTabOrder(row > 0 ? m_variants->cellWidget(row - 1, 1) : m_variants, versions);
+    QWidget::setTabOrder(versions, split);
     updatePreview();
 }
 

@@ -13,6 +13,7 @@
 #include "ConsentRows.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
+#include "TabChain.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -46,6 +47,7 @@ CampaignsPage::CampaignsPage(const StoreReader &reader, StoreWriter *writer, Cam
 {
     setObjectName(u"campaignsPage"_s);
     m_list->setObjectName(u"campaignList"_s);
+    m_list->setAccessibleName(tr("Campaigns"));
     m_list->setModel(m_model);
     m_list->setItemDelegateForColumn(CampaignListModel::ProgressColumn,
                                      new CampaignProgressDelegate(m_list));
@@ -90,6 +92,8 @@ CampaignsPage::CampaignsPage(const StoreReader &reader, StoreWriter *writer, Cam
     layout->addWidget(splitter);
 
     connect(create, &QPushButton::clicked, this, &CampaignsPage::newCampaign);
+    // Made last, "New campaign" came after the whole form in Tab order; it reads first.
+    TabChain::orderWhenShown(this, {create, m_list, m_stack});
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid())

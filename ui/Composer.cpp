@@ -59,10 +59,14 @@ Composer::Composer(QWidget *parent)
     setObjectName(u"composer"_s);
     setAttribute(Qt::WA_StyledBackground);
     m_edit->setObjectName(u"composerEdit"_s);
+    m_edit->setAccessibleName(tr("Reply"));
     m_edit->setPlaceholderText(replyPlaceholder());
     m_edit->setTabChangesFocus(true);
     m_edit->setFixedHeight(84);
     m_edit->installEventFilter(this);
+    // Set while the editor is no child yet: with the canned-replies menu a child popup, Qt
+    // 6.4's setFocusProxy cut the composer's controls out of the window's Tab chain.
+    setFocusProxy(m_edit);
     m_counter->setObjectName(u"composerCounter"_s);
     m_ucs2->setObjectName(u"composerUcs2"_s);
     m_replace->setObjectName(u"composerReplaceSmart"_s);
@@ -142,7 +146,6 @@ Composer::Composer(QWidget *parent)
     connect(m_cannedMenu, &QMenu::aboutToShow, this, &Composer::rebuildCannedMenu);
     rebuildCannedMenu();
     refresh();
-    setFocusProxy(m_edit);
 }
 
 QString Composer::body() const

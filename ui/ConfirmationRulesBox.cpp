@@ -45,13 +45,16 @@ ConfirmationRulesBox::ConfirmationRulesBox(const StoreReader &reader, StoreWrite
 {
     setObjectName(u"confirmationRules"_s);
     m_table->setObjectName(u"keywordCountryRules"_s);
+    m_table->setAccessibleName(tr("Confirmation rules by country"));
     m_table->setHorizontalHeaderLabels({tr("Country"), tr("Confirmation"), tr("Set by")});
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_country->setObjectName(u"keywordCountry"_s);
+    m_country->setAccessibleName(tr("Country"));
     setMinimumWidth(300);
     m_rule->setObjectName(u"keywordRule"_s);
+    m_rule->setAccessibleName(tr("Confirmation"));
     for (const Rule rule : {Rule::Required, Rule::Optional, Rule::Prohibited})
         m_rule->addItem(ruleName(int(rule)), int(rule));
     auto *set = new QPushButton(tr("Set"));

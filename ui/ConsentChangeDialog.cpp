@@ -1,5 +1,6 @@
 #include "ConsentChangeDialog.h"
 
+#include "ButtonRowTabOrder.h"
 #include "ManualConsent.h"
 
 #include <QComboBox>
@@ -75,6 +76,7 @@ ConsentChangeDialog::ConsentChangeDialog(ConsentEvent::Kind kind, const QString 
     layout->addLayout(form);
     layout->addWidget(m_problem);
     layout->addWidget(m_buttons);
+    ButtonRowTabOrder::follow(m_buttons);
 
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConsentChangeDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -1,5 +1,6 @@
 #include "ContactEditorDialog.h"
 
+#include "ButtonRowTabOrder.h"
 #include "ContactDetailsQuery.h"
 #include "ContactEditCommands.h"
 #include "ContactListQuery.h"
@@ -100,6 +101,7 @@ ContactEditorDialog::ContactEditorDialog(const StoreReader &reader, ContactEditC
     buttons->addButton(m_save, QDialogButtonBox::AcceptRole);
     buttons->addButton(m_delete, QDialogButtonBox::DestructiveRole);
     buttons->addButton(QDialogButtonBox::Close);
+    ButtonRowTabOrder::follow(buttons);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ContactEditorDialog::save);
     connect(m_delete, &QPushButton::clicked, this, &ContactEditorDialog::confirmDelete);

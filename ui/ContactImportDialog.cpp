@@ -58,6 +58,10 @@ ContactImportDialog::ContactImportDialog(StoreWriter *writer, qint64 accountId, 
     setObjectName(u"contactImportDialog"_s);
     setWindowTitle(tr("Import contacts"));
     m_path->setObjectName(u"filePath"_s);
+    m_path->setAccessibleName(tr("CSV file"));
+    m_mapping->setAccessibleName(tr("Columns"));
+    m_preview->setAccessibleName(tr("Preview"));
+    m_errors->setAccessibleName(tr("Rows that cannot be imported"));
     m_path->setReadOnly(true);
     m_path->setPlaceholderText(tr("A CSV file with a header row"));
     m_progress->setObjectName(u"progressBar"_s);
@@ -155,6 +159,7 @@ void ContactImportDialog::fillMapping()
         m_mapping->setItem(c, 0, new QTableWidgetItem(m_table.header.at(c)));
         auto *combo = new QComboBox;
         combo->setObjectName(u"mapping%1"_s.arg(c));
+        combo->setAccessibleName(tr("Field for column %1").arg(m_table.header.at(c)));
         for (const Field f :
              {Field::Ignore, Field::Number, Field::Name, Field::FirstName, Field::LastName,
               Field::Tags, Field::TimeZone, Field::ConsentSource, Field::ConsentAt}) {

@@ -124,6 +124,7 @@ ContactPanel::ContactPanel(const StoreReader &reader, ChangeFeed *changes,
     layout->addStretch();
 
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("Contact details"));
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

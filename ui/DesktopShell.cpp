@@ -27,6 +27,7 @@
 #include "StoreWriter.h"
 #include "SyncEngine.h"
 #include "SyncStatusWidget.h"
+#include "TabChain.h"
 #include "TeamRoles.h"
 #include "TeamWorkspace.h"
 #include "ThreadCounter.h"
@@ -404,6 +405,8 @@ void DesktopShell::createConversation()
         placeholder->hide();
     detail->layout()->setContentsMargins(0, 0, 0, 0);
     detail->layout()->addWidget(m_conversation);
+    // The contact panel joined the window first: Tab reads the panes as they are laid out.
+    TabChain::order({m_conversation, m_contactPanel});
     connect(m_inbox, &InboxPage::threadActivated, this, &DesktopShell::openThread);
     connect(m_inbox->listView()->selectionModel(), &QItemSelectionModel::currentChanged,
             m_conversation, [this](const QModelIndex &current) {

@@ -1,5 +1,6 @@
 #include "InboxActions.h"
 
+#include "ButtonRowTabOrder.h"
 #include "CommandResult.h"
 #include "InboxCommands.h"
 #include "ThreadListModel.h"
@@ -92,6 +93,8 @@ InboxActions::InboxActions(ThreadListModel *model, ThreadListView *list, InboxCo
         edit->setCalendarPopup(true);
         edit->setMinimumDateTime(localNow());
         auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        ButtonRowTabOrder::follow(buttons);
+        edit->setAccessibleName(tr("Snooze until"));
         connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
         connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
         auto *layout = new QVBoxLayout(&dialog);

@@ -2,6 +2,7 @@
 
 #include "ContactPanel.h"
 #include "InboxActions.h"
+#include "RowSpeech.h"
 #include "SearchBox.h"
 #include "ShortcutSheet.h"
 #include "ThreadListView.h"
@@ -88,6 +89,11 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
     m_filters->setExclusive(true);
 
     m_list->setModel(m_model);
+    m_model->setAccessibleText(&RowSpeech::thread);
+    // Keys given to the page go to the list. Set while the list is no child yet: on a parent
+    // of a child popup (InboxActions' snooze menu), Qt 6.4's setFocusProxy cuts the page's
+    // children out of the focus chain, and Tab never reached the search or the list.
+    setFocusProxy(m_list);
 
     auto *left = new QWidget;
     left->setObjectName(u"inboxListPane"_s);
@@ -216,7 +222,6 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
 
     m_buttons[size_t(m_model->filter())]->setChecked(true);
     refreshCounts();
-    setFocusProxy(m_list);
 }
 
 void InboxPage::refreshCounts()

@@ -1,5 +1,6 @@
 #include "JoinTeamDialog.h"
 
+#include "ButtonRowTabOrder.h"
 #include "CommandResult.h"
 #include "TeamCommands.h"
 #include "TeamInvite.h"
@@ -57,6 +58,7 @@ JoinTeamDialog::JoinTeamDialog(TeamCommands *commands, qint64 accountId, const Q
     form->addRow(QString(), m_roleHelp);
 
     m_invite->setObjectName(u"joinInvite"_s);
+    m_invite->setAccessibleName(tr("Invitation"));
     m_invite->setPlaceholderText(tr("Paste the invitation an admin gave you (smsdesk-invite:…)"));
     m_invite->setFixedHeight(70);
     m_invitePreview->setObjectName(u"joinInvitePreview"_s);
@@ -80,6 +82,7 @@ JoinTeamDialog::JoinTeamDialog(TeamCommands *commands, qint64 accountId, const Q
     joinButton->setObjectName(u"joinButton"_s);
     joinButton->setDefault(true);
     QPushButton *later = m_buttons->addButton(tr("Not now"), QDialogButtonBox::RejectRole);
+    ButtonRowTabOrder::follow(m_buttons);
     later->setObjectName(u"joinLater"_s);
     connect(joinButton, &QPushButton::clicked, this, &JoinTeamDialog::join);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

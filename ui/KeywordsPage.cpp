@@ -102,6 +102,7 @@ KeywordsPage::KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint6
     m_providerNote->setWordWrap(true);
 
     m_table->setObjectName(u"keywordProcesses"_s);
+    m_table->setAccessibleName(tr("Keyword processes"));
     m_table->setHorizontalHeaderLabels({tr("Type"), tr("Keywords"), tr("Status"), tr("Reply")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);

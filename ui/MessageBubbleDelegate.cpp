@@ -151,7 +151,7 @@ MessageBubbleDelegate::Geometry MessageBubbleDelegate::layout(const QFont &font,
         QRect(outbound ? width - SideMargin - 4 - metaW : SideMargin + 4, y, metaW, sfm.height());
     y += sfm.height();
     if (outbound && isRetryable(status)) {
-        const QString retry = u"Retry"_s;
+        const QString retry = tr("Retry");
         const int rw = sfm.horizontalAdvance(retry) + 8;
         // The link sits left of the status text, which is right-aligned in the meta line.
         const int statusW = sfm.horizontalAdvance(metaLine(index, now()));
@@ -263,7 +263,7 @@ void MessageBubbleDelegate::paint(QPainter *p, const QStyleOptionViewItem &optio
         link.setBold(true);
         p->setFont(link);
         p->setPen(LinkColor);
-        p->drawText(retry, Qt::AlignCenter, u"Retry"_s);
+        p->drawText(retry, Qt::AlignCenter, tr("Retry"));
     }
     if (failed) {
         p->setFont(small);

@@ -22,7 +22,7 @@ QString MessageBubbleDelegate::authorText(const QModelIndex &index)
 {
     const QString campaign = index.data(M::CampaignNameRole).toString();
     if (index.data(M::CampaignIdRole).toLongLong() != 0)
-        return u"Campaign: "_s + (campaign.isEmpty() ? u"(deleted)"_s : campaign);
+        return tr("Campaign: %1").arg(campaign.isEmpty() ? tr("(deleted)") : campaign);
     return index.data(M::AuthorRole).toString();
 }
 
@@ -42,13 +42,13 @@ QString MessageBubbleDelegate::metaLine(const QModelIndex &index, const QDateTim
     const QString status = index.data(M::StatusRole).toString();
     const QDateTime scheduledAt = index.data(M::ScheduledAtRole).toDateTime();
     const bool noReceipt = isNoReceipt(status, index.data(M::CreatedAtRole).toDateTime(), now);
-    QString meta = (noReceipt ? u"No receipt"_s : statusLabel(status)) + u" \u00b7 "_s + time;
+    QString meta = (noReceipt ? tr("No receipt") : statusLabel(status)) + u" \u00b7 "_s + time;
     if (scheduledAt.isValid() && (status == u"queued" || status == u"scheduled"))
         meta = scheduledLabel(scheduledAt.toMSecsSinceEpoch(),
                               index.data(M::CustomerZoneRole).toString());
     const int segments = index.data(M::SegmentsRole).toInt();
     if (segments > 1)
-        meta = QString::number(segments) + u" segments \u00b7 "_s + meta;
+        meta = tr("%n segments", nullptr, segments) + u" \u00b7 "_s + meta;
     return meta;
 }
 
@@ -56,39 +56,42 @@ QString MessageBubbleDelegate::dayLabel(const QDate &day, const QDate &today)
 {
     const QLocale locale;
     if (day == today)
-        return u"Today"_s;
+        return tr("Today");
     if (day == today.addDays(-1))
-        return u"Yesterday"_s;
-    const QString monthDay =
-        locale.monthName(day.month(), QLocale::LongFormat) + u' ' + QString::number(day.day());
+        return tr("Yesterday");
+    const QString monthDay = tr("%1 %2", "month name, day of the month")
+                                 .arg(locale.monthName(day.month(), QLocale::LongFormat))
+                                 .arg(day.day());
     if (day.year() != today.year())
-        return monthDay + u", "_s + QString::number(day.year());
-    return locale.dayName(day.dayOfWeek(), QLocale::LongFormat) + u", "_s + monthDay;
+        return tr("%1, %2", "month and day, year").arg(monthDay).arg(day.year());
+    return tr("%1, %2", "weekday, month and day")
+        .arg(locale.dayName(day.dayOfWeek(), QLocale::LongFormat), monthDay);
 }
 
 QString MessageBubbleDelegate::scheduledLabel(qint64 utcMs, const QString &zone)
 {
-    return u"Scheduled for "_s + ScheduledSendTime::bubbleLabel(utcMs, zone) +
-           u" \u00b7 right-click to edit or cancel"_s;
+    return tr("Scheduled for %1 \u00b7 right-click to edit or cancel")
+        .arg(ScheduledSendTime::bubbleLabel(utcMs, zone));
 }
 
 QString MessageBubbleDelegate::statusLabel(const QString &status)
 {
-    static const QHash<QString, QString> labels = {
-        {u"queued"_s, u"Queued"_s},
-        {u"sending"_s, u"Sending\u2026"_s},
-        {u"sent"_s, u"Sent"_s},
-        {u"delivered"_s, u"Delivered"_s},
-        {u"undelivered"_s, u"Undelivered"_s},
-        {u"failed"_s, u"Failed"_s},
-        {u"accepted"_s, u"Queued"_s},
-        {u"scheduled"_s, u"Scheduled"_s},
-        {u"read"_s, u"Read"_s},
-        {u"partially_delivered"_s, u"Partly delivered"_s},
-        {u"canceled"_s, u"Canceled"_s},
-        {u"blocked"_s, u"Blocked"_s},
+    static const QHash<QString, const char *> labels = {
+        {u"queued"_s, QT_TR_NOOP("Queued")},
+        {u"sending"_s, QT_TR_NOOP("Sending\u2026")},
+        {u"sent"_s, QT_TR_NOOP("Sent")},
+        {u"delivered"_s, QT_TR_NOOP("Delivered")},
+        {u"undelivered"_s, QT_TR_NOOP("Undelivered")},
+        {u"failed"_s, QT_TR_NOOP("Failed")},
+        {u"accepted"_s, QT_TR_NOOP("Queued")},
+        {u"scheduled"_s, QT_TR_NOOP("Scheduled")},
+        {u"read"_s, QT_TR_NOOP("Read")},
+        {u"partially_delivered"_s, QT_TR_NOOP("Partly delivered")},
+        {u"canceled"_s, QT_TR_NOOP("Canceled")},
+        {u"blocked"_s, QT_TR_NOOP("Blocked")},
     };
-    return labels.value(status, status);
+    const char *label = labels.value(status);
+    return label ? tr(label) : status;
 }
 
 bool MessageBubbleDelegate::isNoReceipt(const QString &status, const QDateTime &createdAt,
@@ -114,9 +117,9 @@ QString MessageBubbleDelegate::failureText(const QModelIndex &index)
 {
     const QString message = index.data(M::ErrorMessageRole).toString();
     const int code = index.data(M::ErrorCodeRole).toInt();
-    QString text = message.isEmpty() ? u"The provider gave no reason"_s : message;
+    QString text = message.isEmpty() ? tr("The provider gave no reason") : message;
     if (code != 0)
-        text += u" (error "_s + QString::number(code) + u')';
+        text += tr(" (error %1)").arg(code);
     if (SendFailure::isPermanent(code))
         text += tr(". Sending it again cannot help.");
     return text;

@@ -1,5 +1,6 @@
 #include "MessageMediaBlock.h"
 
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <QImageReader>
 #include <QJsonArray>
@@ -42,20 +43,27 @@ QString MessageMediaBlock::attachmentText(const Item &item)
     const QLocale locale;
     const QString comment = QMimeDatabase().mimeTypeForName(item.contentType).comment();
     const QString name = comment.isEmpty()
-                             ? (item.contentType.isEmpty() ? u"Attachment"_s : item.contentType)
+                             ? (item.contentType.isEmpty()
+                                    ? QCoreApplication::translate("MessageMediaBlock", "Attachment")
+                                    : item.contentType)
                              : comment;
     const QString size = item.size >= 0 ? locale.formattedDataSize(item.size) : QString();
     if (item.state == u"cached"_s)
         return name + u" \u00b7 "_s + item.contentType +
                (size.isEmpty() ? QString() : u" \u00b7 "_s + size);
     if (item.state == u"pending"_s)
-        return name + u" \u00b7 downloading\u2026"_s;
+        return QCoreApplication::translate("MessageMediaBlock", "%1 \u00b7 downloading\u2026")
+            .arg(name);
     if (item.state == u"too_large"_s)
-        return name + u" \u00b7 not downloaded: larger than the size limit"_s +
+        return QCoreApplication::translate("MessageMediaBlock",
+                                           "%1 \u00b7 not downloaded: larger than the size limit")
+                   .arg(name) +
                (size.isEmpty() ? QString() : u" ("_s + size + u')');
     if (item.state == u"evicted"_s)
-        return name + u" \u00b7 removed from the media cache"_s;
-    return name + u" \u00b7 download failed"_s +
+        return QCoreApplication::translate("MessageMediaBlock",
+                                           "%1 \u00b7 removed from the media cache")
+            .arg(name);
+    return QCoreApplication::translate("MessageMediaBlock", "%1 \u00b7 download failed").arg(name) +
            (item.error.isEmpty() ? QString() : u": "_s + item.error);
 }
 

@@ -29,6 +29,7 @@ MessagingServicesPage::MessagingServicesPage(const StoreReader &reader, StoreWri
 {
     setObjectName(u"messagingServicesPage"_s);
     m_tree->setObjectName(u"messagingServicesTree"_s);
+    m_tree->setAccessibleName(tr("Messaging Services"));
     m_tree->setHeaderLabels({tr("Service / number"), tr("SID"), tr("Sends through service")});
     m_tree->setRootIsDecorated(true);
     m_all->setObjectName(u"messagingServicesAll"_s);

@@ -1,5 +1,6 @@
 #include "NewConversationDialog.h"
 
+#include "ButtonRowTabOrder.h"
 #include "NumberCapabilities.h"
 #include "PhoneNumber.h"
 
@@ -68,6 +69,7 @@ NewConversationDialog::NewConversationDialog(const QList<SenderNumberRows::Row> 
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
+    ButtonRowTabOrder::follow(m_buttons);
 
     if (m_numbers.isEmpty()) {
         m_error->setText(numbers.isEmpty()

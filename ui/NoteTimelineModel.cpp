@@ -1,5 +1,6 @@
 #include "NoteTimelineModel.h"
 
+#include "RowSpeech.h"
 #include "ThreadMessagesModel.h"
 
 #include <QDateTime>
@@ -130,6 +131,8 @@ QVariant NoteTimelineModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_entries.size())
         return {};
     const Entry &entry = m_entries.at(index.row());
+    if (role == Qt::AccessibleTextRole) // the bubble painting, in words
+        return RowSpeech::message(index);
     if (entry.source >= 0) {
         if (role == NoteRole)
             return false;

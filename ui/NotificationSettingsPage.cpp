@@ -31,15 +31,15 @@ QLabel *hint(const QString &text, QWidget *parent)
 NotificationSettingsPage::NotificationSettingsPage(QSettings *settings, QWidget *parent)
     : QWidget(parent)
     , m_settings(settings)
-    , m_every(new QRadioButton(u"Every new message"_s, this))
-    , m_mine(new QRadioButton(u"Only conversations assigned to me or to nobody"_s, this))
-    , m_off(new QRadioButton(u"Nothing (the tray icon still counts unread messages)"_s, this))
-    , m_digest(new QCheckBox(u"Combine notifications into one summary"_s, this))
+    , m_every(new QRadioButton(tr("Every new message"), this))
+    , m_mine(new QRadioButton(tr("Only conversations assigned to me or to nobody"), this))
+    , m_off(new QRadioButton(tr("Nothing (the tray icon still counts unread messages)"), this))
+    , m_digest(new QCheckBox(tr("Combine notifications into one summary"), this))
     , m_threshold(new QSpinBox(this))
-    , m_dnd(new QCheckBox(u"Do not disturb from"_s, this))
+    , m_dnd(new QCheckBox(tr("Do not disturb from"), this))
     , m_dndStart(new QTimeEdit(this))
     , m_dndEnd(new QTimeEdit(this))
-    , m_sound(new QCheckBox(u"Play a sound with notifications"_s, this))
+    , m_sound(new QCheckBox(tr("Play a sound with notifications"), this))
     , m_problems(new QLabel(this))
 {
     setObjectName(u"notificationSettingsPage"_s);
@@ -54,14 +54,14 @@ NotificationSettingsPage::NotificationSettingsPage(QSettings *settings, QWidget 
     m_sound->setObjectName(u"sound"_s);
     m_problems->setObjectName(u"notificationSettingsProblems"_s);
 
-    auto *title = new QLabel(u"Notifications"_s, this);
+    auto *title = new QLabel(tr("Notifications"), this);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
     titleFont.setBold(true);
     title->setFont(titleFont);
 
     auto *modes = new QButtonGroup(this);
-    auto *modeBox = new QGroupBox(u"Show desktop notifications for"_s, this);
+    auto *modeBox = new QGroupBox(tr("Show desktop notifications for"), this);
     auto *modeLayout = new QVBoxLayout(modeBox);
     for (QRadioButton *button : {m_every, m_mine, m_off}) {
         modes->addButton(button);
@@ -69,39 +69,39 @@ NotificationSettingsPage::NotificationSettingsPage(QSettings *settings, QWidget 
     }
 
     m_threshold->setRange(NotificationSettings::MinThreshold, NotificationSettings::MaxThreshold);
-    auto *digestBox = new QGroupBox(u"Busy times"_s, this);
+    auto *digestBox = new QGroupBox(tr("Busy times"), this);
     auto *digestLayout = new QVBoxLayout(digestBox);
     digestLayout->addWidget(m_digest);
     auto *thresholdRow = new QHBoxLayout;
     thresholdRow->setContentsMargins(24, 0, 0, 0);
-    thresholdRow->addWidget(new QLabel(u"when more than"_s, digestBox));
+    thresholdRow->addWidget(new QLabel(tr("when more than"), digestBox));
     thresholdRow->addWidget(m_threshold);
     m_windowLabel = new QLabel(digestBox);
     thresholdRow->addWidget(m_windowLabel);
     thresholdRow->addStretch();
     digestLayout->addLayout(thresholdRow);
     digestLayout->addWidget(
-        hint(u"For example \u201c7 new messages in 4 threads\u201d instead of 7 pop-ups. "
-             u"Clicking the summary opens the most recent conversation."_s,
+        hint(tr("For example “7 new messages in 4 threads” instead of 7 pop-ups. "
+                "Clicking the summary opens the most recent conversation."),
              digestBox));
 
     for (QTimeEdit *edit : {m_dndStart, m_dndEnd})
         edit->setDisplayFormat(u"HH:mm"_s);
-    auto *dndBox = new QGroupBox(u"Quiet hours"_s, this);
+    auto *dndBox = new QGroupBox(tr("Quiet hours"), this);
     auto *dndLayout = new QVBoxLayout(dndBox);
     auto *dndRow = new QHBoxLayout;
     dndRow->addWidget(m_dnd);
     dndRow->addWidget(m_dndStart);
-    dndRow->addWidget(new QLabel(u"to"_s, dndBox));
+    dndRow->addWidget(new QLabel(tr("to"), dndBox));
     dndRow->addWidget(m_dndEnd);
     dndRow->addStretch();
     dndLayout->addLayout(dndRow);
-    dndLayout->addWidget(hint(u"Local time; an end before the start runs past midnight. No "
-                              u"pop-ups or sound then, but the tray icon still counts new "
-                              u"messages."_s,
+    dndLayout->addWidget(hint(tr("Local time; an end before the start runs past midnight. No "
+                                 "pop-ups or sound then, but the tray icon still counts new "
+                                 "messages."),
                               dndBox));
 
-    auto *soundBox = new QGroupBox(u"Sound"_s, this);
+    auto *soundBox = new QGroupBox(tr("Sound"), this);
     auto *soundLayout = new QVBoxLayout(soundBox);
     soundLayout->addWidget(m_sound);
 
@@ -114,8 +114,8 @@ NotificationSettingsPage::NotificationSettingsPage(QSettings *settings, QWidget 
     columnLayout->setContentsMargins(0, 0, 0, 0);
     columnLayout->setSpacing(12);
     columnLayout->addWidget(title);
-    columnLayout->addWidget(hint(u"These settings are yours on this computer; other agents "
-                                 u"choose their own."_s,
+    columnLayout->addWidget(hint(tr("These settings are yours on this computer; other agents "
+                                    "choose their own."),
                                  column));
     columnLayout->addWidget(m_problems);
     for (QWidget *box : {static_cast<QWidget *>(modeBox), static_cast<QWidget *>(digestBox),
@@ -167,10 +167,10 @@ void NotificationSettingsPage::display(const NotificationPolicy::Settings &value
     m_digest->setChecked(values.digestWhenBusy);
     m_threshold->setValue(values.digestThreshold);
     const int window = values.digestWindowSeconds;
-    const QString span = window == 60       ? u"a minute"_s
-                         : window % 60 == 0 ? QString::number(window / 60) + u" minutes"_s
-                                            : QString::number(window) + u" seconds"_s;
-    m_windowLabel->setText(u"messages arrive within "_s + span);
+    const QString span = window == 60       ? tr("a minute")
+                         : window % 60 == 0 ? tr("%n minutes", nullptr, window / 60)
+                                            : tr("%n seconds", nullptr, window);
+    m_windowLabel->setText(tr("messages arrive within %1").arg(span));
     m_dnd->setChecked(values.doNotDisturb);
     m_dndStart->setTime(values.dndStart);
     m_dndEnd->setTime(values.dndEnd);

@@ -185,6 +185,6 @@ void Notifier::rebuildMenu()
     }
     if (!m_recent.isEmpty())
         m_menu->addSeparator();
-    QAction *show = m_menu->addAction(u"Show SMS Desk"_s);
+    QAction *show = m_menu->addAction(tr("Show SMS Desk"));
     connect(show, &QAction::triggered, this, &Notifier::showWindowRequested);
 }

@@ -115,6 +115,7 @@ NumbersPage::NumbersPage(const StoreReader &reader, StoreWriter *writer, qint64 
 {
     setObjectName(u"numbersPage"_s);
     m_table->setObjectName(u"numbersTable"_s);
+    m_table->setAccessibleName(tr("Sender numbers"));
     m_table->setHorizontalHeaderLabels({tr("Number"), tr("Label"), tr("Account"), tr("Type"),
                                         tr("Provider keyword"), tr("Msg/s"), tr("Daily cap"),
                                         tr("Capabilities"), tr("Replies")});
@@ -142,6 +143,7 @@ NumbersPage::NumbersPage(const StoreReader &reader, StoreWriter *writer, qint64 
     m_sendOnlyHelp->setObjectName(u"numberSendOnlyHelp"_s);
     m_sendOnlyHelp->setWordWrap(true);
     m_shareWith->setObjectName(u"numberShareWith"_s);
+    m_shareWith->setAccessibleName(tr("Use in account"));
     m_share->setObjectName(u"numberShare"_s);
     m_save->setObjectName(u"numberSave"_s);
     m_error->setObjectName(u"numberError"_s);
@@ -177,6 +179,7 @@ NumbersPage::NumbersPage(const StoreReader &reader, StoreWriter *writer, qint64 
     top->setStretchFactor(1, 1);
 
     m_unrouted->setObjectName(u"unroutedTable"_s);
+    m_unrouted->setAccessibleName(tr("Unrouted replies"));
     m_unrouted->setHorizontalHeaderLabels({tr("From"), tr("To"), tr("Received"), tr("Message")});
     m_unrouted->verticalHeader()->hide();
     m_unrouted->horizontalHeader()->setStretchLastSection(true);

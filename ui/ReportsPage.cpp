@@ -85,6 +85,9 @@ ReportsPage::ReportsPage(const StoreReader &reader, qint64 accountId, QWidget *p
 {
     setObjectName(u"reportsPage"_s);
     m_period->setObjectName(u"reportPeriod"_s);
+    m_period->setAccessibleName(tr("Period"));
+    m_numbers->setAccessibleName(tr("By sender number"));
+    m_campaigns->setAccessibleName(tr("Campaigns, all time"));
     m_period->addItem(tr("Last 7 days"), 7);
     m_period->addItem(tr("Last 30 days"), 30);
     m_period->addItem(tr("Last 90 days"), 90);
@@ -103,6 +106,7 @@ ReportsPage::ReportsPage(const StoreReader &reader, qint64 accountId, QWidget *p
     m_chart->setMargins(QMargins(4, 4, 4, 4));
     auto *chartView = new QChartView(m_chart);
     chartView->setObjectName(u"reportChart"_s);
+    chartView->setAccessibleName(tr("Messages per day"));
     chartView->setRenderHint(QPainter::Antialiasing);
     chartView->setMinimumHeight(260);
 

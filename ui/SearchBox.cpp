@@ -33,7 +33,9 @@ SearchBox::SearchBox(const StoreReader &reader, QWidget *parent)
     m_edit->setObjectName(u"searchEdit"_s);
     m_edit->setPlaceholderText(tr("Search messages and contacts  ( / )"));
     m_edit->setClearButtonEnabled(true);
+    m_edit->setAccessibleName(tr("Search messages and contacts"));
     m_results->setObjectName(u"searchResults"_s);
+    m_results->setAccessibleName(tr("Search results"));
     m_results->setModel(m_model);
     m_results->setItemDelegate(new SearchResultDelegate(m_results));
     m_results->setMouseTracking(true);

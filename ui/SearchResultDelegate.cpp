@@ -48,8 +48,7 @@ QString SearchResultDelegate::viaText(const QModelIndex &index)
 {
     const QString label = index.data(R::SenderLabelRole).toString();
     const QString ours = index.data(R::SenderDisplayRole).toString();
-    return label.isEmpty() ? QString(u"via "_s + ours)
-                           : QString(u"via "_s + label + u" \u00b7 "_s + ours);
+    return label.isEmpty() ? tr("via %1").arg(ours) : tr("via %1 \u00b7 %2").arg(label, ours);
 }
 
 QList<QTextLayout::FormatRange> SearchResultDelegate::matchFormats(const QModelIndex &index)

@@ -1,5 +1,6 @@
 #include "SendLaterDialog.h"
 
+#include "ButtonRowTabOrder.h"
 #include <QDateEdit>
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -47,6 +48,7 @@ SendLaterDialog::SendLaterDialog(const QString &zone, const QString &body, qint6
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_schedule = buttons->addButton(tr("Schedule"), QDialogButtonBox::AcceptRole);
     m_schedule->setObjectName(u"sendLaterSchedule"_s);
+    ButtonRowTabOrder::follow(buttons);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_status);

@@ -1,5 +1,6 @@
 #include "TeamPage.h"
 
+#include "ButtonRowTabOrder.h"
 #include "ChangeFeed.h"
 #include "CommandResult.h"
 #include "StoreReader.h"
@@ -40,6 +41,7 @@ std::optional<TeamPage::InviteAnswer> askInvite(QWidget *parent)
     for (const QString &r : Roles)
         role->addItem(TeamRoles::title(r), r);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    ButtonRowTabOrder::follow(buttons);
     auto *form = new QFormLayout(&dialog);
     form->addRow(TeamPage::tr("Name:"), name);
     form->addRow(TeamPage::tr("Role:"), role);
@@ -103,6 +105,7 @@ TeamPage::TeamPage(const StoreReader &reader, ChangeFeed *changes, TeamCommands 
     m_whoAmI->setWordWrap(true);
     m_join->setObjectName(u"teamJoin"_s);
     m_roster->setObjectName(u"teamRoster"_s);
+    m_roster->setAccessibleName(tr("Team members"));
     m_roster->setHorizontalHeaderLabels({tr("Name"), tr("Role"), tr("Last seen")});
     m_roster->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_roster->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);

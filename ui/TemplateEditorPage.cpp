@@ -94,9 +94,11 @@ TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *w
 {
     setObjectName(u"templateEditorPage"_s);
     m_list->setObjectName(u"templateList"_s);
+    m_list->setAccessibleName(tr("Templates"));
     m_name->setObjectName(u"templateName"_s);
     m_type->setObjectName(u"templateType"_s);
     m_body->setObjectName(u"templateBody"_s);
+    m_body->setAccessibleName(tr("Text"));
     m_addOptOut->setObjectName(u"addOptOutButton"_s);
     m_errors->setObjectName(u"templateErrors"_s);
     m_fields->setObjectName(u"availableFields"_s);

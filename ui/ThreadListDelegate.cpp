@@ -30,11 +30,13 @@ struct Badge
 Badge textEnabledBadge(const QString &state)
 {
     if (state == u"yes")
-        return {u"Text OK"_s, QColor(0x06, 0x5f, 0x46), QColor(0xd1, 0xfa, 0xe5)};
+        return {ThreadListDelegate::tr("Text OK"), QColor(0x06, 0x5f, 0x46),
+                QColor(0xd1, 0xfa, 0xe5)};
     if (state == u"no")
-        return {u"Landline"_s, QColor(0x99, 0x1b, 0x1b), QColor(0xfe, 0xe2, 0xe2)};
+        return {ThreadListDelegate::tr("Landline"), QColor(0x99, 0x1b, 0x1b),
+                QColor(0xfe, 0xe2, 0xe2)};
     if (state == u"checking")
-        return {u"Checking"_s, MutedColor, QColor(0xf3, 0xf4, 0xf6)};
+        return {ThreadListDelegate::tr("Checking"), MutedColor, QColor(0xf3, 0xf4, 0xf6)};
     return {u"?"_s, MutedColor, QColor(0xf3, 0xf4, 0xf6)};
 }
 
@@ -66,20 +68,23 @@ QString ThreadListDelegate::relativeTime(const QDateTime &at, const QDateTime &n
         return {};
     const qint64 secs = at.secsTo(now);
     if (secs < 60)
-        return u"now"_s;
+        return tr("now");
     if (secs < 3600)
-        return QString::number(secs / 60) + u"m"_s;
+        return tr("%1m", "minutes ago").arg(secs / 60);
     const QDateTime local = at.toLocalTime();
     if (secs < 24 * 3600)
-        return QString::number(secs / 3600) + u"h"_s;
+        return tr("%1h", "hours ago").arg(secs / 3600);
     const QLocale locale;
     if (secs < 6 * 24 * 3600)
         return locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat);
     if (local.date().year() == now.toLocalTime().date().year())
-        return locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
-               QString::number(local.date().day());
-    return locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
-           QString::number(local.date().day()) + u", "_s + QString::number(local.date().year());
+        return tr("%1 %2", "short month name, day of the month")
+            .arg(locale.monthName(local.date().month(), QLocale::ShortFormat))
+            .arg(local.date().day());
+    return tr("%1 %2, %3", "short month name, day of the month, year")
+        .arg(locale.monthName(local.date().month(), QLocale::ShortFormat))
+        .arg(local.date().day())
+        .arg(local.date().year());
 }
 
 QString ThreadListDelegate::clockText(const QTime &time)
@@ -104,8 +109,10 @@ QString ThreadListDelegate::snoozeText(const QDateTime &until, const QDateTime &
     else if (today.daysTo(local.date()) < 7)
         when = locale.dayName(local.date().dayOfWeek(), QLocale::ShortFormat) + u' ' + time;
     else
-        when = locale.monthName(local.date().month(), QLocale::ShortFormat) + u' ' +
-               QString::number(local.date().day()) + u", "_s + time;
+        when = tr("%1 %2, %3", "short month name, day of the month, time")
+                   .arg(locale.monthName(local.date().month(), QLocale::ShortFormat))
+                   .arg(local.date().day())
+                   .arg(time);
     return tr("Snoozed until %1").arg(when);
 }
 
@@ -120,7 +127,7 @@ QList<ThreadListDelegate::Pill> ThreadListDelegate::pills(const QModelIndex &ind
         !snoozed.isEmpty())
         pills.append({Pill::Kind::Snoozed, snoozed});
     if (index.data(M::StatusRole).toString() == u"resolved")
-        pills.append({Pill::Kind::Resolved, u"\u2713 Resolved"_s});
+        pills.append({Pill::Kind::Resolved, tr("\u2713 Resolved")});
     if (const QString assignee = index.data(M::AssigneeRole).toString(); !assignee.isEmpty())
         pills.append({Pill::Kind::Assignee, u"@"_s + assignee});
     if (m_presence) {
@@ -212,8 +219,8 @@ void ThreadListDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,
                  y + sfm.height() / 2);
     const QString label = index.data(M::SenderLabelRole).toString();
     const QString ours = index.data(M::SenderDisplayRole).toString();
-    const QString via = label.isEmpty() ? QString(u"via "_s + ours)
-                                        : QString(u"via "_s + label + u" \u00b7 "_s + ours);
+    const QString via =
+        label.isEmpty() ? tr("via %1").arg(ours) : tr("via %1 \u00b7 %2").arg(label, ours);
     p->setFont(small);
     p->setPen(MutedColor);
     p->drawText(QRect(left, y, badgeLeft - 8 - left, sfm.height()),

@@ -10,6 +10,7 @@ ThreadListView::ThreadListView(QWidget *parent)
     , m_delegate(new ThreadListDelegate(this))
 {
     setObjectName(QStringLiteral("threadList"));
+    setAccessibleName(tr("Conversations"));
     setItemDelegate(m_delegate);
     // Every row has the same height: the view need not measure rows to scroll.
     setUniformItemSizes(true);

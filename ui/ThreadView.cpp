@@ -21,6 +21,7 @@ ThreadView::ThreadView(QWidget *parent)
     , m_delegate(new MessageBubbleDelegate(this))
 {
     setObjectName(u"threadView"_s);
+    setAccessibleName(tr("Messages"));
     setItemDelegate(m_delegate);
     setModel(m_timeline);
     setSelectionMode(QAbstractItemView::NoSelection);

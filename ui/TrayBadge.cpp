@@ -2,6 +2,7 @@
 
 #include "SvgIcon.h"
 
+#include <QCoreApplication>
 #include <QFont>
 #include <QPainter>
 
@@ -22,8 +23,8 @@ QString badgeText(int count)
 QString toolTip(int count)
 {
     if (count <= 0)
-        return u"SMS Desk \u2014 no unread messages"_s;
-    return u"SMS Desk \u2014 "_s + QString::number(count) + u" unread"_s;
+        return QCoreApplication::translate("TrayBadge", "SMS Desk \u2014 no unread messages");
+    return QCoreApplication::translate("TrayBadge", "SMS Desk \u2014 %n unread", nullptr, count);
 }
 
 QIcon icon(int count)

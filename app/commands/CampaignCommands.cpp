@@ -37,13 +37,13 @@ void CampaignCommands::schedule(const CampaignDraft &draft, const QStringList &n
     // The draft's own rules, in the repository's words, before anything is written; an empty
     // audience too (the repository would keep a draft that can never be planned).
     if (d.name.trimmed().isEmpty())
-        return refuse(u"a campaign needs a name"_s, std::move(done));
+        return refuse(tr("a campaign needs a name"), std::move(done));
     if (d.variants.isEmpty())
-        return refuse(u"a campaign needs at least one template version"_s, std::move(done));
+        return refuse(tr("a campaign needs at least one template version"), std::move(done));
     if (d.senderIds.isEmpty())
-        return refuse(u"a campaign needs at least one sender number"_s, std::move(done));
+        return refuse(tr("a campaign needs at least one sender number"), std::move(done));
     if (numbers.isEmpty())
-        return refuse(u"the campaign has no recipients"_s, std::move(done));
+        return refuse(tr("the campaign has no recipients"), std::move(done));
     const QString who = actor();
     const qint64 account = accountId();
     run(

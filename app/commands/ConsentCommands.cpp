@@ -15,9 +15,9 @@ ConsentCommands::ConsentCommands(StoreWriter *writer, const QString &actor, QObj
     , m_actor(actor.trimmed())
 {}
 
-ConsentEvent ConsentCommands::event(ConsentEvent::Kind kind, const QString &customerNumber,
-                                    const QString &senderNumber, ConsentEvent::Source source,
-                                    const QString &detail) const
+ConsentEvent ConsentCommands::consentEvent(ConsentEvent::Kind kind, const QString &customerNumber,
+                                           const QString &senderNumber, ConsentEvent::Source source,
+                                           const QString &detail) const
 {
     ConsentEvent e;
     e.contactNumber = customerNumber;
@@ -36,8 +36,8 @@ void ConsentCommands::unsubscribe(qint64 accountId, const QString &customerNumbe
 {
     // An unsubscribe made here is always the agent's own.
     run(accountId,
-        event(ConsentEvent::Kind::OptOut, customerNumber, senderNumber, ConsentEvent::Source::Agent,
-              reason),
+        consentEvent(ConsentEvent::Kind::OptOut, customerNumber, senderNumber,
+                     ConsentEvent::Source::Agent, reason),
         CommandCaller(context), std::move(done));
 }
 
@@ -45,7 +45,8 @@ void ConsentCommands::resubscribe(qint64 accountId, const QString &customerNumbe
                                   const QString &senderNumber, ConsentEvent::Source source,
                                   const QString &evidence, QObject *context, Done done)
 {
-    run(accountId, event(ConsentEvent::Kind::OptIn, customerNumber, senderNumber, source, evidence),
+    run(accountId,
+        consentEvent(ConsentEvent::Kind::OptIn, customerNumber, senderNumber, source, evidence),
         CommandCaller(context), std::move(done));
 }
 

@@ -55,9 +55,9 @@ private:
     // The one place a committed change is announced; true when the caller may be answered.
     bool finish(const InboxChange &change, const CommandResult &result,
                 const CommandCaller &caller);
-    ConsentEvent event(ConsentEvent::Kind kind, const QString &customerNumber,
-                       const QString &senderNumber, ConsentEvent::Source source,
-                       const QString &detail) const;
+    ConsentEvent consentEvent(ConsentEvent::Kind kind, const QString &customerNumber,
+                              const QString &senderNumber, ConsentEvent::Source source,
+                              const QString &detail) const;
 
     StoreWriter *m_writer;
     QString m_actor;

@@ -2,7 +2,7 @@
 
 #include "AudienceQuery.h"
 #include "ConsentImportOpApplier.h"
-#include "ContactOpApplier.h"
+#include "ContactImportShare.h"
 #include "ImportRows.h"
 #include "TeamShare.h"
 
@@ -72,16 +72,7 @@ void ContactCommands::runImport(const QStringList &header,
         };
     }
     const qint64 account = accountId();
-    ContactOpApplier::Fields shared;
-    for (const ContactImport::Column &column : mapping) {
-        using Field = ContactImport::Column::Field;
-        shared.name |= column.field == Field::Name || column.field == Field::FirstName ||
-                       column.field == Field::LastName;
-        shared.tags |= column.field == Field::Tags;
-        shared.attributes |= column.field == Field::Attribute || column.field == Field::FirstName ||
-                             column.field == Field::LastName;
-        shared.timeZone |= column.field == Field::TimeZone;
-    }
+    const ContactOpApplier::Fields shared = ContactImportShare::fieldsOf(mapping);
     runWithDetail<ContactImport::Result>(
         u"contacts.import"_s,
         [job = std::move(job), mapping, options, report, account,
@@ -92,31 +83,22 @@ void ContactCommands::runImport(const QStringList &header,
             if (!result.error.isEmpty())
                 return std::pair(CommandResult::failure(result.error), result);
             // In a team the contacts written and their opt-ins are queued for the team log
-            // with the import, packed into few items (contact.put, consent.import). Outside
-            // one nothing keeps the numbers written: a million of them would be tens of MB.
+            // batch by batch as the import goes (contact.put, consent.import), in its
+            // transaction.
             auto share = context.repo<TeamShare>();
-            options.collectWritten = share.inTeam(account);
-            const bool ok = share.run(
-                account, options.actor,
-                [&]() -> QString {
+            const bool ok = share.runStreamed(
+                account, options.actor, [&](const TeamShare::Queue &queue) -> QString {
+                    if (queue)
+                        options.written =
+                            context.repo<ContactImportShare>().sink(account, shared, queue);
                     auto rows = context.repo<ImportRows>();
                     result = job(rows, account, mapping, options, report);
                     if (result.written)
                         return {};
                     return result.error.isEmpty() ? u"rows have errors"_s : result.error;
-                },
-                [&](QString *error) -> std::optional<QList<TeamOp>> {
-                    auto contacts = context.repo<ContactOpApplier>();
-                    auto ops = contacts.describe(account, result.numbers, shared);
-                    if (!ops) {
-                        *error = contacts.errorString();
-                        return std::nullopt;
-                    }
-                    *ops += ConsentImportOpApplier::ops(result.optIns);
-                    return ops;
                 });
             if (!ok && result.written) {
-                // The ops could not be queued (too large, a store error): nothing was kept.
+                // The commit failed: nothing was kept.
                 result.written = false;
                 result.inserted = result.updated = result.consentEvents = 0;
                 result.error = share.errorString();
@@ -180,7 +162,7 @@ void ContactCommands::importOptIns(const QString &csv, const QString &defaultReg
 void ContactCommands::saveAudienceSettings(const AudienceFilter::Settings &settings, Done done)
 {
     if (!settings.frequencyCap.isValid())
-        return refuse(u"a frequency cap cannot be negative"_s, std::move(done));
+        return refuse(tr("a frequency cap cannot be negative"), std::move(done));
     const qint64 account = accountId();
     run(
         u"audience.settings"_s,

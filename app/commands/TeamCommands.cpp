@@ -11,6 +11,7 @@
 #include "ThreadNoteRows.h"
 #include "WriterContext.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QUuid>
 
@@ -18,7 +19,8 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString NotJoined = u"this desktop has not joined the account's team"_s;
+const char *const NotJoined =
+    QT_TRANSLATE_NOOP("TeamCommands", "this desktop has not joined the account's team");
 
 TeamOp newOp(const QString &agentId, const QString &deskId, const QString &kind,
              const QString &target, const QJsonObject &fields)
@@ -53,9 +55,10 @@ std::optional<TeamStateRows::State> adminState(WriterContext &context, qint64 ac
 {
     const auto state = context.repo<TeamStateRows>().state(accountId);
     if (!state)
-        *refusal = NotJoined;
+        *refusal = QCoreApplication::translate("TeamCommands", NotJoined);
     else if (state->role != u"admin")
-        *refusal = u"only an admin of the team can do that"_s;
+        *refusal =
+            QCoreApplication::translate("TeamCommands", "only an admin of the team can do that");
     else
         return state;
     return std::nullopt;
@@ -97,14 +100,16 @@ CommandResult TeamCommands::joinJob(WriterContext &context, qint64 accountId, co
         invite ? invite->agentId : QUuid::createUuid().toString(QUuid::WithoutBraces);
     const bool firstJoin = !context.repo<TeamStateRows>().state(accountId).has_value();
     if (!context.repo<TeamStateRows>().join(accountId, agentId, deskId))
-        return CommandResult::failure(u"cannot join the team"_s);
+        return CommandResult::failure(
+            QCoreApplication::translate("TeamCommands", "cannot join the team"));
     QJsonObject fields{{u"name"_s, invite ? invite->name : name.trimmed()},
                        {u"role"_s, invite ? invite->role : role}};
     if (invite)
         fields.insert(u"invite"_s, invite->code);
     const CommandResult joined =
         record(context, accountId, newOp(agentId, deskId, u"agent.join"_s, agentId, fields),
-               u"this invitation was withdrawn or used already"_s);
+               QCoreApplication::translate("TeamCommands",
+                                           "this invitation was withdrawn or used already"));
     // What this desktop made before joining follows the join into the log (TeamBacklog).
     if (joined.ok && firstJoin) {
         auto backlog = context.repo<TeamBacklog>();
@@ -126,7 +131,9 @@ CommandResult TeamCommands::inviteJob(WriterContext &context, qint64 accountId,
     const TeamOp op =
         newOp(me->agentId, me->deskId, u"agent.invite"_s, invite.agentId,
               {{u"name"_s, invite.name}, {u"role"_s, invite.role}, {u"code"_s, invite.code}});
-    return record(context, accountId, op, u"only an admin of the team can do that"_s);
+    return record(
+        context, accountId, op,
+        QCoreApplication::translate("TeamCommands", "only an admin of the team can do that"));
 }
 
 void TeamCommands::run(Job job, QObject *context, Done done)
@@ -220,18 +227,22 @@ void TeamCommands::memberChange(qint64 accountId, const QString &agentId, const 
                 return CommandResult::failure(refusal);
             const auto member = c.repo<TeamRosterRows>().member(accountId, agentId);
             if (!member || (!member->active && !member->invited))
-                return CommandResult::failure(u"no such member in the team"_s);
+                return CommandResult::failure(
+                    QCoreApplication::translate("TeamCommands", "no such member in the team"));
             // The team keeps an admin: someone must be able to invite and remove.
             if (member->active && member->role == u"admin" && role != u"admin" &&
                 activeAdmins(c, accountId) <= 1)
                 return CommandResult::failure(
-                    u"%1 is the team's only admin: make someone else admin first"_s.arg(
-                        member->name));
+                    QCoreApplication::translate(
+                        "TeamCommands",
+                        "%1 is the team's only admin: make someone else admin first")
+                        .arg(member->name));
             QJsonObject fields{{u"name"_s, member->name}};
             if (!role.isEmpty())
                 fields.insert(u"role"_s, role);
             return record(c, accountId, newOp(me->agentId, me->deskId, kind, agentId, fields),
-                          u"only an admin of the team can do that"_s);
+                          QCoreApplication::translate("TeamCommands",
+                                                      "only an admin of the team can do that"));
         },
         context, std::move(done));
 }
@@ -247,7 +258,9 @@ void TeamCommands::addNote(qint64 accountId, qint64 threadId, const QString &bod
             const QString target = c.repo<TeamOpApplier>().targetOf(accountId, threadId);
             if (target.isEmpty())
                 return CommandResult::failure(
-                    u"thread %1 is not one of this account's"_s.arg(threadId));
+                    QCoreApplication::translate("TeamCommands",
+                                                "thread %1 is not one of this account's")
+                        .arg(threadId));
             const auto state = c.repo<TeamStateRows>().state(accountId);
             const QString author = state && !state->agentName.isEmpty() ? state->agentName : solo;
             QStringList names;
@@ -262,7 +275,10 @@ void TeamCommands::addNote(qint64 accountId, qint64 threadId, const QString &bod
                                      {u"author"_s, author},
                                      {u"by"_s, author},
                                      {u"mentions"_s, mentions.join(u',')}});
-            return record(c, accountId, op, u"the note could not be stored"_s, threadId);
+            return record(
+                c, accountId, op,
+                QCoreApplication::translate("TeamCommands", "the note could not be stored"),
+                threadId);
         },
         context, std::move(done));
 }

@@ -6,6 +6,7 @@
 #include "StoreWriter.h"
 #include "TeamWorkspace.h"
 #include "Theme.h"
+#include "Translations.h"
 
 #include "ProcessHardening.h"
 #include "SecretLogFilter.h"
@@ -34,16 +35,23 @@ int main(int argc, char *argv[])
     // Wayland's app id and the installed .desktop file's name (io.smsdesk.SmsDesk.desktop).
     QGuiApplication::setDesktopFileName(u"io.smsdesk.SmsDesk"_s);
     QApplication::setWindowIcon(QIcon(u":/icons/smsdesk.svg"_s));
+    // The system's language (LANGUAGE, LC_MESSAGES, LANG) before any text is made.
+    Translations::install(&app);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"SMS Desk, a shared inbox for business SMS."_s);
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "SMS Desk, a shared inbox for business SMS."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demoOption(
         u"demo"_s,
-        u"Start the in-process sandbox provider with a demo account and live customers."_s);
+        QCoreApplication::translate(
+            "main",
+            "Start the in-process sandbox provider with a demo account and live customers."));
     const QCommandLineOption profileOption(
-        u"profile"_s, u"Open the desktop profile (local database) at PATH."_s, u"PATH"_s);
+        u"profile"_s,
+        QCoreApplication::translate("main", "Open the desktop profile (local database) at PATH."),
+        QCoreApplication::translate("main", "PATH"));
     // Writes a PNG of the main window once it is shown, then quits (for the docs).
     QCommandLineOption screenshotOption(u"screenshot"_s, u"Save a PNG of the window."_s, u"PATH"_s);
     screenshotOption.setFlags(QCommandLineOption::HiddenFromHelp);

@@ -15,13 +15,13 @@ QString tr(const char *text)
 QString dutyInWords(const QString &duty)
 {
     if (duty == ServiceBeacon::KeywordReplies)
-        return tr("keyword replies");
+        return QCoreApplication::translate("ServiceBeacon", "keyword replies");
     if (duty == ServiceBeacon::Campaigns)
-        return tr("campaigns");
+        return QCoreApplication::translate("ServiceBeacon", "campaigns");
     if (duty == ServiceBeacon::ScheduledMessages)
-        return tr("scheduled messages");
+        return QCoreApplication::translate("ServiceBeacon", "scheduled messages");
     if (duty == ServiceBeacon::Sync)
-        return tr("sync");
+        return QCoreApplication::translate("ServiceBeacon", "sync");
     return duty;
 }
 

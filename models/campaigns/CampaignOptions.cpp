@@ -2,6 +2,7 @@
 
 #include "NumberCapabilities.h"
 
+#include <QCoreApplication>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -29,10 +30,12 @@ std::optional<QList<CampaignOptions::Choice>> CampaignOptions::senders(qint64 ac
             continue;
         const QString label = q.value(2).toString();
         const double rate = q.value(3).toDouble();
-        choices.append({q.value(0).toLongLong(),
-                        q.value(1).toString() + (label.isEmpty() ? QString() : u' ' + label) +
-                            u" (%1 seg/s)"_s.arg(rate),
-                        rate, q.value(4).toInt()});
+        choices.append(
+            {q.value(0).toLongLong(),
+             QCoreApplication::translate("CampaignOptions", "%1 (%2 seg/s)")
+                 .arg(q.value(1).toString() + (label.isEmpty() ? QString() : u' ' + label))
+                 .arg(rate),
+             rate, q.value(4).toInt()});
     }
     return choices;
 }

@@ -7,6 +7,7 @@
 #include "SegmentCounter.h"
 #include "TemplateText.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -54,11 +55,15 @@ bool CampaignPlanInput::readSenders(const CampaignDraft &draft, const QTimeZone 
         q.bindValue(u":day"_s, dayStart);
         q.bindValue(u":id"_s, id);
         if (!q.exec()) {
-            m_error = u"cannot read the sender pool: %1"_s.arg(q.lastError().text());
+            m_error =
+                QCoreApplication::translate("CampaignPlanInput", "cannot read the sender pool: %1")
+                    .arg(q.lastError().text());
             return false;
         }
         if (!q.next()) {
-            m_error = u"there is no sender number %1"_s.arg(id);
+            m_error =
+                QCoreApplication::translate("CampaignPlanInput", "there is no sender number %1")
+                    .arg(id);
             return false;
         }
         ThroughputPlanner::Sender s;
@@ -92,7 +97,9 @@ std::optional<CampaignPlanner::Input> CampaignPlanInput::read(qint64 campaignId,
     input.holdOutPercent = draft.holdOutPercent;
     input.accountZone = QTimeZone(draft.accountZone.toUtf8());
     if (!input.accountZone.isValid())
-        return error(u"unknown account time zone '%1'"_s.arg(draft.accountZone));
+        return error(
+            QCoreApplication::translate("CampaignPlanInput", "unknown account time zone '%1'")
+                .arg(draft.accountZone));
     QString quietError;
     const auto quiet =
         QuietHours::fromSendWindow(draft.windowStartMinute, draft.windowEndMinute, &quietError);
@@ -122,12 +129,17 @@ std::optional<CampaignPlanner::Input> CampaignPlanInput::read(qint64 campaignId,
     for (const CampaignDraft::Variant &v : draft.variants) {
         q.bindValue(u":id"_s, v.templateVersionId);
         if (!q.exec() || !q.next())
-            return error(u"variant %1: there is no template version %2"_s.arg(v.label).arg(
-                v.templateVersionId));
+            return error(QCoreApplication::translate("CampaignPlanInput",
+                                                     "variant %1: there is no template version %2")
+                             .arg(v.label)
+                             .arg(v.templateVersionId));
         if (q.value(1).toString() != u"approved")
-            return error(u"variant %1: template version %2 is %3, not approved"_s.arg(v.label)
-                             .arg(v.templateVersionId)
-                             .arg(q.value(1).toString()));
+            return error(
+                QCoreApplication::translate("CampaignPlanInput",
+                                            "variant %1: template version %2 is %3, not approved")
+                    .arg(v.label)
+                    .arg(v.templateVersionId)
+                    .arg(q.value(1).toString()));
         texts->variants.append(TemplateText(q.value(0).toString()));
         q.finish();
     }

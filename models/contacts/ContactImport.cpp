@@ -256,8 +256,6 @@ ContactImport::Result ContactImport::importRows(QSqlDatabase db, qint64 accountI
     }
     const auto abort = [&](const QString &why) {
         tx.rollback();
-        result.numbers.clear();
-        result.optIns.clear();
         result.inserted = result.updated = result.consentEvents = 0;
         result.error = why;
         return result;
@@ -274,9 +272,18 @@ ContactImport::Result ContactImport::importRows(QSqlDatabase db, qint64 accountI
     const int every = qMax(1, options.progressEvery);
     {
         ContactImportWriter writer(db, accountId, options.actor, options.nowMs);
-        writer.setCollect(options.collectWritten);
+        writer.setCollect(bool(options.written));
         if (!writer.prepare(fields))
             return abort(writer.errorString());
+        QStringList written;
+        const auto tell = [&] {
+            if (!options.written || (written.isEmpty() && writer.optIns().isEmpty()))
+                return QString();
+            const QString why = options.written(written, writer.takeOptIns());
+            written.clear();
+            return why;
+        };
+        const int batch = qMax(1, options.writtenBatch);
         ContactRowChecker checker(header, mapping, options);
         QList<RowError> rowErrors;
         QStringList row;
@@ -291,8 +298,13 @@ ContactImport::Result ContactImport::importRows(QSqlDatabase db, qint64 accountI
                 if (result.badRows == 0 || options.importValidRows) {
                     if (!writer.write(contact))
                         return abort(writer.errorString());
-                    if (options.collectWritten)
-                        result.numbers.append(contact.number);
+                    if (options.written) {
+                        written.append(contact.number);
+                        if (written.size() >= batch) {
+                            if (const QString why = tell(); !why.isEmpty())
+                                return abort(why);
+                        }
+                    }
                 }
             } else {
                 ++result.badRows;
@@ -310,10 +322,13 @@ ContactImport::Result ContactImport::importRows(QSqlDatabase db, qint64 accountI
         report();
         if (!writer.finish())
             return abort(writer.errorString());
+        if (result.badRows == 0 || options.importValidRows) {
+            if (const QString why = tell(); !why.isEmpty())
+                return abort(why);
+        }
         result.inserted = writer.inserted();
         result.updated = writer.updated();
         result.consentEvents = writer.consentEvents();
-        result.optIns = writer.optIns();
     } // the writer's statements end before the commit
     if (result.badRows > 0 && !options.importValidRows)
         return abort(u"%1 rows have errors: nothing was imported"_s.arg(result.badRows));

@@ -86,9 +86,13 @@ public:
         qint64 nowMs = 0;                             // consent times after it are refused
         bool importValidRows = false; // import the valid rows even when others have errors
         int progressEvery = 1000;
-        // Keep Result::numbers and Result::optIns (for the team log). Off outside a team: a
-        // million numbers are tens of MB nobody reads.
-        bool collectWritten = true;
+        // Told what was written, every writtenBatch contacts and after the last, inside the
+        // import's savepoint: a team queues its ops there (ContactImportShare), so a million
+        // written numbers never sit in memory. '' goes on; else the reason, and nothing is kept.
+        using Written =
+            std::function<QString(const QStringList &numbers, const QList<ConsentEvent> &optIns)>;
+        Written written;
+        int writtenBatch = 2000;
     };
 
     struct Result
@@ -101,9 +105,6 @@ public:
         QList<RowError> errors; // the first MaxListedErrors
         bool written = false;   // false: nothing was imported
         QString error;          // why nothing was imported, when it is not the row errors
-        // What was written, for the team log: the contacts' numbers and the opt-ins recorded.
-        QStringList numbers;
-        QList<ConsentEvent> optIns;
     };
 
     // A guess from the header names: phone/mobile/number -> number, name/full name -> name,

@@ -1,5 +1,7 @@
 #include "ContactImportWriter.h"
 
+#include "ContactLimits.h"
+
 #include <QDateTime>
 #include <QSqlError>
 #include <QVariant>
@@ -69,6 +71,9 @@ bool ContactImportWriter::prepare(const Fields &fields)
     if (fields.tags)
         sql += u", tags = (SELECT json_group_array(value) FROM (SELECT value FROM "
                u"json_each(contacts.tags) UNION SELECT value FROM json_each(excluded.tags)))"_s;
+    // The row was checked alone; merged with what the contact has, tags and attributes can
+    // pass their limits, so the statement reports the merged counts.
+    sql += u" RETURNING json_array_length(tags), (SELECT count(*) FROM json_each(attributes))"_s;
     if (!m_upsert.prepare(sql))
         return fail(u"cannot prepare the import: "_s + m_upsert.lastError().text());
     return true;
@@ -83,9 +88,24 @@ bool ContactImportWriter::write(const ContactImport::Contact &c)
     m_upsert.bindValue(4, c.tagsJson);
     m_upsert.bindValue(5, c.timeZone.isNull() ? u""_s : c.timeZone);
     m_upsert.bindValue(6, m_nowMs);
-    if (!m_upsert.exec())
+    if (!m_upsert.exec() || !m_upsert.next())
         return fail(
             u"row %1: cannot write the contact: %2"_s.arg(c.row).arg(m_upsert.lastError().text()));
+    const int tags = m_upsert.value(0).toInt();
+    const int attributes = m_upsert.value(1).toInt();
+    m_upsert.finish();
+    if (tags > ContactLimits::MaxTags)
+        return fail(
+            u"row %1: with the tags %2 already has, it would have %3 tags (at most %4)"_s.arg(c.row)
+                .arg(c.number)
+                .arg(tags)
+                .arg(ContactLimits::MaxTags));
+    if (attributes > ContactLimits::MaxAttributes)
+        return fail(u"row %1: with the attributes %2 already has, it would have %3 attributes "
+                    u"(at most %4)"_s.arg(c.row)
+                        .arg(c.number)
+                        .arg(attributes)
+                        .arg(ContactLimits::MaxAttributes));
     ++m_written;
     if (c.consentAtMs <= 0)
         return true;

@@ -12,6 +12,8 @@
 #include <QSqlQuery>
 #include <QString>
 
+#include <utility>
+
 class ContactImportWriter
 {
 public:
@@ -34,11 +36,13 @@ public:
     bool finish();
     // Whether optIns() keeps the opt-ins recorded (for the team log).
     void setCollect(bool collect) { m_collect = collect; }
+    // The opt-ins kept since the last call.
+    QList<ConsentEvent> takeOptIns() { return std::exchange(m_optIns, {}); }
 
     int inserted() const { return m_inserted; }
     int updated() const { return m_updated; }
     int consentEvents() const { return m_consentEvents; }
-    // The opt-ins recorded, for the team log.
+    // The opt-ins kept, for the team log.
     const QList<ConsentEvent> &optIns() const { return m_optIns; }
     QString errorString() const { return m_error; }
 
@@ -54,7 +58,7 @@ private:
     ConsentRows m_consent;
     qint64 m_contactsBefore = 0;
     int m_written = 0;
-    bool m_collect = true;
+    bool m_collect = false;
     int m_inserted = 0;
     int m_updated = 0;
     int m_consentEvents = 0;

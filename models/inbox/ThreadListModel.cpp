@@ -67,6 +67,8 @@ QVariant ThreadListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return r.customerName.isEmpty() ? r.customerDisplay : r.customerName;
+    case Qt::AccessibleTextRole:
+        return m_describe ? m_describe(index) : QVariant();
     case ThreadIdRole:
         return r.id;
     case CustomerNameRole:

@@ -10,6 +10,8 @@
 #include <QSqlDatabase>
 #include <QTimer>
 
+#include <functional>
+
 class ChangeSet;
 class ThreadCounter;
 
@@ -73,6 +75,11 @@ public:
     QStringList knownAssignees() { return m_query.knownAssignees(m_accountId); }
     qint64 now() const { return m_query.now(); }
 
+    // What a screen reader says for a row (Qt::AccessibleTextRole): the view paints the row,
+    // so the view's wording describes it.
+    using Describe = std::function<QString(const QModelIndex &)>;
+    void setAccessibleText(Describe describe) { m_describe = std::move(describe); }
+
     qint64 threadIdAt(int row) const;
     int rowOf(qint64 threadId) const; // -1 when not loaded
 
@@ -116,4 +123,5 @@ private:
     qint64 m_wakeAtMs = 0;
     ThreadCounter *m_counter = nullptr;
     qint64 m_wokenUpTo = 0; // snoozes ending at or before this were already applied
+    Describe m_describe;
 };

@@ -2,6 +2,8 @@
 
 #include "KeywordMatcher.h"
 
+#include <QCoreApplication>
+
 using namespace Qt::StringLiterals;
 
 KeywordProcess KeywordProcess::create(Type type, const QString &inboundNumber,
@@ -35,13 +37,13 @@ QString KeywordProcess::displayName(Type type)
 {
     switch (type) {
     case Type::Unsubscribe:
-        return u"Unsubscribe"_s;
+        return QCoreApplication::translate("KeywordProcess", "Unsubscribe");
     case Type::Help:
-        return u"Help"_s;
+        return QCoreApplication::translate("KeywordProcess", "Help");
     case Type::Subscribe:
-        return u"Subscribe"_s;
+        return QCoreApplication::translate("KeywordProcess", "Subscribe");
     case Type::AutoReply:
-        return u"Auto-reply"_s;
+        return QCoreApplication::translate("KeywordProcess", "Auto-reply");
     }
     return {};
 }

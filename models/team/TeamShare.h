@@ -21,6 +21,11 @@ public:
     // The ops that describe what `write` left (ids, agent and desk are filled in here);
     // nullopt on a read error (errorString() of the caller's choosing is passed back).
     using Describe = std::function<std::optional<QList<TeamOp>>(QString *error)>;
+    // Queues ops in the write's transaction: '' when queued, else why not (the write stops).
+    using Queue = std::function<QString(const QList<TeamOp> &ops)>;
+    // A write that queues its ops as it goes, for changes too large to describe at the end
+    // (an import of a million contacts). `queue` is empty outside a team.
+    using StreamedWrite = std::function<QString(const Queue &queue)>;
 
     explicit TeamShare(QSqlDatabase db);
 
@@ -28,6 +33,8 @@ public:
     // false with errorString() when refused or on an error (then nothing is written). `actor`
     // is the person's name, recorded as the op's "by".
     bool run(qint64 accountId, const QString &actor, const Write &write, const Describe &describe);
+    // As run(), with the ops queued by the write itself.
+    bool runStreamed(qint64 accountId, const QString &actor, const StreamedWrite &write);
     // Whether run() queued ops (the account is in a team).
     bool shared() const { return m_shared; }
 

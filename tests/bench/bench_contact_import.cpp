@@ -1,11 +1,18 @@
 // CSV import of generated contacts (default 100,000): the file streamed, checked and written
 // in one transaction, as rows/s, and the process's peak resident memory (VmHWM) before and
 // after the import. `bench_contact_import 1000000` is the million-row case of
-// docs/PERFORMANCE.md. Build Release to measure speed; memory is the same in Debug.
+// docs/PERFORMANCE.md. `bench_contact_import 1000000 team [batch]` imports into an account in
+// a team, its ops queued batch by batch as ContactCommands does (batch 0: every number kept to
+// the end, as before the import shared as it went). Build Release to measure speed; memory is
+// the same in Debug.
 #include "AccountRows.h"
 #include "ContactImport.h"
+#include "ContactImportShare.h"
 #include "CsvReader.h"
 #include "StoreWriter.h"
+#include "TeamOutboxRows.h"
+#include "TeamShare.h"
+#include "TeamStateRows.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -14,6 +21,7 @@
 #include <QTextStream>
 
 #include <ctime>
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -77,6 +85,9 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const int rows = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
+    const bool team = argc > 2 && QByteArray(argv[2]) == "team";
+    const int batch =
+        argc > 3 ? QByteArray(argv[3]).toInt() : ContactImport::Options().writtenBatch;
     QTextStream out(stdout);
     QTemporaryDir dir;
     StoreWriter writer(dir.filePath(u"bench.sqlite"_s));
@@ -84,8 +95,16 @@ int main(int argc, char *argv[])
         out << "cannot open profile: " << writer.errorString() << '\n';
         return 1;
     }
-    const qint64 account = writer.call(
-        [](WriterContext &c) { return AccountRows(c.db()).createOrFind(u"Bench"_s, u"AC"_s); });
+    const qint64 account = writer.call([team](WriterContext &c) {
+        const qint64 id = AccountRows(c.db()).createOrFind(u"Bench"_s, u"AC"_s);
+        if (team && !TeamStateRows(c.db()).join(id, u"ag-bench"_s, u"desk-bench"_s))
+            return qint64(-1);
+        return id;
+    });
+    if (account <= 0) {
+        out << "cannot create the account\n";
+        return 1;
+    }
 
     const QString path = dir.filePath(u"contacts.csv"_s);
     const qint64 bytes = generate(path, rows);
@@ -109,14 +128,26 @@ int main(int argc, char *argv[])
     options.actor = u"bench"_s;
     options.nowMs = QDateTime::currentMSecsSinceEpoch();
     options.progressEvery = 100000;
-    options.collectWritten = false; // as outside a team
+    options.writtenBatch = batch > 0 ? batch : std::numeric_limits<int>::max();
+    int queued = 0;
     const ContactImport::Result result = writer.call([&](WriterContext &c) {
-        return ContactImport::run(
-            c.db(), account, reader, ContactImport::guessMapping(reader.header()), options,
-            [&](const ContactImport::Progressed &p) {
-                out << "  read " << p.rows << " rows, peak " << peakRssKiB() / 1024 << " MiB\n";
-                out.flush();
-            });
+        ContactImport::Result r;
+        const QList<ContactImport::Column> mapping = ContactImport::guessMapping(reader.header());
+        TeamShare(c.db()).runStreamed(account, options.actor, [&](const TeamShare::Queue &queue) {
+            if (queue)
+                options.written = ContactImportShare(c.db()).sink(
+                    account, ContactImportShare::fieldsOf(mapping), queue);
+            r = ContactImport::run(
+                c.db(), account, reader, mapping, options, [&](const ContactImport::Progressed &p) {
+                    out << "  read " << p.rows << " rows, peak " << peakRssKiB() / 1024 << " MiB\n";
+                    out.flush();
+                });
+            return r.written ? QString() : r.error;
+        });
+        if (team) {
+            queued = int(TeamOutboxRows(c.db()).count(account));
+        }
+        return r;
     });
     const qint64 runMs = timer.elapsed();
     const qint64 runCpu = cpuMs() - cpu0;
@@ -131,6 +162,8 @@ int main(int argc, char *argv[])
         << result.consentEvents << " consent events\n";
     out << "import  wall " << runMs << " ms, " << rate(runMs) << " rows/s;  cpu " << runCpu
         << " ms, " << rate(runCpu) << " rows/s\n";
+    if (team)
+        out << "team: " << queued << " ops queued (batches of " << batch << ")\n";
     out << "peak RSS before the import " << rssBefore / 1024 << " MiB, after " << rssAfter / 1024
         << " MiB (+" << (rssAfter - rssBefore) / 1024 << " MiB)\n";
     return 0;

@@ -5,8 +5,8 @@
 // as TeamLog reads). Build Release to measure:
 // cmake --build build/release --target bench_teamcontacts &&
 // build/release/tests/bench/bench_teamcontacts
-#include "ConsentImportOpApplier.h"
 #include "ContactImport.h"
+#include "ContactImportShare.h"
 #include "ContactOpApplier.h"
 #include "ImportRows.h"
 #include "StoreTestUtil.h"
@@ -52,18 +52,13 @@ double import(QSqlDatabase db, const CsvTable &csv)
     ContactImport::Result result;
     QElapsedTimer timer;
     timer.start();
-    const bool ok = TeamShare(db).run(
-        Account, u"Ana"_s,
-        [&] {
+    const bool ok =
+        TeamShare(db).runStreamed(Account, u"Ana"_s, [&](const TeamShare::Queue &queue) {
+            if (queue)
+                options.written = ContactImportShare(db).sink(
+                    Account, ContactOpApplier::Fields{true, true, true, true}, queue);
             result = ImportRows(db).contacts(Account, csv, mapping, options);
             return result.written ? QString() : result.error;
-        },
-        [&](QString *) -> std::optional<QList<TeamOp>> {
-            auto ops = ContactOpApplier(db).describe(
-                Account, result.numbers, ContactOpApplier::Fields{true, true, true, true});
-            if (ops)
-                *ops += ConsentImportOpApplier::ops(result.optIns);
-            return ops;
         });
     return ok ? timer.nsecsElapsed() / 1e6 : -1;
 }

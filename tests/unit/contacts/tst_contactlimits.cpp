@@ -62,6 +62,7 @@ private Q_SLOTS:
     void commonColumnsMapToFields();
     void streamedImportIsAllOrNothing();
     void readErrorHalfWayKeepsNothing();
+    void mergedTagsAndAttributesKeepTheirLimits();
 
 private:
     QSqlDatabase db() const { return m_db->connection(); }
@@ -346,7 +347,6 @@ void TstContactLimits::streamedImportIsAllOrNothing()
     QCOMPARE(r.badRows, 1);
     QCOMPARE(r.errors.first().row, 5002);
     QCOMPARE(contacts(), 0);
-    QVERIFY(r.numbers.isEmpty());
 
     // The valid rows on request, streamed too.
     CsvReader again(bad);
@@ -380,6 +380,53 @@ void TstContactLimits::readErrorHalfWayKeepsNothing()
     QVERIFY(!r.written);
     QCOMPARE(r.error, u"row 3002: a quoted field is never closed"_s);
     QCOMPARE(contacts(), 0);
+}
+
+// Each row is checked alone; a re-import merges tags and attributes into what the contact has,
+// so the merged counts are checked too, and a row past them keeps nothing.
+void TstContactLimits::mergedTagsAndAttributesKeepTheirLimits()
+{
+    const auto tags = [](int from, int count) -> QByteArray {
+        QByteArrayList list;
+        for (int i = from; i < from + count; ++i)
+            list << "t" + QByteArray::number(i);
+        return list.join(';');
+    };
+    const int half = ContactLimits::MaxTags / 2 + 5;
+    QVERIFY(import("number,tags\n+14155550101," + tags(0, half) + '\n').written);
+    ContactImport::Result r =
+        import("number,name,tags\n+14155550102,Bo,x\n+14155550101,Al," + tags(half, half) + '\n');
+    QVERIFY(!r.written);
+    QCOMPARE(r.error, u"row 3: with the tags +14155550101 already has, it would have %1 tags "
+                      u"(at most %2)"_s.arg(2 * half)
+                          .arg(ContactLimits::MaxTags));
+    QCOMPARE(contacts(), 1);
+    QCOMPARE(StoreTestUtil::scalar(db(), u"SELECT json_array_length(tags) FROM contacts"_s).toInt(),
+             half);
+    // Tags it already has do not count twice.
+    QVERIFY(import("number,tags\n+14155550101," + tags(1, half) + '\n').written);
+
+    const int attributes = ContactLimits::MaxAttributes / 2 + 1;
+    const auto columns = [](int from, int count) -> QByteArray {
+        QByteArray header = "number";
+        QByteArray row = "+14155550103";
+        for (int i = from; i < from + count; ++i) {
+            header += ",a" + QByteArray::number(i);
+            row += ",v";
+        }
+        return header + '\n' + row + '\n';
+    };
+    QVERIFY(import(columns(0, attributes)).written);
+    r = import(columns(attributes, attributes));
+    QVERIFY(!r.written);
+    QCOMPARE(r.error, u"row 2: with the attributes +14155550103 already has, it would have %1 "
+                      u"attributes (at most %2)"_s.arg(2 * attributes)
+                          .arg(ContactLimits::MaxAttributes));
+    QCOMPARE(StoreTestUtil::scalar(db(),
+                                   u"SELECT count(*) FROM contacts c, json_each(c.attributes) "
+                                   u"WHERE c.number = '+14155550103'"_s)
+                 .toInt(),
+             attributes);
 }
 
 QTEST_GUILESS_MAIN(TstContactLimits)

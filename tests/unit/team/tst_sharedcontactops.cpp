@@ -5,7 +5,7 @@
 // teammate set it.
 #include "ConsentImportOpApplier.h"
 #include "ContactImport.h"
-#include "ContactOpApplier.h"
+#include "ContactImportShare.h"
 #include "ImportRows.h"
 #include "TeamDesks.h"
 #include "TeamOpPacker.h"
@@ -51,6 +51,9 @@ private Q_SLOTS:
     void applyingTwiceIsApplyingOnce();
     void laterOpWinsPerContactAndField();
     void brokenEntriesAreSkipped();
+    void importQueuesItsOpsBatchByBatch();
+    void badRowAfterQueuedBatchesKeepsNothing();
+    void refusedBatchKeepsNothing();
 
 private:
     // What ContactCommands::importContacts does: the import and its ops, in one transaction.
@@ -58,6 +61,11 @@ private:
                         ContactImport::Result *result = nullptr);
     bool importOptIns(TeamDesk &desk, const QString &csv);
     QList<TeamOp> waiting(TeamDesk &desk);
+    // The numbers each call of the import's Options::written was handed, as it was called.
+    QList<int> m_batches;
+    int m_batch = ContactImport::Options().writtenBatch;
+    // A batch (by its place) whose queueing fails, or -1.
+    int m_refuseBatch = -1;
     // As TeamLog does, cycle after cycle: append (100 at a time), read back.
     void shareAll(TeamDesk &desk);
 
@@ -69,6 +77,9 @@ private:
 void TstSharedContactOps::init()
 {
     m_log.items.clear();
+    m_batches.clear();
+    m_batch = ContactImport::Options().writtenBatch;
+    m_refuseBatch = -1;
     QVERIFY(m_a.open(u"Ana"_s));
     QVERIFY(m_b.open(u"Sam"_s));
 }
@@ -83,27 +94,26 @@ bool TstSharedContactOps::importContacts(TeamDesk &desk, const CsvTable &csv,
                                          ContactImport::Result *out)
 {
     const QList<ContactImport::Column> mapping = ContactImport::guessMapping(csv.header);
-    ContactOpApplier::Fields fields;
-    for (const ContactImport::Column &c : mapping) {
-        fields.name |= c.field == ContactImport::Column::Field::Name;
-        fields.tags |= c.field == ContactImport::Column::Field::Tags;
-        fields.attributes |= c.field == ContactImport::Column::Field::Attribute;
-        fields.timeZone |= c.field == ContactImport::Column::Field::TimeZone;
-    }
     ContactImport::Options options;
     options.actor = desk.name;
+    options.writtenBatch = m_batch;
     ContactImport::Result result;
-    const bool ok = desk.change(
-        [&] {
-            result = ImportRows(desk.db()).contacts(Account, csv, mapping, options);
-            return result.written ? QString() : result.error;
-        },
-        [&](QString *) -> std::optional<QList<TeamOp>> {
-            auto ops = ContactOpApplier(desk.db()).describe(Account, result.numbers, fields);
-            if (ops)
-                *ops += ConsentImportOpApplier::ops(result.optIns);
-            return ops;
-        });
+    TeamShare share(desk.db());
+    const bool ok = share.runStreamed(Account, desk.name, [&](const TeamShare::Queue &queue) {
+        const auto sink = ContactImportShare(desk.db()).sink(
+            Account, ContactImportShare::fieldsOf(mapping), queue);
+        options.written = [&, sink](const QStringList &numbers,
+                                    const QList<ConsentEvent> &optIns) -> QString {
+            m_batches.append(int(numbers.size()));
+            if (m_batches.size() - 1 == m_refuseBatch)
+                return u"the log refused batch %1"_s.arg(m_refuseBatch);
+            return sink(numbers, optIns);
+        };
+        result = ImportRows(desk.db()).contacts(Account, csv, mapping, options);
+        return result.written ? QString() : result.error;
+    });
+    if (!ok)
+        qInfo() << share.errorString();
     if (out)
         *out = result;
     return ok;
@@ -314,6 +324,68 @@ void TstSharedContactOps::brokenEntriesAreSkipped()
                                                QJsonObject{{u"n"_s, numberOf(2)}}}}};
     QCOMPARE(applier.apply(Account, consent, Origin::Log), std::optional(Outcome::NotApplicable));
     QCOMPARE(m_b.scalar(u"SELECT count(*) FROM consent_events"_s).toInt(), 0);
+}
+
+namespace {
+QList<QStringList> customers(int count)
+{
+    QList<QStringList> rows;
+    for (int i = 0; i < count; ++i)
+        rows.append({numberOf(i), u"Customer %1"_s.arg(i), u"2026-01-05T10:00:00Z"_s});
+    return rows;
+}
+const QStringList CustomerHeader{u"phone"_s, u"name"_s, u"consent at"_s};
+} // namespace
+
+void TstSharedContactOps::importQueuesItsOpsBatchByBatch()
+{
+    m_batch = 700;
+    ContactImport::Result result;
+    QVERIFY(importContacts(m_a, table(CustomerHeader, customers(5000)), &result));
+    QCOMPARE(result.inserted, 5000);
+    // Never more than a batch at once: 7 full batches and the rest after the last row.
+    QCOMPARE(m_batches, (QList<int>{700, 700, 700, 700, 700, 700, 700, 100}));
+    const QList<TeamOp> ops = waiting(m_a);
+    QVERIFY(!ops.isEmpty());
+    shareAll(m_a);
+    m_log.pull(m_b);
+    QCOMPARE(m_b.scalar(u"SELECT count(*) FROM contacts"_s).toInt(), 5000);
+    QCOMPARE(m_b.scalar(u"SELECT count(DISTINCT contact_number) FROM consent_events "
+                        u"WHERE kind = 'opt_in'"_s)
+                 .toInt(),
+             5000);
+    QCOMPARE(
+        m_b.scalar(u"SELECT name FROM contacts WHERE number = ?"_s, {numberOf(4321)}).toString(),
+        u"Customer 4321"_s);
+}
+
+void TstSharedContactOps::badRowAfterQueuedBatchesKeepsNothing()
+{
+    m_batch = 500;
+    QList<QStringList> rows = customers(3000);
+    rows.append({u"not a number"_s, u"Bad"_s, u"2026-01-05T10:00:00Z"_s});
+    ContactImport::Result result;
+    QVERIFY(!importContacts(m_a, table(CustomerHeader, rows), &result));
+    QVERIFY(!result.written);
+    // Six batches were queued before the bad row; the rollback takes them back too.
+    QCOMPARE(m_batches.size(), 6);
+    QCOMPARE(waiting(m_a).size(), 0);
+    QCOMPARE(m_a.scalar(u"SELECT count(*) FROM contacts"_s).toInt(), 0);
+    QCOMPARE(m_a.scalar(u"SELECT count(*) FROM consent_events"_s).toInt(), 0);
+}
+
+void TstSharedContactOps::refusedBatchKeepsNothing()
+{
+    m_batch = 400;
+    m_refuseBatch = 2;
+    ContactImport::Result result;
+    QVERIFY(!importContacts(m_a, table(CustomerHeader, customers(2000)), &result));
+    QVERIFY(!result.written);
+    QCOMPARE(result.error, u"the log refused batch 2"_s);
+    // The import stopped at the refused batch.
+    QCOMPARE(m_batches.size(), 3);
+    QCOMPARE(waiting(m_a).size(), 0);
+    QCOMPARE(m_a.scalar(u"SELECT count(*) FROM contacts"_s).toInt(), 0);
 }
 
 QTEST_GUILESS_MAIN(TstSharedContactOps)
