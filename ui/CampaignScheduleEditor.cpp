@@ -64,6 +64,8 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     m_when->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
     m_when->setDateTime(QDateTime::currentDateTime().addSecs(3600));
     m_when->setEnabled(false);
+    // Its form label no longer names it: the time sits in a row with its zone.
+    m_when->setAccessibleName(tr("Date and time"));
     m_zone->setObjectName(u"scheduleZone"_s);
     auto *when = new QHBoxLayout;
     when->addWidget(m_when);
