@@ -122,6 +122,12 @@ void DeskSession::openAccount(qint64 accountId)
             return;
         }
         const AccountRows::Row account = *row;
+        // The demo's credentials live in the in-process provider, never in the keychain:
+        // switching back to the demo reconnects with them instead of asking for a token.
+        if (m_demo && account.providerSid == m_demo->accountSid()) {
+            connectToProvider(account, m_demo->authToken());
+            return;
+        }
         // A person's API key, when this desktop was set up with one, before the Auth Token.
         m_secrets->read(SecretStore::apiKeyKey(m_writer->profileUuid(), account.providerSid), this,
                         [this, account](const SecretResult &result) {
@@ -186,6 +192,24 @@ void DeskSession::withAccount(qint64 accountId,
         this, std::move(then));
 }
 
+QString DeskSession::unroutedNotice(qint64 inserted, qint64 unrouted) const
+{
+    if (unrouted <= 0)
+        return {};
+    const QString count =
+        inserted == unrouted
+            ? tr("None of the %1 new messages is in the inbox").arg(inserted)
+            : tr("%1 of the %2 new messages are not in the inbox").arg(unrouted).arg(inserted);
+    if (!m_numbersInOtherAccount.isEmpty()) {
+        return tr("%1: their numbers belong to another account in this profile (%2). A number "
+                  "belongs to one account; lend it (Numbers) or open that account to see them.")
+            .arg(count, m_numbersInOtherAccount.join(u", "_s));
+    }
+    return tr("%1: they were sent to or from numbers that are not this account's texting "
+              "numbers. Numbers › Unrouted replies lists them.")
+        .arg(count);
+}
+
 void DeskSession::disconnectProvider()
 {
     if (m_client)
@@ -216,6 +240,8 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     disconnectProvider();
     m_accountId = account.id;
     m_accountName = account.name;
+    m_numbersInOtherAccount.clear();
+    Q_EMIT syncNotice(QString());
     m_historyReached = {};
     m_network = std::make_unique<QNetworkAccessManager>();
     const AccountConfig config = AccountConfig::fromRow(account);
@@ -246,17 +272,23 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
         Q_EMIT syncEnded(true);
         if (summary.inserted > 0)
             Q_EMIT statusMessage(tr("%n new message(s)", nullptr, int(summary.inserted)));
+        Q_EMIT syncNotice(unroutedNotice(summary.inserted, summary.unrouted));
         // New customers (and 30006 delivery errors) get their text-enabled verdict.
         m_lookups->scan();
     });
     connect(m_sync.get(), &SyncEngine::failed, this, [this](const ProviderError &error) {
         Q_EMIT syncEnded(false);
+        Q_EMIT syncFailed(error.displayMessage(), error.isTransient());
         Q_EMIT statusMessage(tr("Sync failed: %1").arg(error.displayMessage()));
     });
     connect(m_sync.get(), &SyncEngine::storeFailed, this, [this](const QString &message) {
         Q_EMIT syncEnded(false);
         Q_EMIT statusMessage(tr("Cannot store what the provider sent: %1").arg(message));
     });
+    connect(m_numbers.get(), &SenderNumberSync::finished, this,
+            [this](const SenderNumberSync::Result &result) {
+                m_numbersInOtherAccount = result.inOtherAccount;
+            });
     // Threads need their sender numbers, so numbers first, then messages, then a timer.
     connect(m_numbers.get(), &SenderNumberSync::finished, this, [this] {
         if (!m_demo) {
@@ -283,6 +315,7 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     });
     connect(m_numbers.get(), &SenderNumberSync::failed, this, [this](const ProviderError &error) {
         Q_EMIT syncEnded(false);
+        Q_EMIT syncFailed(error.displayMessage(), error.isTransient());
         Q_EMIT statusMessage(tr("Cannot read the sender numbers: %1").arg(error.displayMessage()));
         // Still unreachable after every retry: the numbers (then the periodic message sync)
         // come back on the next period instead of never.

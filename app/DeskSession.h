@@ -111,6 +111,12 @@ Q_SIGNALS:
     void syncStarted(bool fullSync);
     void syncProgress(qint64 messages, const QDateTime &historyReached, qint64 etaMs);
     void syncEnded(bool ok);
+    // Why the sync stopped; retries: it tries again by itself (network, 5xx), else a person
+    // has to act (wrong credentials).
+    void syncFailed(const QString &message, bool retries);
+    // What the last sync could not show, for a line that stays ("200 new messages are not in
+    // the inbox: …"); '' once there is nothing to say.
+    void syncNotice(const QString &text);
 
 private:
     bool fail(const QString &message);
@@ -125,8 +131,12 @@ private:
                      std::function<void(const std::optional<AccountRows::Row> &)> then);
     // Messages after numbers: threads need their sender numbers.
     void startMessageSync();
+    // The notice for a sync that stored `unrouted` of `inserted` messages without a thread.
+    QString unroutedNotice(qint64 inserted, qint64 unrouted) const;
 
     DemoProvider::Factory m_demoFactory;
+    // The provider's numbers the last number sync left with another account of the profile.
+    QStringList m_numbersInOtherAccount;
     // Destroyed last: the client and the engine talk to it.
     std::unique_ptr<DemoProvider> m_demo;
     std::unique_ptr<StoreWriter> m_writer;

@@ -269,11 +269,11 @@
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="vanished">Nicht gespeichert: %1</translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Checking the credentials with the provider…</source>
-        <translation type="vanished">Die Zugangsdaten werden beim Anbieter geprüft…</translation>
+        <translation>Die Zugangsdaten werden beim Anbieter geprüft…</translation>
     </message>
 </context>
 <context>
@@ -360,7 +360,7 @@
     </message>
     <message>
         <source>Contacts left out, by reason</source>
-        <translation type="vanished">Ausgelassene Kontakte, nach Grund</translation>
+        <translation>Ausgelassene Kontakte, nach Grund</translation>
     </message>
 </context>
 <context>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>Attribute value</source>
-        <translation type="vanished">Attributwert</translation>
+        <translation>Attributwert</translation>
     </message>
 </context>
 <context>
@@ -481,7 +481,7 @@
     </message>
     <message>
         <source>Audit log</source>
-        <translation type="vanished">Änderungsprotokoll</translation>
+        <translation>Änderungsprotokoll</translation>
     </message>
 </context>
 <context>
@@ -544,7 +544,7 @@
     </message>
     <message>
         <source>Changes</source>
-        <translation type="vanished">Änderungen</translation>
+        <translation>Änderungen</translation>
     </message>
 </context>
 <context>
@@ -898,51 +898,51 @@
     </message>
     <message>
         <source>Quiet hours start</source>
-        <translation type="vanished">Beginn der Ruhezeiten</translation>
+        <translation>Beginn der Ruhezeiten</translation>
     </message>
     <message>
         <source>Quiet hours end</source>
-        <translation type="vanished">Ende der Ruhezeiten</translation>
+        <translation>Ende der Ruhezeiten</translation>
     </message>
     <message>
         <source>Recipient numbers</source>
-        <translation type="vanished">Nummern der Empfänger</translation>
+        <translation>Nummern der Empfänger</translation>
     </message>
     <message>
         <source>Template version of variant %1</source>
-        <translation type="vanished">Vorlagenversion von Variante %1</translation>
+        <translation>Vorlagenversion von Variante %1</translation>
     </message>
     <message>
         <source>Split of variant %1, percent</source>
-        <translation type="vanished">Anteil von Variante %1, Prozent</translation>
+        <translation>Anteil von Variante %1, Prozent</translation>
     </message>
     <message>
         <source>Only numbers with a recorded opt-in (needed for promotional texts)</source>
-        <translation type="vanished">Nur Nummern mit erfasster Anmeldung (für Werbe-SMS erforderlich)</translation>
+        <translation>Nur Nummern mit erfasster Anmeldung (für Werbe-SMS erforderlich)</translation>
     </message>
     <message>
         <source>Promotional texts need the customer&apos;s consent. Untick only for transactional messages to numbers that expect them.</source>
-        <translation type="vanished">Werbe-SMS brauchen die Einwilligung des Kunden. Entfernen Sie den Haken nur für Transaktionsnachrichten an Nummern, die sie erwarten.</translation>
+        <translation>Werbe-SMS brauchen die Einwilligung des Kunden. Entfernen Sie den Haken nur für Transaktionsnachrichten an Nummern, die sie erwarten.</translation>
     </message>
     <message>
         <source>%1 time</source>
-        <translation type="vanished">Zeit %1</translation>
+        <translation>Zeit %1</translation>
     </message>
     <message>
         <source>%1 time (%2)</source>
-        <translation type="vanished">Zeit %1 (%2)</translation>
+        <translation>Zeit %1 (%2)</translation>
     </message>
     <message>
         <source>Name the campaign and choose its recipients to see when it would finish.</source>
-        <translation type="vanished">Geben Sie der Kampagne einen Namen und wählen Sie die Empfänger, um zu sehen, wann sie fertig wäre.</translation>
+        <translation>Geben Sie der Kampagne einen Namen und wählen Sie die Empfänger, um zu sehen, wann sie fertig wäre.</translation>
     </message>
     <message>
         <source>%1 of %2 numbers have no recorded opt-in and are left out.</source>
-        <translation type="vanished">%1 von %2 Nummern haben keine erfasste Anmeldung und werden ausgelassen.</translation>
+        <translation>%1 von %2 Nummern haben keine erfasste Anmeldung und werden ausgelassen.</translation>
     </message>
     <message>
         <source>No number has a recorded opt-in.</source>
-        <translation type="vanished">Keine Nummer hat eine erfasste Anmeldung.</translation>
+        <translation>Keine Nummer hat eine erfasste Anmeldung.</translation>
     </message>
 </context>
 <context>
@@ -957,7 +957,7 @@
     </message>
     <message>
         <source>Campaigns</source>
-        <translation type="vanished">Kampagnen</translation>
+        <translation>Kampagnen</translation>
     </message>
 </context>
 <context>
@@ -1060,7 +1060,7 @@
     </message>
     <message>
         <source>Reply</source>
-        <translation type="vanished">Antwort</translation>
+        <translation>Antwort</translation>
     </message>
 </context>
 <context>
@@ -1110,7 +1110,7 @@
     </message>
     <message>
         <source>e.g. GB</source>
-        <translation>z. B. DE</translation>
+        <translation type="vanished">z. B. DE</translation>
     </message>
     <message>
         <source>Set</source>
@@ -1130,15 +1130,15 @@
     </message>
     <message>
         <source>Confirmation rules by country</source>
-        <translation type="vanished">Bestätigungsregeln nach Land</translation>
+        <translation>Bestätigungsregeln nach Land</translation>
     </message>
     <message>
         <source>Choose a country from the list first.</source>
-        <translation type="vanished">Wählen Sie zuerst ein Land aus der Liste.</translation>
+        <translation>Wählen Sie zuerst ein Land aus der Liste.</translation>
     </message>
     <message>
         <source>“%1” is not a country SMS Desk knows. Choose one from the list, or type its name or two-letter code.</source>
-        <translation type="vanished">„%1“ ist kein Land, das SMS Desk kennt. Wählen Sie eines aus der Liste oder geben Sie seinen Namen oder seinen Ländercode aus zwei Buchstaben ein.</translation>
+        <translation>„%1“ ist kein Land, das SMS Desk kennt. Wählen Sie eines aus der Liste oder geben Sie seinen Namen oder seinen Ländercode aus zwei Buchstaben ein.</translation>
     </message>
 </context>
 <context>
@@ -1501,15 +1501,15 @@
     </message>
     <message>
         <source>CSV file</source>
-        <translation type="vanished">CSV-Datei</translation>
+        <translation>CSV-Datei</translation>
     </message>
     <message>
         <source>Rows that cannot be imported</source>
-        <translation type="vanished">Zeilen, die nicht importiert werden können</translation>
+        <translation>Zeilen, die nicht importiert werden können</translation>
     </message>
     <message>
         <source>Field for column %1</source>
-        <translation type="vanished">Feld für Spalte %1</translation>
+        <translation>Feld für Spalte %1</translation>
     </message>
 </context>
 <context>
@@ -1677,7 +1677,7 @@
     </message>
     <message>
         <source>Contact details</source>
-        <translation type="vanished">Kontaktdetails</translation>
+        <translation>Kontaktdetails</translation>
     </message>
 </context>
 <context>
@@ -1778,7 +1778,7 @@
     <name>CountryPicker</name>
     <message>
         <source>Country name or code, e.g. Germany</source>
-        <translation type="vanished">Name oder Code des Landes, z. B. Deutschland</translation>
+        <translation>Name oder Code des Landes, z. B. Deutschland</translation>
     </message>
 </context>
 <context>
@@ -1848,19 +1848,19 @@
     </message>
     <message>
         <source>None of the %1 new messages is in the inbox</source>
-        <translation type="vanished">Keine der %1 neuen Nachrichten ist im Posteingang</translation>
+        <translation>Keine der %1 neuen Nachrichten ist im Posteingang</translation>
     </message>
     <message>
         <source>%1 of the %2 new messages are not in the inbox</source>
-        <translation type="vanished">%1 der %2 neuen Nachrichten sind nicht im Posteingang</translation>
+        <translation>%1 der %2 neuen Nachrichten sind nicht im Posteingang</translation>
     </message>
     <message>
         <source>%1: their numbers belong to another account in this profile (%2). A number belongs to one account; lend it (Numbers) or open that account to see them.</source>
-        <translation type="vanished">%1: Ihre Nummern gehören zu einem anderen Konto in diesem Profil (%2). Eine Nummer gehört zu einem Konto; leihen Sie sie aus (Nummern) oder öffnen Sie das andere Konto, um sie zu sehen.</translation>
+        <translation>%1: Ihre Nummern gehören zu einem anderen Konto in diesem Profil (%2). Eine Nummer gehört zu einem Konto; leihen Sie sie aus (Nummern) oder öffnen Sie das andere Konto, um sie zu sehen.</translation>
     </message>
     <message>
         <source>%1: they were sent to or from numbers that are not this account&apos;s texting numbers. Numbers › Unrouted replies lists them.</source>
-        <translation type="vanished">%1: Sie wurden an oder von Nummern gesendet, die keine SMS-Nummern dieses Kontos sind. „Nummern › Nicht zugeordnete Antworten“ listet sie auf.</translation>
+        <translation>%1: Sie wurden an oder von Nummern gesendet, die keine SMS-Nummern dieses Kontos sind. „Nummern › Nicht zugeordnete Antworten“ listet sie auf.</translation>
     </message>
 </context>
 <context>
@@ -2162,7 +2162,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Invitation</source>
-        <translation type="vanished">Einladung</translation>
+        <translation>Einladung</translation>
     </message>
 </context>
 <context>
@@ -2226,15 +2226,15 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <name>KeywordStopWarning</name>
     <message>
         <source>The provider does not answer STOP on this short code</source>
-        <translation type="vanished">Der Anbieter beantwortet STOP auf dieser Kurzwahlnummer nicht</translation>
+        <translation>Der Anbieter beantwortet STOP auf dieser Kurzwahlnummer nicht</translation>
     </message>
     <message>
         <source>The provider does not answer STOP on this number</source>
-        <translation type="vanished">Der Anbieter beantwortet STOP auf dieser Nummer nicht</translation>
+        <translation>Der Anbieter beantwortet STOP auf dieser Nummer nicht</translation>
     </message>
     <message>
         <source>%1, and it has no started Unsubscribe process: customers who text STOP are not unsubscribed and keep receiving texts. Add an Unsubscribe process and start it.</source>
-        <translation type="vanished">%1, und es gibt keinen gestarteten Abmelde-Ablauf: Kunden, die STOP schreiben, werden nicht abgemeldet und erhalten weiter SMS. Fügen Sie einen Abmelde-Ablauf hinzu und starten Sie ihn.</translation>
+        <translation>%1, und es gibt keinen gestarteten Abmelde-Ablauf: Kunden, die STOP schreiben, werden nicht abgemeldet und erhalten weiter SMS. Fügen Sie einen Abmelde-Ablauf hinzu und starten Sie ihn.</translation>
     </message>
 </context>
 <context>
@@ -2357,7 +2357,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Keyword processes</source>
-        <translation type="vanished">Schlüsselwort-Abläufe</translation>
+        <translation>Schlüsselwort-Abläufe</translation>
     </message>
 </context>
 <context>
@@ -2717,7 +2717,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Messaging Services</source>
-        <translation type="vanished">Messaging-Dienste</translation>
+        <translation>Messaging-Dienste</translation>
     </message>
     <message>
         <source>Send through the Messaging Service of each pooled number</source>
@@ -3108,7 +3108,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Sender numbers</source>
-        <translation type="vanished">Absendernummern</translation>
+        <translation>Absendernummern</translation>
     </message>
 </context>
 <context>
@@ -3264,97 +3264,97 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>By sender number</source>
-        <translation type="vanished">Nach Absendernummer</translation>
+        <translation>Nach Absendernummer</translation>
     </message>
     <message>
         <source>Campaigns, all time</source>
-        <translation type="vanished">Kampagnen, gesamter Zeitraum</translation>
+        <translation>Kampagnen, gesamter Zeitraum</translation>
     </message>
 </context>
 <context>
     <name>RowSpeech</name>
     <message>
         <source>Thread with %1</source>
-        <translation type="vanished">Unterhaltung mit %1</translation>
+        <translation>Unterhaltung mit %1</translation>
     </message>
     <message>
         <source>Thread with %1, %2</source>
-        <translation type="vanished">Unterhaltung mit %1, %2</translation>
+        <translation>Unterhaltung mit %1, %2</translation>
     </message>
     <message>
         <source>via %1</source>
-        <translation type="vanished">über %1</translation>
+        <translation>über %1</translation>
     </message>
     <message>
         <source>via %1 (%2)</source>
-        <translation type="vanished">über %1 (%2)</translation>
+        <translation>über %1 (%2)</translation>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n ungelesen</numerusform>
             <numerusform>%n ungelesen</numerusform>
         </translation>
     </message>
     <message>
         <source>flagged</source>
-        <translation type="vanished">markiert</translation>
+        <translation>markiert</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="vanished">erledigt</translation>
+        <translation>erledigt</translation>
     </message>
     <message>
         <source>snoozed until %1</source>
-        <translation type="vanished">zurückgestellt bis %1</translation>
+        <translation>zurückgestellt bis %1</translation>
     </message>
     <message>
         <source>assigned to %1</source>
-        <translation type="vanished">zugewiesen an %1</translation>
+        <translation>zugewiesen an %1</translation>
     </message>
     <message>
         <source>cannot receive texts</source>
-        <translation type="vanished">kann keine SMS empfangen</translation>
+        <translation>kann keine SMS empfangen</translation>
     </message>
     <message>
         <source>last message %1: %2</source>
-        <translation type="vanished">letzte Nachricht %1: %2</translation>
+        <translation>letzte Nachricht %1: %2</translation>
     </message>
     <message>
         <source>Internal note, %1: %2</source>
-        <translation type="vanished">Interne Notiz, %1: %2</translation>
+        <translation>Interne Notiz, %1: %2</translation>
     </message>
     <message>
         <source>Internal note by %1, %2: %3</source>
-        <translation type="vanished">Interne Notiz von %1, %2: %3</translation>
+        <translation>Interne Notiz von %1, %2: %3</translation>
     </message>
     <message>
         <source> (with an attachment)</source>
-        <translation type="vanished"> (mit einem Anhang)</translation>
+        <translation> (mit einem Anhang)</translation>
     </message>
     <message>
         <source> (with %1 attachments)</source>
-        <translation type="vanished"> (mit %1 Anhängen)</translation>
+        <translation> (mit %1 Anhängen)</translation>
     </message>
     <message>
         <source>Received %1%2: %3</source>
-        <translation type="vanished">Empfangen %1%2: %3</translation>
+        <translation>Empfangen %1%2: %3</translation>
     </message>
     <message>
         <source>scheduled for %1</source>
-        <translation type="vanished">geplant für %1</translation>
+        <translation>geplant für %1</translation>
     </message>
     <message>
         <source>Sent %1</source>
-        <translation type="vanished">Gesendet %1</translation>
+        <translation>Gesendet %1</translation>
     </message>
     <message>
         <source>Sent by %1, %2</source>
-        <translation type="vanished">Gesendet von %1, %2</translation>
+        <translation>Gesendet von %1, %2</translation>
     </message>
     <message>
         <source>%1%2, %3: %4</source>
-        <translation type="vanished">%1%2, %3: %4</translation>
+        <translation>%1%2, %3: %4</translation>
     </message>
 </context>
 <context>
@@ -3446,11 +3446,11 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Search messages and contacts</source>
-        <translation type="vanished">Nachrichten und Kontakte suchen</translation>
+        <translation>Nachrichten und Kontakte suchen</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="vanished">Suchergebnisse</translation>
+        <translation>Suchergebnisse</translation>
     </message>
 </context>
 <context>
@@ -3741,7 +3741,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Sync stopped: %1 Edit the account&apos;s credentials to go on.</source>
-        <translation type="vanished">Synchronisierung angehalten: %1 Bearbeiten Sie die Zugangsdaten des Kontos, um fortzufahren.</translation>
+        <translation>Synchronisierung angehalten: %1 Bearbeiten Sie die Zugangsdaten des Kontos, um fortzufahren.</translation>
     </message>
 </context>
 <context>
@@ -3968,7 +3968,7 @@ Geheimnis %2</translation>
     </message>
     <message>
         <source>Team members</source>
-        <translation type="vanished">Teammitglieder</translation>
+        <translation>Teammitglieder</translation>
     </message>
 </context>
 <context>
@@ -4244,7 +4244,7 @@ v%2 · %3 · %4</translation>
     </message>
     <message>
         <source>Templates</source>
-        <translation type="vanished">Vorlagen</translation>
+        <translation>Vorlagen</translation>
     </message>
 </context>
 <context>
@@ -4311,7 +4311,7 @@ v%2 · %3 · %4</translation>
     <name>ThreadListView</name>
     <message>
         <source>Conversations</source>
-        <translation type="vanished">Unterhaltungen</translation>
+        <translation>Unterhaltungen</translation>
     </message>
 </context>
 <context>
@@ -4326,7 +4326,7 @@ v%2 · %3 · %4</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="vanished">Nachrichten</translation>
+        <translation>Nachrichten</translation>
     </message>
 </context>
 <context>

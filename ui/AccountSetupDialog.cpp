@@ -80,10 +80,7 @@ AccountSetupDialog::AccountSetupDialog(AccountSetup *setup, const AccountRows::R
     connect(m_test, &QPushButton::clicked, this, &AccountSetupDialog::testConnection);
     connect(m_save, &QPushButton::clicked, this, &AccountSetupDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_setup, &AccountSetup::tested, this, [this](bool ok, const QString &message) {
-        m_test->setEnabled(true);
-        showStatus(message, ok);
-    });
+    connect(m_setup, &AccountSetup::tested, this, &AccountSetupDialog::onTested);
     connect(m_setup, &AccountSetup::saved, this, [this](qint64 accountId, bool sessionOnly) {
         m_savedId = accountId;
         m_sessionOnly = sessionOnly;
@@ -154,12 +151,43 @@ void AccountSetupDialog::testConnection()
         m_setup->testConnection(config(), authToken());
 }
 
+void AccountSetupDialog::onTested(bool ok, const QString &message)
+{
+    m_test->setEnabled(true);
+    if (!m_saveAfterTest) {
+        showStatus(message, ok);
+        return;
+    }
+    m_saveAfterTest = false;
+    if (!ok) {
+        // Credentials the provider refused are never kept: the account would sit there
+        // failing every sync.
+        m_save->setEnabled(true);
+        showStatus(tr("Not saved: %1").arg(message), false);
+        return;
+    }
+    showStatus(message, true);
+    store();
+}
+
 void AccountSetupDialog::save()
 {
     if (const QStringList found = problems(); !found.isEmpty()) {
         showStatus(found.join(u'\n'), false);
         return;
     }
+    m_save->setEnabled(false);
+    m_test->setEnabled(false);
+    m_saveAfterTest = true;
+    showStatus(tr("Checking the credentials with the provider…"), true);
+    if (usesApiKey())
+        m_setup->testConnection(config(), apiKey());
+    else
+        m_setup->testConnection(config(), authToken());
+}
+
+void AccountSetupDialog::store()
+{
     m_save->setEnabled(false);
     if (usesApiKey())
         m_setup->save(config(), apiKey(), m_existingId);
@@ -187,5 +215,5 @@ void AccountSetupDialog::answerSessionOnly(bool allowed)
         return;
     }
     m_setup->allowSessionOnlyToken();
-    save();
+    store(); // tested already: only the keychain was missing
 }

@@ -1,7 +1,8 @@
 // "Add account" / "Account credentials": name, Account SID, the Auth Token or a person's API
 // key (SK… and its secret, which an admin creates on the Team page and can revoke), and
-// (advanced) the provider's base URL, with Test connection. Saving puts the token in the OS
-// keychain; when there is none, the admin explicitly chooses a session-only token or nothing is
+// (advanced) the provider's base URL, with Test connection. Save tests the credentials again
+// and refuses, with the provider's answer, what the provider refused. Saving puts the token in the
+// OS keychain; when there is none, the admin explicitly chooses a session-only token or nothing is
 // kept.
 #pragma once
 
@@ -58,6 +59,9 @@ private:
     void showStatus(const QString &text, bool ok);
     void testConnection();
     void save();
+    // Stores what was typed; only after the provider accepted exactly these credentials.
+    void store();
+    void onTested(bool ok, const QString &message);
     void onSaveFailed(const QString &message, bool noKeychain);
     void showMethod();
     QStringList problems() const;
@@ -67,6 +71,8 @@ private:
     qint64 m_savedId = 0;
     bool m_sessionOnly = false;
     bool m_asked = false;
+    // Save runs Test connection first and stores only when it passes.
+    bool m_saveAfterTest = false;
     QLineEdit *m_name;
     QLineEdit *m_sid;
     QComboBox *m_method;

@@ -4,6 +4,7 @@
 #include "AudienceSegmentForm.h"
 
 #include <QButtonGroup>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QFormLayout>
@@ -18,6 +19,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -39,6 +41,9 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     , m_segment(new AudienceSegmentForm(this))
     , m_audienceSummary(new QLabel(this))
     , m_preview(new QLabel(this))
+    , m_zone(new QLabel(this))
+    , m_requireOptIn(new QCheckBox(
+          tr("Only numbers with a recorded opt-in (needed for promotional texts)"), this))
     , m_previewTimer(new QTimer(this))
 {
     m_name->setObjectName(u"campaignName"_s);
@@ -59,6 +64,18 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     m_when->setDisplayFormat(u"yyyy-MM-dd HH:mm"_s);
     m_when->setDateTime(QDateTime::currentDateTime().addSecs(3600));
     m_when->setEnabled(false);
+    // Its form label no longer names it: the time sits in a row with its zone.
+    m_when->setAccessibleName(tr("Date and time"));
+    m_zone->setObjectName(u"scheduleZone"_s);
+    auto *when = new QHBoxLayout;
+    when->addWidget(m_when);
+    when->addWidget(m_zone, 1);
+    m_requireOptIn->setObjectName(u"requireOptIn"_s);
+    // Promotional texts need the customer's prior consent: the safe choice is the default.
+    m_requireOptIn->setChecked(true);
+    m_requireOptIn->setToolTip(
+        tr("Promotional texts need the customer's consent. Untick only for transactional "
+           "messages to numbers that expect them."));
     m_quietStart->setObjectName(u"quietStart"_s);
     m_quietEnd->setObjectName(u"quietEnd"_s);
     m_quietStart->setAccessibleName(tr("Quiet hours start"));
@@ -98,7 +115,7 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     auto *form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
     form->addRow(tr("Send"), kinds);
-    form->addRow(tr("Date and time"), m_when);
+    form->addRow(tr("Date and time"), when);
     form->addRow(tr("Quiet hours"), quiet);
     form->addRow(tr("Sender pool"), m_senders);
     form->addRow(tr("Variants"), m_variants);
@@ -116,8 +133,11 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
         m_when->setEnabled(id != int(CampaignDraft::ScheduleKind::Now));
         later();
     });
-    connect(addVariantButton, &QPushButton::clicked, this,
-            [this] { addVariant(QString(QChar(u'A' + m_variants->rowCount())), 0); });
+    connect(addVariantButton, &QPushButton::clicked, this, [this] {
+        addVariant(QString(QChar(u'A' + m_variants->rowCount())), 0);
+        splitEvenly();
+    });
+    connect(m_requireOptIn, &QCheckBox::toggled, this, later);
     for (QDateTimeEdit *edit : {m_when, static_cast<QDateTimeEdit *>(m_quietStart),
                                 static_cast<QDateTimeEdit *>(m_quietEnd)})
         connect(edit, &QDateTimeEdit::dateTimeChanged, this, later);
@@ -143,7 +163,37 @@ CampaignScheduleEditor::CampaignScheduleEditor(QWidget *parent)
     QWidget::setTabOrder(m_holdOut, m_recipientSource->button(int(RecipientSource::Audience)));
     QWidget::setTabOrder(m_recipientSource->button(int(RecipientSource::Audience)),
                          m_recipientSource->button(int(RecipientSource::Numbers)));
+    setAccountZone(m_accountZone);
     updatePreview();
+}
+
+void CampaignScheduleEditor::setAccountZone(const QString &ianaId)
+{
+    m_accountZone = ianaId;
+    const QTimeZone zone(ianaId.toUtf8());
+    const QString offset =
+        zone.isValid() ? zone.displayName(QDateTime::currentDateTime(), QTimeZone::OffsetName)
+                       : QString();
+    m_zone->setText(offset.isEmpty() || offset == ianaId ? tr("%1 time").arg(ianaId)
+                                                         : tr("%1 time (%2)").arg(ianaId, offset));
+}
+
+void CampaignScheduleEditor::setConsentCheck(ConsentCheck check)
+{
+    m_consentCheck = std::move(check);
+    m_previewTimer->start();
+}
+
+void CampaignScheduleEditor::splitEvenly()
+{
+    const int rows = m_variants->rowCount();
+    if (rows == 0)
+        return;
+    const int share = 100 - m_holdOut->value();
+    for (int row = 0; row < rows; ++row) {
+        auto *split = qobject_cast<QSpinBox *>(m_variants->cellWidget(row, 1));
+        split->setValue(share / rows + (row < share % rows ? 1 : 0));
+    }
 }
 
 void CampaignScheduleEditor::setOptions(const QList<CampaignOptions::Choice> &senders,
@@ -224,7 +274,14 @@ QWidget *CampaignScheduleEditor::buildRecipients()
     audienceLayout->addWidget(m_audienceSummary);
     audienceLayout->addStretch();
     m_recipientStack->addWidget(audience);
-    m_recipientStack->addWidget(m_numbers);
+    // Pasted numbers are not contacts whose consent anyone looked at: by default only those
+    // with a recorded opt-in are texted.
+    auto *pasted = new QWidget(box);
+    auto *pastedLayout = new QVBoxLayout(pasted);
+    pastedLayout->setContentsMargins(0, 0, 0, 0);
+    pastedLayout->addWidget(m_numbers, 1);
+    pastedLayout->addWidget(m_requireOptIn);
+    m_recipientStack->addWidget(pasted);
     layout->addLayout(sources);
     layout->addWidget(m_recipientStack);
     return box;
@@ -291,7 +348,7 @@ void CampaignScheduleEditor::setRecipients(const QStringList &numbers)
     setRecipientSource(RecipientSource::Numbers);
 }
 
-QStringList CampaignScheduleEditor::recipients() const
+QStringList CampaignScheduleEditor::candidates() const
 {
     if (recipientSource() == RecipientSource::Audience)
         return m_audienceNumbers;
@@ -301,6 +358,22 @@ QStringList CampaignScheduleEditor::recipients() const
             numbers.append(line.trimmed());
     }
     return numbers;
+}
+
+QStringList CampaignScheduleEditor::recipients() const
+{
+    QStringList numbers = candidates();
+    if (numbers.isEmpty() || recipientSource() != RecipientSource::Numbers ||
+        !m_requireOptIn->isChecked() || !m_consentCheck)
+        return numbers;
+    const QStringList unconsented = m_consentCheck(numbers);
+    numbers.removeIf([&](const QString &n) { return unconsented.contains(n); });
+    return numbers;
+}
+
+bool CampaignScheduleEditor::untouched() const
+{
+    return m_name->text().trimmed().isEmpty() && candidates().isEmpty();
 }
 
 QString CampaignScheduleEditor::previewText() const
@@ -343,14 +416,14 @@ CampaignDraft CampaignScheduleEditor::draft(QString *error) const
     int total = d.holdOutPercent;
     for (const CampaignDraft::Variant &v : std::as_const(d.variants))
         total += v.percent;
-    if (d.name.isEmpty())
-        problem = tr("Give the campaign a name.");
-    else if (d.senderIds.isEmpty())
+    if (d.senderIds.isEmpty())
         problem = tr("Choose at least one sender number.");
     else if (m_versionChoices.isEmpty())
         problem = tr("There is no approved template version to send.");
     else if (total != 100)
         problem = tr("The variants and the hold-out add up to %1 %, not 100 %.").arg(total);
+    else if (d.name.isEmpty())
+        problem = tr("Give the campaign a name.");
     if (error)
         *error = problem;
     return d;
@@ -362,14 +435,28 @@ void CampaignScheduleEditor::updatePreview()
     m_previewFinish = 0;
     QString error;
     const CampaignDraft d = draft(&error);
+    // Before the user entered anything there is nothing to plan and nothing wrong yet.
+    if (untouched() && (error.isEmpty() || error.startsWith(tr("Give")))) {
+        m_preview->setText(tr("Name the campaign and choose its recipients to see when it "
+                              "would finish."));
+        return;
+    }
     const QStringList numbers = recipients();
+    const qsizetype withoutOptIn = candidates().size() - numbers.size();
+    const QString leftOut = withoutOptIn > 0
+                                ? tr("%1 of %2 numbers have no recorded opt-in and are left out.")
+                                          .arg(withoutOptIn)
+                                          .arg(candidates().size()) +
+                                      u' '
+                                : QString();
     if (numbers.isEmpty() && error.isEmpty())
-        error = recipientSource() == RecipientSource::Audience
+        error = withoutOptIn > 0 ? tr("No number has a recorded opt-in.")
+                : recipientSource() == RecipientSource::Audience
                     ? tr("The audience has no one to text: choose other tags or attributes.")
                     : tr("Add the recipients' numbers.");
     // A missing name does not stop the preview: the plan does not depend on it.
     if (!error.isEmpty() && !error.startsWith(tr("Give"))) {
-        m_preview->setText(error);
+        m_preview->setText(leftOut + error);
         return;
     }
     if (!m_planPreview) {
@@ -384,6 +471,7 @@ void CampaignScheduleEditor::updatePreview()
     }
     m_previewFinish = plan.finishMSecs;
     m_preview->setText(
+        leftOut +
         // Two whole sentences, not "%n text(s)": no English plural forms are loaded.
         (numbers.size() - plan.heldOut == 1 ? tr("1 text, %2 held out. Expected finish: %3%4")
                                             : tr("%1 texts, %2 held out. Expected finish: %3%4")

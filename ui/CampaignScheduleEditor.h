@@ -14,6 +14,7 @@
 
 class AudienceSegmentForm;
 class QButtonGroup;
+class QCheckBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -44,7 +45,12 @@ public:
 
     void setOptions(const QList<CampaignOptions::Choice> &senders,
                     const QList<CampaignOptions::Choice> &versions);
-    void setAccountZone(const QString &ianaId) { m_accountZone = ianaId; }
+    // The zone "At a time" is read in, shown beside the time.
+    void setAccountZone(const QString &ianaId);
+    // Which of `numbers` have no recorded opt-in; with "Only numbers with a recorded
+    // opt-in" ticked (the default) pasted numbers without one are left out of the campaign.
+    using ConsentCheck = std::function<QStringList(const QStringList &numbers)>;
+    void setConsentCheck(ConsentCheck check);
     void setPlanPreview(PlanPreview preview);
     // Tags and attribute keys the account's contacts use, for the segment controls.
     void setAudienceChoices(const QStringList &tags, const QStringList &attributeKeys);
@@ -77,6 +83,12 @@ Q_SIGNALS:
 
 private:
     void addVariant(const QString &label, int percent);
+    // Shares 100 % less the hold-out evenly among the variants (the first get the remainder).
+    void splitEvenly();
+    // Every recipient, before the opt-in rule.
+    QStringList candidates() const;
+    // The form holds nothing the user entered yet.
+    bool untouched() const;
     void requestSchedule();
     QWidget *buildRecipients();
 
@@ -95,6 +107,9 @@ private:
     QLabel *m_audienceSummary;
     QStringList m_audienceNumbers;
     QLabel *m_preview;
+    QLabel *m_zone;
+    QCheckBox *m_requireOptIn;
+    ConsentCheck m_consentCheck;
     QTimer *m_previewTimer;
     PlanPreview m_planPreview;
     qint64 m_previewFinish = 0;

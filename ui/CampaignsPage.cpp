@@ -10,11 +10,13 @@
 #include "CampaignRunner.h"
 #include "CampaignScheduleEditor.h"
 #include "CampaignStats.h"
+#include "ConsentRows.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
 #include "TabChain.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QSplitter>
@@ -23,6 +25,8 @@
 #include <QTimeZone>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +57,21 @@ CampaignsPage::CampaignsPage(const StoreReader &reader, StoreWriter *writer, Cam
     m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_list->horizontalHeader()->setSectionResizeMode(CampaignListModel::NameColumn,
                                                      QHeaderView::Stretch);
+    // A state changes in place ("draft" to "scheduled"): size the column for the longest
+    // state once, so a later one is never cut to "sch…".
+    int stateWidth =
+        m_list->fontMetrics().horizontalAdvance(
+            m_model->headerData(CampaignListModel::StateColumn, Qt::Horizontal).toString()) +
+        24;
+    for (const auto state : {CampaignState::State::Draft, CampaignState::State::Scheduled,
+                             CampaignState::State::Running, CampaignState::State::Paused,
+                             CampaignState::State::Completed, CampaignState::State::Canceled})
+        stateWidth =
+            std::max(stateWidth,
+                     m_list->fontMetrics().horizontalAdvance(CampaignState::toString(state)) + 24);
+    m_list->horizontalHeader()->setSectionResizeMode(CampaignListModel::StateColumn,
+                                                     QHeaderView::Fixed);
+    m_list->setColumnWidth(CampaignListModel::StateColumn, stateWidth);
     auto *create = new QPushButton(tr("New campaign"), this);
     create->setObjectName(u"newCampaignButton"_s);
     auto *left = new QWidget(this);
@@ -90,6 +109,19 @@ CampaignsPage::CampaignsPage(const StoreReader &reader, StoreWriter *writer, Cam
         d.accountId = m_accountId;
         return m_reader.make<CampaignPlanInput>().preview(d, numbers,
                                                           QDateTime::currentMSecsSinceEpoch());
+    });
+    // Numbers whose newest consent event is not an opt-in (or who have none).
+    m_editor->setConsentCheck([this](const QStringList &numbers) {
+        QHash<QString, bool> optedIn;
+        const auto events = m_reader.make<ConsentRows>().eventsOf(m_accountId);
+        for (const ConsentEvent &event : events.value_or(QList<ConsentEvent>()))
+            optedIn.insert(event.contactNumber, event.kind == ConsentEvent::Kind::OptIn);
+        QStringList without;
+        for (const QString &number : numbers) {
+            if (!optedIn.value(number))
+                without.append(number);
+        }
+        return without;
     });
     // State moves and the runner's rounds reach the list through the change feed.
     if (writer) {
@@ -169,6 +201,8 @@ void CampaignsPage::newCampaign()
 void CampaignsPage::refresh()
 {
     m_model->refresh();
+    // Rows change in place, which does not re-fit ResizeToContents columns by itself.
+    QMetaObject::invokeMethod(m_list->horizontalHeader(), "resizeSections");
     if (m_stack->currentWidget() == m_progress && m_progress->campaignId() != 0)
         showCampaign(m_progress->campaignId());
 }

@@ -1,6 +1,7 @@
 #include "ConfirmationRulesBox.h"
 
 #include "ConfirmationRuleRows.h"
+#include "CountryPicker.h"
 #include "KeywordCommands.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
@@ -9,7 +10,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -39,7 +39,7 @@ ConfirmationRulesBox::ConfirmationRulesBox(const StoreReader &reader, StoreWrite
     , m_commands(new KeywordCommands(writer, accountId, actor, this))
     , m_accountId(accountId)
     , m_table(new QTableWidget(0, 3))
-    , m_country(new QLineEdit)
+    , m_country(new CountryPicker)
     , m_rule(new QComboBox)
     , m_error(new QLabel)
 {
@@ -52,9 +52,6 @@ ConfirmationRulesBox::ConfirmationRulesBox(const StoreReader &reader, StoreWrite
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_country->setObjectName(u"keywordCountry"_s);
     m_country->setAccessibleName(tr("Country"));
-    m_country->setPlaceholderText(tr("e.g. GB"));
-    m_country->setMaxLength(2);
-    m_country->setMaximumWidth(70);
     setMinimumWidth(300);
     m_rule->setObjectName(u"keywordRule"_s);
     m_rule->setAccessibleName(tr("Confirmation"));
@@ -70,13 +67,14 @@ ConfirmationRulesBox::ConfirmationRulesBox(const StoreReader &reader, StoreWrite
                                "it is required."));
     help->setWordWrap(true);
 
+    // The country gets a line of its own: "United States Virgin Islands (VI)" is long.
     auto *row = new QHBoxLayout;
-    row->addWidget(m_country);
-    row->addWidget(m_rule);
+    row->addWidget(m_rule, 1);
     row->addWidget(set);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(help);
     layout->addWidget(m_table);
+    layout->addWidget(m_country);
     layout->addLayout(row);
     layout->addWidget(m_error);
     connect(set, &QPushButton::clicked, this, &ConfirmationRulesBox::apply);
@@ -108,7 +106,9 @@ void ConfirmationRulesBox::reload()
     m_table->setRowCount(int(countries.size()));
     for (int r = 0; r < countries.size(); ++r) {
         const QString &country = countries.at(r);
-        m_table->setItem(r, 0, new QTableWidgetItem(country));
+        auto *name = new QTableWidgetItem(CountryPicker::displayName(country));
+        name->setData(Qt::UserRole, country);
+        m_table->setItem(r, 0, name);
         m_table->setItem(r, 1, new QTableWidgetItem(ruleName(int(rules->ruleFor(country)))));
         m_table->setItem(
             r, 2,
@@ -119,10 +119,20 @@ void ConfirmationRulesBox::reload()
 
 void ConfirmationRulesBox::apply()
 {
-    const QString country = m_country->text();
+    const auto country = m_country->isoCode();
+    if (!country) {
+        // Never cut what was typed down to a code: "Germany" is not "GE" (Georgia).
+        m_error->setText(
+            m_country->currentText().trimmed().isEmpty()
+                ? tr("Choose a country from the list first.")
+                : tr("“%1” is not a country SMS Desk knows. Choose one from the list, or type "
+                     "its name or two-letter code.")
+                      .arg(m_country->currentText().trimmed()));
+        return;
+    }
     const Rule rule = Rule(m_rule->currentData().toInt());
     // The table follows the change feed; the answer only says whether it was refused.
-    m_commands->setConfirmationRule(country, rule, [this](const CommandResult &result) {
+    m_commands->setConfirmationRule(*country, rule, [this](const CommandResult &result) {
         m_error->setText(result.error);
         Q_EMIT changed();
     });

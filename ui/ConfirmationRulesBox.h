@@ -6,7 +6,7 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
+class CountryPicker;
 class KeywordCommands;
 class QTableWidget;
 class StoreReader;
@@ -35,7 +35,7 @@ private:
     KeywordCommands *m_commands;
     qint64 m_accountId;
     QTableWidget *m_table;
-    QLineEdit *m_country;
+    CountryPicker *m_country;
     QComboBox *m_rule;
     QLabel *m_error;
 };

@@ -122,6 +122,8 @@ bool DesktopShell::start()
     connect(m_session, &DeskSession::syncStarted, m_syncStatus, &SyncStatusWidget::started);
     connect(m_session, &DeskSession::syncProgress, m_syncStatus, &SyncStatusWidget::progressed);
     connect(m_session, &DeskSession::syncEnded, m_syncStatus, &SyncStatusWidget::ended);
+    connect(m_session, &DeskSession::syncFailed, m_syncStatus, &SyncStatusWidget::stopped);
+    connect(m_session, &DeskSession::syncNotice, m_syncStatus, &SyncStatusWidget::setNotice);
     connect(m_session, &DeskSession::credentialsNeeded, this,
             [this](qint64 accountId, const QString &reason) {
                 m_window->statusBar()->showMessage(reason);

@@ -3,6 +3,7 @@
 #include "AuditLogView.h"
 #include "ConfirmationRulesBox.h"
 #include "KeywordCommands.h"
+#include "KeywordStopWarning.h"
 #include "KeywordValidator.h"
 #include "NumberCommands.h"
 #include "NumbersPage.h"
@@ -21,6 +22,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -75,6 +77,7 @@ KeywordsPage::KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint6
     , m_number(new QComboBox)
     , m_providerAnswers(new QComboBox)
     , m_providerNote(new QLabel)
+    , m_stopWarning(new KeywordStopWarning)
     , m_table(new QTableWidget(0, 4))
     , m_type(new QComboBox)
     , m_keywords(new QLineEdit)
@@ -119,11 +122,23 @@ KeywordsPage::KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint6
     m_error->setObjectName(u"keywordError"_s);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(u"color: #b3261e;"_s);
+    m_error->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // The error area keeps its height whether or not there is an error, so the form does not
+    // jump as the admin types; a longer list scrolls inside it.
+    auto *errorArea = new QScrollArea;
+    errorArea->setObjectName(u"keywordErrorArea"_s);
+    errorArea->setWidget(m_error);
+    errorArea->setWidgetResizable(true);
+    errorArea->setFrameShape(QFrame::NoFrame);
+    errorArea->viewport()->setAutoFillBackground(false);
+    errorArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    errorArea->setFixedHeight(m_error->fontMetrics().lineSpacing() * 4 + 4);
 
     auto *top = new QFormLayout;
     top->addRow(tr("Number"), m_number);
     top->addRow(tr("Provider answers default keywords"), m_providerAnswers);
     top->addRow(QString(), m_providerNote);
+    top->addRow(QString(), m_stopWarning);
 
     auto *actions = new QHBoxLayout;
     for (QPushButton *b : {m_new, m_start, m_pause, m_delete})
@@ -139,7 +154,7 @@ KeywordsPage::KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint6
     form->addRow(tr("Reply"), m_reply);
     auto *editorLayout = new QVBoxLayout(editor);
     editorLayout->addLayout(form);
-    editorLayout->addWidget(m_error);
+    editorLayout->addWidget(errorArea);
     editorLayout->addWidget(m_save, 0, Qt::AlignRight);
 
     auto *left = new QWidget;
@@ -254,6 +269,10 @@ void KeywordsPage::showNumber()
     }
     auto rows = m_reader.make<KeywordProcessRows>();
     m_processes = rows.listFor(m_accountId, numberId).value_or(QList<KeywordProcessRows::Row>());
+    if (number)
+        m_stopWarning->showFor(*number, m_processes);
+    else
+        m_stopWarning->hide();
     const QSignalBlocker blocker(m_table);
     m_table->setRowCount(int(m_processes.size()));
     int selectRow = -1;

@@ -13,6 +13,7 @@ class AuditLogView;
 class ChangeSet;
 class ConfirmationRulesBox;
 class KeywordCommands;
+class KeywordStopWarning;
 class NumberCommands;
 class QComboBox;
 class QLabel;
@@ -66,6 +67,7 @@ private:
     QComboBox *m_number;
     QComboBox *m_providerAnswers;
     QLabel *m_providerNote;
+    KeywordStopWarning *m_stopWarning;
     QTableWidget *m_table;
     QComboBox *m_type;
     QLineEdit *m_keywords;

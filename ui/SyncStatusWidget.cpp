@@ -12,6 +12,7 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
     , m_label(new QLabel(this))
     , m_team(new QLabel(this))
     , m_unshared(new QLabel(this))
+    , m_notice(new QLabel(this))
     , m_bar(new QProgressBar(this))
 {
     auto *layout = new QHBoxLayout(this);
@@ -25,6 +26,11 @@ SyncStatusWidget::SyncStatusWidget(QWidget *parent)
                               "see them once the team log has them (when it can be reached)."));
     m_unshared->hide();
     layout->addWidget(m_unshared);
+    m_notice->setObjectName(u"syncNotice"_s);
+    m_notice->setStyleSheet(u"color: #8a4b00; font-weight: 600;"_s);
+    m_notice->hide();
+    m_notice->setMinimumWidth(1); // may be cut on a narrow window rather than widen it
+    layout->addWidget(m_notice);
     layout->addWidget(m_label);
     layout->addWidget(m_bar);
     m_bar->setMaximumWidth(160);
@@ -67,6 +73,29 @@ void SyncStatusWidget::ended(bool ok)
     m_bar->hide();
     m_full = false;
     m_label->setText(ok ? tr("Up to date") : tr("Sync stopped; it retries on its own"));
+}
+
+void SyncStatusWidget::stopped(const QString &message, bool retries)
+{
+    m_bar->hide();
+    m_full = false;
+    if (retries) {
+        m_label->setText(tr("Sync stopped; it retries on its own"));
+        m_label->setToolTip(message);
+        return;
+    }
+    m_label->setText(tr("Sync stopped: %1 Edit the account's credentials to go on.").arg(message));
+    m_label->setToolTip({});
+}
+
+void SyncStatusWidget::setNotice(const QString &text)
+{
+    // Elided to a bounded width: a long line must never widen the window; the whole notice
+    // is the tooltip.
+    m_notice->setText(m_notice->fontMetrics().elidedText(
+        text, Qt::ElideRight, m_notice->fontMetrics().averageCharWidth() * 96));
+    m_notice->setToolTip(text);
+    m_notice->setVisible(!text.isEmpty());
 }
 
 QString SyncStatusWidget::describeTeam(const QStringList &names)

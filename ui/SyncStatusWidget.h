@@ -20,6 +20,7 @@ public:
     QLabel *label() const { return m_label; }
     QLabel *teamLabel() const { return m_team; }
     QLabel *unsharedLabel() const { return m_unshared; }
+    QLabel *noticeLabel() const { return m_notice; }
 
     // "Online: Lee, Sam" (the teammates' desks seen in the last minute); '' for nobody.
     static QString describeTeam(const QStringList &names);
@@ -34,6 +35,10 @@ public Q_SLOTS:
     void started(bool fullSync);
     void progressed(qint64 messages, const QDateTime &historyReached, qint64 etaMs);
     void ended(bool ok);
+    // Why it stopped: "it retries on its own" only when it does (not for wrong credentials).
+    void stopped(const QString &message, bool retries);
+    // A line that stays until the next sync says otherwise ('' hides it).
+    void setNotice(const QString &text);
     // Who of the team is online now (this desk excluded); empty hides the team line.
     void setTeamOnline(const QStringList &names);
     // How many changes made here wait for the team log; 0 hides the line.
@@ -43,6 +48,7 @@ private:
     QLabel *m_label;
     QLabel *m_team;
     QLabel *m_unshared;
+    QLabel *m_notice;
     QProgressBar *m_bar;
     bool m_full = false;
 };

@@ -113,10 +113,21 @@ QList<AuditLogModel::Entry> AuditLogModel::readPage(const Entry *after)
     QList<Entry> page;
     // Keyset paging on (occurred_at, id) along audit_log_by_time; the sender number is joined
     // by id so a number's entries still name it after its label changed.
+    // A conversation is named by its customer's number and contact name, a campaign and a
+    // template by their names, not by row ids people never see.
     QString sql = u"SELECT a.id, a.occurred_at, a.actor, a.action, a.subject_type, "
-                  u"a.subject_id, a.details, n.number FROM audit_log a "
+                  u"a.subject_id, a.details, n.number, t.customer_number, c.name, cp.name, "
+                  u"tp.name, tv.version FROM audit_log a "
                   u"LEFT JOIN sender_numbers n ON a.subject_type = 'sender_number' "
-                  u"AND n.id = a.subject_id WHERE a.account_id = ?"_s;
+                  u"AND n.id = a.subject_id "
+                  u"LEFT JOIN threads t ON a.subject_type = 'thread' AND t.id = a.subject_id "
+                  u"LEFT JOIN contacts c ON c.account_id = t.account_id "
+                  u"AND c.number = t.customer_number "
+                  u"LEFT JOIN campaigns cp ON a.subject_type = 'campaign' AND cp.id = a.subject_id "
+                  u"LEFT JOIN template_versions tv ON a.subject_type = 'template_version' "
+                  u"AND tv.id = a.subject_id "
+                  u"LEFT JOIN templates tp ON tp.id = tv.template_id "
+                  u"WHERE a.account_id = ?"_s;
     if (!m_category.isEmpty())
         sql += u" AND a.action >= ? AND a.action < ?"_s;
     if (after)
@@ -153,8 +164,16 @@ QList<AuditLogModel::Entry> AuditLogModel::readPage(const Entry *after)
         const QString subjectType = query.value(4).toString();
         const QJsonObject details =
             QJsonDocument::fromJson(query.value(6).toString().toUtf8()).object();
-        entry.subject = AuditText::subject(subjectType, query.value(5).toLongLong(),
-                                           query.value(7).toString(), details);
+        QString subjectName = query.value(7).toString();
+        if (subjectType == u"thread"_s)
+            subjectName =
+                AuditText::threadName(query.value(8).toString(), query.value(9).toString());
+        else if (subjectType == u"campaign"_s)
+            subjectName = query.value(10).toString();
+        else if (subjectType == u"template_version"_s && !query.value(11).isNull())
+            subjectName = u"%1 v%2"_s.arg(query.value(11).toString(), query.value(12).toString());
+        entry.subject =
+            AuditText::subject(subjectType, query.value(5).toLongLong(), subjectName, details);
         entry.details = AuditText::details(subjectType, details);
         page.append(entry);
     }

@@ -1,6 +1,8 @@
 #include "AuditText.h"
 
+#include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
 #include <QStringList>
 
 #include <utility>
@@ -19,6 +21,26 @@ QStringList subjectKeys(const QString &subjectType)
     if (subjectType == u"country"_s)
         return {u"country"_s};
     return {};
+}
+
+// Times are stored as epoch milliseconds under keys like "expected_finish_at" or "until";
+// people read them as a local date and time.
+bool isTimeKey(const QString &key)
+{
+    return key.endsWith(u"_at"_s) || key == u"until"_s || key == u"at"_s;
+}
+
+QString timeText(const QJsonValue &value)
+{
+    const auto ms = qint64(value.toDouble());
+    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms).toLocalTime(),
+                              QLocale::ShortFormat);
+}
+
+// Keys that only repeat another in a machine form ("untilIso" beside "until").
+bool isRedundantKey(const QString &key)
+{
+    return key.endsWith(u"Iso"_s) || key.endsWith(u"_iso"_s);
 }
 
 QString valueText(const QJsonValue &value)
@@ -68,12 +90,37 @@ QString AuditText::action(const QString &action)
         {"confirmation_rule.set"_L1, "Unsubscribe confirmation rule set"_L1},
         {"consent.opt_out"_L1, "Unsubscribed by hand"_L1},
         {"consent.opt_in"_L1, "Re-subscribed by hand"_L1},
+        {"thread.resolve"_L1, "Conversation resolved"_L1},
+        {"thread.reopen"_L1, "Conversation reopened"_L1},
+        {"thread.flag"_L1, "Conversation flagged"_L1},
+        {"thread.unflag"_L1, "Conversation unflagged"_L1},
+        {"thread.assign"_L1, "Conversation assigned"_L1},
+        {"thread.snooze"_L1, "Conversation snoozed"_L1},
+        {"thread.unsnooze"_L1, "Conversation woken up"_L1},
+        {"campaign.created"_L1, "Campaign created"_L1},
+        {"campaign.draft"_L1, "Campaign back to draft"_L1},
+        {"campaign.scheduled"_L1, "Campaign scheduled"_L1},
+        {"campaign.running"_L1, "Campaign started"_L1},
+        {"campaign.paused"_L1, "Campaign paused"_L1},
+        {"campaign.completed"_L1, "Campaign completed"_L1},
+        {"campaign.canceled"_L1, "Campaign canceled"_L1},
+        {"contact.edit"_L1, "Contact edited"_L1},
+        {"contact.delete"_L1, "Contact deleted"_L1},
+        {"template.approve"_L1, "Template approved"_L1},
+        {"template.retire"_L1, "Template retired"_L1},
     };
     for (const auto &[key, name] : names) {
         if (action == key)
             return name;
     }
-    return action;
+    // An action this version has no name for still reads as words ("report.export" ->
+    // "Report export"), never as the stored key.
+    QString words = action;
+    words.replace(u'.', u' ').replace(u'_', u' ');
+    words = words.simplified();
+    if (!words.isEmpty())
+        words[0] = words.at(0).toUpper();
+    return words;
 }
 
 QString AuditText::category(const QString &action)
@@ -95,7 +142,19 @@ QString AuditText::subject(const QString &subjectType, qint64 subjectId, const Q
         return details.value(u"country"_s).toString();
     if (!subjectName.isEmpty())
         return subjectName;
+    if (subjectType == u"thread"_s)
+        return u"a deleted conversation"_s;
+    if (subjectType == u"campaign"_s)
+        return u"a deleted campaign"_s;
     return subjectId > 0 ? u"%1 #%2"_s.arg(subjectType, QString::number(subjectId)) : subjectType;
+}
+
+QString AuditText::threadName(const QString &customerNumber, const QString &contactName)
+{
+    if (customerNumber.isEmpty())
+        return {};
+    const QString name = contactName.trimmed();
+    return name.isEmpty() ? customerNumber : u"%1 (%2)"_s.arg(name, customerNumber);
 }
 
 QString AuditText::details(const QString &subjectType, const QJsonObject &details)
@@ -103,9 +162,10 @@ QString AuditText::details(const QString &subjectType, const QJsonObject &detail
     const QStringList skip = subjectKeys(subjectType);
     QStringList parts;
     for (auto it = details.begin(); it != details.end(); ++it) {
-        if (skip.contains(it.key()))
+        if (skip.contains(it.key()) || isRedundantKey(it.key()))
             continue;
-        const QString text = valueText(it.value());
+        const QString text = isTimeKey(it.key()) && it.value().isDouble() ? timeText(it.value())
+                                                                          : valueText(it.value());
         if (text.isEmpty())
             continue;
         QString key = it.key();

@@ -2,6 +2,7 @@
 
 #include "AuditRows.h"
 #include "ConfirmationRuleRows.h"
+#include "KeywordProblemText.h"
 #include "PhoneNumber.h"
 #include "Savepoint.h"
 
@@ -162,10 +163,7 @@ bool KeywordProcessRows::validate(qint64 accountId, const Row &row, const Number
     m_problems = KeywordValidator::validate(forValidation(row), processes, rules->ruleFor(country));
     if (m_problems.isEmpty())
         return true;
-    QStringList messages;
-    for (const auto &problem : std::as_const(m_problems))
-        messages.append(problem.message);
-    return fail(messages.join(u' '));
+    return fail(KeywordProblemText::lines(m_problems).join(u'\n'));
 }
 
 qint64 KeywordProcessRows::create(qint64 accountId, const Row &input, const QString &actor)

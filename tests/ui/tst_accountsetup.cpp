@@ -61,6 +61,7 @@ private Q_SLOTS:
     void typingMistakesAreNamed();
     void wrongTokenSaysSo();
     void rightCredentialsConnect();
+    void saveRefusesWhatTheProviderRefused();
     void savedTokenIsOnlyInTheKeychain();
     void noKeychainNeedsAnExplicitChoice();
     void sessionOpensTheSavedAccount();
@@ -197,6 +198,28 @@ void TestAccountSetup::rightCredentialsConnect()
     QVERIFY(tested.wait(15000));
     QVERIFY2(tested.first().at(0).toBool(), qPrintable(tested.first().at(1).toString()));
     QVERIFY(dialog.statusLabel()->text().startsWith(u"Connected to"_s));
+}
+
+// Save tests again: credentials the provider just refused are never kept (Save used to keep
+// them, and the account then failed every sync).
+void TestAccountSetup::saveRefusesWhatTheProviderRefused()
+{
+    AccountSetupDialog dialog(m_setup.get());
+    fill(dialog, m_sandbox->accountSid(), m_sandbox->authToken() + u"x"_s);
+    QSignalSpy tested(m_setup.get(), &AccountSetup::tested);
+    QSignalSpy saved(m_setup.get(), &AccountSetup::saved);
+    QTest::mouseClick(dialog.testButton(), Qt::LeftButton);
+    QVERIFY(tested.wait(15000));
+    QCOMPARE(tested.first().at(0).toBool(), false);
+    QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+    QVERIFY(tested.wait(15000)); // Save asked the provider again
+    const QString shown = dialog.statusLabel()->text();
+    QVERIFY2(shown.startsWith(u"Not saved:"_s), qPrintable(shown));
+    QVERIFY2(shown.contains(u"Account SID or Auth Token is wrong"_s), qPrintable(shown));
+    QVERIFY(dialog.saveButton()->isEnabled());
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(m_writer->call([](WriterContext &c) { return AccountRows(c.db()).list(); }).isEmpty());
 }
 
 void TestAccountSetup::savedTokenIsOnlyInTheKeychain()

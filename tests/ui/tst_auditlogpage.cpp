@@ -7,6 +7,7 @@
 #include "ComplianceFixture.h"
 #include "ManualConsent.h"
 #include "SenderNumberRows.h"
+#include "StoreTestUtil.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void actionNames_data();
     void actionNames();
     void showingThePageReadsNewChanges();
+    void threadsCampaignsAndTimesReadAsPeopleSayThem();
     void screenshot();
 
 private:
@@ -191,7 +193,9 @@ void TstAuditLogPage::actionNames_data()
     QTest::newRow("lent") << u"sender_number.share"_s << true;
     QTest::newRow("rule") << u"confirmation_rule.set"_s << true;
     QTest::newRow("re-subscribed") << u"consent.opt_in"_s << true;
-    QTest::newRow("unknown is shown as stored") << u"future.thing"_s << false;
+    QTest::newRow("thread") << u"thread.resolve"_s << true;
+    QTest::newRow("campaign") << u"campaign.canceled"_s << true;
+    QTest::newRow("unknown still reads as words") << u"future.thing"_s << true;
 }
 
 void TstAuditLogPage::actionNames()
@@ -201,6 +205,9 @@ void TstAuditLogPage::actionNames()
     const QString text = AuditText::action(action);
     QCOMPARE(text != action, named);
     QVERIFY(!text.isEmpty());
+    // Never a stored key: no dots or underscores, a capital first letter.
+    QVERIFY2(!text.contains(u'.') && !text.contains(u'_') && text.at(0).isUpper(),
+             qPrintable(text));
     QCOMPARE(AuditText::category(action), action.section(u'.', 0, 0));
 }
 
@@ -213,6 +220,60 @@ void TstAuditLogPage::showingThePageReadsNewChanges()
     QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
     QCOMPARE(m_model->rowCount(), 3);
     QCOMPARE(m_model->index(0, AuditLogModel::SubjectColumn).data().toString(), u"+14155550124"_s);
+}
+
+void TstAuditLogPage::threadsCampaignsAndTimesReadAsPeopleSayThem()
+{
+    const qint64 acme = m_fx->acme;
+    const qint64 support = m_support;
+    const qint64 finishMs = QDateTime(QDate(2026, 3, 14), QTime(15, 30)).toMSecsSinceEpoch();
+    QVERIFY(m_fx->writer->call([=](WriterContext &c) {
+        const auto id = [&](const QString &sql, const QVariantList &values) {
+            QSqlQuery q = StoreTestUtil::exec(c.db(), sql + u" RETURNING id"_s, values);
+            return q.next() ? q.value(0).toLongLong() : 0;
+        };
+        id(u"INSERT INTO contacts (account_id, number, name) VALUES (?, ?, ?)"_s,
+           {acme, u"+14155550177"_s, u"Ana Lopez"_s});
+        const qint64 thread = id(u"INSERT INTO threads (account_id, customer_number, "
+                                 u"sender_number_id) VALUES (?, ?, ?)"_s,
+                                 {acme, u"+14155550177"_s, support});
+        const qint64 tpl = id(u"INSERT INTO templates (account_id, name) VALUES (?, ?)"_s,
+                              {acme, u"Spring sale"_s});
+        const qint64 version = id(u"INSERT INTO template_versions (template_id, version, body, "
+                                  u"author) VALUES (?, 1, 'Hi', 'ana')"_s,
+                                  {tpl});
+        const qint64 campaign = id(u"INSERT INTO campaigns (account_id, name, sender_number_id, "
+                                   u"template_version_id, created_by) VALUES (?, ?, ?, ?, 'ben')"_s,
+                                   {acme, u"March promo"_s, support, version});
+        AuditRows rows(c.db());
+        return thread > 0 && campaign > 0 &&
+               rows.append(acme, u"ana"_s, u"thread.snooze"_s, u"thread"_s, thread,
+                           {{u"until"_s, finishMs}, {u"untilIso"_s, u"2026-03-14T15:30:00Z"_s}}) &&
+               rows.append(acme, u"ben"_s, u"campaign.scheduled"_s, u"campaign"_s, campaign,
+                           {{u"expected_finish_at"_s, finishMs}, {u"recipients"_s, 12}}) &&
+               rows.append(acme, u"ben"_s, u"campaign.canceled"_s, u"campaign"_s, campaign,
+                           {{u"skipped"_s, 3}});
+    }));
+    m_page->reload();
+    QCOMPARE(m_model->rowCount(), 5);
+    const QStringList changes = column(AuditLogModel::ChangeColumn);
+    QVERIFY2(changes.contains(u"Campaign canceled"_s), qPrintable(changes.join(u'|')));
+    QVERIFY2(changes.contains(u"Conversation snoozed"_s), qPrintable(changes.join(u'|')));
+    const QStringList subjects = column(AuditLogModel::SubjectColumn);
+    QVERIFY2(subjects.contains(u"Ana Lopez (+14155550177)"_s), qPrintable(subjects.join(u'|')));
+    QVERIFY2(subjects.contains(u"March promo"_s), qPrintable(subjects.join(u'|')));
+    for (const QString &subject : subjects)
+        QVERIFY2(!subject.contains(u'#'), qPrintable(subject));
+    // Times in details read as the local date and time, never as epoch milliseconds.
+    const QString local =
+        QLocale().toString(QDateTime::fromMSecsSinceEpoch(finishMs), QLocale::ShortFormat);
+    const QString details = column(AuditLogModel::DetailsColumn).join(u'|');
+    QVERIFY2(!details.contains(QString::number(finishMs)), qPrintable(details));
+    QVERIFY2(!details.contains(u"untilIso"_s), qPrintable(details));
+    QVERIFY2(details.contains(u"until: "_s + local), qPrintable(details));
+    QVERIFY2(details.contains(u"expected finish at: "_s + local), qPrintable(details));
+    if (const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(u"audit-log-readable.png"_s)));
 }
 
 void TstAuditLogPage::screenshot()

@@ -5,13 +5,17 @@
 #include "CampaignRunner.h"
 #include "CampaignScheduleEditor.h"
 #include "CampaignsPage.h"
+#include "ConsentRows.h"
 #include "StoreReader.h"
 #include "StoreWriter.h"
 #include "Theme.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -20,12 +24,14 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSqlQuery>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeEdit>
+#include <QTimeZone>
 
 #include <memory>
 
@@ -42,6 +48,11 @@ private Q_SLOTS:
     void listModelContract();
     void voiceOnlyNumberNotInSenderPool();
     void oneTextIsSingular();
+    void nothingIsWrongBeforeAnyInput();
+    void addVariantSplitsEvenly();
+    void timeZoneIsShownBesideTheTime();
+    void pastedNumbersNeedARecordedOptInByDefault();
+    void stateColumnFitsEveryState();
 
 private:
     template<typename T>
@@ -53,6 +64,8 @@ private:
         return w;
     }
     void sendAdopted(int count);
+    // Records an opt-in for each number, as a signup form would.
+    void optIn(const QStringList &numbers);
     void saveShot(const QString &file);
 
     QTemporaryDir m_dir;
@@ -122,6 +135,26 @@ void TstCampaignsPage::saveShot(const QString &file)
     }
 }
 
+void TstCampaignsPage::optIn(const QStringList &numbers)
+{
+    const qint64 account = m_account;
+    QVERIFY(m_writer->call([&numbers, account](WriterContext &context) {
+        ConsentRows rows(context.db());
+        for (const QString &number : numbers) {
+            ConsentEvent event;
+            event.contactNumber = number;
+            event.kind = ConsentEvent::Kind::OptIn;
+            event.source = ConsentEvent::Source::Form;
+            event.optInCopy = u"Text me offers"_s;
+            event.actor = u"form"_s;
+            event.occurredAt = QDateTime::currentDateTimeUtc().addDays(-1);
+            if (!rows.record(account, event))
+                return false;
+        }
+        return true;
+    }));
+}
+
 // What the outbox would do: the provider accepted these, the runner hears about it.
 void TstCampaignsPage::sendAdopted(int count)
 {
@@ -146,6 +179,7 @@ void TstCampaignsPage::scheduleWatchAndPause()
     QStringList numbers;
     for (int i = 0; i < 40; ++i)
         numbers.append(u"+1415555%1"_s.arg(3000 + i));
+    optIn(numbers);
     QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
     child<QPlainTextEdit>(u"recipients"_s)->setPlainText(numbers.join(u'\n'));
     auto *preview = child<QLabel>(u"planPreview"_s);
@@ -244,12 +278,108 @@ void TstCampaignsPage::voiceOnlyNumberNotInSenderPool()
 
 void TstCampaignsPage::oneTextIsSingular()
 {
+    optIn({u"+14155553000"_s});
     QTest::keyClicks(child<QLineEdit>(u"campaignName"_s), u"Just one"_s);
     QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
     child<QPlainTextEdit>(u"recipients"_s)->setPlainText(u"+14155553000"_s);
     auto *preview = child<QLabel>(u"planPreview"_s);
     QTRY_VERIFY2(preview->text().contains(u"Expected finish"_s), qPrintable(preview->text()));
     QVERIFY2(preview->text().startsWith(u"1 text, 0 held out"_s), qPrintable(preview->text()));
+}
+
+void TstCampaignsPage::nothingIsWrongBeforeAnyInput()
+{
+    // The form used to greet a newcomer with "variant A: there is no template version 0".
+    const QString text = child<QLabel>(u"planPreview"_s)->text();
+    QVERIFY2(!text.contains(u"version 0"_s) && !text.contains(u"there is no"_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Name the campaign"_s), qPrintable(text));
+    QTest::mouseClick(child<QPushButton>(u"addVariant"_s), Qt::LeftButton);
+    saveShot(u"campaign-form-empty.png"_s);
+    QTest::mouseClick(child<QRadioButton>(u"schedule_account_time"_s), Qt::LeftButton);
+    // Once there is input, a real problem is named.
+    QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
+    child<QPlainTextEdit>(u"recipients"_s)->setPlainText(u"+14155553000"_s);
+    child<QCheckBox>(u"requireOptIn"_s)->setChecked(false);
+    auto *pool = child<QListWidget>(u"senderPool"_s);
+    for (int i = 0; i < pool->count(); ++i)
+        pool->item(i)->setCheckState(Qt::Unchecked);
+    QTRY_VERIFY2(child<QLabel>(u"planPreview"_s)->text().contains(u"sender number"_s),
+                 qPrintable(child<QLabel>(u"planPreview"_s)->text()));
+}
+
+void TstCampaignsPage::addVariantSplitsEvenly()
+{
+    auto *variants = child<QTableWidget>(u"variants"_s);
+    const auto splits = [variants] {
+        QList<int> values;
+        for (int row = 0; row < variants->rowCount(); ++row)
+            values.append(qobject_cast<QSpinBox *>(variants->cellWidget(row, 1))->value());
+        return values;
+    };
+    QCOMPARE(splits(), QList<int>{100});
+    QTest::mouseClick(child<QPushButton>(u"addVariant"_s), Qt::LeftButton);
+    QCOMPARE(splits(), (QList<int>{50, 50}));
+    // The second variant offers the other template version, not the same one again.
+    QVERIFY(qobject_cast<QComboBox *>(variants->cellWidget(1, 0))->currentIndex() == 1);
+    QTest::mouseClick(child<QPushButton>(u"addVariant"_s), Qt::LeftButton);
+    QCOMPARE(splits(), (QList<int>{34, 33, 33}));
+    optIn({u"+14155553000"_s, u"+14155553001"_s});
+    QTest::keyClicks(child<QLineEdit>(u"campaignName"_s), u"A/B"_s);
+    QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
+    child<QPlainTextEdit>(u"recipients"_s)->setPlainText(u"+14155553000\n+14155553001"_s);
+    auto *preview = child<QLabel>(u"planPreview"_s);
+    QTRY_VERIFY2(preview->text().contains(u"Expected finish"_s), qPrintable(preview->text()));
+    QVERIFY2(!preview->text().contains(u"add up to"_s), qPrintable(preview->text()));
+}
+
+void TstCampaignsPage::timeZoneIsShownBesideTheTime()
+{
+    auto *zone = child<QLabel>(u"scheduleZone"_s);
+    QVERIFY(zone);
+    const QString id = QString::fromUtf8(QTimeZone::systemTimeZoneId());
+    QVERIFY2(zone->text().contains(id), qPrintable(zone->text() + u" / "_s + id));
+    QVERIFY(zone->isVisible());
+    QTest::mouseClick(child<QRadioButton>(u"schedule_account_time"_s), Qt::LeftButton);
+    m_page->editor()->setAccountZone(u"Europe/Berlin"_s);
+    QVERIFY2(zone->text().startsWith(u"Europe/Berlin time"_s), qPrintable(zone->text()));
+}
+
+void TstCampaignsPage::pastedNumbersNeedARecordedOptInByDefault()
+{
+    auto *requireOptIn = child<QCheckBox>(u"requireOptIn"_s);
+    QVERIFY(requireOptIn->isChecked());
+    optIn({u"+14155553000"_s});
+    QTest::keyClicks(child<QLineEdit>(u"campaignName"_s), u"Pasted"_s);
+    QTest::mouseClick(child<QRadioButton>(u"recipientsFromNumbers"_s), Qt::LeftButton);
+    child<QPlainTextEdit>(u"recipients"_s)
+        ->setPlainText(u"+14155553000\n+14155553001\n+14155553002"_s);
+    child<QTimeEdit>(u"quietStart"_s)->setTime(QTime(0, 0));
+    child<QTimeEdit>(u"quietEnd"_s)->setTime(QTime(0, 0));
+    auto *preview = child<QLabel>(u"planPreview"_s);
+    QTRY_VERIFY2(preview->text().contains(u"Expected finish"_s), qPrintable(preview->text()));
+    QVERIFY2(preview->text().startsWith(u"2 of 3 numbers have no recorded opt-in"_s),
+             qPrintable(preview->text()));
+    QVERIFY2(preview->text().contains(u"1 text, 0 held out"_s), qPrintable(preview->text()));
+    saveShot(u"campaign-schedule-optin.png"_s);
+    QTest::mouseClick(child<QPushButton>(u"scheduleButton"_s), Qt::LeftButton);
+    auto *list = child<QTableView>(u"campaignList"_s);
+    QTRY_COMPARE(list->model()->rowCount(), 1);
+    QSqlQuery q(m_reader->connection());
+    QVERIFY(q.exec(u"SELECT count(*) FROM campaign_recipients"_s) && q.next());
+    QCOMPARE(q.value(0).toInt(), 1);
+}
+
+void TstCampaignsPage::stateColumnFitsEveryState()
+{
+    auto *list = child<QTableView>(u"campaignList"_s);
+    const int width = list->columnWidth(CampaignListModel::StateColumn);
+    for (const auto state : {CampaignState::State::Draft, CampaignState::State::Scheduled,
+                             CampaignState::State::Running, CampaignState::State::Paused,
+                             CampaignState::State::Completed, CampaignState::State::Canceled}) {
+        const QString text = CampaignState::toString(state);
+        QVERIFY2(list->fontMetrics().horizontalAdvance(text) + 8 <= width,
+                 qPrintable(u"%1 in %2 px"_s.arg(text).arg(width)));
+    }
 }
 
 QTEST_MAIN(TstCampaignsPage)

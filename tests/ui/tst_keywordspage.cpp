@@ -6,6 +6,7 @@
 #include "AuditRows.h"
 #include "ComplianceFixture.h"
 #include "ConfirmationRuleRows.h"
+#include "CountryPicker.h"
 #include "KeywordCommands.h"
 #include "KeywordsPage.h"
 #include "SenderNumberRows.h"
@@ -39,6 +40,11 @@ private Q_SLOTS:
     void customKeywordNamesTheBadCharacter();
     void providerSettingIsSaved();
     void countryRuleIsSaved();
+    void countryIsPickedByName();
+    void eachProblemOnceRealCauseFirst();
+    void errorsDoNotMoveTheForm();
+    void unansweredStopIsWarnedOnShortCodes();
+    void unknownCountryIsRefused();
     void sharedShortCodeSaysHowCustomersText();
     void shortCodeMarkedSharedTakesProcesses();
     void templateFillsTheReply();
@@ -306,17 +312,115 @@ void TstKeywordsPage::providerSettingIsSaved()
 
 void TstKeywordsPage::countryRuleIsSaved()
 {
-    QTest::keyClicks(child<QLineEdit>(u"keywordCountry"_s), u"gb"_s);
+    auto *country = child<CountryPicker>(u"keywordCountry"_s);
+    QTest::keyClicks(country->lineEdit(), u"gb"_s);
     auto *rule = child<QComboBox>(u"keywordRule"_s);
     rule->setCurrentIndex(rule->findData(int(ConfirmationRule::Rule::Prohibited)));
     clickAndWait(u"keywordSetRule"_s);
     auto *table = child<QTableWidget>(u"keywordCountryRules"_s);
-    QTRY_VERIFY(!table->findItems(u"GB"_s, Qt::MatchExactly).isEmpty());
-    const int row = table->findItems(u"GB"_s, Qt::MatchExactly).first()->row();
+    const QString britain = CountryPicker::displayName(u"GB"_s);
+    QVERIFY2(britain.endsWith(u" (GB)"_s) && britain.size() > 6, qPrintable(britain));
+    QTRY_VERIFY(!table->findItems(britain, Qt::MatchExactly).isEmpty());
+    const int row = table->findItems(britain, Qt::MatchExactly).first()->row();
     QCOMPARE(table->item(row, 1)->text(), u"Prohibited"_s);
     QCOMPARE(table->item(row, 2)->text(), u"This account"_s);
     QCOMPARE(ConfirmationRuleRows(m_fx->db()).load(m_fx->acme)->ruleFor(u"GB"),
              ConfirmationRule::Rule::Prohibited);
+}
+
+void TstKeywordsPage::countryIsPickedByName()
+{
+    // "Germany" used to be cut to two letters and saved as GE, Georgia.
+    auto *country = child<CountryPicker>(u"keywordCountry"_s);
+    QTest::keyClicks(country->lineEdit(), u"Germany"_s);
+    auto *rule = child<QComboBox>(u"keywordRule"_s);
+    rule->setCurrentIndex(rule->findData(int(ConfirmationRule::Rule::Prohibited)));
+    clickAndWait(u"keywordSetRule"_s);
+    auto *table = child<QTableWidget>(u"keywordCountryRules"_s);
+    QTRY_VERIFY(!table->findItems(u"Germany (DE)"_s, Qt::MatchExactly).isEmpty());
+    const auto rules = ConfirmationRuleRows(m_fx->db()).load(m_fx->acme);
+    QVERIFY(rules->overrides().contains(u"DE"_s));
+    QVERIFY(!rules->overrides().contains(u"GE"_s));
+    QCOMPARE(rules->ruleFor(u"DE"), ConfirmationRule::Rule::Prohibited);
+    // Every row names its country, not only the code.
+    for (int r = 0; r < table->rowCount(); ++r)
+        QVERIFY2(table->item(r, 0)->text().size() > 2, qPrintable(table->item(r, 0)->text()));
+}
+
+void TstKeywordsPage::eachProblemOnceRealCauseFirst()
+{
+    auto *table = child<QTableWidget>(u"keywordProcesses"_s);
+    newProcess(KeywordProcess::Type::Unsubscribe,
+               KeywordProcess::defaultKeywords(KeywordProcess::Type::Unsubscribe).join(u", "_s),
+               u"You are unsubscribed."_s);
+    QTRY_COMPARE(table->rowCount(), 1);
+    // A second Unsubscribe process with its own keyword: the real cause is that the number
+    // already has one; every missing default used to get its own sentence before that.
+    newProcess(KeywordProcess::Type::Unsubscribe, u"REMOVE"_s, u"Removed."_s);
+    const QString error = child<QLabel>(u"keywordError"_s)->text();
+    const QStringList lines = error.split(u'\n');
+    QVERIFY2(lines.first().contains(u"already has an Unsubscribe process"_s), qPrintable(error));
+    QCOMPARE(error.count(u"must keep the default keyword"_s), 1);
+    QCOMPARE(QSet<QString>(lines.cbegin(), lines.cend()).size(), lines.size());
+    QVERIFY2(lines.size() <= 3, qPrintable(error));
+    QCOMPARE(table->rowCount(), 1);
+    if (const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(u"keywords-validation.png"_s)));
+}
+
+void TstKeywordsPage::errorsDoNotMoveTheForm()
+{
+    auto *save = child<QPushButton>(u"keywordSave"_s);
+    auto *keywords = child<QLineEdit>(u"keywordKeywords"_s);
+    const QPoint before = save->mapTo(m_page.get(), QPoint(0, 0));
+    QTest::keyClicks(keywords, u"HELP, IN-FO"_s);
+    QVERIFY(!child<QLabel>(u"keywordError"_s)->text().isEmpty());
+    QCOMPARE(save->mapTo(m_page.get(), QPoint(0, 0)), before);
+    newProcess(KeywordProcess::Type::Help, u"HELP"_s, QString());
+    QVERIFY(!child<QLabel>(u"keywordError"_s)->text().isEmpty());
+    QCOMPARE(save->mapTo(m_page.get(), QPoint(0, 0)), before);
+    keywords->clear();
+    QCOMPARE(save->mapTo(m_page.get(), QPoint(0, 0)), before);
+}
+
+void TstKeywordsPage::unansweredStopIsWarnedOnShortCodes()
+{
+    auto *warning = child<QLabel>(u"keywordStopWarning"_s);
+    // A long code: the provider answers STOP by default, nothing to warn about.
+    QVERIFY(warning->isHidden());
+    auto *number = child<QComboBox>(u"keywordNumber"_s);
+    number->setCurrentIndex(number->findData(m_shared));
+    QVERIFY(!warning->isHidden());
+    QVERIFY2(warning->text().contains(u"short code"_s), qPrintable(warning->text()));
+    QVERIFY2(warning->text().contains(u"Unsubscribe"_s), qPrintable(warning->text()));
+    QTest::keyClicks(child<CountryPicker>(u"keywordCountry"_s)->lineEdit(), u"Germ"_s);
+    if (const QString dir = qEnvironmentVariable("SMSDESK_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(m_page->grab().save(QDir(dir).filePath(u"keywords-stop-warning.png"_s)));
+    newProcess(KeywordProcess::Type::Unsubscribe,
+               KeywordProcess::defaultKeywords(KeywordProcess::Type::Unsubscribe).join(u", "_s),
+               u"You are unsubscribed from Bloom promotions."_s);
+    auto *table = child<QTableWidget>(u"keywordProcesses"_s);
+    QTRY_COMPARE(table->rowCount(), 1);
+    // Created but not started: still nobody answers STOP.
+    QVERIFY(!warning->isHidden());
+    selectRow(0);
+    clickAndWait(u"keywordStart"_s);
+    QTRY_VERIFY(warning->isHidden());
+}
+
+void TstKeywordsPage::unknownCountryIsRefused()
+{
+    auto *country = child<CountryPicker>(u"keywordCountry"_s);
+    QTest::keyClicks(country->lineEdit(), u"Germny"_s);
+    const auto before = ConfirmationRuleRows(m_fx->db()).load(m_fx->acme)->overrides();
+    click(u"keywordSetRule"_s);
+    const QString error = child<QLabel>(u"keywordRuleError"_s)->text();
+    QVERIFY2(error.contains(u"“Germny” is not a country"_s), qPrintable(error));
+    QCOMPARE(ConfirmationRuleRows(m_fx->db()).load(m_fx->acme)->overrides(), before);
+    QCOMPARE(CountryPicker::codeFor(u"germany"_s), std::optional<QString>(u"DE"_s));
+    QCOMPARE(CountryPicker::codeFor(u"Germany (DE)"_s), std::optional<QString>(u"DE"_s));
+    QCOMPARE(CountryPicker::codeFor(u"ge"_s), std::optional<QString>(u"GE"_s));
+    QCOMPARE(CountryPicker::codeFor(u"XX"_s), std::nullopt);
 }
 
 void TstKeywordsPage::sharedShortCodeSaysHowCustomersText()

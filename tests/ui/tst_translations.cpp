@@ -190,7 +190,9 @@ QList<Seen> visibleTexts(QWidget *root)
                 out.append({tabs->tabToolTip(i), where + u" tab tooltip"_s});
             }
         }
-        if (auto *combo = qobject_cast<QComboBox *>(w)) {
+        // Items taken from QLocale's data (country names) are CLDR's, not ours to translate.
+        if (auto *combo = qobject_cast<QComboBox *>(w);
+            combo && !combo->property("smsdeskLocaleData").toBool()) {
             for (int i = 0; i < combo->count(); ++i)
                 out.append({combo->itemText(i), where + u" combo item"_s});
         }
