@@ -4,6 +4,7 @@
 #include "ConsentChangeDialog.h"
 #include "ConsentCommands.h"
 #include "ContactDetailsQuery.h"
+#include "FlowLayout.h"
 #include "StoreReader.h"
 #include "UiLogging.h"
 
@@ -80,7 +81,7 @@ ContactPanel::ContactPanel(const StoreReader &reader, ChangeFeed *changes,
     , m_otherThreads(body(u"contactOtherThreads"_s))
 {
     setObjectName(u"contactPanel"_s);
-    setMinimumWidth(260);
+    setMinimumWidth(216);
     m_name->setObjectName(u"contactName"_s);
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -107,10 +108,10 @@ ContactPanel::ContactPanel(const StoreReader &reader, ChangeFeed *changes,
     layout->addSpacing(6);
     layout->addWidget(sectionTitle(tr("Consent")));
     layout->addWidget(m_consentNow);
-    auto *consentButtons = new QHBoxLayout;
+    // Side by side where there is room, one under the other in a narrow panel.
+    auto *consentButtons = new FlowLayout;
     consentButtons->addWidget(m_unsubscribe);
     consentButtons->addWidget(m_resubscribe);
-    consentButtons->addStretch();
     layout->addLayout(consentButtons);
     layout->addWidget(sectionTitle(tr("Consent history")));
     layout->addWidget(m_history);

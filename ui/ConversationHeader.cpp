@@ -1,5 +1,7 @@
 #include "ConversationHeader.h"
 
+#include "FlowLayout.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -33,20 +35,27 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *who = new QVBoxLayout;
+    auto *whoBox = new QWidget;
+    auto *who = new QVBoxLayout(whoBox);
+    who->setContentsMargins(0, 0, 0, 0);
     who->setSpacing(2);
     who->addWidget(m_title);
     who->addWidget(m_subtitle);
     who->addWidget(m_presence);
 
-    auto *top = new QHBoxLayout;
+    // Who on the left, our number and the text-enabled badge on the right, kept apart; on a
+    // narrow pane the right part moves under the name instead of widening the window.
+    auto *top = new FlowLayout(nullptr, 24);
+    top->setLastItemRight(true);
     top->setContentsMargins(18, 12, 18, 12);
-    top->addLayout(who, 1);
-    auto *right = new QVBoxLayout;
+    top->addWidget(whoBox);
+    auto *rightBox = new QWidget;
+    auto *right = new QVBoxLayout(rightBox);
+    right->setContentsMargins(0, 0, 0, 0);
     right->setSpacing(4);
     right->addWidget(m_via, 0, Qt::AlignRight);
     right->addWidget(m_badge, 0, Qt::AlignRight);
-    top->addLayout(right);
+    top->addWidget(rightBox);
 
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(18, 6, 18, 6);

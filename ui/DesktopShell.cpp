@@ -271,10 +271,8 @@ void DesktopShell::createNotifications()
     auto *settings = new QWidget;
     settings->setObjectName(u"settingsPage"_s);
     auto *layout = new QVBoxLayout(settings);
-    layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(tr("Notifications"));
-    title->setObjectName(u"pageTitle"_s);
-    layout->addWidget(title);
+    // The notification settings carry their own title (a second, small one stood above it).
+    layout->setContentsMargins(0, 0, 0, 0);
     auto *notifications = new NotificationSettingsPage(m_preferences.get());
     layout->addWidget(notifications);
     layout->addStretch();

@@ -90,6 +90,7 @@ ReportsPage::ReportsPage(const StoreReader &reader, qint64 accountId, QWidget *p
     m_period->addItem(tr("Last 90 days"), 90);
     m_summary->setObjectName(u"reportSummary"_s);
     m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true); // the figures wrap in a narrow window
     m_error->setObjectName(u"reportError"_s);
     m_error->setStyleSheet(u"color: #b3261e;"_s);
     m_error->setWordWrap(true);
