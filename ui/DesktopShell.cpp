@@ -11,6 +11,7 @@
 #include "DeskSession.h"
 #include "InboxCommands.h"
 #include "InboxPage.h"
+#include "LauncherCount.h"
 #include "LookupQueue.h"
 #include "MainWindow.h"
 #include "NewConversationDialog.h"
@@ -261,6 +262,10 @@ void DesktopShell::createNotifications()
     connect(m_notifier.get(), &Notifier::unreadCountChanged, m_window.get(),
             &MainWindow::setUnreadCount);
     m_window->setUnreadCount(qMax(0, m_notifier->unreadCount()));
+    // The same count on the dock's or task manager's launcher entry, where one listens.
+    m_launcher = new LauncherCount(QDBusConnection::sessionBus(), this);
+    connect(m_notifier.get(), &Notifier::unreadCountChanged, m_launcher, &LauncherCount::setCount);
+    m_launcher->setCount(m_notifier->unreadCount());
     connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
     connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {
         m_window->show();
