@@ -5,6 +5,7 @@
 #include "ConsentCommands.h"
 #include "ContactDetailsQuery.h"
 #include "FlowLayout.h"
+#include "LineTypeText.h"
 #include "StoreReader.h"
 #include "UiLogging.h"
 
@@ -214,7 +215,7 @@ void ContactPanel::render()
     QString reach = u"<b>"_s + esc(textEnabledText(d.textEnabled)) + u"</b>"_s;
     QStringList facts;
     if (!d.lineType.isEmpty())
-        facts << tr("Line type: %1").arg(esc(d.lineType));
+        facts << tr("Line type: %1").arg(esc(LineTypeText::display(d.lineType)));
     if (!d.textEnabledSource.isEmpty())
         facts << tr("from %1").arg(esc(d.textEnabledSource));
     if (d.textEnabledCheckedAt > 0)

@@ -1,6 +1,7 @@
 #include "ConversationHeader.h"
 
 #include "FlowLayout.h"
+#include "LineTypeText.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -90,13 +91,15 @@ void ConversationHeader::setHeader(const ConversationQuery::Header &h)
     if (h.textEnabled == u"yes")
         badge = tr("Mobile \u00b7 can receive texts");
     else if (h.textEnabled == u"no")
-        badge = h.lineType.isEmpty() ? tr("Cannot receive texts")
-                                     : tr("%1 \u00b7 cannot receive texts").arg(h.lineType);
+        badge = h.lineType.isEmpty()
+                    ? tr("Cannot receive texts")
+                    : tr("%1 \u00b7 cannot receive texts").arg(LineTypeText::display(h.lineType));
     else if (h.textEnabled == u"checking")
         badge = tr("Checking whether it can receive texts\u2026");
     else
         badge = tr("Not yet known whether it can receive texts");
     m_badge->setText(badge);
+    m_badge->setVisible(true);
     m_badge->setProperty("textEnabled", h.textEnabled);
     m_badge->style()->unpolish(m_badge);
     m_badge->style()->polish(m_badge);
@@ -166,6 +169,7 @@ void ConversationHeader::clear()
     m_subtitle->clear();
     m_via->clear();
     m_badge->clear();
+    m_badge->hide(); // its pill would show empty
     setLinkedThreads({});
     setPresence({}, {});
     if (!m_threadKey.isEmpty()) {
