@@ -13,6 +13,7 @@ packages=(
     qt6-translations-l10n qtkeychain-qt6-dev libphonenumber-dev libsqlite3-dev libgl-dev libxkbcommon-dev
     cmake ninja-build pkg-config g++ sqlite3 xvfb xauth imagemagick
     gnome-keyring libsecret-1-0 dbus-daemon dbus-x11 clang-format desktop-file-utils appstream
+    fonts-noto-color-emoji
 )
 
 usage() {

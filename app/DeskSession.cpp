@@ -271,7 +271,10 @@ void DeskSession::connectToProvider(const AccountRows::Row &account, const QStri
     connect(m_sync.get(), &SyncEngine::finished, this, [this](const SyncSummary &summary) {
         Q_EMIT syncEnded(true);
         if (summary.inserted > 0)
-            Q_EMIT statusMessage(tr("%n new message(s)", nullptr, int(summary.inserted)));
+            // Whole English forms: no English plural translation is loaded for "%n".
+            Q_EMIT statusMessage(summary.inserted == 1
+                                     ? tr("1 new message")
+                                     : tr("%1 new messages").arg(summary.inserted));
         Q_EMIT syncNotice(unroutedNotice(summary.inserted, summary.unrouted));
         // New customers (and 30006 delivery errors) get their text-enabled verdict.
         m_lookups->scan();

@@ -69,6 +69,8 @@ AudiencePage::AudiencePage(const StoreReader &reader, StoreWriter *writer, qint6
     }
     m_included->setStyleSheet(u"font-size: 20pt; font-weight: 600; color: #1d4ed8;"_s);
     m_matched->setStyleSheet(u"color: #374151;"_s);
+    m_included->setWordWrap(true);
+    m_matched->setWordWrap(true);
     m_exclusions->setHorizontalHeaderLabels({tr("Left out because"), tr("Contacts")});
     m_exclusions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_exclusions->verticalHeader()->setVisible(false);
@@ -88,6 +90,8 @@ AudiencePage::AudiencePage(const StoreReader &reader, StoreWriter *writer, qint6
 
     auto *rulesBox = new QGroupBox(tr("Account rules"));
     auto *rulesForm = new QFormLayout(rulesBox);
+    // Labels above their fields: the page fits beside a 1024-pixel window's sidebar.
+    rulesForm->setRowWrapPolicy(QFormLayout::WrapAllRows);
     auto *capRow = new QHBoxLayout;
     capRow->addWidget(m_capPerDay);
     capRow->addWidget(new QLabel(tr("a day,")));

@@ -86,8 +86,9 @@ CampaignsPage::CampaignsPage(const StoreReader &reader, StoreWriter *writer, Cam
     splitter->addWidget(m_stack);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    // Wide enough for name, state, the progress bar with its counts and the finish.
-    left->setMinimumWidth(left->fontMetrics().averageCharWidth() * 84);
+    // Name and state at the least; the table scrolls sideways to the rest when the window is
+    // narrow (a wider minimum made the whole window grow on opening Campaigns).
+    left->setMinimumWidth(left->fontMetrics().averageCharWidth() * 30);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter);
 

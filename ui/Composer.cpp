@@ -1,6 +1,7 @@
 #include "Composer.h"
 
 #include "ComposerTokens.h"
+#include "FlowLayout.h"
 #include "OutgoingMessage.h"
 #include "SegmentCounter.h"
 #include "SmartCharacters.h"
@@ -105,17 +106,28 @@ Composer::Composer(QWidget *parent)
     ucs2->addWidget(m_replace);
     ucs2->addStretch();
 
-    auto *tools = new QHBoxLayout;
-    tools->setSpacing(10);
-    tools->addWidget(m_note);
-    tools->addWidget(m_canned);
-    tools->addWidget(m_counter);
-    tools->addStretch();
     m_sendLater->setObjectName(u"composerSendLater"_s);
     m_sendLater->setText(tr("Send later\u2026"));
     m_sendLater->setToolTip(tr("Schedule this reply for a day and time in the customer's zone"));
-    tools->addWidget(m_sendLater);
-    tools->addWidget(m_send);
+    // Three groups in one line when there is room, wrapping on a narrow pane with Send kept
+    // at the right: the pane never holds the window wide and nothing is cut off.
+    auto *insert = new QWidget;
+    auto *insertLayout = new QHBoxLayout(insert);
+    insertLayout->setContentsMargins(0, 0, 0, 0);
+    insertLayout->setSpacing(10);
+    insertLayout->addWidget(m_note);
+    insertLayout->addWidget(m_canned);
+    auto *sending = new QWidget;
+    auto *sendingLayout = new QHBoxLayout(sending);
+    sendingLayout->setContentsMargins(0, 0, 0, 0);
+    sendingLayout->setSpacing(10);
+    sendingLayout->addWidget(m_sendLater);
+    sendingLayout->addWidget(m_send);
+    auto *tools = new FlowLayout(nullptr, 10);
+    tools->setLastItemRight(true);
+    tools->addWidget(insert);
+    tools->addWidget(m_counter);
+    tools->addWidget(sending);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 12);

@@ -87,7 +87,9 @@ void ContactListPage::reload()
 
 void ContactListPage::updateCount()
 {
-    m_count->setText(tr("%n contact(s)", nullptr, m_model->matching()));
+    // Whole English forms: no English plural translation is loaded for "%n".
+    const auto matching = m_model->matching();
+    m_count->setText(matching == 1 ? tr("1 contact") : tr("%1 contacts").arg(matching));
 }
 
 QWidget *ContactListPage::editSelected()

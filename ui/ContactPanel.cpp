@@ -4,6 +4,8 @@
 #include "ConsentChangeDialog.h"
 #include "ConsentCommands.h"
 #include "ContactDetailsQuery.h"
+#include "FlowLayout.h"
+#include "LineTypeText.h"
 #include "StoreReader.h"
 #include "UiLogging.h"
 
@@ -80,7 +82,7 @@ ContactPanel::ContactPanel(const StoreReader &reader, ChangeFeed *changes,
     , m_otherThreads(body(u"contactOtherThreads"_s))
 {
     setObjectName(u"contactPanel"_s);
-    setMinimumWidth(260);
+    setMinimumWidth(216);
     m_name->setObjectName(u"contactName"_s);
     QFont big = m_name->font();
     big.setPointSizeF(big.pointSizeF() * 1.3);
@@ -107,10 +109,10 @@ ContactPanel::ContactPanel(const StoreReader &reader, ChangeFeed *changes,
     layout->addSpacing(6);
     layout->addWidget(sectionTitle(tr("Consent")));
     layout->addWidget(m_consentNow);
-    auto *consentButtons = new QHBoxLayout;
+    // Side by side where there is room, one under the other in a narrow panel.
+    auto *consentButtons = new FlowLayout;
     consentButtons->addWidget(m_unsubscribe);
     consentButtons->addWidget(m_resubscribe);
-    consentButtons->addStretch();
     layout->addLayout(consentButtons);
     layout->addWidget(sectionTitle(tr("Consent history")));
     layout->addWidget(m_history);
@@ -214,7 +216,7 @@ void ContactPanel::render()
     QString reach = u"<b>"_s + esc(textEnabledText(d.textEnabled)) + u"</b>"_s;
     QStringList facts;
     if (!d.lineType.isEmpty())
-        facts << tr("Line type: %1").arg(esc(d.lineType));
+        facts << tr("Line type: %1").arg(esc(LineTypeText::display(d.lineType)));
     if (!d.textEnabledSource.isEmpty())
         facts << tr("from %1").arg(esc(d.textEnabledSource));
     if (d.textEnabledCheckedAt > 0)

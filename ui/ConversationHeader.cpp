@@ -1,5 +1,8 @@
 #include "ConversationHeader.h"
 
+#include "FlowLayout.h"
+#include "LineTypeText.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -33,20 +36,27 @@ ConversationHeader::ConversationHeader(QWidget *parent)
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto *who = new QVBoxLayout;
+    auto *whoBox = new QWidget;
+    auto *who = new QVBoxLayout(whoBox);
+    who->setContentsMargins(0, 0, 0, 0);
     who->setSpacing(2);
     who->addWidget(m_title);
     who->addWidget(m_subtitle);
     who->addWidget(m_presence);
 
-    auto *top = new QHBoxLayout;
+    // Who on the left, our number and the text-enabled badge on the right, kept apart; on a
+    // narrow pane the right part moves under the name instead of widening the window.
+    auto *top = new FlowLayout(nullptr, 24);
+    top->setLastItemRight(true);
     top->setContentsMargins(18, 12, 18, 12);
-    top->addLayout(who, 1);
-    auto *right = new QVBoxLayout;
+    top->addWidget(whoBox);
+    auto *rightBox = new QWidget;
+    auto *right = new QVBoxLayout(rightBox);
+    right->setContentsMargins(0, 0, 0, 0);
     right->setSpacing(4);
     right->addWidget(m_via, 0, Qt::AlignRight);
     right->addWidget(m_badge, 0, Qt::AlignRight);
-    top->addLayout(right);
+    top->addWidget(rightBox);
 
     auto *bannerLayout = new QHBoxLayout(m_banner);
     bannerLayout->setContentsMargins(18, 6, 18, 6);
@@ -81,13 +91,15 @@ void ConversationHeader::setHeader(const ConversationQuery::Header &h)
     if (h.textEnabled == u"yes")
         badge = tr("Mobile \u00b7 can receive texts");
     else if (h.textEnabled == u"no")
-        badge = h.lineType.isEmpty() ? tr("Cannot receive texts")
-                                     : tr("%1 \u00b7 cannot receive texts").arg(h.lineType);
+        badge = h.lineType.isEmpty()
+                    ? tr("Cannot receive texts")
+                    : tr("%1 \u00b7 cannot receive texts").arg(LineTypeText::display(h.lineType));
     else if (h.textEnabled == u"checking")
         badge = tr("Checking whether it can receive texts\u2026");
     else
         badge = tr("Not yet known whether it can receive texts");
     m_badge->setText(badge);
+    m_badge->setVisible(true);
     m_badge->setProperty("textEnabled", h.textEnabled);
     m_badge->style()->unpolish(m_badge);
     m_badge->style()->polish(m_badge);
@@ -157,6 +169,7 @@ void ConversationHeader::clear()
     m_subtitle->clear();
     m_via->clear();
     m_badge->clear();
+    m_badge->hide(); // its pill would show empty
     setLinkedThreads({});
     setPresence({}, {});
     if (!m_threadKey.isEmpty()) {

@@ -7,6 +7,7 @@
 #include "ConversationHeader.h"
 #include "DraftRows.h"
 #include "InboxCommands.h"
+#include "LineTypeText.h"
 #include "MessageBubbleDelegate.h"
 #include "NoteTimelineModel.h"
 #include "StoreReader.h"
@@ -199,7 +200,8 @@ void ConversationPane::refreshSendability()
     } else if (h.textEnabled == u"no") {
         blocked =
             tr("%1 cannot receive texts (%2). Sending is blocked.")
-                .arg(h.customerDisplay, h.lineType.isEmpty() ? tr("not text-enabled") : h.lineType);
+                .arg(h.customerDisplay, h.lineType.isEmpty() ? tr("not text-enabled")
+                                                             : LineTypeText::display(h.lineType));
     }
     m_composer->setBlockedReason(blocked);
 

@@ -11,6 +11,7 @@
 #include "DeskSession.h"
 #include "InboxCommands.h"
 #include "InboxPage.h"
+#include "LauncherCount.h"
 #include "LookupQueue.h"
 #include "MainWindow.h"
 #include "NewConversationDialog.h"
@@ -264,6 +265,10 @@ void DesktopShell::createNotifications()
     connect(m_notifier.get(), &Notifier::unreadCountChanged, m_window.get(),
             &MainWindow::setUnreadCount);
     m_window->setUnreadCount(qMax(0, m_notifier->unreadCount()));
+    // The same count on the dock's or task manager's launcher entry, where one listens.
+    m_launcher = new LauncherCount(QDBusConnection::sessionBus(), this);
+    connect(m_notifier.get(), &Notifier::unreadCountChanged, m_launcher, &LauncherCount::setCount);
+    m_launcher->setCount(m_notifier->unreadCount());
     connect(m_notifier.get(), &Notifier::threadRequested, this, &DesktopShell::openThread);
     connect(m_notifier.get(), &Notifier::showWindowRequested, this, [this] {
         m_window->show();
@@ -274,10 +279,8 @@ void DesktopShell::createNotifications()
     auto *settings = new QWidget;
     settings->setObjectName(u"settingsPage"_s);
     auto *layout = new QVBoxLayout(settings);
-    layout->setContentsMargins(24, 20, 24, 20);
-    auto *title = new QLabel(tr("Notifications"));
-    title->setObjectName(u"pageTitle"_s);
-    layout->addWidget(title);
+    // The notification settings carry their own title (a second, small one stood above it).
+    layout->setContentsMargins(0, 0, 0, 0);
     auto *notifications = new NotificationSettingsPage(m_preferences.get());
     layout->addWidget(notifications);
     layout->addStretch();

@@ -21,6 +21,7 @@ class DeskSession;
 class InboxCommands;
 class ScheduledSends;
 class InboxPage;
+class LauncherCount;
 class MainWindow;
 class Notifier;
 class QSettings;
@@ -75,6 +76,8 @@ public:
 
     // The team: its commands, the Team page, joining, and who this desktop is in it.
     TeamWorkspace *team() const { return m_team.get(); }
+    // The unread count on the desktop's launcher entry (the title's count).
+    LauncherCount *launcherCount() const { return m_launcher; }
 
 Q_SIGNALS:
     // Every page now shows this account.
@@ -130,5 +133,6 @@ private:
     SyncStatusWidget *m_syncStatus = nullptr;
     UnsharedChangesIndicator *m_unshared = nullptr;
     UnansweredKeywordsIndicator *m_unanswered = nullptr;
+    LauncherCount *m_launcher = nullptr;
     qint64 m_accountId = 0;
 };

@@ -1,6 +1,7 @@
 #include "InboxPage.h"
 
 #include "ContactPanel.h"
+#include "FlowLayout.h"
 #include "InboxActions.h"
 #include "RowSpeech.h"
 #include "SearchBox.h"
@@ -10,6 +11,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QButtonGroup>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,6 +30,8 @@ const char *const ButtonNames[] = {"filterUnresolved", "filterMine", "filterUnas
                                    "filterFlagged",    "filterAll",  "filterResolved",
                                    "filterSnoozed"};
 static_assert(std::size(ButtonNames) == ThreadQuery::FilterCount);
+// The search field stays readable ("Search messages…") in a narrow list pane.
+constexpr int SearchMinimumWidth = 150;
 
 } // namespace
 
@@ -70,9 +74,9 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
     auto *filterBar = new QWidget;
     m_filterBar = filterBar;
     filterBar->setObjectName(u"inboxFilterBar"_s);
-    auto *filterLayout = new QHBoxLayout(filterBar);
+    // The chips wrap onto a second line rather than hold the list pane (and the window) wide.
+    auto *filterLayout = new FlowLayout(filterBar, 4);
     filterLayout->setContentsMargins(10, 8, 10, 8);
-    filterLayout->setSpacing(4);
     for (int i = 0; i < ThreadQuery::FilterCount; ++i) {
         auto *button = new QPushButton;
         button->setObjectName(QString::fromLatin1(ButtonNames[i]));
@@ -85,7 +89,6 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
         filterLayout->addWidget(button);
         m_buttons[size_t(i)] = button;
     }
-    filterLayout->addStretch();
     m_filters->setExclusive(true);
 
     m_list->setModel(m_model);
@@ -114,10 +117,10 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
     m_newButton = new QPushButton(tr("New conversation"));
     m_newButton->setObjectName(u"newConversationButton"_s);
     m_newButton->setFocusPolicy(Qt::NoFocus); // Ctrl+N is the keyboard's way
-    // Styled push buttons size to the style's minimum, not to their text plus padding.
-    m_newButton->setMinimumWidth(m_newButton->fontMetrics().horizontalAdvance(m_newButton->text()) +
-                                 40);
     m_newButton->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    if (m_search)
+        m_search->setMinimumWidth(SearchMinimumWidth);
+    left->installEventFilter(this);
     auto *buttonColumn = new QVBoxLayout;
     buttonColumn->setContentsMargins(6, 8, 0, 0); // level with the search field
     buttonColumn->addWidget(m_newButton);
@@ -126,6 +129,7 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
     leftLayout->addLayout(top);
     leftLayout->addWidget(filterBar);
     leftLayout->addWidget(m_list, 1);
+    fitNewButton();
 
     m_detail->setObjectName(u"inboxDetail"_s);
     auto *detailLayout = new QVBoxLayout(m_detail);
@@ -224,6 +228,27 @@ InboxPage::InboxPage(ThreadListModel *model, InboxCommands *commands, const Stor
     refreshCounts();
 }
 
+bool InboxPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Resize && watched == m_list->parentWidget())
+        fitNewButton();
+    return QWidget::eventFilter(watched, event);
+}
+
+void InboxPage::fitNewButton()
+{
+    const QFontMetrics metrics = m_newButton->fontMetrics();
+    const QString full = tr("New conversation");
+    // Styled push buttons size to the style's minimum, not to their text plus padding.
+    const int fullWidth = metrics.horizontalAdvance(full) + 40;
+    const int room = m_list->parentWidget()->width() - SearchMinimumWidth - 16;
+    const QString text = !m_search || room >= fullWidth ? full : tr("New");
+    if (m_newButton->text() == text && m_newButton->minimumWidth() > 0)
+        return;
+    m_newButton->setText(text);
+    m_newButton->setMinimumWidth(metrics.horizontalAdvance(text) + 40);
+}
+
 void InboxPage::refreshCounts()
 {
     for (int i = 0; i < ThreadQuery::FilterCount; ++i) {
@@ -270,6 +295,8 @@ void InboxPage::setContactPanel(ContactPanel *panel)
     m_contactPanel = panel;
     m_splitter->addWidget(panel);
     m_splitter->setStretchFactor(2, 0);
+    // The conversation takes what is left over the list and the panel (at least their minimum).
+    m_splitter->setSizes({340, 600, 260});
     connect(panel, &ContactPanel::threadRequested, this, &InboxPage::threadActivated);
     currentThreadChanged();
 }

@@ -60,7 +60,13 @@ Q_SIGNALS:
     // A command failed; the text says why (the window may show it in its status bar).
     void actionFailed(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // "New conversation" in full where the list pane has room for it and the search field,
+    // "New" where it has not (the search field keeps a readable width).
+    void fitNewButton();
     void refreshCounts();
     void selectFilter(ThreadListModel::Filter filter);
     void escape();

@@ -94,6 +94,11 @@ KeywordsPage::KeywordsPage(const StoreReader &reader, StoreWriter *writer, qint6
 {
     setObjectName(u"keywordsPage"_s);
     m_number->setObjectName(u"keywordNumber"_s);
+    // Long number labels elide in the box rather than widen the page past a small window.
+    for (QComboBox *box : {m_number, m_providerAnswers}) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(24);
+    }
     m_providerAnswers->setObjectName(u"keywordProviderAnswers"_s);
     m_providerAnswers->addItem(tr("As the provider does for this kind of number"), -1);
     m_providerAnswers->addItem(tr("Yes: the provider answers STOP, HELP and START"), 1);

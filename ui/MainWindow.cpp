@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -19,6 +20,12 @@ using namespace Qt::StringLiterals;
 namespace {
 
 constexpr int SidebarWidth = 232;
+// The room every page has at the least: a page lays itself out (wraps, elides, scrolls) within
+// it. Fixed so that a page built later (Campaigns, on its first visit) cannot make the window
+// grow: with the sidebar, the window fits a 1024×700 screen.
+constexpr QSize MinimumPageSize(792, 600);
+// The first size, shrunk to the screen it opens on.
+constexpr QSize DefaultSize(1200, 760);
 
 // What each page will hold, shown until the real screen replaces it.
 EmptyStatePage *placeholderFor(NavigationRail::Page page)
@@ -70,10 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("SMS Desk"));
-    resize(1200, 760);
-
     m_pages = new QStackedWidget;
     m_pages->setObjectName(u"pages"_s);
+    m_pages->setMinimumSize(MinimumPageSize);
     for (int i = 0; i < NavigationRail::PageCount; ++i)
         m_pages->addWidget(placeholderFor(static_cast<NavigationRail::Page>(i)));
 
@@ -90,6 +96,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     setAccounts({});
+    const QSize room = screen() ? screen()->availableGeometry().size() : DefaultSize;
+    resize(DefaultSize.boundedTo(room).expandedTo(minimumSizeHint()));
 }
 
 QWidget *MainWindow::createSidebar()
@@ -140,8 +148,10 @@ void MainWindow::createMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < NavigationRail::PageCount; ++i) {
         const auto page = static_cast<NavigationRail::Page>(i);
-        QAction *action =
-            go->addAction(NavigationRail::title(page), this, [this, page] { showPage(page); });
+        // "Numbers & Keywords": the ampersand is text, not the mark of a mnemonic.
+        QString text = NavigationRail::title(page);
+        text.replace(u'&', u"&&"_s);
+        QAction *action = go->addAction(text, this, [this, page] { showPage(page); });
         action->setShortcut(QKeyCombination(Qt::ControlModifier, Qt::Key(Qt::Key_1 + i)));
     }
 

@@ -22,8 +22,7 @@ MessagingServicesPage::MessagingServicesPage(const StoreReader &reader, StoreWri
     , m_accountId(accountId)
     , m_provider(std::move(provider))
     , m_tree(new QTreeWidget)
-    , m_all(new QCheckBox(tr("Send through the Messaging Service of each pooled number "
-                             "(required for US A2P 10DLC traffic)")))
+    , m_all(new QCheckBox(tr("Send through the Messaging Service of each pooled number")))
     , m_refreshButton(new QPushButton(tr("Refresh from provider")))
     , m_status(new QLabel)
 {
@@ -46,6 +45,12 @@ MessagingServicesPage::MessagingServicesPage(const StoreReader &reader, StoreWri
     layout->addWidget(help);
     layout->addWidget(m_tree, 1);
     layout->addWidget(m_all);
+    // Beside the check box it held the page (and the window) 600 pixels wide.
+    auto *required = new QLabel(tr("Required for US A2P 10DLC traffic."));
+    required->setObjectName(u"messagingServicesAllNote"_s);
+    required->setWordWrap(true);
+    required->setContentsMargins(24, 0, 0, 0);
+    layout->addWidget(required);
     auto *row = new QHBoxLayout;
     row->addWidget(m_status, 1);
     row->addWidget(m_refreshButton);

@@ -122,9 +122,14 @@ NotificationSettingsPage::NotificationSettingsPage(QSettings *settings, QWidget 
                          static_cast<QWidget *>(dndBox), static_cast<QWidget *>(soundBox)})
         columnLayout->addWidget(box);
 
+    // The column's width comes from a row (not from its maximum alone), so its wrapped help
+    // text is measured at the width it gets and is never cut off.
+    auto *row = new QHBoxLayout;
+    row->addWidget(column, 1);
+    row->addStretch(0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(32, 24, 32, 24);
-    layout->addWidget(column);
+    layout->addLayout(row);
     layout->addStretch();
 
     QStringList problems;

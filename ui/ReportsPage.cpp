@@ -27,6 +27,15 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Money always carries its currency: a number that sent nothing has no price unit of its own
+// ("0.00" beside "0.97 USD"), so it takes the account's, else Twilio's default.
+QString currency(const QString &unit, const QString &accountUnit)
+{
+    if (!unit.isEmpty())
+        return unit;
+    return accountUnit.isEmpty() ? u"USD"_s : accountUnit;
+}
+
 QTableWidgetItem *cell(const QString &text, bool number = false)
 {
     auto *item = new QTableWidgetItem(text);
@@ -93,6 +102,7 @@ ReportsPage::ReportsPage(const StoreReader &reader, qint64 accountId, QWidget *p
     m_period->addItem(tr("Last 90 days"), 90);
     m_summary->setObjectName(u"reportSummary"_s);
     m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true); // the figures wrap in a narrow window
     m_error->setObjectName(u"reportError"_s);
     m_error->setStyleSheet(u"color: #b3261e;"_s);
     m_error->setWordWrap(true);
@@ -216,7 +226,7 @@ void ReportsPage::present(const ReportQuery::Outcome &outcome)
            "<b>%3</b> · Opt-outs <b>%4</b> · Blocked <b>%5</b> · Cost <b>%6 %7</b></span>")
             .arg(count(total.sent), percent(total.deliveryRate()), count(total.received),
                  count(total.optOuts), count(total.blocked), QLocale().toString(total.cost, 'f', 2),
-                 total.priceUnit.toHtmlEscaped()));
+                 currency(total.priceUnit, total.priceUnit).toHtmlEscaped()));
 
     for (const ReportQuery::NumberFigures &figures : report.numbers) {
         const int row = m_numbers->rowCount();
@@ -230,9 +240,10 @@ void ReportsPage::present(const ReportQuery::Outcome &outcome)
         m_numbers->setItem(row, 6, cell(count(figures.received), true));
         m_numbers->setItem(row, 7, cell(count(figures.optOuts), true));
         m_numbers->setItem(row, 8, cell(count(figures.segments), true));
-        m_numbers->setItem(
-            row, 9,
-            cell(QLocale().toString(figures.cost, 'f', 2) + u' ' + figures.priceUnit, true));
+        m_numbers->setItem(row, 9,
+                           cell(QLocale().toString(figures.cost, 'f', 2) + u' ' +
+                                    currency(figures.priceUnit, total.priceUnit),
+                                true));
     }
     m_numbers->resizeColumnsToContents();
     presentChart(report);

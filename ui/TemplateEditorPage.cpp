@@ -110,6 +110,7 @@ TemplateEditorPage::TemplateEditorPage(const StoreReader &reader, StoreWriter *w
     m_longest->setStyleSheet(u"color: #6b7280;"_s);
     m_body->setMaximumHeight(180);
     m_cost->setObjectName(u"costEstimate"_s);
+    m_cost->setWordWrap(true);
     m_audienceCombo->setObjectName(u"audienceCombo"_s);
     m_previewContact->setObjectName(u"previewContact"_s);
     m_preview->setObjectName(u"previewText"_s);

@@ -145,7 +145,9 @@ QSize ThreadListDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     const QFontMetrics sfm(small);
-    return {320, 2 * Padding + fm.height() + 2 * sfm.height() + 2 * LineGap + 4};
+    // Rows take the viewport's width (the view lays them out so); a wide hint would only
+    // scroll the badges at the right edge out of sight.
+    return {2 * Padding, 2 * Padding + fm.height() + 2 * sfm.height() + 2 * LineGap + 4};
 }
 
 void ThreadListDelegate::paint(QPainter *p, const QStyleOptionViewItem &option,

@@ -18,6 +18,8 @@ ThreadListView::ThreadListView(QWidget *parent)
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setMouseTracking(true);
     setFrameShape(QFrame::NoFrame);
+    // Each row draws within the viewport's width (badges elide the preview, not the reverse).
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(this, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (index.isValid())
             Q_EMIT threadActivated(index.data(ThreadListModel::ThreadIdRole).toLongLong());

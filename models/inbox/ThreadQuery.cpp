@@ -15,7 +15,8 @@ namespace {
 const QString SelectColumns =
     u"SELECT t.id, t.account_id, t.customer_number, COALESCE(c.name, ''), s.label, s.number, "
     u"t.last_message_preview, t.last_message_at, t.unread_count, t.status, t.flagged, "
-    u"t.assignee, COALESCE(c.text_enabled, 'unknown'), COALESCE(t.snoozed_until, 0) "
+    u"t.assignee, COALESCE(c.text_enabled, 'unknown'), COALESCE(t.snoozed_until, 0), "
+    u"t.provider_keyword "
     u"FROM threads t JOIN sender_numbers s ON s.id = t.sender_number_id "
     u"LEFT JOIN contacts c ON c.account_id = t.account_id AND c.number = t.customer_number "_s;
 
@@ -64,6 +65,12 @@ ThreadRow readRow(const QSqlQuery &q, bool withDisplayForms = true)
     if (withDisplayForms)
         ThreadQuery::addDisplayForms(r);
     r.preview = q.value(6).toString();
+    // On a shared short code every customer text starts with our provider keyword ("DESK
+    // Is my order ready?"): the routing word, not what the customer says.
+    if (const QString keyword = q.value(14).toString();
+        !keyword.isEmpty() && r.preview.size() > keyword.size() &&
+        r.preview.at(keyword.size()) == u' ' && r.preview.startsWith(keyword, Qt::CaseInsensitive))
+        r.preview = r.preview.mid(keyword.size() + 1);
     r.lastMessageAt = q.value(7).toLongLong();
     r.unreadCount = q.value(8).toInt();
     r.status = q.value(9).toString();
