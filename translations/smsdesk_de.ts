@@ -1579,10 +1579,18 @@
     </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n Kontakt</numerusform>
             <numerusform>%n Kontakte</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>1 contact</source>
+        <translation>1 Kontakt</translation>
+    </message>
+    <message>
+        <source>%1 contacts</source>
+        <translation>%1 Kontakte</translation>
     </message>
 </context>
 <context>
@@ -1817,7 +1825,7 @@
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n neue Nachricht</numerusform>
             <numerusform>%n neue Nachrichten</numerusform>
         </translation>
@@ -1862,6 +1870,14 @@
         <source>%1: they were sent to or from numbers that are not this account&apos;s texting numbers. Numbers › Unrouted replies lists them.</source>
         <translation>%1: Sie wurden an oder von Nummern gesendet, die keine SMS-Nummern dieses Kontos sind. „Nummern › Nicht zugeordnete Antworten“ listet sie auf.</translation>
     </message>
+    <message>
+        <source>1 new message</source>
+        <translation>1 neue Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 new messages</source>
+        <translation>%1 neue Nachrichten</translation>
+    </message>
 </context>
 <context>
     <name>DesktopShell</name>
@@ -1883,7 +1899,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Notifications</source>
-        <translation>Benachrichtigungen</translation>
+        <translation type="vanished">Benachrichtigungen</translation>
     </message>
     <message>
         <source>That message is no longer in this conversation.</source>
@@ -2107,7 +2123,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>New</source>
-        <translation type="vanished">Neu</translation>
+        <translation>Neu</translation>
     </message>
 </context>
 <context>
@@ -2358,6 +2374,33 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <message>
         <source>Keyword processes</source>
         <translation>Schlüsselwort-Abläufe</translation>
+    </message>
+</context>
+<context>
+    <name>LineTypeText</name>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>Landline</source>
+        <translation>Festnetz</translation>
+    </message>
+    <message>
+        <source>VoIP</source>
+        <translation>VoIP</translation>
+    </message>
+    <message>
+        <source>Fixed VoIP</source>
+        <translation>Fest-VoIP</translation>
+    </message>
+    <message>
+        <source>Toll-free</source>
+        <translation>Gebührenfrei</translation>
+    </message>
+    <message>
+        <source>Pager</source>
+        <translation>Pager</translation>
     </message>
 </context>
 <context>
@@ -2677,7 +2720,7 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     <name>MessagingServicesPage</name>
     <message>
         <source>Send through the Messaging Service of each pooled number (required for US A2P 10DLC traffic)</source>
-        <translation>Über den Messaging-Dienst jeder Pool-Nummer senden (für US-A2P-10DLC-Verkehr erforderlich)</translation>
+        <translation type="vanished">Über den Messaging-Dienst jeder Pool-Nummer senden (für US-A2P-10DLC-Verkehr erforderlich)</translation>
     </message>
     <message>
         <source>Refresh from provider</source>
@@ -2721,11 +2764,11 @@ Den Auth Token nur für diese Sitzung im Speicher behalten? Sie werden beim näc
     </message>
     <message>
         <source>Send through the Messaging Service of each pooled number</source>
-        <translation type="vanished">Über den Messaging-Dienst jeder Pool-Nummer senden</translation>
+        <translation>Über den Messaging-Dienst jeder Pool-Nummer senden</translation>
     </message>
     <message>
         <source>Required for US A2P 10DLC traffic.</source>
-        <translation type="vanished">Für US-A2P-10DLC-Verkehr erforderlich.</translation>
+        <translation>Für US-A2P-10DLC-Verkehr erforderlich.</translation>
     </message>
 </context>
 <context>
