@@ -13,8 +13,16 @@ SandboxClock::SandboxClock(double speed, qint64 startMs)
 
 qint64 SandboxClock::nowMs() const
 {
+    if (m_frozen)
+        return m_startMs;
     return m_startMs +
            static_cast<qint64>(std::floor(double(m_elapsed.nsecsElapsed()) / 1e6 * m_speed));
+}
+
+void SandboxClock::freeze()
+{
+    m_startMs = nowMs();
+    m_frozen = true;
 }
 
 qint64 SandboxClock::wallDelayUntil(qint64 atMs) const

@@ -20,11 +20,15 @@ public:
     // Jumps forward (tests of TTLs and rate windows). Timers already armed still fire at
     // their wall time, so what was due in between runs late, not early.
     void advance(qint64 ms) { m_startMs += qMax<qint64>(0, ms); }
+    // Stops sandbox time where it is (only advance() moves it then), so a test of a rate
+    // window counts requests, not how fast a loaded machine answers them.
+    void freeze();
 
 private:
     double m_speed;
     qint64 m_startMs;
     QElapsedTimer m_elapsed;
+    bool m_frozen = false;
 };
 
 } // namespace sandbox

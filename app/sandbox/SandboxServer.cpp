@@ -332,6 +332,11 @@ void SandboxServer::advanceClock(qint64 ms)
     m_scheduler->clockMoved();
 }
 
+void SandboxServer::freezeClock()
+{
+    m_clock->freeze();
+}
+
 void SandboxServer::setSyncRateLimits(const SyncRateLimits &limits)
 {
     m_team->setRateLimits(limits);

@@ -95,6 +95,8 @@ public:
     QString saveState() const;
     // Moves sandbox time forward (Sync TTLs, rate windows); POST /sandbox/clock.
     void advanceClock(qint64 ms);
+    // Stops sandbox time; only advanceClock() moves it afterwards (in-process tests only).
+    void freezeClock();
     void setSyncRateLimits(const SyncRateLimits &limits);
     SyncRateLimits syncRateLimits() const;
 
